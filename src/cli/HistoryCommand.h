@@ -1,0 +1,23 @@
+#pragma once
+
+#include <QCoreApplication>
+#include <QStringList>
+#include <QTextStream>
+
+namespace das {
+
+// `das-connect-cli history [--json]`: the created connections, newest first.
+class HistoryCommand
+{
+    Q_DECLARE_TR_FUNCTIONS(HistoryCommand)
+
+public:
+    HistoryCommand(QTextStream& out, QTextStream& err);
+    int run(const QStringList& arguments);
+
+private:
+    QTextStream& m_out;
+    QTextStream& m_err;
+};
+
+} // namespace das

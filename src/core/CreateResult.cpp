@@ -1,0 +1,45 @@
+#include "CreateResult.h"
+
+namespace das {
+
+int CreateResult::exitCode() const
+{
+    switch (outcome) {
+    case Outcome::Created:
+        return 0;
+    case Outcome::InvalidInput:
+        return 2;
+    case Outcome::AuthFailed:
+        return 3;
+    case Outcome::ApiError:
+        return 4;
+    case Outcome::NotSent:
+    case Outcome::Unknown:
+    case Outcome::Cancelled:
+        return 5;
+    }
+    return 5;
+}
+
+QString CreateResult::outcomeName(Outcome outcome)
+{
+    switch (outcome) {
+    case Outcome::Created:
+        return QStringLiteral("created");
+    case Outcome::InvalidInput:
+        return QStringLiteral("invalid_input");
+    case Outcome::AuthFailed:
+        return QStringLiteral("auth_failed");
+    case Outcome::ApiError:
+        return QStringLiteral("api_error");
+    case Outcome::NotSent:
+        return QStringLiteral("not_sent");
+    case Outcome::Unknown:
+        return QStringLiteral("outcome_unknown");
+    case Outcome::Cancelled:
+        return QStringLiteral("cancelled");
+    }
+    return QStringLiteral("outcome_unknown");
+}
+
+} // namespace das

@@ -1,0 +1,43 @@
+#pragma once
+
+#include "Violation.h"
+
+#include <QString>
+
+namespace das {
+
+// What happened to one create-connection call, ready to show: one sentence plus details.
+struct CreateResult
+{
+    enum class Outcome
+    {
+        Created,      // connection_id received
+        InvalidInput, // rejected locally, nothing sent
+        AuthFailed,   // 401/403, APIGW.0301 and friends
+        ApiError,     // any other error answer from the gateway or DAS
+        NotSent,      // network failure before the request left: refused, DNS, TLS, proxy
+        Unknown,      // the request may have been processed but no usable answer came back
+        Cancelled,    // the user cancelled
+    };
+
+    Outcome outcome = Outcome::Unknown;
+    QString connectionId;
+    QString requestId;
+    int httpStatus = 0;
+    QString errorCode;
+    QString errorMessage; // the server's error_msg, verbatim
+    QString explanation;  // one translated sentence
+    QString detail;       // technical detail: network error text, body excerpt, clock offset
+    bool timedOut = false;
+    bool requestSent = false;
+    qint64 clockOffsetSeconds = 0; // server Date minus local clock, when known
+    Violations violations;         // for InvalidInput
+
+    bool succeeded() const { return outcome == Outcome::Created; }
+
+    // das-connect-cli exit status: 0 ok, 2 invalid input, 3 auth, 4 other API error, 5 network/unknown.
+    int exitCode() const;
+    static QString outcomeName(Outcome outcome);
+};
+
+} // namespace das

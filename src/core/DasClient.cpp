@@ -1,0 +1,103 @@
+#include "DasClient.h"
+
+#include "CreateJob.h"
+#include "EndpointResolver.h"
+#include "RequestBuilder.h"
+#include "RequestValidator.h"
+
+#include <QFileInfo>
+#include <QNetworkAccessManager>
+#include <QNetworkProxyFactory>
+
+namespace das {
+
+namespace {
+
+// System proxy for the cloud, never for loopback (the sandbox).
+class LoopbackBypassProxyFactory : public QNetworkProxyFactory
+{
+public:
+    QList<QNetworkProxy> queryProxy(const QNetworkProxyQuery& query) override
+    {
+        if (EndpointResolver::isLoopbackHost(query.peerHostName()))
+            return {QNetworkProxy(QNetworkProxy::NoProxy)};
+        return systemProxyForQuery(query);
+    }
+};
+
+} // namespace
+
+DasClient::DasClient(QObject* parent)
+    : QObject(parent)
+    , m_nam(new QNetworkAccessManager(this))
+{
+    m_nam->setProxyFactory(new LoopbackBypassProxyFactory);
+    m_nam->setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
+    m_nam->setStrictTransportSecurityEnabled(true);
+}
+
+DasClient::~DasClient() = default;
+
+bool DasClient::setOptions(const ClientOptions& options, QString* error)
+{
+    QList<QSslCertificate> extra;
+    if (!options.caFile.isEmpty()) {
+        if (!QFileInfo(options.caFile).isReadable()) {
+            if (error)
+                *error = tr("CA file %1 cannot be read.").arg(options.caFile);
+            return false;
+        }
+        extra = QSslCertificate::fromPath(options.caFile, QSsl::Pem, QSslCertificate::PatternSyntax::FixedString);
+        if (extra.isEmpty()) {
+            if (error)
+                *error = tr("CA file %1 holds no PEM certificate.").arg(options.caFile);
+            return false;
+        }
+    }
+    if (options.inactivityTimeoutMs <= 0 || options.deadlineMs <= 0 || options.maxResponseBytes <= 0) {
+        if (error)
+            *error = tr("Timeouts and the response size limit must be positive.");
+        return false;
+    }
+    m_options = options;
+    m_extraCa = extra;
+    return true;
+}
+
+CreateJob* DasClient::createConnection(const QUrl& endpoint, const ConnectionRequest& request,
+                                       const Credentials& credentials)
+{
+    CreateJob* job = nullptr;
+    const Violations violations = RequestValidator::validate(request);
+    const auto endpointCheck = EndpointResolver::parseEndpoint(endpoint.toString());
+    if (!violations.isEmpty()) {
+        CreateResult r;
+        r.outcome = CreateResult::Outcome::InvalidInput;
+        r.violations = violations;
+        r.explanation = tr("The request is not valid; nothing was sent.");
+        job = new CreateJob(r, this);
+    } else if (!endpointCheck.ok()) {
+        CreateResult r;
+        r.outcome = CreateResult::Outcome::InvalidInput;
+        r.violations.append({QStringLiteral("endpoint"), QStringLiteral("format"), endpointCheck.error, -1});
+        r.explanation = endpointCheck.error;
+        job = new CreateJob(r, this);
+    } else if (!credentials.isComplete()) {
+        CreateResult r;
+        r.outcome = CreateResult::Outcome::InvalidInput;
+        r.violations.append({QStringLiteral("credentials"), QStringLiteral("required"),
+                             tr("Cloud credentials are incomplete: an AK and SK (and a security token for temporary "
+                                "credentials), or an IAM token, are required."),
+                             -1});
+        r.explanation = r.violations.constFirst().message;
+        job = new CreateJob(r, this);
+    } else {
+        const PreparedRequest prepared = RequestBuilder::build(endpointCheck.endpoint, request, credentials);
+        job = new CreateJob(m_nam, prepared, m_options, m_extraCa, credentials.kind == Credentials::Kind::IamToken,
+                            this);
+    }
+    QMetaObject::invokeMethod(job, &CreateJob::start, Qt::QueuedConnection);
+    return job;
+}
+
+} // namespace das

@@ -1,0 +1,44 @@
+#pragma once
+
+#include "ClientOptions.h"
+#include "ConnectionRequest.h"
+#include "Credentials.h"
+
+#include <QList>
+#include <QObject>
+#include <QSslCertificate>
+#include <QUrl>
+
+class QNetworkAccessManager;
+
+namespace das {
+
+class CreateJob;
+
+// Owns the network stack; hands out one CreateJob per create. Never retries a create.
+class DasClient : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit DasClient(QObject* parent = nullptr);
+    ~DasClient() override;
+
+    const ClientOptions& options() const { return m_options; }
+    // Loads the CA file if set; false with a message when it cannot be read or holds no certificate.
+    bool setOptions(const ClientOptions& options, QString* error);
+
+    // Validates, signs and sends. The job deletes itself after finished() unless the caller takes ownership.
+    CreateJob* createConnection(const QUrl& endpoint, const ConnectionRequest& request,
+                                const Credentials& credentials);
+
+    QNetworkAccessManager* networkAccessManager() const { return m_nam; }
+    const QList<QSslCertificate>& extraCaCertificates() const { return m_extraCa; }
+
+private:
+    QNetworkAccessManager* m_nam;
+    ClientOptions m_options;
+    QList<QSslCertificate> m_extraCa;
+};
+
+} // namespace das

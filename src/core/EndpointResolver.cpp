@@ -1,0 +1,173 @@
+#include "EndpointResolver.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QHostAddress>
+
+#include <yaml-cpp/yaml.h>
+
+namespace das {
+
+QList<EndpointResolver::Region> EndpointResolver::regions()
+{
+    return {
+        {QStringLiteral("cn-north-1"), tr("CN North-Beijing1")},
+        {QStringLiteral("cn-north-4"), tr("CN North-Beijing4")},
+        {QStringLiteral("cn-east-2"), tr("CN East-Shanghai2")},
+        {QStringLiteral("cn-east-3"), tr("CN East-Shanghai1")},
+        {QStringLiteral("cn-south-1"), tr("CN South-Guangzhou")},
+        {QStringLiteral("cn-south-2"), tr("CN South-Shenzhen")},
+        {QStringLiteral("cn-southwest-2"), tr("CN Southwest-Guiyang1")},
+        {QStringLiteral("tr-west-1"), tr("TR-Istanbul")},
+    };
+}
+
+bool EndpointResolver::isKnownRegion(const QString& id)
+{
+    const auto all = regions();
+    return std::any_of(all.begin(), all.end(), [&](const Region& r) { return r.id == id; });
+}
+
+QString EndpointResolver::environmentVariableFor(const QString& regionId)
+{
+    QString suffix = regionId.toUpper();
+    suffix.replace(u'-', u'_');
+    return QStringLiteral("HUAWEICLOUD_SDK_REGION_DAS_") + suffix;
+}
+
+QString EndpointResolver::regionsFilePath(const QProcessEnvironment& env)
+{
+    const QString fromEnv = env.value(QStringLiteral("HUAWEICLOUD_SDK_REGIONS_FILE"));
+    if (!fromEnv.isEmpty())
+        return fromEnv;
+    const QString home = env.value(QStringLiteral("HOME"), QDir::homePath());
+    return home + QStringLiteral("/.huaweicloud/regions.yaml");
+}
+
+bool EndpointResolver::isLoopbackHost(const QString& host)
+{
+    if (host.compare(QLatin1String("localhost"), Qt::CaseInsensitive) == 0)
+        return true;
+    const QHostAddress address(host);
+    return !address.isNull() && address.isLoopback();
+}
+
+EndpointResolver::Result EndpointResolver::parseEndpoint(const QString& text)
+{
+    Result result;
+    const QString trimmed = text.trimmed();
+    if (trimmed.isEmpty()) {
+        result.error = tr("Endpoint URL is required.");
+        return result;
+    }
+    QUrl url(trimmed, QUrl::StrictMode);
+    if (!url.isValid() || url.host().isEmpty()) {
+        result.error = tr("Endpoint \"%1\" is not a valid URL such as https://das.example.com.").arg(trimmed);
+        return result;
+    }
+    const QString scheme = url.scheme().toLower();
+    if (scheme != QLatin1String("https") && scheme != QLatin1String("http")) {
+        result.error = tr("Endpoint must start with https:// (it starts with %1://).").arg(url.scheme());
+        return result;
+    }
+    if (scheme == QLatin1String("http") && !isLoopbackHost(url.host())) {
+        result.error = tr("Endpoint must use https://; plain http:// is allowed only for loopback hosts such as "
+                          "127.0.0.1, because the request carries a database password.");
+        return result;
+    }
+    if (!url.userInfo().isEmpty() || url.hasQuery() || url.hasFragment()) {
+        result.error = tr("Endpoint must not contain a user name, query or fragment.");
+        return result;
+    }
+    QString path = url.path();
+    while (path.endsWith(u'/'))
+        path.chop(1);
+    url.setPath(path);
+    url.setScheme(scheme);
+    result.endpoint = url;
+    result.source = tr("custom endpoint");
+    return result;
+}
+
+namespace {
+
+QString endpointFromRegionsFile(const QString& path, const QString& regionId, QString* error)
+{
+    if (!QFileInfo::exists(path))
+        return {};
+    try {
+        const YAML::Node root = YAML::LoadFile(path.toStdString());
+        const YAML::Node service = root["DAS"];
+        if (!service)
+            return {};
+        if (!service.IsSequence()) {
+            *error = EndpointResolver::tr("%1: the DAS entry must be a list of {id, endpoint}.").arg(path);
+            return {};
+        }
+        for (const YAML::Node& entry : service) {
+            if (!entry.IsMap() || !entry["id"] || entry["id"].as<std::string>() != regionId.toStdString())
+                continue;
+            if (entry["endpoint"])
+                return QString::fromStdString(entry["endpoint"].as<std::string>());
+            if (entry["endpoints"] && entry["endpoints"].IsSequence() && entry["endpoints"].size() > 0)
+                return QString::fromStdString(entry["endpoints"][0].as<std::string>());
+        }
+    } catch (const YAML::Exception& e) {
+        *error = EndpointResolver::tr("%1 is not valid YAML: %2").arg(path, QString::fromStdString(e.what()));
+    }
+    return {};
+}
+
+} // namespace
+
+EndpointResolver::Result EndpointResolver::resolveRegion(const QString& regionId, const QProcessEnvironment& env)
+{
+    Result result;
+    const QString id = regionId.trimmed();
+    if (id.isEmpty()) {
+        result.error = tr("Region is required.");
+        return result;
+    }
+
+    const QString variable = environmentVariableFor(id);
+    const QString fromEnv = env.value(variable).section(u',', 0, 0).trimmed();
+    if (!fromEnv.isEmpty()) {
+        result = parseEndpoint(fromEnv);
+        if (result.ok())
+            result.source = tr("environment variable %1").arg(variable);
+        else
+            result.error = tr("%1: %2").arg(variable, result.error);
+        return result;
+    }
+
+    const QString file = regionsFilePath(env);
+    QString fileError;
+    const QString fromFile = endpointFromRegionsFile(file, id, &fileError);
+    if (!fileError.isEmpty()) {
+        result.error = fileError;
+        return result;
+    }
+    if (!fromFile.isEmpty()) {
+        result = parseEndpoint(fromFile);
+        if (result.ok())
+            result.source = tr("regions file %1").arg(file);
+        else
+            result.error = tr("%1: %2").arg(file, result.error);
+        return result;
+    }
+
+    if (!isKnownRegion(id)) {
+        QStringList ids;
+        for (const Region& r : regions())
+            ids.append(r.id);
+        result.error = tr("Region \"%1\" is not one DAS is known to serve (%2). Set %3, add it to %4, or give a "
+                          "custom endpoint.")
+                           .arg(id, ids.join(QStringLiteral(", ")), variable, file);
+        return result;
+    }
+    result.endpoint = QUrl(QStringLiteral("https://das.%1.myhuaweicloud.com").arg(id));
+    result.source = tr("built-in region list");
+    return result;
+}
+
+} // namespace das

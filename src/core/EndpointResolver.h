@@ -1,0 +1,46 @@
+#pragma once
+
+#include <QCoreApplication>
+#include <QList>
+#include <QProcessEnvironment>
+#include <QString>
+#include <QUrl>
+
+namespace das {
+
+// Turns a region id or a custom URL into the DAS endpoint, with the SDKs' override rules.
+class EndpointResolver
+{
+    Q_DECLARE_TR_FUNCTIONS(EndpointResolver)
+
+public:
+    struct Region
+    {
+        QString id;
+        QString name;
+    };
+
+    struct Result
+    {
+        QUrl endpoint;  // scheme://host[:port][/base], no trailing slash
+        QString source; // where it came from, for display
+        QString error;  // non-empty on failure
+        bool ok() const { return error.isEmpty(); }
+    };
+
+    static QList<Region> regions();
+    static bool isKnownRegion(const QString& id);
+
+    // Environment HUAWEICLOUD_SDK_REGION_DAS_<ID>, then regions.yaml, then the built-in list.
+    static Result resolveRegion(const QString& regionId,
+                                const QProcessEnvironment& env = QProcessEnvironment::systemEnvironment());
+
+    // A custom endpoint (Huawei Cloud Stack, a proxy, the sandbox). http:// only for loopback hosts.
+    static Result parseEndpoint(const QString& text);
+
+    static bool isLoopbackHost(const QString& host);
+    static QString regionsFilePath(const QProcessEnvironment& env);
+    static QString environmentVariableFor(const QString& regionId);
+};
+
+} // namespace das

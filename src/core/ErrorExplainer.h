@@ -1,0 +1,58 @@
+#pragma once
+
+#include "CreateResult.h"
+
+#include <QByteArray>
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QNetworkReply>
+
+namespace das {
+
+// Turns whatever came back (or did not) into one sentence a DBA can act on, plus the raw details.
+class ErrorExplainer
+{
+    Q_DECLARE_TR_FUNCTIONS(ErrorExplainer)
+
+public:
+    struct HttpAnswer
+    {
+        int status = 0;
+        QByteArray body;
+        QByteArray contentType;
+        QByteArray requestIdHeader; // X-Request-Id
+        QByteArray dateHeader;      // RFC 7231 Date
+        QByteArray location;        // for 3xx
+        QDateTime localTime = QDateTime::currentDateTimeUtc();
+        bool usedIamToken = false;
+    };
+
+    enum class Failure
+    {
+        Network,   // QNetworkReply reported an error
+        Timeout,   // our inactivity or overall deadline fired
+        Cancelled, // the user cancelled
+        TooLarge,  // the response exceeded the size cap
+    };
+
+    struct FailureInfo
+    {
+        Failure failure = Failure::Network;
+        QNetworkReply::NetworkError networkError = QNetworkReply::NoError;
+        QString errorString;
+        QString tlsErrors;
+        bool requestSent = false;
+        int timeoutSeconds = 0;
+        qint64 sizeLimit = 0;
+        QString host;
+    };
+
+    static CreateResult fromHttp(const HttpAnswer& answer);
+    static CreateResult fromFailure(const FailureInfo& info);
+
+    // Server Date minus local clock in seconds; false when the Date header is missing or malformed.
+    static bool clockOffset(const QByteArray& dateHeader, const QDateTime& localTime, qint64* seconds);
+    static QString describeOffset(qint64 seconds);
+};
+
+} // namespace das

@@ -1,0 +1,322 @@
+#include "HistoryStore.h"
+
+#include "AppPaths.h"
+
+#include <QFileInfo>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTimeZone>
+#include <QUuid>
+
+namespace das {
+
+namespace {
+
+// Each step takes the schema from version i to i+1; never edit a step once released.
+const char* const Migrations[] = {
+    "CREATE TABLE connections ("
+    " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+    " created_at TEXT NOT NULL,"
+    " endpoint TEXT NOT NULL, region TEXT NOT NULL,"
+    " project_id TEXT NOT NULL, instance_id TEXT NOT NULL,"
+    " engine_type TEXT NOT NULL, network_type TEXT NOT NULL,"
+    " username TEXT NOT NULL, node_ids TEXT NOT NULL, port TEXT NOT NULL,"
+    " database_name TEXT NOT NULL, remarks TEXT NOT NULL,"
+    " sql_record_flag INTEGER NOT NULL, is_save_password INTEGER NOT NULL,"
+    " connection_id TEXT NOT NULL, request_id TEXT NOT NULL)",
+    "ALTER TABLE connections ADD COLUMN password_saved INTEGER NOT NULL DEFAULT 0",
+};
+static_assert(sizeof(Migrations) / sizeof(Migrations[0]) == HistoryStore::SchemaVersion);
+
+const char* const Columns = "id, created_at, endpoint, region, project_id, instance_id, engine_type, network_type, "
+                            "username, node_ids, port, database_name, remarks, sql_record_flag, is_save_password, "
+                            "password_saved, connection_id, request_id";
+
+QString sortColumn(HistoryStore::SortKey key)
+{
+    switch (key) {
+    case HistoryStore::SortKey::Time:
+        return QStringLiteral("id");
+    case HistoryStore::SortKey::Endpoint:
+        return QStringLiteral("endpoint");
+    case HistoryStore::SortKey::Instance:
+        return QStringLiteral("instance_id");
+    case HistoryStore::SortKey::Engine:
+        return QStringLiteral("engine_type");
+    case HistoryStore::SortKey::Username:
+        return QStringLiteral("username");
+    case HistoryStore::SortKey::ConnectionId:
+        return QStringLiteral("connection_id");
+    case HistoryStore::SortKey::Remarks:
+        return QStringLiteral("remarks");
+    }
+    return QStringLiteral("id");
+}
+
+QString likePattern(const QString& filter)
+{
+    QString escaped = filter;
+    escaped.replace(u'\\', QStringLiteral("\\\\"));
+    escaped.replace(u'%', QStringLiteral("\\%"));
+    escaped.replace(u'_', QStringLiteral("\\_"));
+    return u'%' + escaped + u'%';
+}
+
+const char* const FilterClause =
+    " WHERE (endpoint LIKE :f ESCAPE '\\' OR instance_id LIKE :f ESCAPE '\\' OR engine_type LIKE :f ESCAPE '\\'"
+    " OR username LIKE :f ESCAPE '\\' OR connection_id LIKE :f ESCAPE '\\' OR database_name LIKE :f ESCAPE '\\'"
+    " OR remarks LIKE :f ESCAPE '\\' OR project_id LIKE :f ESCAPE '\\')";
+
+// A null QString binds as SQL NULL; the columns are NOT NULL text.
+QString nonNull(const QString& text)
+{
+    return text.isNull() ? QStringLiteral("") : text;
+}
+
+HistoryRecord readRecord(const QSqlQuery& q)
+{
+    HistoryRecord r;
+    r.id = q.value(0).toLongLong();
+    r.createdAt = QDateTime::fromString(q.value(1).toString(), Qt::ISODateWithMs);
+    r.createdAt.setTimeZone(QTimeZone::utc());
+    r.endpoint = q.value(2).toString();
+    r.region = q.value(3).toString();
+    r.projectId = q.value(4).toString();
+    r.instanceId = q.value(5).toString();
+    r.engineType = q.value(6).toString();
+    r.networkType = q.value(7).toString();
+    r.username = q.value(8).toString();
+    const QString nodes = q.value(9).toString();
+    r.nodeIds = nodes.isEmpty() ? QStringList() : nodes.split(u',');
+    r.port = q.value(10).toString();
+    r.databaseName = q.value(11).toString();
+    r.remarks = q.value(12).toString();
+    r.sqlRecordFlag = q.value(13).toBool();
+    r.isSavePassword = q.value(14).toBool();
+    r.passwordSaved = q.value(15).toBool();
+    r.connectionId = q.value(16).toString();
+    r.requestId = q.value(17).toString();
+    return r;
+}
+
+} // namespace
+
+HistoryStore::HistoryStore(const QString& path)
+    : m_path(path)
+    , m_connectionName(QStringLiteral("history-") + QUuid::createUuid().toString(QUuid::WithoutBraces))
+{
+}
+
+HistoryStore::~HistoryStore()
+{
+    {
+        QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+        if (db.isOpen())
+            db.close();
+    }
+    QSqlDatabase::removeDatabase(m_connectionName);
+}
+
+bool HistoryStore::open(QString* error)
+{
+    AppPaths::ensurePrivateDir(QFileInfo(m_path).absolutePath());
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
+    db.setDatabaseName(m_path);
+    if (!db.open()) {
+        if (error)
+            *error = tr("Cannot open the history database %1: %2").arg(m_path, db.lastError().text());
+        return false;
+    }
+    QSqlQuery q(db);
+    const char* const pragmas[] = {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL", "PRAGMA foreign_keys=ON",
+                                   "PRAGMA busy_timeout=5000"};
+    for (const char* pragma : pragmas) {
+        if (!q.exec(QLatin1String(pragma))) {
+            if (error)
+                *error = tr("Cannot configure the history database: %1").arg(q.lastError().text());
+            return false;
+        }
+    }
+    if (!migrate(error))
+        return false;
+    AppPaths::makePrivateFile(m_path);
+    m_open = true;
+    return true;
+}
+
+int HistoryStore::schemaVersion() const
+{
+    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    if (!q.exec(QStringLiteral("SELECT version FROM schema_version")) || !q.next())
+        return 0;
+    return q.value(0).toInt();
+}
+
+bool HistoryStore::migrate(QString* error)
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    QSqlQuery q(db);
+    auto fail = [&](const QSqlQuery& failed) {
+        if (error)
+            *error = tr("Cannot upgrade the history database: %1").arg(failed.lastError().text());
+        db.rollback();
+        return false;
+    };
+    if (!db.transaction())
+        return fail(q);
+    if (!q.exec(QStringLiteral("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")))
+        return fail(q);
+    int version = 0;
+    if (!q.exec(QStringLiteral("SELECT version FROM schema_version")))
+        return fail(q);
+    if (q.next()) {
+        version = q.value(0).toInt();
+    } else if (!q.exec(QStringLiteral("INSERT INTO schema_version (version) VALUES (0)"))) {
+        return fail(q);
+    }
+    if (version > SchemaVersion) {
+        if (error)
+            *error = tr("The history database %1 was written by a newer DAS Connect (schema %2, this one knows %3).")
+                         .arg(m_path)
+                         .arg(version)
+                         .arg(SchemaVersion);
+        db.rollback();
+        return false;
+    }
+    for (int v = version; v < SchemaVersion; ++v) {
+        if (!q.exec(QLatin1String(Migrations[v])))
+            return fail(q);
+    }
+    if (version < SchemaVersion) {
+        q.prepare(QStringLiteral("UPDATE schema_version SET version = :v"));
+        q.bindValue(QStringLiteral(":v"), SchemaVersion);
+        if (!q.exec())
+            return fail(q);
+        if (!q.exec(QStringLiteral("CREATE INDEX IF NOT EXISTS connections_instance ON connections(instance_id)")))
+            return fail(q);
+    }
+    if (!db.commit())
+        return fail(q);
+    return true;
+}
+
+bool HistoryStore::add(HistoryRecord& record, QString* error)
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral(
+        "INSERT INTO connections (created_at, endpoint, region, project_id, instance_id, engine_type, network_type, "
+        "username, node_ids, port, database_name, remarks, sql_record_flag, is_save_password, password_saved, "
+        "connection_id, request_id) VALUES (:created_at, :endpoint, :region, :project_id, :instance_id, "
+        ":engine_type, :network_type, :username, :node_ids, :port, :database_name, :remarks, :sql_record_flag, "
+        ":is_save_password, :password_saved, :connection_id, :request_id)"));
+    if (!record.createdAt.isValid())
+        record.createdAt = QDateTime::currentDateTimeUtc();
+    q.bindValue(QStringLiteral(":created_at"), record.createdAt.toUTC().toString(Qt::ISODateWithMs));
+    q.bindValue(QStringLiteral(":endpoint"), nonNull(record.endpoint));
+    q.bindValue(QStringLiteral(":region"), nonNull(record.region));
+    q.bindValue(QStringLiteral(":project_id"), nonNull(record.projectId));
+    q.bindValue(QStringLiteral(":instance_id"), nonNull(record.instanceId));
+    q.bindValue(QStringLiteral(":engine_type"), nonNull(record.engineType));
+    q.bindValue(QStringLiteral(":network_type"), nonNull(record.networkType));
+    q.bindValue(QStringLiteral(":username"), nonNull(record.username));
+    q.bindValue(QStringLiteral(":node_ids"), nonNull(record.nodeIds.join(u',')));
+    q.bindValue(QStringLiteral(":port"), nonNull(record.port));
+    q.bindValue(QStringLiteral(":database_name"), nonNull(record.databaseName));
+    q.bindValue(QStringLiteral(":remarks"), nonNull(record.remarks));
+    q.bindValue(QStringLiteral(":sql_record_flag"), record.sqlRecordFlag);
+    q.bindValue(QStringLiteral(":is_save_password"), record.isSavePassword);
+    q.bindValue(QStringLiteral(":password_saved"), record.passwordSaved);
+    q.bindValue(QStringLiteral(":connection_id"), nonNull(record.connectionId));
+    q.bindValue(QStringLiteral(":request_id"), nonNull(record.requestId));
+    if (!q.exec()) {
+        if (error)
+            *error = tr("Cannot save the connection to history: %1").arg(q.lastError().text());
+        return false;
+    }
+    record.id = q.lastInsertId().toLongLong();
+    return true;
+}
+
+bool HistoryStore::remove(const QList<qint64>& ids, QString* error)
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    db.transaction();
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("DELETE FROM connections WHERE id = :id"));
+    for (qint64 id : ids) {
+        q.bindValue(QStringLiteral(":id"), id);
+        if (!q.exec()) {
+            if (error)
+                *error = tr("Cannot delete history rows: %1").arg(q.lastError().text());
+            db.rollback();
+            return false;
+        }
+    }
+    return db.commit();
+}
+
+bool HistoryStore::setPasswordSaved(qint64 id, bool saved, QString* error)
+{
+    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    q.prepare(QStringLiteral("UPDATE connections SET password_saved = :s WHERE id = :id"));
+    q.bindValue(QStringLiteral(":s"), saved);
+    q.bindValue(QStringLiteral(":id"), id);
+    if (!q.exec()) {
+        if (error)
+            *error = tr("Cannot update history: %1").arg(q.lastError().text());
+        return false;
+    }
+    return true;
+}
+
+int HistoryStore::count(const QString& filter) const
+{
+    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    QString sql = QStringLiteral("SELECT COUNT(*) FROM connections");
+    if (!filter.isEmpty())
+        sql += QLatin1String(FilterClause);
+    q.prepare(sql);
+    if (!filter.isEmpty())
+        q.bindValue(QStringLiteral(":f"), likePattern(filter));
+    if (!q.exec() || !q.next())
+        return 0;
+    return q.value(0).toInt();
+}
+
+QList<HistoryRecord> HistoryStore::fetch(const QString& filter, SortKey sort, Qt::SortOrder order, int offset,
+                                         int limit) const
+{
+    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    q.setForwardOnly(true);
+    QString sql = QStringLiteral("SELECT ") + QLatin1String(Columns) + QStringLiteral(" FROM connections");
+    if (!filter.isEmpty())
+        sql += QLatin1String(FilterClause);
+    const QString direction = order == Qt::AscendingOrder ? QStringLiteral(" ASC") : QStringLiteral(" DESC");
+    sql += QStringLiteral(" ORDER BY ") + sortColumn(sort) + direction + QStringLiteral(", id") + direction;
+    sql += QStringLiteral(" LIMIT :limit OFFSET :offset");
+    q.prepare(sql);
+    if (!filter.isEmpty())
+        q.bindValue(QStringLiteral(":f"), likePattern(filter));
+    q.bindValue(QStringLiteral(":limit"), limit);
+    q.bindValue(QStringLiteral(":offset"), offset);
+    QList<HistoryRecord> out;
+    if (!q.exec())
+        return out;
+    while (q.next())
+        out.append(readRecord(q));
+    return out;
+}
+
+HistoryRecord HistoryStore::byId(qint64 id) const
+{
+    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    q.prepare(QStringLiteral("SELECT ") + QLatin1String(Columns) + QStringLiteral(" FROM connections WHERE id = :id"));
+    q.bindValue(QStringLiteral(":id"), id);
+    if (q.exec() && q.next())
+        return readRecord(q);
+    return {};
+}
+
+} // namespace das

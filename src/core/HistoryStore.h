@@ -1,0 +1,59 @@
+#pragma once
+
+#include "HistoryRecord.h"
+
+#include <QCoreApplication>
+#include <QList>
+#include <QString>
+
+namespace das {
+
+// SQLite history of created connections (QtSql). WAL with synchronous=FULL: a row is durable once add() returns.
+class HistoryStore
+{
+    Q_DECLARE_TR_FUNCTIONS(HistoryStore)
+
+public:
+    static constexpr int SchemaVersion = 2;
+
+    enum class SortKey
+    {
+        Time,
+        Endpoint,
+        Instance,
+        Engine,
+        Username,
+        ConnectionId,
+        Remarks,
+    };
+
+    explicit HistoryStore(const QString& path);
+    ~HistoryStore();
+    HistoryStore(const HistoryStore&) = delete;
+    HistoryStore& operator=(const HistoryStore&) = delete;
+
+    bool open(QString* error);
+    bool isOpen() const { return m_open; }
+    const QString& path() const { return m_path; }
+    int schemaVersion() const;
+
+    // Inserts and commits; sets record.id. The caller shows the connection ID only after this returns true.
+    bool add(HistoryRecord& record, QString* error);
+    bool remove(const QList<qint64>& ids, QString* error);
+    bool setPasswordSaved(qint64 id, bool saved, QString* error);
+
+    // Filter matches a substring of endpoint, instance, engine, username, connection ID, database or remarks.
+    int count(const QString& filter = QString()) const;
+    QList<HistoryRecord> fetch(const QString& filter = QString(), SortKey sort = SortKey::Time,
+                               Qt::SortOrder order = Qt::DescendingOrder, int offset = 0, int limit = -1) const;
+    HistoryRecord byId(qint64 id) const;
+
+private:
+    bool migrate(QString* error);
+
+    QString m_path;
+    QString m_connectionName;
+    bool m_open = false;
+};
+
+} // namespace das

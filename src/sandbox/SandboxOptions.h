@@ -1,0 +1,56 @@
+#pragma once
+
+#include <QHostAddress>
+#include <QString>
+#include <QStringList>
+
+namespace das {
+
+// How the sandbox behaves; defaults give a working demo with the printed credentials.
+struct SandboxOptions
+{
+    enum class Mode
+    {
+        Ok,        // validate and create
+        E500,      // DAS internal error
+        Throttle,  // APIGW.0308, HTTP 429
+        Garbage,   // 200 with a non-JSON body
+        Html502,   // gateway HTML error page
+        Reset,     // connection reset after reading the request
+        Expired,   // server clock 20 minutes ahead: signatures look expired
+        Truncated, // 200 with JSON cut short
+        WrongType, // 200 with connection_id as a number
+        Redirect,  // 307 to another URL
+        Hang,      // read the request, never answer
+        Large,     // 200 with a 2 MiB body
+    };
+
+    static constexpr const char* DemoAccessKey = "DASSANDBOXDEMOAK0001";
+    static constexpr const char* DemoSecretKey = "sandbox-demo-secret-key-do-not-use-in-production";
+    static constexpr const char* DemoSecurityToken = "sandbox-demo-security-token";
+    static constexpr const char* DemoIamToken = "sandbox-demo-iam-token";
+    static constexpr const char* DemoProjectId = "052041494800d57c2f02c00275b4c247";
+    static constexpr const char* DemoInstanceId = "bcfa975193f1402fa11a6d4fd6baf5fbin01";
+    static constexpr int ExpiredSkewSeconds = 20 * 60;
+
+    QHostAddress address = QHostAddress::LocalHost;
+    quint16 port = 0; // 0 picks a free port
+    QString accessKey = QLatin1String(DemoAccessKey);
+    QString secretKey = QLatin1String(DemoSecretKey);
+    QString securityToken = QLatin1String(DemoSecurityToken); // accepted X-Security-Token
+    QString iamToken = QLatin1String(DemoIamToken);
+    int latencyMs = 0;
+    Mode mode = Mode::Ok;
+    QStringList projectIds{QLatin1String(DemoProjectId)};
+    QStringList instanceIds{QLatin1String(DemoInstanceId), QStringLiteral("6f5c3a1e9b0d4c2a8e7f1b3d5c9a0e2fin01"),
+                            QStringLiteral("0c9e8d7f6a5b4c3d2e1f0a9b8c7d6e5fin02")};
+    bool anyIds = false; // accept every well-formed project and instance ID
+    QString tlsCertificate; // PEM; https when set with tlsKey
+    QString tlsKey;
+
+    static bool parseMode(const QString& text, Mode* mode);
+    static QString modeName(Mode mode);
+    static QStringList modeNames();
+};
+
+} // namespace das

@@ -1,0 +1,95 @@
+#include "SandboxServer.h"
+
+#include "AppPaths.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QTextStream>
+
+using das::SandboxOptions;
+
+int main(int argc, char* argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("das-sandbox"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(DAS_CONNECT_VERSION));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QCoreApplication::translate(
+        "main", "Local stand-in for Huawei Cloud DAS create-connection, for demos, training and tests."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption portOption(QStringLiteral("port"),
+                                        QCoreApplication::translate("main", "TCP port on 127.0.0.1 (0: any free)."),
+                                        QStringLiteral("PORT"), QStringLiteral("0"));
+    const QCommandLineOption akOption(QStringLiteral("ak"), QCoreApplication::translate("main", "Accepted access key."),
+                                      QStringLiteral("AK"));
+    const QCommandLineOption skOption(QStringLiteral("sk"),
+                                      QCoreApplication::translate("main", "Secret key of the accepted access key."),
+                                      QStringLiteral("SK"));
+    const QCommandLineOption tokenOption(QStringLiteral("token"),
+                                         QCoreApplication::translate("main", "Accepted IAM token."), QStringLiteral("TOKEN"));
+    const QCommandLineOption latencyOption(QStringLiteral("latency"),
+                                           QCoreApplication::translate("main", "Delay every answer by MS milliseconds."),
+                                           QStringLiteral("MS"), QStringLiteral("0"));
+    const QCommandLineOption modeOption(
+        QStringLiteral("mode"),
+        QCoreApplication::translate("main", "Behaviour: %1.").arg(SandboxOptions::modeNames().join(QStringLiteral("|"))),
+        QStringLiteral("MODE"), QStringLiteral("ok"));
+    const QCommandLineOption anyIdsOption(
+        QStringLiteral("any-ids"), QCoreApplication::translate("main", "Accept every well-formed project and instance ID."));
+    const QCommandLineOption certOption(QStringLiteral("tls-cert"),
+                                        QCoreApplication::translate("main", "Serve https with this PEM certificate."),
+                                        QStringLiteral("PEM"));
+    const QCommandLineOption keyOption(QStringLiteral("tls-key"),
+                                       QCoreApplication::translate("main", "PEM RSA private key for --tls-cert."),
+                                       QStringLiteral("PEM"));
+    parser.addOptions({portOption, akOption, skOption, tokenOption, latencyOption, modeOption, anyIdsOption, certOption,
+                       keyOption});
+    parser.process(app);
+
+    QTextStream err(stderr);
+    SandboxOptions options;
+    bool ok = false;
+    const uint port = parser.value(portOption).toUInt(&ok);
+    if (!ok || port > 65535) {
+        err << QCoreApplication::translate("main", "--port must be 0-65535.") << Qt::endl;
+        return 2;
+    }
+    options.port = quint16(port);
+    options.latencyMs = parser.value(latencyOption).toInt(&ok);
+    if (!ok || options.latencyMs < 0) {
+        err << QCoreApplication::translate("main", "--latency must be a non-negative number of milliseconds.")
+            << Qt::endl;
+        return 2;
+    }
+    if (!SandboxOptions::parseMode(parser.value(modeOption), &options.mode)) {
+        err << QCoreApplication::translate("main", "--mode must be one of %1.")
+                   .arg(SandboxOptions::modeNames().join(QStringLiteral(", ")))
+            << Qt::endl;
+        return 2;
+    }
+    if (parser.isSet(akOption) != parser.isSet(skOption)) {
+        err << QCoreApplication::translate("main", "--ak and --sk go together.") << Qt::endl;
+        return 2;
+    }
+    if (parser.isSet(akOption)) {
+        options.accessKey = parser.value(akOption);
+        options.secretKey = parser.value(skOption);
+    }
+    if (parser.isSet(tokenOption))
+        options.iamToken = parser.value(tokenOption);
+    options.anyIds = parser.isSet(anyIdsOption);
+    options.tlsCertificate = parser.value(certOption);
+    options.tlsKey = parser.value(keyOption);
+
+    das::SandboxServer server(options);
+    QString error;
+    if (!server.start(&error)) {
+        err << error << Qt::endl;
+        return 1;
+    }
+    QTextStream out(stdout);
+    out << server.banner() << Qt::flush;
+    return app.exec();
+}
