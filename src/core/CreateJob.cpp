@@ -1,5 +1,7 @@
 #include "CreateJob.h"
 
+#include "OneShotUploadDevice.h"
+
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
@@ -19,7 +21,10 @@ CreateJob::CreateJob(QNetworkAccessManager* nam, const PreparedRequest& request,
     m_inactivity.setSingleShot(true);
     m_deadline.setSingleShot(true);
     connect(&m_inactivity, &QTimer::timeout, this, [this] { abortWith(ErrorExplainer::Failure::Timeout); });
-    connect(&m_deadline, &QTimer::timeout, this, [this] { abortWith(ErrorExplainer::Failure::Timeout); });
+    connect(&m_deadline, &QTimer::timeout, this, [this] {
+        m_deadlineReached = true;
+        abortWith(ErrorExplainer::Failure::Timeout);
+    });
 }
 
 CreateJob::CreateJob(const CreateResult& immediate, QObject* parent)
@@ -55,6 +60,10 @@ void CreateJob::start()
     request.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
     request.setAttribute(QNetworkRequest::CacheSaveControlAttribute, false);
     request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
+    // A fresh connection per create: a stale pooled one would force a resend, which we refuse.
+    request.setRawHeader("Connection", "close");
+    request.setAttribute(QNetworkRequest::DoNotBufferUploadDataAttribute, true);
+    request.setHeader(QNetworkRequest::ContentLengthHeader, m_request.body.size());
     request.setHeader(QNetworkRequest::UserAgentHeader, QByteArrayLiteral("das-connect/" DAS_CONNECT_VERSION));
     if (!m_extraCa.isEmpty()) {
         QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
@@ -62,14 +71,17 @@ void CreateJob::start()
         request.setSslConfiguration(tls);
     }
 
-    m_reply = m_nam->sendCustomRequest(request, m_request.method, m_request.body);
+    auto* body = new OneShotUploadDevice(m_request.body, this);
+    m_reply = m_nam->sendCustomRequest(request, m_request.method, body);
     connect(m_reply, &QNetworkReply::uploadProgress, this, [this](qint64 sent, qint64 total) {
         if (total > 0 && sent >= total)
             m_requestSent = true;
         onActivity();
     });
+    connect(m_reply, &QNetworkReply::metaDataChanged, this, [this] { m_requestSent = true; });
     connect(m_reply, &QNetworkReply::downloadProgress, this, [this](qint64 received, qint64) {
-        m_requestSent = true;
+        if (received > 0)
+            m_requestSent = true;
         m_received = received;
         onActivity();
         if (received > m_options.maxResponseBytes)
@@ -130,7 +142,7 @@ void CreateJob::onReplyFinished()
         info.requestSent = m_requestSent;
         info.host = host;
         info.sizeLimit = m_options.maxResponseBytes;
-        const bool deadline = m_elapsed.elapsed() >= m_options.deadlineMs;
+        const bool deadline = m_deadlineReached;
         info.timeoutSeconds = (deadline ? m_options.deadlineMs : m_options.inactivityTimeoutMs) / 1000;
         info.errorString = deadline ? tr("overall deadline of %1 ms reached").arg(m_options.deadlineMs)
                                     : tr("no data for %1 ms").arg(m_options.inactivityTimeoutMs);
@@ -140,12 +152,15 @@ void CreateJob::onReplyFinished()
 
     const QVariant status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
     const QNetworkReply::NetworkError error = reply->error();
-    const bool httpLevel = error == QNetworkReply::NoError ||
-                           (error >= QNetworkReply::ContentAccessDenied && error <= QNetworkReply::UnknownContentError) ||
-                           (error >= QNetworkReply::InternalServerError && error <= QNetworkReply::UnknownServerError);
-    if (status.isValid() && status.toInt() > 0 && httpLevel) {
+    // 4xx/5xx arrive as content, protocol or server errors; transport errors mean the answer is incomplete.
+    // A 3xx may end in ContentReSendError: Qt prepares to rewind the one-shot body even with manual redirects.
+    const int code = status.toInt();
+    const bool httpLevel = error == QNetworkReply::NoError || (code >= 300 && code < 400) ||
+                           (error >= QNetworkReply::ContentAccessDenied && error != QNetworkReply::ContentReSendError &&
+                            error != QNetworkReply::ProtocolFailure && error != QNetworkReply::ProtocolUnknownError);
+    if (status.isValid() && code > 0 && httpLevel) {
         ErrorExplainer::HttpAnswer answer;
-        answer.status = status.toInt();
+        answer.status = code;
         answer.body = reply->read(m_options.maxResponseBytes + 1);
         if (answer.body.size() > m_options.maxResponseBytes) {
             ErrorExplainer::FailureInfo info;

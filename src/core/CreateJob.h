@@ -60,6 +60,7 @@ private:
     bool m_finished = false;
     bool m_started = false;
     bool m_hasAbortReason = false;
+    bool m_deadlineReached = false;
     ErrorExplainer::Failure m_abortReason = ErrorExplainer::Failure::Network;
     QString m_tlsErrors;
     CreateResult m_result;

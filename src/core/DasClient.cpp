@@ -61,6 +61,8 @@ bool DasClient::setOptions(const ClientOptions& options, QString* error)
     }
     m_options = options;
     m_extraCa = extra;
+    // Cached connections keep the TLS configuration they were opened with.
+    m_nam->clearConnectionCache();
     return true;
 }
 

@@ -54,8 +54,10 @@ bool ErrorExplainer::clockOffset(const QByteArray& dateHeader, const QDateTime& 
 QString ErrorExplainer::describeOffset(qint64 seconds)
 {
     const qint64 magnitude = seconds < 0 ? -seconds : seconds;
-    const QString amount = magnitude >= 120 ? tr("%n minute(s)", nullptr, int(magnitude / 60))
-                                            : tr("%n second(s)", nullptr, int(magnitude));
+    const qint64 minutes = (magnitude + 30) / 60;
+    const QString amount = magnitude >= 120 ? tr("%1 minutes").arg(minutes)
+                           : magnitude == 1 ? tr("1 second")
+                                            : tr("%1 seconds").arg(magnitude);
     return seconds > 0 ? tr("this computer's clock is %1 behind the server's").arg(amount)
                        : tr("this computer's clock is %1 ahead of the server's").arg(amount);
 }
@@ -248,10 +250,8 @@ CreateResult ErrorExplainer::fromFailure(const FailureInfo& info)
         r.timedOut = true;
         r.outcome = info.requestSent ? Outcome::Unknown : Outcome::NotSent;
         r.explanation = info.requestSent
-                            ? tr("No answer within %n second(s). ", nullptr, info.timeoutSeconds) + unknownTail
-                            : tr("Could not reach %1 within %n second(s); nothing was sent.", nullptr,
-                                 info.timeoutSeconds)
-                                  .arg(info.host);
+                            ? tr("No answer within %1 s. ").arg(info.timeoutSeconds) + unknownTail
+                            : tr("Could not reach %1 within %2 s; nothing was sent.").arg(info.host).arg(info.timeoutSeconds);
         return r;
     case Failure::TooLarge:
         r.outcome = Outcome::Unknown;
