@@ -8,6 +8,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLocale>
+#include <QMetaEnum>
 #include <QSslCertificate>
 #include <QSslKey>
 #include <QTcpSocket>
@@ -158,6 +159,10 @@ bool SandboxServer::handleRequest(const QHttpServerRequest& request, QTcpSocket*
 {
     ++m_requestCount;
     const QByteArray requestId = QUuid::createUuid().toByteArray(QUuid::Id128);
+    emit requestReceived(
+        QString::fromLatin1(QMetaEnum::fromType<QHttpServerRequest::Method>().valueToKey(int(request.method())))
+            .toUpper(),
+        request.url().path(), QString::fromLatin1(requestId));
     const Answer answer = process(request, requestId);
     QPointer<QTcpSocket> guarded(socket);
     if (answer.hang) {
@@ -188,7 +193,7 @@ void SandboxServer::send(QPointer<QTcpSocket> socket, const Answer& answer, cons
         const linger hard{1, 0};
         ::setsockopt(int(socket->socketDescriptor()), SOL_SOCKET, SO_LINGER, &hard, sizeof hard);
         socket->abort();
-        emit requestAnswered(0, QStringLiteral("reset"));
+        emit requestAnswered(0, QStringLiteral("reset"), QString::fromLatin1(requestId));
         return;
     }
     QByteArray out = "HTTP/1.1 " + QByteArray::number(answer.status) + ' ' + reasonPhrase(answer.status) + "\r\n";
@@ -204,7 +209,7 @@ void SandboxServer::send(QPointer<QTcpSocket> socket, const Answer& answer, cons
     out += answer.body;
     socket->write(out);
     socket->disconnectFromHost();
-    emit requestAnswered(answer.status, answer.errorCode);
+    emit requestAnswered(answer.status, answer.errorCode, QString::fromLatin1(requestId));
 }
 
 SandboxServer::Answer SandboxServer::process(const QHttpServerRequest& request, const QByteArray& requestId)

@@ -39,7 +39,9 @@ public:
 
 signals:
     void connectionCreated(const QString& connectionId, const QString& requestId);
-    void requestAnswered(int httpStatus, const QString& errorCode);
+    // For the console log; they never carry a header or body value.
+    void requestReceived(const QString& method, const QString& path, const QString& requestId);
+    void requestAnswered(int httpStatus, const QString& errorCode, const QString& requestId);
 
 protected:
     bool handleRequest(const QHttpServerRequest& request, QTcpSocket* socket) override;

@@ -3,6 +3,7 @@
 #include "AppPaths.h"
 
 #include <QCommandLineParser>
+#include <QDateTime>
 #include <QCoreApplication>
 #include <QTextStream>
 
@@ -91,5 +92,18 @@ int main(int argc, char* argv[])
     }
     QTextStream out(stdout);
     out << server.banner() << Qt::flush;
+    auto stamp = [] { return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs); };
+    QObject::connect(&server, &das::SandboxServer::requestReceived, &app,
+                     [&out, stamp](const QString& method, const QString& path, const QString& requestId) {
+                         out << stamp() << QStringLiteral(" received ") << method << u' ' << path
+                             << QStringLiteral(" request_id=") << requestId << Qt::endl;
+                     });
+    QObject::connect(&server, &das::SandboxServer::requestAnswered, &app,
+                     [&out, stamp](int status, const QString& code, const QString& requestId) {
+                         out << stamp() << QStringLiteral(" answered ")
+                             << (status ? QString::number(status) : QStringLiteral("-")) << u' '
+                             << (code.isEmpty() ? QStringLiteral("-") : code) << QStringLiteral(" request_id=")
+                             << requestId << Qt::endl;
+                     });
     return app.exec();
 }

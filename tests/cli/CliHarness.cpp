@@ -1,0 +1,120 @@
+#include "CliHarness.h"
+
+#include <QDeadlineTimer>
+#include <QDirIterator>
+#include <QFile>
+#include <QRegularExpression>
+
+CliHarness::CliHarness()
+    : m_env(QProcessEnvironment::systemEnvironment())
+{
+    const QStringList inherited = m_env.keys();
+    for (const QString& key : inherited) {
+        if (key.startsWith(QLatin1String("HUAWEICLOUD_")) || key.contains(QLatin1String("PROXY"), Qt::CaseInsensitive))
+            m_env.remove(key);
+    }
+    m_env.insert(QStringLiteral("HOME"), m_home.path());
+    m_env.insert(QStringLiteral("XDG_DATA_HOME"), m_home.path() + QStringLiteral("/.local/share"));
+    m_env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_home.path() + QStringLiteral("/.config"));
+    m_env.insert(QStringLiteral("XDG_CACHE_HOME"), m_home.path() + QStringLiteral("/.cache"));
+    m_env.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8"));
+}
+
+CliHarness::~CliHarness()
+{
+    stopSandbox();
+}
+
+QUrl CliHarness::startSandbox(const QStringList& arguments)
+{
+    stopSandbox();
+    m_sandbox = std::make_unique<QProcess>();
+    m_sandbox->setProcessEnvironment(m_env);
+    m_sandbox->setProcessChannelMode(QProcess::MergedChannels);
+    m_sandbox->start(QStringLiteral(DAS_SANDBOX_PATH), arguments);
+    if (!m_sandbox->waitForStarted(10000))
+        return {};
+    const QRegularExpression listening(QStringLiteral("listening on (\\S+)"));
+    QDeadlineTimer deadline(10000);
+    while (!deadline.hasExpired()) {
+        m_sandboxOutput += m_sandbox->readAll();
+        const auto match = listening.match(QString::fromUtf8(m_sandboxOutput));
+        if (match.hasMatch())
+            return QUrl(match.captured(1));
+        if (!m_sandbox->waitForReadyRead(int(deadline.remainingTime())))
+            break;
+    }
+    return {};
+}
+
+void CliHarness::stopSandbox()
+{
+    if (!m_sandbox)
+        return;
+    m_sandbox->terminate();
+    if (!m_sandbox->waitForFinished(5000)) {
+        m_sandbox->kill();
+        m_sandbox->waitForFinished(5000);
+    }
+    m_sandboxOutput += m_sandbox->readAll();
+    m_sandbox.reset();
+}
+
+QByteArray CliHarness::sandboxOutput()
+{
+    if (m_sandbox)
+        m_sandboxOutput += m_sandbox->readAll();
+    return m_sandboxOutput;
+}
+
+bool CliHarness::waitForSandboxOutput(const QByteArray& needle, int timeoutMs)
+{
+    QDeadlineTimer deadline(timeoutMs);
+    while (!sandboxOutput().contains(needle)) {
+        if (!m_sandbox || deadline.hasExpired() || !m_sandbox->waitForReadyRead(int(deadline.remainingTime())))
+            return sandboxOutput().contains(needle);
+    }
+    return true;
+}
+
+int CliHarness::sandboxRequestCount()
+{
+    // The receipt line is printed before the answer is sent, so it is already there when the CLI has exited.
+    if (m_sandbox)
+        m_sandbox->waitForReadyRead(100);
+    return int(sandboxOutput().count(" received "));
+}
+
+CliHarness::Run CliHarness::cli(const QStringList& arguments, const QByteArray& stdinData, int timeoutMs)
+{
+    QProcess process;
+    process.setProcessEnvironment(m_env);
+    process.start(QStringLiteral(DAS_CLI_PATH), arguments);
+    Run run;
+    if (!process.waitForStarted(10000))
+        return run;
+    process.write(stdinData);
+    process.closeWriteChannel();
+    if (!process.waitForFinished(timeoutMs)) {
+        process.kill();
+        process.waitForFinished();
+        return run;
+    }
+    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+    run.out = process.readAllStandardOutput();
+    run.err = process.readAllStandardError();
+    return run;
+}
+
+QStringList CliHarness::filesContaining(const QByteArray& needle) const
+{
+    QStringList hits;
+    QDirIterator it(m_home.path(), QDir::Files | QDir::Hidden | QDir::System, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QString path = it.next();
+        QFile file(path);
+        if (file.open(QIODevice::ReadOnly) && file.readAll().contains(needle))
+            hits.append(path);
+    }
+    return hits;
+}

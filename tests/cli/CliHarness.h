@@ -1,0 +1,50 @@
+#pragma once
+
+#include <QByteArray>
+#include <QProcess>
+#include <QProcessEnvironment>
+#include <QStringList>
+#include <QTemporaryDir>
+#include <QUrl>
+
+#include <memory>
+
+// Runs das-sandbox and das-connect-cli as real processes in a throw-away HOME.
+class CliHarness
+{
+public:
+    struct Run
+    {
+        int exitCode = -1;
+        QByteArray out;
+        QByteArray err;
+    };
+
+    CliHarness();
+    ~CliHarness();
+
+    bool isValid() const { return m_home.isValid(); }
+    QString home() const { return m_home.path(); }
+    QProcessEnvironment& environment() { return m_env; }
+
+    // Starts das-sandbox with extra arguments; returns its URL, or an empty URL on failure.
+    QUrl startSandbox(const QStringList& arguments = {});
+    void stopSandbox();
+    // Everything the sandbox printed so far.
+    QByteArray sandboxOutput();
+    // Waits until the sandbox has printed `needle` (its log lines follow the answer by a moment).
+    bool waitForSandboxOutput(const QByteArray& needle, int timeoutMs = 5000);
+    // Requests the sandbox has logged as received.
+    int sandboxRequestCount();
+
+    Run cli(const QStringList& arguments, const QByteArray& stdinData = QByteArray(), int timeoutMs = 60000);
+
+    // Every file under HOME (data, config, cache) whose bytes contain `needle`.
+    QStringList filesContaining(const QByteArray& needle) const;
+
+private:
+    QTemporaryDir m_home;
+    QProcessEnvironment m_env;
+    std::unique_ptr<QProcess> m_sandbox;
+    QByteArray m_sandboxOutput;
+};
