@@ -30,8 +30,7 @@ ConnectionRequest sampleRequest()
     return r;
 }
 
-template <typename F>
-void measure(QTextStream& out, const char* name, int iterations, F&& body)
+template <typename F> void measure(QTextStream& out, const char* name, int iterations, F&& body)
 {
     std::vector<double> rounds;
     for (int round = 0; round < 5; ++round) {
@@ -58,8 +57,9 @@ int main(int argc, char* argv[])
     QTextStream out(stdout);
     const ConnectionRequest request = sampleRequest();
     const QByteArray body = request.toJsonBody();
-    const QUrl url(QStringLiteral("https://das.cn-north-4.myhuaweicloud.com/v3/052041494800d57c2f02c00275b4c247/"
-                                  "instances/bcfa975193f1402fa11a6d4fd6baf5fbin01/create-connection"));
+    const QUrl url(
+        QStringLiteral("https://das.cn-north-4.myhuaweicloud.com/v3/052041494800d57c2f02c00275b4c247/"
+                       "instances/bcfa975193f1402fa11a6d4fd6baf5fbin01/create-connection"));
     const HeaderList headers{{"Content-Type", "application/json"},
                              {"X-Project-Id", "052041494800d57c2f02c00275b4c247"},
                              {"X-Sdk-Date", "20261127T080910Z"}};
@@ -69,15 +69,17 @@ int main(int argc, char* argv[])
 
     volatile qsizetype sink = 0;
     measure(out, "AkSkSigner::sign", n, [&](int) {
-        sink = sink + AkSkSigner::sign("HPUAEXAMPLE4TZ0QW8LM", "ExampleSecretKey0123456789abcdefghijKLMN", "POST", url,
-                                       headers, body)
+        sink = sink + AkSkSigner::sign("HPUAEXAMPLE4TZ0QW8LM", "ExampleSecretKey0123456789abcdefghijKLMN",
+                                       "POST", url, headers, body)
                           .authorization.size();
     });
-    measure(out, "RequestValidator::validate", n, [&](int) { sink = sink + RequestValidator::validate(request).size(); });
+    measure(out, "RequestValidator::validate", n,
+            [&](int) { sink = sink + RequestValidator::validate(request).size(); });
     ConnectionRequest bad = request;
     bad.port = QStringLiteral("65536");
     bad.nodeIds.append(bad.nodeIds.constFirst());
-    measure(out, "validate (2 violations)", n, [&](int) { sink = sink + RequestValidator::validate(bad).size(); });
+    measure(out, "validate (2 violations)", n,
+            [&](int) { sink = sink + RequestValidator::validate(bad).size(); });
     measure(out, "ConnectionRequest::toJsonBody", n, [&](int) { sink = sink + request.toJsonBody().size(); });
     const QDateTime now = QDateTime::currentDateTimeUtc();
     measure(out, "RequestBuilder::build", n,

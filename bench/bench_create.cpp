@@ -56,7 +56,9 @@ int main(int argc, char* argv[])
     }
     const double seconds = double(total.nsecsElapsed()) / 1e9;
     std::sort(ms.begin(), ms.end());
-    auto pct = [&](double p) { return ms[std::min(ms.size() - 1, size_t(p * double(ms.size())))]; };
+    auto pct = [&](double p) {
+        return ms[std::min(ms.size() - 1, size_t(p * double(ms.size())))];
+    };
     out << QStringLiteral("in-process creates: %1 in %2 s (%3/s), failures %4\n")
                .arg(n)
                .arg(seconds, 0, 'f', 2)

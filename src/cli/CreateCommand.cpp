@@ -22,20 +22,21 @@ constexpr int ExitUsage = 2;
 
 } // namespace
 
-CreateCommand::CreateCommand(QTextStream& out, QTextStream& err, QTextStream& in, const QProcessEnvironment& env)
+CreateCommand::CreateCommand(QTextStream& out, QTextStream& err, QTextStream& in,
+                             const QProcessEnvironment& env)
     : m_out(out)
     , m_err(err)
     , m_in(in)
     , m_env(env)
-{
-}
+{}
 
 int CreateCommand::run(const QStringList& arguments)
 {
     // argv is visible to every user on the machine, so a password there is refused before anything else.
     for (const QString& arg : arguments) {
         if (arg == QLatin1String("--password") || arg.startsWith(QLatin1String("--password="))) {
-            m_err << tr("error: --password is not accepted, because command-line arguments are visible to other "
+            m_err << tr("error: --password is not accepted, because command-line arguments are visible to "
+                        "other "
                         "users (ps, /proc). Use --password-stdin (e.g. from a pipe) or --password-env VAR.")
                   << Qt::endl;
             return ExitUsage;
@@ -51,37 +52,43 @@ int CreateCommand::run(const QStringList& arguments)
     const QCommandLineOption projectOption =
         valueOption("project-id", tr("Project ID (default: $HUAWEICLOUD_SDK_PROJECT_ID)."), "ID");
     const QCommandLineOption instanceOption = valueOption("instance-id", tr("DAS instance ID."), "ID");
-    const QCommandLineOption engineOption = valueOption(
-        "engine-type", tr("Engine: mysql, sqlserver, postgresql, taurus, gaussdbv5, mongodb or ddm."), "TYPE");
+    const QCommandLineOption engineOption =
+        valueOption("engine-type",
+                    tr("Engine: mysql, sqlserver, postgresql, taurus, gaussdbv5, mongodb or ddm."), "TYPE");
     const QCommandLineOption networkOption =
         valueOption("network-type", tr("Network type: rds, gaussdb, dds or ddm."), "TYPE");
     const QCommandLineOption userOption = valueOption("username", tr("Database user name."), "USER");
-    const QCommandLineOption passwordStdinOption(QStringLiteral("password-stdin"),
-                                                 tr("Read the database password from the first line of stdin."));
+    const QCommandLineOption passwordStdinOption(
+        QStringLiteral("password-stdin"), tr("Read the database password from the first line of stdin."));
     const QCommandLineOption passwordEnvOption =
         valueOption("password-env", tr("Read the database password from environment variable VAR."), "VAR");
     const QCommandLineOption savePasswordOption(QStringLiteral("save-password"),
                                                 tr("Ask DAS to save the password (is_save_password)."));
-    const QCommandLineOption nodeOption = valueOption("node-id", tr("Node ID; repeat for several nodes."), "ID");
+    const QCommandLineOption nodeOption =
+        valueOption("node-id", tr("Node ID; repeat for several nodes."), "ID");
     const QCommandLineOption portOption = valueOption("port", tr("Database port, 1-65535."), "N");
     const QCommandLineOption databaseOption = valueOption("database-name", tr("Database name."), "NAME");
     const QCommandLineOption remarksOption = valueOption("remarks", tr("Free-text remarks."), "TEXT");
-    const QCommandLineOption sqlRecordOption(QStringLiteral("sql-record"), tr("Record executed SQL (sql_record_flag)."));
+    const QCommandLineOption sqlRecordOption(QStringLiteral("sql-record"),
+                                             tr("Record executed SQL (sql_record_flag)."));
     const QCommandLineOption regionOption = valueOption("region", tr("Region ID, e.g. cn-north-4."), "ID");
     const QCommandLineOption endpointOption =
         valueOption("endpoint", tr("Custom endpoint URL (Huawei Cloud Stack, proxy, sandbox)."), "URL");
     const QCommandLineOption timeoutOption =
         valueOption("timeout", tr("Give up after this many seconds (default 120)."), "SECONDS");
-    const QCommandLineOption caOption = valueOption("ca-file", tr("Extra trusted CA certificates (PEM)."), "PEM");
-    const QCommandLineOption tokenEnvOption =
-        valueOption("auth-token-env", tr("Use the IAM token in environment variable VAR instead of AK/SK."), "VAR");
-    const QCommandLineOption dryRunOption(QStringLiteral("dry-run"),
-                                          tr("Print the request as it would be sent (secrets masked); send nothing."));
+    const QCommandLineOption caOption =
+        valueOption("ca-file", tr("Extra trusted CA certificates (PEM)."), "PEM");
+    const QCommandLineOption tokenEnvOption = valueOption(
+        "auth-token-env", tr("Use the IAM token in environment variable VAR instead of AK/SK."), "VAR");
+    const QCommandLineOption dryRunOption(
+        QStringLiteral("dry-run"),
+        tr("Print the request as it would be sent (secrets masked); send nothing."));
     const QCommandLineOption jsonOption(QStringLiteral("json"), tr("Print the result as JSON."));
-    parser.addOptions({projectOption, instanceOption, engineOption, networkOption, userOption, passwordStdinOption,
-                       passwordEnvOption, savePasswordOption, nodeOption, portOption, databaseOption, remarksOption,
-                       sqlRecordOption, regionOption, endpointOption, timeoutOption, caOption, tokenEnvOption,
-                       dryRunOption, jsonOption});
+    parser.addOptions({projectOption,   instanceOption,      engineOption,      networkOption,
+                       userOption,      passwordStdinOption, passwordEnvOption, savePasswordOption,
+                       nodeOption,      portOption,          databaseOption,    remarksOption,
+                       sqlRecordOption, regionOption,        endpointOption,    timeoutOption,
+                       caOption,        tokenEnvOption,      dryRunOption,      jsonOption});
 
     if (!parser.parse(arguments)) {
         m_err << tr("error: %1").arg(parser.errorText()) << Qt::endl;
@@ -92,15 +99,17 @@ int CreateCommand::run(const QStringList& arguments)
         return 0;
     }
     if (!parser.positionalArguments().isEmpty()) {
-        m_err << tr("error: unexpected argument \"%1\".").arg(parser.positionalArguments().constFirst()) << Qt::endl;
+        m_err << tr("error: unexpected argument \"%1\".").arg(parser.positionalArguments().constFirst())
+              << Qt::endl;
         return ExitUsage;
     }
     const bool json = parser.isSet(jsonOption);
 
     QStringList usage;
     ConnectionRequest request;
-    request.projectId = parser.isSet(projectOption) ? parser.value(projectOption).trimmed()
-                                                    : m_env.value(QStringLiteral("HUAWEICLOUD_SDK_PROJECT_ID")).trimmed();
+    request.projectId = parser.isSet(projectOption)
+                            ? parser.value(projectOption).trimmed()
+                            : m_env.value(QStringLiteral("HUAWEICLOUD_SDK_PROJECT_ID")).trimmed();
     request.instanceId = parser.value(instanceOption).trimmed();
     request.engineType = parser.value(engineOption).trimmed();
     request.networkType = parser.value(networkOption).trimmed();
@@ -156,8 +165,9 @@ int CreateCommand::run(const QStringList& arguments)
     } else {
         credentials = Credentials::fromEnvironment(m_env);
         if (!credentials.isComplete())
-            usage.append(tr("cloud credentials are missing: set HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK (and "
-                            "HUAWEICLOUD_SDK_SECURITY_TOKEN for temporary credentials), or use --auth-token-env VAR."));
+            usage.append(tr(
+                "cloud credentials are missing: set HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK (and "
+                "HUAWEICLOUD_SDK_SECURITY_TOKEN for temporary credentials), or use --auth-token-env VAR."));
     }
 
     ClientOptions options;
@@ -183,7 +193,8 @@ int CreateCommand::run(const QStringList& arguments)
             CreateResult r;
             r.outcome = CreateResult::Outcome::InvalidInput;
             r.violations = violations;
-            r.explanation = usage.isEmpty() ? tr("The request is not valid; nothing was sent.") : usage.join(u' ');
+            r.explanation =
+                usage.isEmpty() ? tr("The request is not valid; nothing was sent.") : usage.join(u' ');
             printResult(r, true);
         }
         m_err << tr("Nothing was sent.") << Qt::endl;
@@ -221,7 +232,8 @@ int CreateCommand::run(const QStringList& arguments)
     if (result.succeeded()) {
         HistoryRecord record = HistoryRecord::fromCreate(request, endpoint.toString(), region, result);
         if (historyOpen && !history.add(record, &historyError))
-            m_err << tr("warning: the connection was created but not recorded: %1").arg(historyError) << Qt::endl;
+            m_err << tr("warning: the connection was created but not recorded: %1").arg(historyError)
+                  << Qt::endl;
     }
     printResult(result, json);
     return result.exitCode();

@@ -12,8 +12,7 @@ namespace das {
 HistoryCommand::HistoryCommand(QTextStream& out, QTextStream& err)
     : m_out(out)
     , m_err(err)
-{
-}
+{}
 
 int HistoryCommand::run(const QStringList& arguments)
 {
@@ -54,8 +53,8 @@ int HistoryCommand::run(const QStringList& arguments)
     for (const HistoryRecord& r : records) {
         QString remarks = r.remarks;
         remarks.replace(u'\n', u' ');
-        m_out << r.createdAt.toUTC().toString(Qt::ISODate) << u' ' << r.connectionId << u' ' << r.engineType << u' '
-              << r.instanceId << u' ' << r.username << u' ' << r.endpoint;
+        m_out << r.createdAt.toUTC().toString(Qt::ISODate) << u' ' << r.connectionId << u' ' << r.engineType
+              << u' ' << r.instanceId << u' ' << r.username << u' ' << r.endpoint;
         if (!remarks.isEmpty())
             m_out << QStringLiteral(" \"") << remarks << u'"';
         m_out << Qt::endl;

@@ -19,7 +19,8 @@ QString usage()
         "  create    Create a DAS instance connection (see create --help)\n"
         "  history   List connections created on this computer (see history --help)\n"
         "\n"
-        "Credentials come from HUAWEICLOUD_SDK_AK, HUAWEICLOUD_SDK_SK and HUAWEICLOUD_SDK_SECURITY_TOKEN, or an IAM\n"
+        "Credentials come from HUAWEICLOUD_SDK_AK, HUAWEICLOUD_SDK_SK and HUAWEICLOUD_SDK_SECURITY_TOKEN, or "
+        "an IAM\n"
         "token named with --auth-token-env. Exit status: 0 created, 2 invalid input, 3 authentication,\n"
         "4 other API error, 5 network, TLS, timeout or unknown outcome.\n");
 }

@@ -81,7 +81,8 @@ QDateTime AkSkSigner::parseDate(const QByteArray& value)
 {
     if (value.size() != 16 || value.at(8) != 'T' || value.at(15) != 'Z')
         return {};
-    QDateTime time = QDateTime::fromString(QString::fromLatin1(value.left(15)), QStringLiteral("yyyyMMdd'T'HHmmss"));
+    QDateTime time =
+        QDateTime::fromString(QString::fromLatin1(value.left(15)), QStringLiteral("yyyyMMdd'T'HHmmss"));
     if (!time.isValid())
         return {};
     time.setTimeZone(QTimeZone::utc());
@@ -108,8 +109,9 @@ AkSkSigner::Parts AkSkSigner::sign(const QByteArray& accessKey, const QByteArray
 }
 
 AkSkSigner::Parts AkSkSigner::signSelected(const QByteArray& accessKey, const QByteArray& secretKey,
-                                           const QByteArray& method, const QUrl& url, const HeaderList& headers,
-                                           const QByteArrayList& signedNames, const QByteArray& body)
+                                           const QByteArray& method, const QUrl& url,
+                                           const HeaderList& headers, const QByteArrayList& signedNames,
+                                           const QByteArray& body)
 {
     QByteArrayList names;
     for (const QByteArray& name : signedNames)
@@ -133,8 +135,8 @@ AkSkSigner::Parts AkSkSigner::signSelected(const QByteArray& accessKey, const QB
     parts.stringToSign = QByteArray(Algorithm) + '\n' + date + '\n' + sha256Hex(parts.canonicalRequest);
     parts.signature =
         QMessageAuthenticationCode::hash(parts.stringToSign, secretKey, QCryptographicHash::Sha256).toHex();
-    parts.authorization = QByteArray(Algorithm) + " Access=" + accessKey + ", SignedHeaders=" + parts.signedHeaders +
-                          ", Signature=" + parts.signature;
+    parts.authorization = QByteArray(Algorithm) + " Access=" + accessKey +
+                          ", SignedHeaders=" + parts.signedHeaders + ", Signature=" + parts.signature;
     return parts;
 }
 

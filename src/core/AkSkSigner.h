@@ -39,9 +39,9 @@ public:
                       const QUrl& url, const HeaderList& headers, const QByteArray& body);
 
     // Recomputes a signature over exactly the named headers, taking their values from `headers`.
-    static Parts signSelected(const QByteArray& accessKey, const QByteArray& secretKey, const QByteArray& method,
-                              const QUrl& url, const HeaderList& headers, const QByteArrayList& signedNames,
-                              const QByteArray& body);
+    static Parts signSelected(const QByteArray& accessKey, const QByteArray& secretKey,
+                              const QByteArray& method, const QUrl& url, const HeaderList& headers,
+                              const QByteArrayList& signedNames, const QByteArray& body);
 
     static bool parseAuthorization(const QByteArray& value, ParsedAuthorization* out);
 

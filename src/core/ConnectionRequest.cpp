@@ -118,9 +118,9 @@ ConnectionRequest ConnectionRequest::fromJson(const QJsonObject& body, Violation
     const QJsonValue port = body.value(QLatin1String("port"));
     if (port.isDouble()) {
         const double number = port.toDouble();
-        r.port = number == static_cast<double>(static_cast<qint64>(number))
-                     ? QString::number(static_cast<qint64>(number))
-                     : QString::number(number);
+        // Only cast when it fits; the validator rejects anything else as not an integer.
+        const bool integral = number >= -1e15 && number <= 1e15 && number == double(qint64(number));
+        r.port = integral ? QString::number(qint64(number)) : QString::number(number, 'g', 17);
     } else if (!port.isUndefined() && !port.isNull()) {
         typeError(typeErrors, "port", "integer");
     }

@@ -30,8 +30,7 @@ CreateJob::CreateJob(QNetworkAccessManager* nam, const PreparedRequest& request,
 CreateJob::CreateJob(const CreateResult& immediate, QObject* parent)
     : QObject(parent)
     , m_result(immediate)
-{
-}
+{}
 
 CreateJob::~CreateJob()
 {
@@ -64,7 +63,8 @@ void CreateJob::start()
     request.setRawHeader("Connection", "close");
     request.setAttribute(QNetworkRequest::DoNotBufferUploadDataAttribute, true);
     request.setHeader(QNetworkRequest::ContentLengthHeader, m_request.body.size());
-    request.setHeader(QNetworkRequest::UserAgentHeader, QByteArrayLiteral("das-connect/" DAS_CONNECT_VERSION));
+    request.setHeader(QNetworkRequest::UserAgentHeader,
+                      QByteArrayLiteral("das-connect/" DAS_CONNECT_VERSION));
     if (!m_extraCa.isEmpty()) {
         QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
         tls.addCaCertificates(m_extraCa);
@@ -153,11 +153,13 @@ void CreateJob::onReplyFinished()
     const QVariant status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
     const QNetworkReply::NetworkError error = reply->error();
     // 4xx/5xx arrive as content, protocol or server errors; transport errors mean the answer is incomplete.
-    // A 3xx may end in ContentReSendError: Qt prepares to rewind the one-shot body even with manual redirects.
+    // A 3xx may end in ContentReSendError: Qt prepares to rewind the one-shot body even with manual
+    // redirects.
     const int code = status.toInt();
-    const bool httpLevel = error == QNetworkReply::NoError || (code >= 300 && code < 400) ||
-                           (error >= QNetworkReply::ContentAccessDenied && error != QNetworkReply::ContentReSendError &&
-                            error != QNetworkReply::ProtocolFailure && error != QNetworkReply::ProtocolUnknownError);
+    const bool httpLevel =
+        error == QNetworkReply::NoError || (code >= 300 && code < 400) ||
+        (error >= QNetworkReply::ContentAccessDenied && error != QNetworkReply::ContentReSendError &&
+         error != QNetworkReply::ProtocolFailure && error != QNetworkReply::ProtocolUnknownError);
     if (status.isValid() && code > 0 && httpLevel) {
         ErrorExplainer::HttpAnswer answer;
         answer.status = code;

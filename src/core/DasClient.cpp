@@ -47,7 +47,8 @@ bool DasClient::setOptions(const ClientOptions& options, QString* error)
                 *error = tr("CA file %1 cannot be read.").arg(options.caFile);
             return false;
         }
-        extra = QSslCertificate::fromPath(options.caFile, QSsl::Pem, QSslCertificate::PatternSyntax::FixedString);
+        extra =
+            QSslCertificate::fromPath(options.caFile, QSsl::Pem, QSslCertificate::PatternSyntax::FixedString);
         if (extra.isEmpty()) {
             if (error)
                 *error = tr("CA file %1 holds no PEM certificate.").arg(options.caFile);
@@ -87,16 +88,17 @@ CreateJob* DasClient::createConnection(const QUrl& endpoint, const ConnectionReq
     } else if (!credentials.isComplete()) {
         CreateResult r;
         r.outcome = CreateResult::Outcome::InvalidInput;
-        r.violations.append({QStringLiteral("credentials"), QStringLiteral("required"),
-                             tr("Cloud credentials are incomplete: an AK and SK (and a security token for temporary "
-                                "credentials), or an IAM token, are required."),
-                             -1});
+        r.violations.append(
+            {QStringLiteral("credentials"), QStringLiteral("required"),
+             tr("Cloud credentials are incomplete: an AK and SK (and a security token for temporary "
+                "credentials), or an IAM token, are required."),
+             -1});
         r.explanation = r.violations.constFirst().message;
         job = new CreateJob(r, this);
     } else {
         const PreparedRequest prepared = RequestBuilder::build(endpointCheck.endpoint, request, credentials);
-        job = new CreateJob(m_nam, prepared, m_options, m_extraCa, credentials.kind == Credentials::Kind::IamToken,
-                            this);
+        job = new CreateJob(m_nam, prepared, m_options, m_extraCa,
+                            credentials.kind == Credentials::Kind::IamToken, this);
     }
     QMetaObject::invokeMethod(job, &CreateJob::start, Qt::QueuedConnection);
     return job;

@@ -71,8 +71,13 @@ EndpointResolver::Result EndpointResolver::parseEndpoint(const QString& text)
         return result;
     }
     if (scheme == QLatin1String("http") && !isLoopbackHost(url.host())) {
-        result.error = tr("Endpoint must use https://; plain http:// is allowed only for loopback hosts such as "
-                          "127.0.0.1, because the request carries a database password.");
+        result.error =
+            tr("Endpoint must use https://; plain http:// is allowed only for loopback hosts such as "
+               "127.0.0.1, because the request carries a database password.");
+        return result;
+    }
+    if (url.port() == 0) {
+        result.error = tr("Endpoint port must be from 1 to 65535.");
         return result;
     }
     if (!url.userInfo().isEmpty() || url.hasQuery() || url.hasFragment()) {
@@ -120,7 +125,8 @@ QString endpointFromRegionsFile(const QString& path, const QString& regionId, QS
 
 } // namespace
 
-EndpointResolver::Result EndpointResolver::resolveRegion(const QString& regionId, const QProcessEnvironment& env)
+EndpointResolver::Result EndpointResolver::resolveRegion(const QString& regionId,
+                                                         const QProcessEnvironment& env)
 {
     Result result;
     const QString id = regionId.trimmed();
@@ -160,9 +166,10 @@ EndpointResolver::Result EndpointResolver::resolveRegion(const QString& regionId
         QStringList ids;
         for (const Region& r : regions())
             ids.append(r.id);
-        result.error = tr("Region \"%1\" is not one DAS is known to serve (%2). Set %3, add it to %4, or give a "
-                          "custom endpoint.")
-                           .arg(id, ids.join(QStringLiteral(", ")), variable, file);
+        result.error =
+            tr("Region \"%1\" is not one DAS is known to serve (%2). Set %3, add it to %4, or give a "
+               "custom endpoint.")
+                .arg(id, ids.join(QStringLiteral(", ")), variable, file);
         return result;
     }
     result.endpoint = QUrl(QStringLiteral("https://das.%1.myhuaweicloud.com").arg(id));

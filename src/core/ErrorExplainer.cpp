@@ -40,14 +40,16 @@ bool isAuthCode(const QString& code)
 
 bool ErrorExplainer::clockOffset(const QByteArray& dateHeader, const QDateTime& localTime, qint64* seconds)
 {
-    if (dateHeader.isEmpty())
+    // "Sun, 08 Mar 2026 02:30:00 GMT". Date and time are parsed apart: a combined parse happens in local time
+    // and fails for wall-clock times that daylight saving skips.
+    const QStringList parts = QString::fromLatin1(dateHeader).simplified().split(u' ');
+    if (parts.size() != 6 || parts.at(5) != QLatin1String("GMT"))
         return false;
-    QDateTime server = QLocale::c().toDateTime(QString::fromLatin1(dateHeader).trimmed(),
-                                               QStringLiteral("ddd, dd MMM yyyy HH:mm:ss 'GMT'"));
-    if (!server.isValid())
+    const QDate date = QLocale::c().toDate(parts.mid(1, 3).join(u' '), QStringLiteral("dd MMM yyyy"));
+    const QTime time = QTime::fromString(parts.at(4), QStringLiteral("HH:mm:ss"));
+    if (!date.isValid() || !time.isValid())
         return false;
-    server.setTimeZone(QTimeZone::utc());
-    *seconds = localTime.secsTo(server);
+    *seconds = localTime.secsTo(QDateTime(date, time, QTimeZone::utc()));
     return true;
 }
 
@@ -87,14 +89,15 @@ CreateResult ErrorExplainer::fromHttp(const HttpAnswer& answer)
                                    parseError.error == QJsonParseError::UnterminatedArray ||
                                    parseError.error == QJsonParseError::IllegalEscapeSequence;
             r.explanation =
-                truncated ? tr("The server accepted the request (HTTP %1) but its answer was cut off, so the new "
-                               "connection ID is unknown; the connection may have been created. Check the DAS "
-                               "console before creating it again.")
-                                .arg(answer.status)
-                          : tr("The server accepted the request (HTTP %1) but answered with something that is not "
-                               "JSON, so the new connection ID is unknown; the connection may have been created. "
-                               "Check the DAS console before creating it again.")
-                                .arg(answer.status);
+                truncated
+                    ? tr("The server accepted the request (HTTP %1) but its answer was cut off, so the new "
+                         "connection ID is unknown; the connection may have been created. Check the DAS "
+                         "console before creating it again.")
+                          .arg(answer.status)
+                    : tr("The server accepted the request (HTTP %1) but answered with something that is not "
+                         "JSON, so the new connection ID is unknown; the connection may have been created. "
+                         "Check the DAS console before creating it again.")
+                          .arg(answer.status);
             r.detail = tr("JSON error: %1 at byte %2. Body: %3")
                            .arg(parseError.errorString())
                            .arg(parseError.offset)
@@ -119,9 +122,10 @@ CreateResult ErrorExplainer::fromHttp(const HttpAnswer& answer)
 
     if (answer.status >= 300 && answer.status < 400) {
         r.outcome = Outcome::ApiError;
-        r.explanation = tr("The server answered with a redirect (HTTP %1), which DAS Connect never follows for a "
-                           "signed request; check that the endpoint URL is the DAS API endpoint itself.")
-                            .arg(answer.status);
+        r.explanation =
+            tr("The server answered with a redirect (HTTP %1), which DAS Connect never follows for a "
+               "signed request; check that the endpoint URL is the DAS API endpoint itself.")
+                .arg(answer.status);
         r.detail = tr("Redirect target: %1").arg(QString::fromLatin1(answer.location));
         return r;
     }
@@ -139,18 +143,21 @@ CreateResult ErrorExplainer::fromHttp(const HttpAnswer& answer)
     const QString msg = r.errorMessage.toLower();
 
     if (!isJsonObject && answer.status >= 500) {
-        const bool html = answer.contentType.toLower().contains("html") || answer.body.trimmed().startsWith('<');
+        const bool html =
+            answer.contentType.toLower().contains("html") || answer.body.trimmed().startsWith('<');
         const bool maybeProcessed = answer.status == 502 || answer.status == 504;
         r.outcome = maybeProcessed ? Outcome::Unknown : Outcome::ApiError;
         const QString what = html ? tr("an HTML error page") : tr("a non-JSON answer");
         r.explanation =
             maybeProcessed
-                ? tr("The gateway returned %1 (HTTP %2) instead of a DAS answer: DAS did not answer the gateway in "
+                ? tr("The gateway returned %1 (HTTP %2) instead of a DAS answer: DAS did not answer the "
+                     "gateway in "
                      "time, so whether the connection was created is unknown. Check the DAS console before "
                      "creating it again.")
                       .arg(what)
                       .arg(answer.status)
-                : tr("The server returned %1 (HTTP %2) instead of a DAS answer; the service is failing. Try again "
+                : tr("The server returned %1 (HTTP %2) instead of a DAS answer; the service is failing. Try "
+                     "again "
                      "later.")
                       .arg(what)
                       .arg(answer.status);
@@ -165,67 +172,83 @@ CreateResult ErrorExplainer::fromHttp(const HttpAnswer& answer)
         if (haveOffset)
             r.clockOffsetSeconds = offset;
         if (msg.contains(QLatin1String("expired")) && !msg.contains(QLatin1String("token"))) {
-            r.explanation = haveOffset
-                                ? tr("The signature has expired: %1. Signed requests are accepted only within 15 "
-                                     "minutes of the server's time; correct the system clock (enable NTP) and try "
-                                     "again.")
-                                      .arg(describeOffset(offset))
-                                : tr("The signature has expired: this computer's clock is probably more than 15 "
-                                     "minutes off; correct the system clock (enable NTP) and try again.");
-        } else if (msg.contains(QLatin1String("ak not exist")) || msg.contains(QLatin1String("get secretkey failed"))) {
+            r.explanation =
+                haveOffset ? tr("The signature has expired: %1. Signed requests are accepted only within 15 "
+                                "minutes of the server's time; correct the system clock (enable NTP) and try "
+                                "again.")
+                                 .arg(describeOffset(offset))
+                           : tr("The signature has expired: this computer's clock is probably more than 15 "
+                                "minutes off; correct the system clock (enable NTP) and try again.");
+        } else if (msg.contains(QLatin1String("ak not exist")) ||
+                   msg.contains(QLatin1String("get secretkey failed"))) {
             r.explanation = tr("The access key (AK) does not exist: check it for typos, and that it was not "
                                "deleted or created in another account.");
         } else if (msg.contains(QLatin1String("verify aksk signature fail"))) {
-            r.explanation = tr("The AK/SK signature was rejected: the secret key (SK) does not belong to this access "
-                               "key (check for a wrong or mistyped SK), or a proxy altered the request.");
-        } else if (msg.contains(QLatin1String("security token")) || msg.contains(QLatin1String("securitytoken"))) {
-            r.explanation = tr("The temporary security token was rejected: it has expired or does not belong to "
-                               "this access key. Obtain new temporary credentials.");
+            r.explanation =
+                tr("The AK/SK signature was rejected: the secret key (SK) does not belong to this access "
+                   "key (check for a wrong or mistyped SK), or a proxy altered the request.");
+        } else if (msg.contains(QLatin1String("security token")) ||
+                   msg.contains(QLatin1String("securitytoken"))) {
+            r.explanation =
+                tr("The temporary security token was rejected: it has expired or does not belong to "
+                   "this access key. Obtain new temporary credentials.");
         } else if (msg.contains(QLatin1String("token")) || answer.usedIamToken) {
-            r.explanation = tr("The IAM token was rejected: it is malformed, has expired (tokens last 24 hours), or "
-                               "was issued for another account or region. Obtain a new token.");
-        } else if (msg.contains(QLatin1String("reach the limit")) || msg.contains(QLatin1String("forbidden"))) {
-            r.explanation = tr("The access key is temporarily locked after repeated failed signatures; check the "
-                               "SK and try again in 5 minutes.");
+            r.explanation =
+                tr("The IAM token was rejected: it is malformed, has expired (tokens last 24 hours), or "
+                   "was issued for another account or region. Obtain a new token.");
+        } else if (msg.contains(QLatin1String("reach the limit")) ||
+                   msg.contains(QLatin1String("forbidden"))) {
+            r.explanation =
+                tr("The access key is temporarily locked after repeated failed signatures; check the "
+                   "SK and try again in 5 minutes.");
         } else {
-            r.explanation = tr("Authentication failed (HTTP %1): the gateway did not accept these credentials.")
-                                .arg(answer.status);
+            r.explanation =
+                tr("Authentication failed (HTTP %1): the gateway did not accept these credentials.")
+                    .arg(answer.status);
         }
     } else if (answer.status == 403) {
         r.outcome = Outcome::AuthFailed;
-        r.explanation = tr("Permission denied (HTTP 403): the credentials are valid but not allowed to create DAS "
-                           "connections in this project; ask for the DAS permissions in IAM.");
+        r.explanation =
+            tr("Permission denied (HTTP 403): the credentials are valid but not allowed to create DAS "
+               "connections in this project; ask for the DAS permissions in IAM.");
     } else if (code == QLatin1String("APIGW.0101") || code == QLatin1String("APIG.0101") ||
                (answer.status == 404 && code.isEmpty())) {
         r.outcome = Outcome::ApiError;
-        r.explanation = tr("The API was not found at this endpoint: the region, the endpoint URL or the request "
-                           "path is wrong (DAS may not be offered in that region).");
-    } else if (code == QLatin1String("APIGW.0308") || code == QLatin1String("APIG.0308") || answer.status == 429) {
+        r.explanation =
+            tr("The API was not found at this endpoint: the region, the endpoint URL or the request "
+               "path is wrong (DAS may not be offered in that region).");
+    } else if (code == QLatin1String("APIGW.0308") || code == QLatin1String("APIG.0308") ||
+               answer.status == 429) {
         r.outcome = Outcome::ApiError;
-        r.explanation = tr("The request was throttled: too many requests were sent in a short time. Wait a minute "
-                           "and create the connection again; it was not created.");
+        r.explanation =
+            tr("The request was throttled: too many requests were sent in a short time. Wait a minute "
+               "and create the connection again; it was not created.");
     } else if (code == QLatin1String("DAS.200100")) {
         r.outcome = Outcome::ApiError;
         r.explanation = tr("DAS rejected a parameter as invalid: %1").arg(r.errorMessage);
     } else if (code == QLatin1String("DAS.200113")) {
         r.outcome = Outcome::ApiError;
-        r.explanation = tr("DAS does not accept this project ID: check that it is the project of this region in "
-                           "your account.");
+        r.explanation =
+            tr("DAS does not accept this project ID: check that it is the project of this region in "
+               "your account.");
     } else if (code == QLatin1String("DAS.200114")) {
         r.outcome = Outcome::ApiError;
-        r.explanation = tr("DAS does not know this instance ID: check that the instance exists in this project and "
-                           "region, and that its engine matches.");
+        r.explanation =
+            tr("DAS does not know this instance ID: check that the instance exists in this project and "
+               "region, and that its engine matches.");
     } else if (answer.status >= 500) {
         r.outcome = Outcome::ApiError;
-        r.explanation = tr("The DAS service failed (HTTP %1%2); the connection was not created. Try again later, "
-                           "and quote the request ID if it keeps failing.")
-                            .arg(answer.status)
-                            .arg(code.isEmpty() ? QString() : QStringLiteral(", ") + code);
+        r.explanation =
+            tr("The DAS service failed (HTTP %1%2); the connection was not created. Try again later, "
+               "and quote the request ID if it keeps failing.")
+                .arg(answer.status)
+                .arg(code.isEmpty() ? QString() : QStringLiteral(", ") + code);
     } else {
         r.outcome = Outcome::ApiError;
-        r.explanation = r.errorMessage.isEmpty()
-                            ? tr("The request was rejected (HTTP %1).").arg(answer.status)
-                            : tr("The request was rejected (HTTP %1): %2").arg(answer.status).arg(r.errorMessage);
+        r.explanation =
+            r.errorMessage.isEmpty()
+                ? tr("The request was rejected (HTTP %1).").arg(answer.status)
+                : tr("The request was rejected (HTTP %1): %2").arg(answer.status).arg(r.errorMessage);
     }
     if (!isJsonObject)
         r.detail = tr("Body: %1").arg(excerpt(answer.body));
@@ -237,21 +260,25 @@ CreateResult ErrorExplainer::fromFailure(const FailureInfo& info)
     CreateResult r;
     r.requestSent = info.requestSent;
     r.detail = info.errorString;
-    const QString unknownTail = tr("The request had been sent, so the connection may or may not have been created; "
-                                   "it is never retried automatically. Check the DAS console before creating it "
-                                   "again.");
+    const QString unknownTail =
+        tr("The request had been sent, so the connection may or may not have been created; "
+           "it is never retried automatically. Check the DAS console before creating it "
+           "again.");
 
     switch (info.failure) {
     case Failure::Cancelled:
         r.outcome = Outcome::Cancelled;
-        r.explanation = info.requestSent ? tr("Cancelled. ") + unknownTail : tr("Cancelled before anything was sent.");
+        r.explanation =
+            info.requestSent ? tr("Cancelled. ") + unknownTail : tr("Cancelled before anything was sent.");
         return r;
     case Failure::Timeout:
         r.timedOut = true;
         r.outcome = info.requestSent ? Outcome::Unknown : Outcome::NotSent;
         r.explanation = info.requestSent
                             ? tr("No answer within %1 s. ").arg(info.timeoutSeconds) + unknownTail
-                            : tr("Could not reach %1 within %2 s; nothing was sent.").arg(info.host).arg(info.timeoutSeconds);
+                            : tr("Could not reach %1 within %2 s; nothing was sent.")
+                                  .arg(info.host)
+                                  .arg(info.timeoutSeconds);
         return r;
     case Failure::TooLarge:
         r.outcome = Outcome::Unknown;
@@ -267,23 +294,26 @@ CreateResult ErrorExplainer::fromFailure(const FailureInfo& info)
     switch (info.networkError) {
     case E::ConnectionRefusedError:
         r.outcome = Outcome::NotSent;
-        r.explanation = tr("Connection refused by %1: nothing is listening there. Check the endpoint and port (is "
-                           "the sandbox running?); nothing was sent.")
-                            .arg(info.host);
+        r.explanation =
+            tr("Connection refused by %1: nothing is listening there. Check the endpoint and port (is "
+               "the sandbox running?); nothing was sent.")
+                .arg(info.host);
         return r;
     case E::HostNotFoundError:
         r.outcome = Outcome::NotSent;
-        r.explanation = tr("The host name %1 could not be resolved (DNS failure): check the region or endpoint, "
-                           "the network and the proxy settings; nothing was sent.")
-                            .arg(info.host);
+        r.explanation =
+            tr("The host name %1 could not be resolved (DNS failure): check the region or endpoint, "
+               "the network and the proxy settings; nothing was sent.")
+                .arg(info.host);
         return r;
     case E::SslHandshakeFailedError:
     case E::InsecureRedirectError:
         r.outcome = Outcome::NotSent;
-        r.explanation = tr("The secure (TLS) connection to %1 failed: the server certificate is not trusted or does "
-                           "not match the host name. Nothing was sent. For a private CA, give its certificate with "
-                           "the CA file option.")
-                            .arg(info.host);
+        r.explanation =
+            tr("The secure (TLS) connection to %1 failed: the server certificate is not trusted or does "
+               "not match the host name. Nothing was sent. For a private CA, give its certificate with "
+               "the CA file option.")
+                .arg(info.host);
         if (!info.tlsErrors.isEmpty())
             r.detail = info.tlsErrors;
         return r;
@@ -294,9 +324,9 @@ CreateResult ErrorExplainer::fromFailure(const FailureInfo& info)
     case E::ProxyAuthenticationRequiredError:
     case E::UnknownProxyError:
         r.outcome = info.requestSent ? Outcome::Unknown : Outcome::NotSent;
-        r.explanation = info.requestSent ? tr("The proxy failed after the request was sent. ") + unknownTail
-                                         : tr("The proxy could not be used (%1); nothing was sent.")
-                                               .arg(info.errorString);
+        r.explanation = info.requestSent
+                            ? tr("The proxy failed after the request was sent. ") + unknownTail
+                            : tr("The proxy could not be used (%1); nothing was sent.").arg(info.errorString);
         return r;
     case E::TimeoutError:
         r.timedOut = true;
@@ -305,10 +335,11 @@ CreateResult ErrorExplainer::fromFailure(const FailureInfo& info)
         break;
     }
     r.outcome = info.requestSent ? Outcome::Unknown : Outcome::NotSent;
-    r.explanation = info.requestSent
-                        ? tr("The connection to %1 was closed or reset before an answer arrived. ").arg(info.host) +
-                              unknownTail
-                        : tr("Could not connect to %1: %2. Nothing was sent.").arg(info.host, info.errorString);
+    r.explanation =
+        info.requestSent
+            ? tr("The connection to %1 was closed or reset before an answer arrived. ").arg(info.host) +
+                  unknownTail
+            : tr("Could not connect to %1: %2. Nothing was sent.").arg(info.host, info.errorString);
     return r;
 }
 

@@ -32,8 +32,8 @@ struct HistoryRecord
     QString connectionId;
     QString requestId;
 
-    static HistoryRecord fromCreate(const ConnectionRequest& request, const QString& endpoint, const QString& region,
-                                    const CreateResult& result);
+    static HistoryRecord fromCreate(const ConnectionRequest& request, const QString& endpoint,
+                                    const QString& region, const CreateResult& result);
     // The form values to start a new create from (password left empty).
     ConnectionRequest toTemplate() const;
     QJsonObject toJson() const;

@@ -29,9 +29,10 @@ const char* const Migrations[] = {
 };
 static_assert(sizeof(Migrations) / sizeof(Migrations[0]) == HistoryStore::SchemaVersion);
 
-const char* const Columns = "id, created_at, endpoint, region, project_id, instance_id, engine_type, network_type, "
-                            "username, node_ids, port, database_name, remarks, sql_record_flag, is_save_password, "
-                            "password_saved, connection_id, request_id";
+const char* const Columns =
+    "id, created_at, endpoint, region, project_id, instance_id, engine_type, network_type, "
+    "username, node_ids, port, database_name, remarks, sql_record_flag, is_save_password, "
+    "password_saved, connection_id, request_id";
 
 QString sortColumn(HistoryStore::SortKey key)
 {
@@ -63,10 +64,11 @@ QString likePattern(const QString& filter)
     return u'%' + escaped + u'%';
 }
 
-const char* const FilterClause =
-    " WHERE (endpoint LIKE :f ESCAPE '\\' OR instance_id LIKE :f ESCAPE '\\' OR engine_type LIKE :f ESCAPE '\\'"
-    " OR username LIKE :f ESCAPE '\\' OR connection_id LIKE :f ESCAPE '\\' OR database_name LIKE :f ESCAPE '\\'"
-    " OR remarks LIKE :f ESCAPE '\\' OR project_id LIKE :f ESCAPE '\\')";
+const char* const FilterClause = " WHERE (endpoint LIKE :f ESCAPE '\\' OR instance_id LIKE :f ESCAPE '\\' OR "
+                                 "engine_type LIKE :f ESCAPE '\\'"
+                                 " OR username LIKE :f ESCAPE '\\' OR connection_id LIKE :f ESCAPE '\\' OR "
+                                 "database_name LIKE :f ESCAPE '\\'"
+                                 " OR remarks LIKE :f ESCAPE '\\' OR project_id LIKE :f ESCAPE '\\')";
 
 // A null QString binds as SQL NULL; the columns are NOT NULL text.
 QString nonNull(const QString& text)
@@ -105,8 +107,7 @@ HistoryRecord readRecord(const QSqlQuery& q)
 HistoryStore::HistoryStore(const QString& path)
     : m_path(path)
     , m_connectionName(QStringLiteral("history-") + QUuid::createUuid().toString(QUuid::WithoutBraces))
-{
-}
+{}
 
 HistoryStore::~HistoryStore()
 {
@@ -129,8 +130,8 @@ bool HistoryStore::open(QString* error)
         return false;
     }
     QSqlQuery q(db);
-    const char* const pragmas[] = {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL", "PRAGMA foreign_keys=ON",
-                                   "PRAGMA busy_timeout=5000"};
+    const char* const pragmas[] = {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL",
+                                   "PRAGMA foreign_keys=ON", "PRAGMA busy_timeout=5000"};
     for (const char* pragma : pragmas) {
         if (!q.exec(QLatin1String(pragma))) {
             if (error)
@@ -177,7 +178,8 @@ bool HistoryStore::migrate(QString* error)
     }
     if (version > SchemaVersion) {
         if (error)
-            *error = tr("The history database %1 was written by a newer DAS Connect (schema %2, this one knows %3).")
+            *error = tr("The history database %1 was written by a newer DAS Connect (schema %2, this one "
+                        "knows %3).")
                          .arg(m_path)
                          .arg(version)
                          .arg(SchemaVersion);
@@ -193,7 +195,8 @@ bool HistoryStore::migrate(QString* error)
         q.bindValue(QStringLiteral(":v"), SchemaVersion);
         if (!q.exec())
             return fail(q);
-        if (!q.exec(QStringLiteral("CREATE INDEX IF NOT EXISTS connections_instance ON connections(instance_id)")))
+        if (!q.exec(QStringLiteral(
+                "CREATE INDEX IF NOT EXISTS connections_instance ON connections(instance_id)")))
             return fail(q);
     }
     if (!db.commit())
@@ -206,10 +209,13 @@ bool HistoryStore::add(HistoryRecord& record, QString* error)
     QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
     QSqlQuery q(db);
     q.prepare(QStringLiteral(
-        "INSERT INTO connections (created_at, endpoint, region, project_id, instance_id, engine_type, network_type, "
-        "username, node_ids, port, database_name, remarks, sql_record_flag, is_save_password, password_saved, "
+        "INSERT INTO connections (created_at, endpoint, region, project_id, instance_id, engine_type, "
+        "network_type, "
+        "username, node_ids, port, database_name, remarks, sql_record_flag, is_save_password, "
+        "password_saved, "
         "connection_id, request_id) VALUES (:created_at, :endpoint, :region, :project_id, :instance_id, "
-        ":engine_type, :network_type, :username, :node_ids, :port, :database_name, :remarks, :sql_record_flag, "
+        ":engine_type, :network_type, :username, :node_ids, :port, :database_name, :remarks, "
+        ":sql_record_flag, "
         ":is_save_password, :password_saved, :connection_id, :request_id)"));
     if (!record.createdAt.isValid())
         record.createdAt = QDateTime::currentDateTimeUtc();
@@ -312,7 +318,8 @@ QList<HistoryRecord> HistoryStore::fetch(const QString& filter, SortKey sort, Qt
 HistoryRecord HistoryStore::byId(qint64 id) const
 {
     QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
-    q.prepare(QStringLiteral("SELECT ") + QLatin1String(Columns) + QStringLiteral(" FROM connections WHERE id = :id"));
+    q.prepare(QStringLiteral("SELECT ") + QLatin1String(Columns) +
+              QStringLiteral(" FROM connections WHERE id = :id"));
     q.bindValue(QStringLiteral(":id"), id);
     if (q.exec() && q.next())
         return readRecord(q);

@@ -8,7 +8,8 @@
 
 namespace das {
 
-// SQLite history of created connections (QtSql). WAL with synchronous=FULL: a row is durable once add() returns.
+// SQLite history of created connections (QtSql). WAL with synchronous=FULL: a row is durable once add()
+// returns.
 class HistoryStore
 {
     Q_DECLARE_TR_FUNCTIONS(HistoryStore)
@@ -45,7 +46,8 @@ public:
     // Filter matches a substring of endpoint, instance, engine, username, connection ID, database or remarks.
     int count(const QString& filter = QString()) const;
     QList<HistoryRecord> fetch(const QString& filter = QString(), SortKey sort = SortKey::Time,
-                               Qt::SortOrder order = Qt::DescendingOrder, int offset = 0, int limit = -1) const;
+                               Qt::SortOrder order = Qt::DescendingOrder, int offset = 0,
+                               int limit = -1) const;
     HistoryRecord byId(qint64 id) const;
 
 private:

@@ -5,9 +5,9 @@
 
 namespace das {
 
-// Request body that cannot be rewound. QNetworkAccessManager silently resends a request whose connection drops
-// before the answer; for a create that could create twice, so the resend must fail instead.
-// (Not a QBuffer: QNAM reads QBuffers directly and would rewind them anyway.)
+// Request body that cannot be rewound. QNetworkAccessManager silently resends a request whose connection
+// drops before the answer; for a create that could create twice, so the resend must fail instead. (Not a
+// QBuffer: QNAM reads QBuffers directly and would rewind them anyway.)
 class OneShotUploadDevice : public QIODevice
 {
     Q_OBJECT

@@ -30,7 +30,8 @@ QByteArray maskedBody(const PreparedRequest& r)
 {
     QByteArray body = r.body;
     if (!r.maskedPasswordJson.isEmpty())
-        body.replace(r.maskedPasswordJson, QByteArray(QByteArray("\"password\":\"") + PreparedRequest::Mask + '"'));
+        body.replace(r.maskedPasswordJson,
+                     QByteArray(QByteArray("\"password\":\"") + PreparedRequest::Mask + '"'));
     return body;
 }
 
@@ -64,11 +65,13 @@ QString PreparedRequest::maskedText() const
 
 QString PreparedRequest::maskedCurl() const
 {
-    QString out = QStringLiteral("curl -X ") + QString::fromLatin1(method) + u' ' + shellQuote(url.toEncoded());
+    QString out =
+        QStringLiteral("curl -X ") + QString::fromLatin1(method) + u' ' + shellQuote(url.toEncoded());
     for (const auto& h : headers) {
         if (h.first.compare("Host", Qt::CaseInsensitive) == 0)
             continue;
-        out += QStringLiteral(" \\\n  -H ") + shellQuote(h.first + ": " + maskedHeaderValue(h.first, h.second));
+        out +=
+            QStringLiteral(" \\\n  -H ") + shellQuote(h.first + ": " + maskedHeaderValue(h.first, h.second));
     }
     if (!body.isEmpty())
         out += QStringLiteral(" \\\n  --data-binary ") + shellQuote(maskedBody(*this));

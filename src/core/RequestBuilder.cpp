@@ -5,7 +5,8 @@
 
 namespace das {
 
-QUrl RequestBuilder::createConnectionUrl(const QUrl& endpoint, const QString& projectId, const QString& instanceId)
+QUrl RequestBuilder::createConnectionUrl(const QUrl& endpoint, const QString& projectId,
+                                         const QString& instanceId)
 {
     QUrl url = endpoint;
     QString base = url.path();
@@ -23,7 +24,8 @@ PreparedRequest RequestBuilder::build(const QUrl& endpoint, const ConnectionRequ
     r.method = QByteArrayLiteral("POST");
     r.url = createConnectionUrl(endpoint, request.projectId, request.instanceId);
     r.body = request.toJsonBody();
-    const QByteArray passwordJson = QJsonDocument(QJsonArray{request.password}).toJson(QJsonDocument::Compact);
+    const QByteArray passwordJson =
+        QJsonDocument(QJsonArray{request.password}).toJson(QJsonDocument::Compact);
     r.maskedPasswordJson = "\"password\":" + passwordJson.mid(1, passwordJson.size() - 2);
 
     HeaderList headers{{QByteArrayLiteral("Content-Type"), QByteArray(ContentType)}};
@@ -40,8 +42,8 @@ PreparedRequest RequestBuilder::build(const QUrl& endpoint, const ConnectionRequ
     if (credentials.kind == Credentials::Kind::TemporaryAkSk)
         headers.append({QByteArrayLiteral("X-Security-Token"), credentials.securityToken.toUtf8()});
     headers.append({QByteArrayLiteral("Host"), AkSkSigner::hostHeader(r.url)});
-    const auto parts = AkSkSigner::sign(credentials.accessKey.toUtf8(), credentials.secretKey.toUtf8(), r.method,
-                                        r.url, headers, r.body);
+    const auto parts = AkSkSigner::sign(credentials.accessKey.toUtf8(), credentials.secretKey.toUtf8(),
+                                        r.method, r.url, headers, r.body);
     headers.append({QByteArrayLiteral("Authorization"), parts.authorization});
     r.headers = headers;
     return r;

@@ -15,10 +15,12 @@ class RequestBuilder
 public:
     static constexpr const char* ContentType = "application/json;charset=UTF-8";
 
-    static QUrl createConnectionUrl(const QUrl& endpoint, const QString& projectId, const QString& instanceId);
+    static QUrl createConnectionUrl(const QUrl& endpoint, const QString& projectId,
+                                    const QString& instanceId);
 
     static PreparedRequest build(const QUrl& endpoint, const ConnectionRequest& request,
-                                 const Credentials& credentials, const QDateTime& now = QDateTime::currentDateTimeUtc());
+                                 const Credentials& credentials,
+                                 const QDateTime& now = QDateTime::currentDateTimeUtc());
 };
 
 } // namespace das

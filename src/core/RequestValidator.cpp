@@ -45,12 +45,13 @@ void checkText(Violations& out, const char* field, const QString& value, int max
     }
     if (RequestValidator::hasControlCharacter(value, allowNewline)) {
         out.append(make(field, "control_character",
-                        allowNewline ? RequestValidator::tr("%1 must not contain control characters other than "
-                                                            "line breaks.")
-                                           .arg(label)
-                                     : RequestValidator::tr("%1 must not contain control characters such as tabs "
-                                                            "or line breaks.")
-                                           .arg(label)));
+                        allowNewline
+                            ? RequestValidator::tr("%1 must not contain control characters other than "
+                                                   "line breaks.")
+                                  .arg(label)
+                            : RequestValidator::tr("%1 must not contain control characters such as tabs "
+                                                   "or line breaks.")
+                                  .arg(label)));
     }
     if (value.size() > maxLength) {
         out.append(make(field, "too_long",
@@ -166,10 +167,11 @@ Violations RequestValidator::validateInstanceId(const QString& value)
     if (value.isEmpty())
         return {make("instance_id", "required", tr("Instance ID is required."))};
     if (!isPlainId(value) && !isIdWithSuffix(value, QLatin1String("in"))) {
-        return {make("instance_id", "format",
-                     tr("Instance ID must be 32 letters or digits, optionally followed by \"in\" and two digits "
-                        "(e.g. …fbin01); length %1.")
-                         .arg(value.size()))};
+        return {
+            make("instance_id", "format",
+                 tr("Instance ID must be 32 letters or digits, optionally followed by \"in\" and two digits "
+                    "(e.g. …fbin01); length %1.")
+                     .arg(value.size()))};
     }
     return {};
 }
@@ -179,7 +181,9 @@ Violations RequestValidator::validateNodeIds(const QStringList& values)
     Violations out;
     if (values.size() > MaxNodeIds) {
         out.append(make("node_ids", "too_many",
-                        tr("Node IDs: at most %1 nodes may be given (there are %2).").arg(MaxNodeIds).arg(values.size())));
+                        tr("Node IDs: at most %1 nodes may be given (there are %2).")
+                            .arg(MaxNodeIds)
+                            .arg(values.size())));
     }
     QSet<QString> seen;
     for (int i = 0; i < values.size(); ++i) {
@@ -189,16 +193,18 @@ Violations RequestValidator::validateNodeIds(const QStringList& values)
             continue;
         }
         if (!isPlainId(id) && !isIdWithSuffix(id, QLatin1String("no"))) {
-            out.append(make("node_ids", "format",
-                            tr("Node ID %1 must be 32 letters or digits, optionally followed by \"no\" and two "
-                               "digits (e.g. …0bno01); length %2.")
-                                .arg(i + 1)
-                                .arg(id.size()),
-                            i));
+            out.append(
+                make("node_ids", "format",
+                     tr("Node ID %1 must be 32 letters or digits, optionally followed by \"no\" and two "
+                        "digits (e.g. …0bno01); length %2.")
+                         .arg(i + 1)
+                         .arg(id.size()),
+                     i));
             continue;
         }
         if (seen.contains(id)) {
-            out.append(make("node_ids", "duplicate", tr("Node ID %1 is a duplicate of an earlier node ID.").arg(i + 1), i));
+            out.append(make("node_ids", "duplicate",
+                            tr("Node ID %1 is a duplicate of an earlier node ID.").arg(i + 1), i));
             continue;
         }
         seen.insert(id);
@@ -216,10 +222,12 @@ Violations RequestValidator::validatePort(const QString& value)
     for (const QChar c : value)
         digitsOnly = digitsOnly && c.unicode() >= u'0' && c.unicode() <= u'9';
     if (!ok || !digitsOnly)
-        return {make("port", "not_integer", tr("Port must be a whole number from 1 to 65535, or left empty."))};
+        return {
+            make("port", "not_integer", tr("Port must be a whole number from 1 to 65535, or left empty."))};
     if (port == 65536) {
-        return {make("port", "range",
-                     tr("Port 65536 is not a TCP port: the API documentation allows it, but ports end at 65535."))};
+        return {make(
+            "port", "range",
+            tr("Port 65536 is not a TCP port: the API documentation allows it, but ports end at 65535."))};
     }
     if (port < 1 || port > 65535)
         return {make("port", "range", tr("Port must be from 1 to 65535 (it is %1).").arg(value))};

@@ -42,9 +42,10 @@ struct SandboxOptions
     int latencyMs = 0;
     Mode mode = Mode::Ok;
     QStringList projectIds{QLatin1String(DemoProjectId)};
-    QStringList instanceIds{QLatin1String(DemoInstanceId), QStringLiteral("6f5c3a1e9b0d4c2a8e7f1b3d5c9a0e2fin01"),
+    QStringList instanceIds{QLatin1String(DemoInstanceId),
+                            QStringLiteral("6f5c3a1e9b0d4c2a8e7f1b3d5c9a0e2fin01"),
                             QStringLiteral("0c9e8d7f6a5b4c3d2e1f0a9b8c7d6e5fin02")};
-    bool anyIds = false; // accept every well-formed project and instance ID
+    bool anyIds = false;    // accept every well-formed project and instance ID
     QString tlsCertificate; // PEM; https when set with tlsKey
     QString tlsKey;
 

@@ -71,8 +71,7 @@ QByteArray maskedAk(const QByteArray& ak)
 SandboxServer::SandboxServer(const SandboxOptions& options, QObject* parent)
     : QAbstractHttpServer(parent)
     , m_options(options)
-{
-}
+{}
 
 SandboxServer::~SandboxServer() = default;
 
@@ -99,7 +98,9 @@ bool SandboxServer::start(QString* error)
     m_port = listen(m_options.address, m_options.port);
     if (m_port == 0) {
         if (error)
-            *error = tr("Cannot listen on %1 port %2 (in use?).").arg(m_options.address.toString()).arg(m_options.port);
+            *error = tr("Cannot listen on %1 port %2 (in use?).")
+                         .arg(m_options.address.toString())
+                         .arg(m_options.port);
         return false;
     }
     return true;
@@ -124,22 +125,26 @@ QString SandboxServer::banner() const
                 .arg(m_options.latencyMs);
     text += tr("  endpoint:        %1\n").arg(url().toString());
     text += tr("  access key (AK): %1\n").arg(m_options.accessKey);
-    text += demoKeys ? tr("  secret key (SK): %1   (public demo key, not a secret)\n").arg(m_options.secretKey)
-                     : tr("  secret key (SK): as given with --sk\n");
+    text += demoKeys
+                ? tr("  secret key (SK): %1   (public demo key, not a secret)\n").arg(m_options.secretKey)
+                : tr("  secret key (SK): as given with --sk\n");
     text += tr("  IAM token:       %1\n")
                 .arg(m_options.iamToken == QLatin1String(SandboxOptions::DemoIamToken) ? m_options.iamToken
-                                                                                        : tr("as configured"));
-    text += m_options.anyIds ? tr("  project IDs:     any well-formed ID\n")
-                             : tr("  project ID:      %1\n").arg(m_options.projectIds.join(QStringLiteral(", ")));
-    text += m_options.anyIds ? tr("  instance IDs:    any well-formed ID\n")
-                             : tr("  instance IDs:    %1\n").arg(m_options.instanceIds.join(QStringLiteral(", ")));
+                                                                                       : tr("as configured"));
+    text += m_options.anyIds
+                ? tr("  project IDs:     any well-formed ID\n")
+                : tr("  project ID:      %1\n").arg(m_options.projectIds.join(QStringLiteral(", ")));
+    text += m_options.anyIds
+                ? tr("  instance IDs:    any well-formed ID\n")
+                : tr("  instance IDs:    %1\n").arg(m_options.instanceIds.join(QStringLiteral(", ")));
     return text;
 }
 
 QDateTime SandboxServer::serverTime() const
 {
     const QDateTime now = QDateTime::currentDateTimeUtc();
-    return m_options.mode == SandboxOptions::Mode::Expired ? now.addSecs(SandboxOptions::ExpiredSkewSeconds) : now;
+    return m_options.mode == SandboxOptions::Mode::Expired ? now.addSecs(SandboxOptions::ExpiredSkewSeconds)
+                                                           : now;
 }
 
 SandboxServer::Answer SandboxServer::error(int status, const QString& code, const QString& message,
@@ -159,10 +164,10 @@ bool SandboxServer::handleRequest(const QHttpServerRequest& request, QTcpSocket*
 {
     ++m_requestCount;
     const QByteArray requestId = QUuid::createUuid().toByteArray(QUuid::Id128);
-    emit requestReceived(
-        QString::fromLatin1(QMetaEnum::fromType<QHttpServerRequest::Method>().valueToKey(int(request.method())))
-            .toUpper(),
-        request.url().path(), QString::fromLatin1(requestId));
+    emit requestReceived(QString::fromLatin1(QMetaEnum::fromType<QHttpServerRequest::Method>().valueToKey(
+                                                 int(request.method())))
+                             .toUpper(),
+                         request.url().path(), QString::fromLatin1(requestId));
     const Answer answer = process(request, requestId);
     QPointer<QTcpSocket> guarded(socket);
     if (answer.hang) {
@@ -170,9 +175,8 @@ bool SandboxServer::handleRequest(const QHttpServerRequest& request, QTcpSocket*
         return true;
     }
     if (m_options.latencyMs > 0) {
-        QTimer::singleShot(m_options.latencyMs, this, [this, guarded, answer, requestId] {
-            send(guarded, answer, requestId);
-        });
+        QTimer::singleShot(m_options.latencyMs, this,
+                           [this, guarded, answer, requestId] { send(guarded, answer, requestId); });
     } else {
         send(guarded, answer, requestId);
     }
@@ -181,7 +185,8 @@ bool SandboxServer::handleRequest(const QHttpServerRequest& request, QTcpSocket*
 
 void SandboxServer::missingHandler(const QHttpServerRequest&, QTcpSocket* socket)
 {
-    send(QPointer<QTcpSocket>(socket), error(404, QStringLiteral("APIGW.0101"), QStringLiteral("Not found"), {}), {});
+    send(QPointer<QTcpSocket>(socket),
+         error(404, QStringLiteral("APIGW.0101"), QStringLiteral("Not found"), {}), {});
 }
 
 void SandboxServer::send(QPointer<QTcpSocket> socket, const Answer& answer, const QByteArray& requestId)
@@ -196,10 +201,12 @@ void SandboxServer::send(QPointer<QTcpSocket> socket, const Answer& answer, cons
         emit requestAnswered(0, QStringLiteral("reset"), QString::fromLatin1(requestId));
         return;
     }
-    QByteArray out = "HTTP/1.1 " + QByteArray::number(answer.status) + ' ' + reasonPhrase(answer.status) + "\r\n";
+    QByteArray out =
+        "HTTP/1.1 " + QByteArray::number(answer.status) + ' ' + reasonPhrase(answer.status) + "\r\n";
     out += "Content-Type: " + answer.contentType + "\r\n";
     out += "Content-Length: " + QByteArray::number(answer.body.size()) + "\r\n";
-    out += "Date: " + QLocale::c().toString(serverTime(), QStringLiteral("ddd, dd MMM yyyy HH:mm:ss 'GMT'")).toLatin1() +
+    out += "Date: " +
+           QLocale::c().toString(serverTime(), QStringLiteral("ddd, dd MMM yyyy HH:mm:ss 'GMT'")).toLatin1() +
            "\r\n";
     out += "X-Request-Id: " + requestId + "\r\n";
     out += "Server: das-sandbox\r\n";
@@ -219,9 +226,10 @@ SandboxServer::Answer SandboxServer::process(const QHttpServerRequest& request, 
 
     if (path == QLatin1String("/") && request.method() == QHttpServerRequest::Method::Get) {
         Answer a;
-        a.body = QJsonDocument(QJsonObject{{QStringLiteral("service"), QStringLiteral("das-sandbox")},
-                                           {QStringLiteral("mode"), SandboxOptions::modeName(m_options.mode)}})
-                     .toJson(QJsonDocument::Compact);
+        a.body =
+            QJsonDocument(QJsonObject{{QStringLiteral("service"), QStringLiteral("das-sandbox")},
+                                      {QStringLiteral("mode"), SandboxOptions::modeName(m_options.mode)}})
+                .toJson(QJsonDocument::Compact);
         return a;
     }
 
@@ -235,23 +243,26 @@ SandboxServer::Answer SandboxServer::process(const QHttpServerRequest& request, 
 
     // Route: POST /v3/{project_id}/instances/{instance_id}/create-connection
     const QStringList parts = path.split(u'/');
-    const bool routeMatches = parts.size() == 6 && parts.at(0).isEmpty() && parts.at(1) == QLatin1String("v3") &&
-                              parts.at(3) == QLatin1String("instances") &&
-                              parts.at(5) == QLatin1String("create-connection");
+    const bool routeMatches =
+        parts.size() == 6 && parts.at(0).isEmpty() && parts.at(1) == QLatin1String("v3") &&
+        parts.at(3) == QLatin1String("instances") && parts.at(5) == QLatin1String("create-connection");
     if (!routeMatches) {
         return error(404, QStringLiteral("APIGW.0101"),
-                     QStringLiteral("The API does not exist or has not been published in the environment"), requestId);
+                     QStringLiteral("The API does not exist or has not been published in the environment"),
+                     requestId);
     }
     if (request.method() != QHttpServerRequest::Method::Post) {
         return error(404, QStringLiteral("APIGW.0101"),
-                     QStringLiteral("The API does not exist or has not been published in the environment"), requestId);
+                     QStringLiteral("The API does not exist or has not been published in the environment"),
+                     requestId);
     }
 
     if (m_options.mode == Mode::Throttle) {
-        Answer a = error(429, QStringLiteral("APIGW.0308"),
-                         QStringLiteral("The throttling threshold has been reached: policy user over ratelimit,limit:5,"
-                                        "time:1 minute"),
-                         requestId);
+        Answer a = error(
+            429, QStringLiteral("APIGW.0308"),
+            QStringLiteral("The throttling threshold has been reached: policy user over ratelimit,limit:5,"
+                           "time:1 minute"),
+            requestId);
         a.headers.append({QByteArrayLiteral("Retry-After"), QByteArrayLiteral("60")});
         return a;
     }
@@ -264,15 +275,16 @@ SandboxServer::Answer SandboxServer::process(const QHttpServerRequest& request, 
     return createConnection(request, parts.at(2), parts.at(4), requestId);
 }
 
-SandboxServer::Answer SandboxServer::authenticate(const QHttpServerRequest& request, const QByteArray& requestId,
-                                                  bool* ok) const
+SandboxServer::Answer SandboxServer::authenticate(const QHttpServerRequest& request,
+                                                  const QByteArray& requestId, bool* ok) const
 {
     *ok = false;
     const QString prefix = QStringLiteral("Incorrect IAM authentication information: ");
     const QByteArray token = headerOf(request, "x-auth-token");
     if (!token.isEmpty()) {
         if (QString::fromUtf8(token) != m_options.iamToken)
-            return error(401, QStringLiteral("APIGW.0301"), prefix + QStringLiteral("decrypt token fail"), requestId);
+            return error(401, QStringLiteral("APIGW.0301"), prefix + QStringLiteral("decrypt token fail"),
+                         requestId);
         *ok = true;
         return {};
     }
@@ -285,30 +297,34 @@ SandboxServer::Answer SandboxServer::authenticate(const QHttpServerRequest& requ
     AkSkSigner::ParsedAuthorization parsed;
     if (!AkSkSigner::parseAuthorization(authorization, &parsed)) {
         return error(401, QStringLiteral("APIGW.0301"),
-                     prefix + QStringLiteral("verify aksk signature fail, malformed Authorization header"), requestId);
+                     prefix + QStringLiteral("verify aksk signature fail, malformed Authorization header"),
+                     requestId);
     }
     if (QString::fromUtf8(parsed.access) != m_options.accessKey) {
         return error(401, QStringLiteral("APIGW.0301"),
-                     prefix + QStringLiteral("Get secretKey failed,ak:") + QString::fromLatin1(maskedAk(parsed.access)) +
-                         QStringLiteral(",err:ak not exist"),
+                     prefix + QStringLiteral("Get secretKey failed,ak:") +
+                         QString::fromLatin1(maskedAk(parsed.access)) + QStringLiteral(",err:ak not exist"),
                      requestId);
     }
     if (!parsed.signedHeaders.contains("host") || !parsed.signedHeaders.contains("x-sdk-date")) {
         return error(401, QStringLiteral("APIGW.0301"),
-                     prefix + QStringLiteral("verify aksk signature fail, host and x-sdk-date must be signed"),
+                     prefix +
+                         QStringLiteral("verify aksk signature fail, host and x-sdk-date must be signed"),
                      requestId);
     }
     const QDateTime signedAt = AkSkSigner::parseDate(headerOf(request, "x-sdk-date"));
     if (!signedAt.isValid()) {
         return error(401, QStringLiteral("APIGW.0301"),
-                     prefix + QStringLiteral("verify aksk signature fail, x-sdk-date is not yyyyMMddTHHmmssZ"),
+                     prefix +
+                         QStringLiteral("verify aksk signature fail, x-sdk-date is not yyyyMMddTHHmmssZ"),
                      requestId);
     }
     const qint64 skew = signedAt.secsTo(serverTime());
     if (skew > SignatureWindowSeconds || skew < -SignatureWindowSeconds) {
-        return error(401, QStringLiteral("APIGW.0301"),
-                     prefix + QStringLiteral("signature expired, x-sdk-date is more than 15 minutes from server time"),
-                     requestId);
+        return error(
+            401, QStringLiteral("APIGW.0301"),
+            prefix + QStringLiteral("signature expired, x-sdk-date is more than 15 minutes from server time"),
+            requestId);
     }
 
     HeaderList headers;
@@ -316,18 +332,16 @@ SandboxServer::Answer SandboxServer::authenticate(const QHttpServerRequest& requ
     for (const auto& header : received)
         headers.append({header.first, header.second});
     QUrl url = request.url();
-    const auto expected =
-        AkSkSigner::signSelected(parsed.access, m_options.secretKey.toUtf8(), "POST", url, headers,
-                                 parsed.signedHeaders, request.body());
+    const auto expected = AkSkSigner::signSelected(parsed.access, m_options.secretKey.toUtf8(), "POST", url,
+                                                   headers, parsed.signedHeaders, request.body());
     if (expected.signature != parsed.signature) {
         return error(401, QStringLiteral("APIGW.0301"), prefix + QStringLiteral("verify aksk signature fail"),
                      requestId);
     }
 
     const QByteArray securityToken = headerOf(request, "x-security-token");
-    if (!securityToken.isEmpty() &&
-        (!parsed.signedHeaders.contains("x-security-token") ||
-         QString::fromUtf8(securityToken) != m_options.securityToken)) {
+    if (!securityToken.isEmpty() && (!parsed.signedHeaders.contains("x-security-token") ||
+                                     QString::fromUtf8(securityToken) != m_options.securityToken)) {
         return error(401, QStringLiteral("APIGW.0301"),
                      prefix + QStringLiteral("the security token is invalid or expired"), requestId);
     }
@@ -335,8 +349,9 @@ SandboxServer::Answer SandboxServer::authenticate(const QHttpServerRequest& requ
     return {};
 }
 
-SandboxServer::Answer SandboxServer::createConnection(const QHttpServerRequest& request, const QString& projectId,
-                                                      const QString& instanceId, const QByteArray& requestId)
+SandboxServer::Answer SandboxServer::createConnection(const QHttpServerRequest& request,
+                                                      const QString& projectId, const QString& instanceId,
+                                                      const QByteArray& requestId)
 {
     using Mode = SandboxOptions::Mode;
 
@@ -345,8 +360,8 @@ SandboxServer::Answer SandboxServer::createConnection(const QHttpServerRequest& 
         return error(400, QStringLiteral("DAS.200113"), QStringLiteral("Invalid project ID."), requestId);
     const QByteArray headerProject = headerOf(request, "x-project-id");
     if (!headerProject.isEmpty() && QString::fromUtf8(headerProject) != projectId)
-        return error(400, QStringLiteral("DAS.200113"), QStringLiteral("Invalid project ID: X-Project-Id differs."),
-                     requestId);
+        return error(400, QStringLiteral("DAS.200113"),
+                     QStringLiteral("Invalid project ID: X-Project-Id differs."), requestId);
     const Violations instanceProblems = RequestValidator::validateInstanceId(instanceId);
     if (!instanceProblems.isEmpty() || (!m_options.anyIds && !m_options.instanceIds.contains(instanceId)))
         return error(400, QStringLiteral("DAS.200114"), QStringLiteral("Invalid instance ID."), requestId);
@@ -413,7 +428,8 @@ SandboxServer::Answer SandboxServer::createConnection(const QHttpServerRequest& 
 
     const QString connectionId = QUuid::createUuid().toString(QUuid::WithoutBraces);
     m_issued.append(connectionId);
-    a.body = QJsonDocument(QJsonObject{{QStringLiteral("connection_id"), connectionId}}).toJson(QJsonDocument::Compact);
+    a.body = QJsonDocument(QJsonObject{{QStringLiteral("connection_id"), connectionId}})
+                 .toJson(QJsonDocument::Compact);
     emit connectionCreated(connectionId, QString::fromLatin1(requestId));
     return a;
 }

@@ -61,8 +61,8 @@ private:
 
     Answer process(const QHttpServerRequest& request, const QByteArray& requestId);
     Answer authenticate(const QHttpServerRequest& request, const QByteArray& requestId, bool* ok) const;
-    Answer createConnection(const QHttpServerRequest& request, const QString& projectId, const QString& instanceId,
-                            const QByteArray& requestId);
+    Answer createConnection(const QHttpServerRequest& request, const QString& projectId,
+                            const QString& instanceId, const QByteArray& requestId);
     static Answer error(int status, const QString& code, const QString& message, const QByteArray& requestId);
     void send(QPointer<QTcpSocket> socket, const Answer& answer, const QByteArray& requestId);
     QDateTime serverTime() const;

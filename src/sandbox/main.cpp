@@ -3,8 +3,8 @@
 #include "AppPaths.h"
 
 #include <QCommandLineParser>
-#include <QDateTime>
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QTextStream>
 
 using das::SandboxOptions;
@@ -20,33 +20,37 @@ int main(int argc, char* argv[])
         "main", "Local stand-in for Huawei Cloud DAS create-connection, for demos, training and tests."));
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption portOption(QStringLiteral("port"),
-                                        QCoreApplication::translate("main", "TCP port on 127.0.0.1 (0: any free)."),
-                                        QStringLiteral("PORT"), QStringLiteral("0"));
-    const QCommandLineOption akOption(QStringLiteral("ak"), QCoreApplication::translate("main", "Accepted access key."),
+    const QCommandLineOption portOption(
+        QStringLiteral("port"), QCoreApplication::translate("main", "TCP port on 127.0.0.1 (0: any free)."),
+        QStringLiteral("PORT"), QStringLiteral("0"));
+    const QCommandLineOption akOption(QStringLiteral("ak"),
+                                      QCoreApplication::translate("main", "Accepted access key."),
                                       QStringLiteral("AK"));
-    const QCommandLineOption skOption(QStringLiteral("sk"),
-                                      QCoreApplication::translate("main", "Secret key of the accepted access key."),
-                                      QStringLiteral("SK"));
+    const QCommandLineOption skOption(
+        QStringLiteral("sk"), QCoreApplication::translate("main", "Secret key of the accepted access key."),
+        QStringLiteral("SK"));
     const QCommandLineOption tokenOption(QStringLiteral("token"),
-                                         QCoreApplication::translate("main", "Accepted IAM token."), QStringLiteral("TOKEN"));
-    const QCommandLineOption latencyOption(QStringLiteral("latency"),
-                                           QCoreApplication::translate("main", "Delay every answer by MS milliseconds."),
-                                           QStringLiteral("MS"), QStringLiteral("0"));
-    const QCommandLineOption modeOption(
-        QStringLiteral("mode"),
-        QCoreApplication::translate("main", "Behaviour: %1.").arg(SandboxOptions::modeNames().join(QStringLiteral("|"))),
-        QStringLiteral("MODE"), QStringLiteral("ok"));
+                                         QCoreApplication::translate("main", "Accepted IAM token."),
+                                         QStringLiteral("TOKEN"));
+    const QCommandLineOption latencyOption(
+        QStringLiteral("latency"),
+        QCoreApplication::translate("main", "Delay every answer by MS milliseconds."), QStringLiteral("MS"),
+        QStringLiteral("0"));
+    const QCommandLineOption modeOption(QStringLiteral("mode"),
+                                        QCoreApplication::translate("main", "Behaviour: %1.")
+                                            .arg(SandboxOptions::modeNames().join(QStringLiteral("|"))),
+                                        QStringLiteral("MODE"), QStringLiteral("ok"));
     const QCommandLineOption anyIdsOption(
-        QStringLiteral("any-ids"), QCoreApplication::translate("main", "Accept every well-formed project and instance ID."));
-    const QCommandLineOption certOption(QStringLiteral("tls-cert"),
-                                        QCoreApplication::translate("main", "Serve https with this PEM certificate."),
-                                        QStringLiteral("PEM"));
-    const QCommandLineOption keyOption(QStringLiteral("tls-key"),
-                                       QCoreApplication::translate("main", "PEM RSA private key for --tls-cert."),
-                                       QStringLiteral("PEM"));
-    parser.addOptions({portOption, akOption, skOption, tokenOption, latencyOption, modeOption, anyIdsOption, certOption,
-                       keyOption});
+        QStringLiteral("any-ids"),
+        QCoreApplication::translate("main", "Accept every well-formed project and instance ID."));
+    const QCommandLineOption certOption(
+        QStringLiteral("tls-cert"),
+        QCoreApplication::translate("main", "Serve https with this PEM certificate."), QStringLiteral("PEM"));
+    const QCommandLineOption keyOption(
+        QStringLiteral("tls-key"), QCoreApplication::translate("main", "PEM RSA private key for --tls-cert."),
+        QStringLiteral("PEM"));
+    parser.addOptions({portOption, akOption, skOption, tokenOption, latencyOption, modeOption, anyIdsOption,
+                       certOption, keyOption});
     parser.process(app);
 
     QTextStream err(stderr);
@@ -92,7 +96,9 @@ int main(int argc, char* argv[])
     }
     QTextStream out(stdout);
     out << server.banner() << Qt::flush;
-    auto stamp = [] { return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs); };
+    auto stamp = [] {
+        return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
+    };
     QObject::connect(&server, &das::SandboxServer::requestReceived, &app,
                      [&out, stamp](const QString& method, const QString& path, const QString& requestId) {
                          out << stamp() << QStringLiteral(" received ") << method << u' ' << path
@@ -102,8 +108,8 @@ int main(int argc, char* argv[])
                      [&out, stamp](int status, const QString& code, const QString& requestId) {
                          out << stamp() << QStringLiteral(" answered ")
                              << (status ? QString::number(status) : QStringLiteral("-")) << u' '
-                             << (code.isEmpty() ? QStringLiteral("-") : code) << QStringLiteral(" request_id=")
-                             << requestId << Qt::endl;
+                             << (code.isEmpty() ? QStringLiteral("-") : code)
+                             << QStringLiteral(" request_id=") << requestId << Qt::endl;
                      });
     return app.exec();
 }

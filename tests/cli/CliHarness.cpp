@@ -10,7 +10,8 @@ CliHarness::CliHarness()
 {
     const QStringList inherited = m_env.keys();
     for (const QString& key : inherited) {
-        if (key.startsWith(QLatin1String("HUAWEICLOUD_")) || key.contains(QLatin1String("PROXY"), Qt::CaseInsensitive))
+        if (key.startsWith(QLatin1String("HUAWEICLOUD_")) ||
+            key.contains(QLatin1String("PROXY"), Qt::CaseInsensitive))
             m_env.remove(key);
     }
     m_env.insert(QStringLiteral("HOME"), m_home.path());
@@ -71,7 +72,8 @@ bool CliHarness::waitForSandboxOutput(const QByteArray& needle, int timeoutMs)
 {
     QDeadlineTimer deadline(timeoutMs);
     while (!sandboxOutput().contains(needle)) {
-        if (!m_sandbox || deadline.hasExpired() || !m_sandbox->waitForReadyRead(int(deadline.remainingTime())))
+        if (!m_sandbox || deadline.hasExpired() ||
+            !m_sandbox->waitForReadyRead(int(deadline.remainingTime())))
             return sandboxOutput().contains(needle);
     }
     return true;

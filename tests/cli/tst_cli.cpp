@@ -17,13 +17,12 @@ const char* const Instance = "bcfa975193f1402fa11a6d4fd6baf5fbin01";
 
 QStringList createArgs(const QUrl& endpoint, const QStringList& extra = {})
 {
-    QStringList args{QStringLiteral("create"),
-                     QStringLiteral("--project-id"), QLatin1String(Project),
-                     QStringLiteral("--instance-id"), QLatin1String(Instance),
-                     QStringLiteral("--engine-type"), QStringLiteral("mysql"),
-                     QStringLiteral("--network-type"), QStringLiteral("rds"),
-                     QStringLiteral("--username"), QStringLiteral("root"),
-                     QStringLiteral("--password-stdin"),
+    QStringList args{QStringLiteral("create"),     QStringLiteral("--project-id"),
+                     QLatin1String(Project),       QStringLiteral("--instance-id"),
+                     QLatin1String(Instance),      QStringLiteral("--engine-type"),
+                     QStringLiteral("mysql"),      QStringLiteral("--network-type"),
+                     QStringLiteral("rds"),        QStringLiteral("--username"),
+                     QStringLiteral("root"),       QStringLiteral("--password-stdin"),
                      QStringLiteral("--endpoint"), endpoint.toString()};
     return args + extra;
 }
@@ -52,7 +51,8 @@ private slots:
     {
         const QUrl url = h->startSandbox();
         QVERIFY(url.isValid());
-        const auto run = h->cli(createArgs(url, {QStringLiteral("--remarks"), QStringLiteral("first")}), "Gauss_2345\n");
+        const auto run =
+            h->cli(createArgs(url, {QStringLiteral("--remarks"), QStringLiteral("first")}), "Gauss_2345\n");
         QCOMPARE(run.exitCode, 0);
         const QString id = QString::fromUtf8(run.out).trimmed();
         QVERIFY2(!QUuid::fromString(id).isNull(), run.out.constData());
@@ -109,8 +109,8 @@ private slots:
     void invalidInputListsEveryViolationAndSendsNothing()
     {
         const QUrl url = h->startSandbox();
-        QStringList args = createArgs(url, {QStringLiteral("--port"), QStringLiteral("65536"), QStringLiteral("--node-id"),
-                                            QStringLiteral("short")});
+        QStringList args = createArgs(url, {QStringLiteral("--port"), QStringLiteral("65536"),
+                                            QStringLiteral("--node-id"), QStringLiteral("short")});
         args[args.indexOf(QStringLiteral("--project-id")) + 1] = QStringLiteral("abc");
         args[args.indexOf(QStringLiteral("--engine-type")) + 1] = QStringLiteral("MySQL");
         const auto run = h->cli(args, "pw\n");
@@ -140,12 +140,13 @@ private slots:
     void dryRunMasksAndSendsNothing()
     {
         const QUrl url = h->startSandbox();
-        h->environment().insert(QStringLiteral("HUAWEICLOUD_SDK_SECURITY_TOKEN"), QStringLiteral("DRYRUN-token-77"));
+        h->environment().insert(QStringLiteral("HUAWEICLOUD_SDK_SECURITY_TOKEN"),
+                                QStringLiteral("DRYRUN-token-77"));
         const auto run = h->cli(createArgs(url, {QStringLiteral("--dry-run")}), "DRYRUN-pw-55\n");
         QCOMPARE(run.exitCode, 0);
         const QByteArray out = run.out;
-        const QByteArray firstLine = "POST " + url.toEncoded() + "/v3/" + Project + "/instances/" + Instance +
-                                     "/create-connection\n";
+        const QByteArray firstLine =
+            "POST " + url.toEncoded() + "/v3/" + Project + "/instances/" + Instance + "/create-connection\n";
         QVERIFY2(out.startsWith(firstLine), out.constData());
         QVERIFY(out.contains("Authorization: SDK-HMAC-SHA256 Access="));
         QVERIFY(out.contains("Signature=********"));
@@ -169,24 +170,25 @@ private slots:
         const QString sk = QLatin1String(DemoSk);
         QTest::newRow("wrong SK") << QStringList() << QStringList() << QStringLiteral("nope") << 3
                                   << QByteArray("secret key (SK)");
-        QTest::newRow("expired") << QStringList{QStringLiteral("--mode"), QStringLiteral("expired")} << QStringList()
-                                 << sk << 3 << QByteArray("20 minutes behind");
-        QTest::newRow("throttle") << QStringList{QStringLiteral("--mode"), QStringLiteral("throttle")} << QStringList()
-                                  << sk << 4 << QByteArray("APIGW.0308");
-        QTest::newRow("e500") << QStringList{QStringLiteral("--mode"), QStringLiteral("e500")} << QStringList() << sk
-                              << 4 << QByteArray("HTTP status: 500");
-        QTest::newRow("html502") << QStringList{QStringLiteral("--mode"), QStringLiteral("html502")} << QStringList()
-                                 << sk << 5 << QByteArray("HTML error page");
-        QTest::newRow("garbage") << QStringList{QStringLiteral("--mode"), QStringLiteral("garbage")} << QStringList()
-                                 << sk << 5 << QByteArray("not JSON");
+        QTest::newRow("expired") << QStringList{QStringLiteral("--mode"), QStringLiteral("expired")}
+                                 << QStringList() << sk << 3 << QByteArray("20 minutes behind");
+        QTest::newRow("throttle") << QStringList{QStringLiteral("--mode"), QStringLiteral("throttle")}
+                                  << QStringList() << sk << 4 << QByteArray("APIGW.0308");
+        QTest::newRow("e500") << QStringList{QStringLiteral("--mode"), QStringLiteral("e500")}
+                              << QStringList() << sk << 4 << QByteArray("HTTP status: 500");
+        QTest::newRow("html502") << QStringList{QStringLiteral("--mode"), QStringLiteral("html502")}
+                                 << QStringList() << sk << 5 << QByteArray("HTML error page");
+        QTest::newRow("garbage") << QStringList{QStringLiteral("--mode"), QStringLiteral("garbage")}
+                                 << QStringList() << sk << 5 << QByteArray("not JSON");
         QTest::newRow("truncated") << QStringList{QStringLiteral("--mode"), QStringLiteral("truncated")}
                                    << QStringList() << sk << 5 << QByteArray("cut off");
-        QTest::newRow("reset") << QStringList{QStringLiteral("--mode"), QStringLiteral("reset")} << QStringList() << sk
-                               << 5 << QByteArray("may or may not have been created");
+        QTest::newRow("reset") << QStringList{QStringLiteral("--mode"), QStringLiteral("reset")}
+                               << QStringList() << sk << 5 << QByteArray("may or may not have been created");
         QTest::newRow("timeout") << QStringList{QStringLiteral("--latency"), QStringLiteral("4000")}
                                  << QStringList{QStringLiteral("--timeout"), QStringLiteral("1")} << sk << 5
                                  << QByteArray("No answer within 1 s");
-        QTest::newRow("unknown instance") << QStringList() << QStringList() << sk << 4 << QByteArray("DAS.200114");
+        QTest::newRow("unknown instance")
+            << QStringList() << QStringList() << sk << 4 << QByteArray("DAS.200114");
     }
 
     void exitCodes()
@@ -201,7 +203,8 @@ private slots:
         h->environment().insert(QStringLiteral("HUAWEICLOUD_SDK_SK"), sk);
         QStringList args = createArgs(url, cliArgs);
         if (QByteArray(QTest::currentDataTag()) == "unknown instance")
-            args[args.indexOf(QStringLiteral("--instance-id")) + 1] = QStringLiteral("ffffffffffffffffffffffffffffffff");
+            args[args.indexOf(QStringLiteral("--instance-id")) + 1] =
+                QStringLiteral("ffffffffffffffffffffffffffffffff");
         const auto run = h->cli(args, "pw\n");
         QVERIFY2(run.exitCode == exitCode, run.err.constData());
         QVERIFY2(run.err.contains(message), run.err.constData());
@@ -216,10 +219,12 @@ private slots:
         const QUrl url = h->startSandbox({QStringLiteral("--token"), QStringLiteral("tok-123")});
         h->environment().remove(QStringLiteral("HUAWEICLOUD_SDK_AK"));
         h->environment().insert(QStringLiteral("MY_TOKEN"), QStringLiteral("tok-123"));
-        auto run = h->cli(createArgs(url, {QStringLiteral("--auth-token-env"), QStringLiteral("MY_TOKEN")}), "pw\n");
+        auto run =
+            h->cli(createArgs(url, {QStringLiteral("--auth-token-env"), QStringLiteral("MY_TOKEN")}), "pw\n");
         QCOMPARE(run.exitCode, 0);
         h->environment().insert(QStringLiteral("MY_TOKEN"), QStringLiteral("tok-wrong"));
-        run = h->cli(createArgs(url, {QStringLiteral("--auth-token-env"), QStringLiteral("MY_TOKEN")}), "pw\n");
+        run =
+            h->cli(createArgs(url, {QStringLiteral("--auth-token-env"), QStringLiteral("MY_TOKEN")}), "pw\n");
         QCOMPARE(run.exitCode, 3);
         QVERIFY(run.err.contains("IAM token"));
     }
@@ -249,11 +254,12 @@ private slots:
         const QByteArray password = "CANARY-pw-8d1f3";
         const QByteArray sk = "CANARY-sk-52ab9";
         const QByteArray token = "CANARY-st-0c77e";
-        const QUrl url = h->startSandbox({QStringLiteral("--ak"), QLatin1String(DemoAk), QStringLiteral("--sk"),
-                                          QString::fromLatin1(sk)});
+        const QUrl url = h->startSandbox(
+            {QStringLiteral("--ak"), QLatin1String(DemoAk), QStringLiteral("--sk"), QString::fromLatin1(sk)});
         h->environment().insert(QStringLiteral("HUAWEICLOUD_SDK_SK"), QString::fromLatin1(sk));
         QList<CliHarness::Run> runs;
-        runs << h->cli(createArgs(url, {QStringLiteral("--remarks"), QStringLiteral("canary run")}), password + '\n');
+        runs << h->cli(createArgs(url, {QStringLiteral("--remarks"), QStringLiteral("canary run")}),
+                       password + '\n');
         QCOMPARE(runs.last().exitCode, 0);
         runs << h->cli(createArgs(url, {QStringLiteral("--json")}), password + '\n');
         runs << h->cli(createArgs(url, {QStringLiteral("--dry-run")}), password + '\n');
@@ -262,7 +268,8 @@ private slots:
         QCOMPARE(runs.last().exitCode, 3);
         runs << h->cli(createArgs(url, {QStringLiteral("--dry-run")}), password + '\n');
         h->environment().remove(QStringLiteral("HUAWEICLOUD_SDK_SECURITY_TOKEN"));
-        runs << h->cli(createArgs(url, {QStringLiteral("--port"), QStringLiteral("0")}), password + '\n'); // invalid
+        runs << h->cli(createArgs(url, {QStringLiteral("--port"), QStringLiteral("0")}),
+                       password + '\n'); // invalid
         runs << h->cli({QStringLiteral("history"), QStringLiteral("--json")});
         runs << h->cli({QStringLiteral("history")});
         h->stopSandbox();

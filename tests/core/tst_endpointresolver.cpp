@@ -1,7 +1,380 @@
+#include "EndpointResolver.h"
+
+#include <QDir>
+#include <QFile>
+#include <QTemporaryDir>
 #include <QtTest>
-class T : public QObject
+
+using das::EndpointResolver;
+
+namespace {
+
+bool writeFile(const QString& path, const QByteArray& content)
+{
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        return false;
+    return file.write(content) == content.size();
+}
+
+const QByteArray kApSoutheast3Yaml =
+    "DAS:\n  - id: ap-southeast-3\n    endpoint: https://das.ap-southeast-3.myhuaweicloud.com\n";
+
+} // namespace
+
+class TestEndpointResolver : public QObject
 {
     Q_OBJECT
+
+private slots:
+    void init();
+
+    void regionsAreExactlyTheBuiltInList();
+    void builtInRegion_data();
+    void builtInRegion();
+    void environmentOverride();
+    void environmentOverrideTakesFirstOfList();
+    void environmentOverrideRejectsPlainHttp_data();
+    void environmentOverrideRejectsPlainHttp();
+    void regionsFileInHome();
+    void regionsFileOverridesBuiltIn();
+    void environmentBeatsRegionsFile();
+    void regionsFileFromEnvironmentVariable();
+    void regionsFileWithEndpointsList();
+    void regionsFileMalformed_data();
+    void regionsFileMalformed();
+    void regionsFileWithoutRegionFallsThrough();
+    void unknownRegionError();
+    void emptyRegionError();
+    void environmentVariableName_data();
+    void environmentVariableName();
+
+    void parseEndpoint_data();
+    void parseEndpoint();
+
+private:
+    QProcessEnvironment envWithHome() const;
+
+    QScopedPointer<QTemporaryDir> m_home;
 };
-QTEST_GUILESS_MAIN(T)
+
+void TestEndpointResolver::init()
+{
+    m_home.reset(new QTemporaryDir);
+    QVERIFY(m_home->isValid());
+}
+
+QProcessEnvironment TestEndpointResolver::envWithHome() const
+{
+    QProcessEnvironment env;
+    env.insert(QStringLiteral("HOME"), m_home->path());
+    return env;
+}
+
+void TestEndpointResolver::regionsAreExactlyTheBuiltInList()
+{
+    QStringList ids;
+    const auto regions = EndpointResolver::regions();
+    for (const auto& region : regions) {
+        QVERIFY2(!region.name.isEmpty(), qPrintable(region.id));
+        ids.append(region.id);
+    }
+    QStringList expected{QStringLiteral("cn-north-1"),     QStringLiteral("cn-north-4"),
+                         QStringLiteral("cn-east-2"),      QStringLiteral("cn-east-3"),
+                         QStringLiteral("cn-south-1"),     QStringLiteral("cn-south-2"),
+                         QStringLiteral("cn-southwest-2"), QStringLiteral("tr-west-1")};
+    QStringList sorted = ids;
+    sorted.sort();
+    expected.sort();
+    QCOMPARE(sorted, expected);
+    QCOMPARE(ids.size(), 8);
+    for (const QString& id : expected)
+        QVERIFY(EndpointResolver::isKnownRegion(id));
+    QVERIFY(!EndpointResolver::isKnownRegion(QStringLiteral("ap-southeast-3")));
+    QVERIFY(!EndpointResolver::isKnownRegion(QStringLiteral("CN-NORTH-4")));
+}
+
+void TestEndpointResolver::builtInRegion_data()
+{
+    QTest::addColumn<QString>("region");
+    QTest::addColumn<QString>("expected");
+    const auto regions = EndpointResolver::regions();
+    for (const auto& region : regions) {
+        const QString expected =
+            QStringLiteral("https://das.") + region.id + QStringLiteral(".myhuaweicloud.com");
+        QTest::newRow(qPrintable(region.id)) << region.id << expected;
+    }
+    QTest::newRow("surrounding spaces")
+        << QStringLiteral("  cn-north-4 ") << QStringLiteral("https://das.cn-north-4.myhuaweicloud.com");
+}
+
+void TestEndpointResolver::builtInRegion()
+{
+    QFETCH(QString, region);
+    QFETCH(QString, expected);
+    const auto result = EndpointResolver::resolveRegion(region, envWithHome());
+    QVERIFY2(result.ok(), qPrintable(result.error));
+    QCOMPARE(result.endpoint, QUrl(expected));
+    QCOMPARE(result.endpoint.toString(), expected);
+    QVERIFY(!result.source.isEmpty());
+}
+
+void TestEndpointResolver::environmentOverride()
+{
+    QProcessEnvironment env = envWithHome();
+    env.insert(QStringLiteral("HUAWEICLOUD_SDK_REGION_DAS_CN_NORTH_4"),
+               QStringLiteral("https://proxy.example.com"));
+    const auto result = EndpointResolver::resolveRegion(QStringLiteral("cn-north-4"), env);
+    QVERIFY2(result.ok(), qPrintable(result.error));
+    QCOMPARE(result.endpoint, QUrl(QStringLiteral("https://proxy.example.com")));
+    QVERIFY2(result.source.contains(QStringLiteral("HUAWEICLOUD_SDK_REGION_DAS_CN_NORTH_4")),
+             qPrintable(result.source));
+
+    // Another region is not affected.
+    const auto other = EndpointResolver::resolveRegion(QStringLiteral("cn-north-1"), env);
+    QVERIFY(other.ok());
+    QCOMPARE(other.endpoint, QUrl(QStringLiteral("https://das.cn-north-1.myhuaweicloud.com")));
+
+    // An override also makes an unknown region usable.
+    env.insert(QStringLiteral("HUAWEICLOUD_SDK_REGION_DAS_AP_SOUTHEAST_3"),
+               QStringLiteral("https://das.ap-southeast-3.myhuaweicloud.com/"));
+    const auto unknown = EndpointResolver::resolveRegion(QStringLiteral("ap-southeast-3"), env);
+    QVERIFY2(unknown.ok(), qPrintable(unknown.error));
+    QCOMPARE(unknown.endpoint.toString(), QStringLiteral("https://das.ap-southeast-3.myhuaweicloud.com"));
+}
+
+void TestEndpointResolver::environmentOverrideTakesFirstOfList()
+{
+    QProcessEnvironment env = envWithHome();
+    env.insert(QStringLiteral("HUAWEICLOUD_SDK_REGION_DAS_CN_EAST_3"),
+               QStringLiteral(" https://a.example.com , https://b.example.com"));
+    const auto result = EndpointResolver::resolveRegion(QStringLiteral("cn-east-3"), env);
+    QVERIFY2(result.ok(), qPrintable(result.error));
+    QCOMPARE(result.endpoint, QUrl(QStringLiteral("https://a.example.com")));
+}
+
+void TestEndpointResolver::environmentOverrideRejectsPlainHttp_data()
+{
+    QTest::addColumn<QString>("value");
+    QTest::addColumn<bool>("ok");
+    QTest::newRow("http non-loopback IP") << QStringLiteral("http://10.0.0.1") << false;
+    QTest::newRow("http host name") << QStringLiteral("http://proxy.example.com") << false;
+    QTest::newRow("http loopback") << QStringLiteral("http://127.0.0.1:8080") << true;
+    QTest::newRow("ftp") << QStringLiteral("ftp://proxy.example.com") << false;
+}
+
+void TestEndpointResolver::environmentOverrideRejectsPlainHttp()
+{
+    QFETCH(QString, value);
+    QFETCH(bool, ok);
+    QProcessEnvironment env = envWithHome();
+    env.insert(QStringLiteral("HUAWEICLOUD_SDK_REGION_DAS_CN_NORTH_4"), value);
+    const auto result = EndpointResolver::resolveRegion(QStringLiteral("cn-north-4"), env);
+    QCOMPARE(result.ok(), ok);
+    if (!ok) {
+        QVERIFY2(result.error.contains(QStringLiteral("HUAWEICLOUD_SDK_REGION_DAS_CN_NORTH_4")),
+                 qPrintable(result.error));
+        QVERIFY(result.endpoint.isEmpty());
+    }
+}
+
+void TestEndpointResolver::regionsFileInHome()
+{
+    const QString path = m_home->path() + QStringLiteral("/.huaweicloud/regions.yaml");
+    QVERIFY(writeFile(path, kApSoutheast3Yaml));
+    QCOMPARE(EndpointResolver::regionsFilePath(envWithHome()), path);
+
+    const auto result = EndpointResolver::resolveRegion(QStringLiteral("ap-southeast-3"), envWithHome());
+    QVERIFY2(result.ok(), qPrintable(result.error));
+    QCOMPARE(result.endpoint, QUrl(QStringLiteral("https://das.ap-southeast-3.myhuaweicloud.com")));
+    QVERIFY2(result.source.contains(path), qPrintable(result.source));
+}
+
+void TestEndpointResolver::regionsFileOverridesBuiltIn()
+{
+    QVERIFY(writeFile(m_home->path() + QStringLiteral("/.huaweicloud/regions.yaml"),
+                      "DAS:\n  - id: cn-north-4\n    endpoint: https://das.internal.example.com/\n"));
+    const auto result = EndpointResolver::resolveRegion(QStringLiteral("cn-north-4"), envWithHome());
+    QVERIFY2(result.ok(), qPrintable(result.error));
+    QCOMPARE(result.endpoint.toString(), QStringLiteral("https://das.internal.example.com"));
+}
+
+void TestEndpointResolver::environmentBeatsRegionsFile()
+{
+    QVERIFY(writeFile(m_home->path() + QStringLiteral("/.huaweicloud/regions.yaml"), kApSoutheast3Yaml));
+    QProcessEnvironment env = envWithHome();
+    env.insert(QStringLiteral("HUAWEICLOUD_SDK_REGION_DAS_AP_SOUTHEAST_3"),
+               QStringLiteral("https://env.example.com"));
+    const auto result = EndpointResolver::resolveRegion(QStringLiteral("ap-southeast-3"), env);
+    QVERIFY2(result.ok(), qPrintable(result.error));
+    QCOMPARE(result.endpoint, QUrl(QStringLiteral("https://env.example.com")));
+}
+
+void TestEndpointResolver::regionsFileFromEnvironmentVariable()
+{
+    QTemporaryDir elsewhere;
+    QVERIFY(elsewhere.isValid());
+    const QString path = elsewhere.path() + QStringLiteral("/custom-regions.yaml");
+    QVERIFY(writeFile(path, kApSoutheast3Yaml));
+    // A different file in HOME must be ignored.
+    QVERIFY(writeFile(m_home->path() + QStringLiteral("/.huaweicloud/regions.yaml"),
+                      "DAS:\n  - id: ap-southeast-3\n    endpoint: https://wrong.example.com\n"));
+
+    QProcessEnvironment env = envWithHome();
+    env.insert(QStringLiteral("HUAWEICLOUD_SDK_REGIONS_FILE"), path);
+    QCOMPARE(EndpointResolver::regionsFilePath(env), path);
+    const auto result = EndpointResolver::resolveRegion(QStringLiteral("ap-southeast-3"), env);
+    QVERIFY2(result.ok(), qPrintable(result.error));
+    QCOMPARE(result.endpoint, QUrl(QStringLiteral("https://das.ap-southeast-3.myhuaweicloud.com")));
+}
+
+void TestEndpointResolver::regionsFileWithEndpointsList()
+{
+    QVERIFY(writeFile(m_home->path() + QStringLiteral("/.huaweicloud/regions.yaml"),
+                      "ECS:\n  - id: x\n    endpoint: https://ecs.example.com\n"
+                      "DAS:\n  - id: other\n    endpoint: https://other.example.com\n"
+                      "  - id: ap-southeast-3\n    endpoints:\n      - https://first.example.com\n"
+                      "      - https://second.example.com\n"));
+    const auto result = EndpointResolver::resolveRegion(QStringLiteral("ap-southeast-3"), envWithHome());
+    QVERIFY2(result.ok(), qPrintable(result.error));
+    QCOMPARE(result.endpoint, QUrl(QStringLiteral("https://first.example.com")));
+}
+
+void TestEndpointResolver::regionsFileMalformed_data()
+{
+    QTest::addColumn<QByteArray>("content");
+    QTest::newRow("unclosed flow sequence") << QByteArrayLiteral("DAS: [ {id: ap-southeast-3, endpoint: x\n");
+    QTest::newRow("bad indentation") << QByteArrayLiteral(
+        "DAS:\n  - id: ap-southeast-3\n   endpoint: : https://x\n  bad: [\n");
+    QTest::newRow("DAS is a scalar") << QByteArrayLiteral("DAS: https://das.example.com\n");
+    QTest::newRow("DAS is a map") << QByteArrayLiteral("DAS:\n  ap-southeast-3: https://das.example.com\n");
+    QTest::newRow("http endpoint in file")
+        << QByteArrayLiteral("DAS:\n  - id: ap-southeast-3\n    endpoint: http://das.example.com\n");
+}
+
+void TestEndpointResolver::regionsFileMalformed()
+{
+    QFETCH(QByteArray, content);
+    const QString path = m_home->path() + QStringLiteral("/.huaweicloud/regions.yaml");
+    QVERIFY(writeFile(path, content));
+    const auto result = EndpointResolver::resolveRegion(QStringLiteral("ap-southeast-3"), envWithHome());
+    QVERIFY(!result.ok());
+    QVERIFY2(result.error.contains(path), qPrintable(result.error));
+    QVERIFY(result.endpoint.isEmpty());
+}
+
+void TestEndpointResolver::regionsFileWithoutRegionFallsThrough()
+{
+    QVERIFY(writeFile(m_home->path() + QStringLiteral("/.huaweicloud/regions.yaml"), kApSoutheast3Yaml));
+    const auto known = EndpointResolver::resolveRegion(QStringLiteral("cn-south-1"), envWithHome());
+    QVERIFY2(known.ok(), qPrintable(known.error));
+    QCOMPARE(known.endpoint, QUrl(QStringLiteral("https://das.cn-south-1.myhuaweicloud.com")));
+
+    const auto unknown = EndpointResolver::resolveRegion(QStringLiteral("eu-west-0"), envWithHome());
+    QVERIFY(!unknown.ok());
+}
+
+void TestEndpointResolver::unknownRegionError()
+{
+    const auto result = EndpointResolver::resolveRegion(QStringLiteral("ap-southeast-3"), envWithHome());
+    QVERIFY(!result.ok());
+    QVERIFY(result.endpoint.isEmpty());
+    QVERIFY2(result.error.contains(QStringLiteral("HUAWEICLOUD_SDK_REGION_DAS_AP_SOUTHEAST_3")),
+             qPrintable(result.error));
+    QVERIFY2(result.error.contains(QStringLiteral("ap-southeast-3")), qPrintable(result.error));
+    QVERIFY2(result.error.contains(QStringLiteral("regions.yaml")), qPrintable(result.error));
+}
+
+void TestEndpointResolver::emptyRegionError()
+{
+    QVERIFY(!EndpointResolver::resolveRegion(QString(), envWithHome()).ok());
+    QVERIFY(!EndpointResolver::resolveRegion(QStringLiteral("   "), envWithHome()).ok());
+}
+
+void TestEndpointResolver::environmentVariableName_data()
+{
+    QTest::addColumn<QString>("region");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("cn-north-4") << QStringLiteral("cn-north-4")
+                                << QStringLiteral("HUAWEICLOUD_SDK_REGION_DAS_CN_NORTH_4");
+    QTest::newRow("cn-southwest-2") << QStringLiteral("cn-southwest-2")
+                                    << QStringLiteral("HUAWEICLOUD_SDK_REGION_DAS_CN_SOUTHWEST_2");
+    QTest::newRow("tr-west-1") << QStringLiteral("tr-west-1")
+                               << QStringLiteral("HUAWEICLOUD_SDK_REGION_DAS_TR_WEST_1");
+}
+
+void TestEndpointResolver::environmentVariableName()
+{
+    QFETCH(QString, region);
+    QFETCH(QString, expected);
+    QCOMPARE(EndpointResolver::environmentVariableFor(region), expected);
+}
+
+void TestEndpointResolver::parseEndpoint_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("expected"); // empty: rejected
+
+    QTest::newRow("https") << QStringLiteral("https://das.example.com")
+                           << QStringLiteral("https://das.example.com");
+    QTest::newRow("https trailing slash")
+        << QStringLiteral("https://das.example.com/") << QStringLiteral("https://das.example.com");
+    QTest::newRow("https base path") << QStringLiteral("https://proxy.example.com/das/")
+                                     << QStringLiteral("https://proxy.example.com/das");
+    QTest::newRow("https port") << QStringLiteral("https://das.example.com:8443")
+                                << QStringLiteral("https://das.example.com:8443");
+    QTest::newRow("surrounding spaces")
+        << QStringLiteral("  https://das.example.com  ") << QStringLiteral("https://das.example.com");
+    QTest::newRow("uppercase scheme")
+        << QStringLiteral("HTTPS://das.example.com") << QStringLiteral("https://das.example.com");
+    QTest::newRow("http 127.0.0.1:8080")
+        << QStringLiteral("http://127.0.0.1:8080") << QStringLiteral("http://127.0.0.1:8080");
+    QTest::newRow("http localhost") << QStringLiteral("http://localhost")
+                                    << QStringLiteral("http://localhost");
+    QTest::newRow("http LOCALHOST") << QStringLiteral("http://LOCALHOST:1")
+                                    << QStringLiteral("http://localhost:1");
+    QTest::newRow("http [::1]:9") << QStringLiteral("http://[::1]:9") << QStringLiteral("http://[::1]:9");
+    QTest::newRow("http 127.0.0.2") << QStringLiteral("http://127.0.0.2")
+                                    << QStringLiteral("http://127.0.0.2");
+
+    QTest::newRow("http 10.0.0.1") << QStringLiteral("http://10.0.0.1") << QString();
+    QTest::newRow("http example.com") << QStringLiteral("http://example.com") << QString();
+    QTest::newRow("http localhost.example.com")
+        << QStringLiteral("http://localhost.example.com") << QString();
+    QTest::newRow("http 127.0.0.1.nip.io") << QStringLiteral("http://127.0.0.1.nip.io") << QString();
+    QTest::newRow("http 0.0.0.0") << QStringLiteral("http://0.0.0.0") << QString();
+    QTest::newRow("ftp") << QStringLiteral("ftp://das.example.com") << QString();
+    QTest::newRow("file") << QStringLiteral("file:///etc/passwd") << QString();
+    QTest::newRow("with query") << QStringLiteral("https://das.example.com/?a=1") << QString();
+    QTest::newRow("with empty query") << QStringLiteral("https://das.example.com?") << QString();
+    QTest::newRow("with fragment") << QStringLiteral("https://das.example.com/#x") << QString();
+    QTest::newRow("with user info") << QStringLiteral("https://user:pw@das.example.com") << QString();
+    QTest::newRow("with user name") << QStringLiteral("https://user@das.example.com") << QString();
+    QTest::newRow("empty") << QString() << QString();
+    QTest::newRow("spaces only") << QStringLiteral("   ") << QString();
+    QTest::newRow("garbage") << QStringLiteral("not a url") << QString();
+    QTest::newRow("host without scheme") << QStringLiteral("das.example.com") << QString();
+    QTest::newRow("scheme only") << QStringLiteral("https://") << QString();
+    QTest::newRow("bad port") << QStringLiteral("https://das.example.com:99999") << QString();
+}
+
+void TestEndpointResolver::parseEndpoint()
+{
+    QFETCH(QString, text);
+    QFETCH(QString, expected);
+    const auto result = EndpointResolver::parseEndpoint(text);
+    if (expected.isEmpty()) {
+        QVERIFY2(!result.ok(), qPrintable(result.endpoint.toString()));
+        QVERIFY(!result.error.isEmpty());
+        QVERIFY(result.endpoint.isEmpty());
+    } else {
+        QVERIFY2(result.ok(), qPrintable(result.error));
+        QCOMPARE(result.endpoint.toString(), expected);
+        QVERIFY(!result.endpoint.toString().endsWith(u'/'));
+        QVERIFY(!result.source.isEmpty());
+    }
+}
+
+QTEST_GUILESS_MAIN(TestEndpointResolver)
 #include "tst_endpointresolver.moc"

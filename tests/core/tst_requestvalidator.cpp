@@ -31,8 +31,7 @@ ConnectionRequest base()
     return r;
 }
 
-template <typename T>
-ConnectionRequest with(T ConnectionRequest::*member, const T& value)
+template <typename T> ConnectionRequest with(T ConnectionRequest::*member, const T& value)
 {
     ConnectionRequest r = base();
     r.*member = value;
@@ -145,52 +144,60 @@ void TestRequestValidator::validate_data()
 
     // --- project_id
     QTest::newRow("project: valid base") << base() << kValid;
-    QTest::newRow("project: 32 mixed-case alnum") << withProject(QStringLiteral("ABCDEF0123456789abcdef0123456789"))
-                                                  << kValid;
+    QTest::newRow("project: 32 mixed-case alnum")
+        << withProject(QStringLiteral("ABCDEF0123456789abcdef0123456789")) << kValid;
     QTest::newRow("project: 32 digits") << withProject(repeat(QStringLiteral("7"), 32)) << kValid;
     QTest::newRow("project: 31 chars") << withProject(kProject.left(31)) << projectFormat;
     QTest::newRow("project: 33 chars") << withProject(kProject + u'a') << projectFormat;
-    QTest::newRow("project: non-ASCII letter") << withProject(kProject.left(31) + QChar(0x00E9)) << projectFormat;
-    QTest::newRow("project: full-width digit") << withProject(kProject.left(31) + QChar(0xFF11)) << projectFormat;
+    QTest::newRow("project: non-ASCII letter")
+        << withProject(kProject.left(31) + QChar(0x00E9)) << projectFormat;
+    QTest::newRow("project: full-width digit")
+        << withProject(kProject.left(31) + QChar(0xFF11)) << projectFormat;
     QTest::newRow("project: hyphen") << withProject(kProject.left(31) + u'-') << projectFormat;
     QTest::newRow("project: underscore") << withProject(u'_' + kProject.mid(1)) << projectFormat;
     QTest::newRow("project: leading space") << withProject(u' ' + kProject.mid(1)) << projectFormat;
-    QTest::newRow("project: empty") << withProject(QString()) << QStringList{QStringLiteral("project_id:required")};
+    QTest::newRow("project: empty") << withProject(QString())
+                                    << QStringList{QStringLiteral("project_id:required")};
 
     // --- instance_id
     QTest::newRow("instance: 32 plain") << withInstance(kInstance32) << kValid;
     QTest::newRow("instance: 32+in01") << withInstance(kInstance32 + QStringLiteral("in01")) << kValid;
     QTest::newRow("instance: 32+in99") << withInstance(kInstance32 + QStringLiteral("in99")) << kValid;
     QTest::newRow("instance: 32+in1") << withInstance(kInstance32 + QStringLiteral("in1")) << instanceFormat;
-    QTest::newRow("instance: 32+no01") << withInstance(kInstance32 + QStringLiteral("no01")) << instanceFormat;
-    QTest::newRow("instance: 32+IN01 uppercase") << withInstance(kInstance32 + QStringLiteral("IN01"))
-                                                 << instanceFormat;
-    QTest::newRow("instance: 35 chars") << withInstance(kInstance32.left(31) + QStringLiteral("in01"))
-                                        << instanceFormat;
-    QTest::newRow("instance: 37 chars") << withInstance(kInstance32 + QStringLiteral("in001")) << instanceFormat;
-    QTest::newRow("instance: 36 non-digit suffix") << withInstance(kInstance32 + QStringLiteral("inab"))
-                                                   << instanceFormat;
+    QTest::newRow("instance: 32+no01")
+        << withInstance(kInstance32 + QStringLiteral("no01")) << instanceFormat;
+    QTest::newRow("instance: 32+IN01 uppercase")
+        << withInstance(kInstance32 + QStringLiteral("IN01")) << instanceFormat;
+    QTest::newRow("instance: 35 chars")
+        << withInstance(kInstance32.left(31) + QStringLiteral("in01")) << instanceFormat;
+    QTest::newRow("instance: 37 chars")
+        << withInstance(kInstance32 + QStringLiteral("in001")) << instanceFormat;
+    QTest::newRow("instance: 36 non-digit suffix")
+        << withInstance(kInstance32 + QStringLiteral("inab")) << instanceFormat;
     QTest::newRow("instance: 36 full-width digit suffix")
         << withInstance(kInstance32 + QStringLiteral("in") + QChar(0xFF10) + QChar(0xFF11)) << instanceFormat;
     QTest::newRow("instance: 33 plain") << withInstance(kInstance32 + u'0') << instanceFormat;
-    QTest::newRow("instance: non-ASCII letter") << withInstance(kInstance32.left(31) + QChar(0x00E9))
-                                                << instanceFormat;
-    QTest::newRow("instance: empty") << withInstance(QString()) << QStringList{QStringLiteral("instance_id:required")};
+    QTest::newRow("instance: non-ASCII letter")
+        << withInstance(kInstance32.left(31) + QChar(0x00E9)) << instanceFormat;
+    QTest::newRow("instance: empty") << withInstance(QString())
+                                     << QStringList{QStringLiteral("instance_id:required")};
 
     // --- engine_type
     for (const QString& engine :
-         {QStringLiteral("mysql"), QStringLiteral("sqlserver"), QStringLiteral("postgresql"), QStringLiteral("taurus"),
-          QStringLiteral("gaussdbv5"), QStringLiteral("mongodb"), QStringLiteral("ddm")}) {
+         {QStringLiteral("mysql"), QStringLiteral("sqlserver"), QStringLiteral("postgresql"),
+          QStringLiteral("taurus"), QStringLiteral("gaussdbv5"), QStringLiteral("mongodb"),
+          QStringLiteral("ddm")}) {
         const QByteArray name = "engine: " + engine.toLatin1();
         QTest::newRow(name.constData()) << withEngine(engine) << kValid;
     }
     QTest::newRow("engine: MySQL") << withEngine(QStringLiteral("MySQL"))
                                    << QStringList{QStringLiteral("engine_type:not_allowed")};
-    QTest::newRow("engine: trailing space") << withEngine(QStringLiteral("mysql "))
-                                            << QStringList{QStringLiteral("engine_type:not_allowed")};
+    QTest::newRow("engine: trailing space")
+        << withEngine(QStringLiteral("mysql ")) << QStringList{QStringLiteral("engine_type:not_allowed")};
     QTest::newRow("engine: mariadb") << withEngine(QStringLiteral("mariadb"))
                                      << QStringList{QStringLiteral("engine_type:not_allowed")};
-    QTest::newRow("engine: empty") << withEngine(QString()) << QStringList{QStringLiteral("engine_type:required")};
+    QTest::newRow("engine: empty") << withEngine(QString())
+                                   << QStringList{QStringLiteral("engine_type:required")};
 
     // --- network_type
     for (const QString& network :
@@ -202,33 +209,37 @@ void TestRequestValidator::validate_data()
                                   << QStringList{QStringLiteral("network_type:not_allowed")};
     QTest::newRow("network: vpc") << withNetwork(QStringLiteral("vpc"))
                                   << QStringList{QStringLiteral("network_type:not_allowed")};
-    QTest::newRow("network: empty") << withNetwork(QString()) << QStringList{QStringLiteral("network_type:required")};
+    QTest::newRow("network: empty") << withNetwork(QString())
+                                    << QStringList{QStringLiteral("network_type:required")};
 
     // --- username
-    QTest::newRow("username: empty") << withUsername(QString()) << QStringList{QStringLiteral("username:required")};
-    QTest::newRow("username: leading space") << withUsername(QStringLiteral(" root"))
-                                             << QStringList{QStringLiteral("username:surrounding_space")};
-    QTest::newRow("username: trailing space") << withUsername(QStringLiteral("root "))
-                                              << QStringList{QStringLiteral("username:surrounding_space")};
-    QTest::newRow("username: leading no-break space") << withUsername(QChar(0x00A0) + QStringLiteral("root"))
-                                                      << QStringList{QStringLiteral("username:surrounding_space")};
+    QTest::newRow("username: empty") << withUsername(QString())
+                                     << QStringList{QStringLiteral("username:required")};
+    QTest::newRow("username: leading space")
+        << withUsername(QStringLiteral(" root")) << QStringList{QStringLiteral("username:surrounding_space")};
+    QTest::newRow("username: trailing space")
+        << withUsername(QStringLiteral("root ")) << QStringList{QStringLiteral("username:surrounding_space")};
+    QTest::newRow("username: leading no-break space")
+        << withUsername(QChar(0x00A0) + QStringLiteral("root"))
+        << QStringList{QStringLiteral("username:surrounding_space")};
     QTest::newRow("username: tab inside") << withUsername(QStringLiteral("ro\tot"))
                                           << QStringList{QStringLiteral("username:control_character")};
     QTest::newRow("username: newline inside") << withUsername(QStringLiteral("ro\not"))
                                               << QStringList{QStringLiteral("username:control_character")};
     QTest::newRow("username: DEL inside") << withUsername(QStringLiteral("ro\x7Fot"))
                                           << QStringList{QStringLiteral("username:control_character")};
-    QTest::newRow("username: trailing newline")
-        << withUsername(QStringLiteral("root\n"))
-        << QStringList{QStringLiteral("username:control_character"), QStringLiteral("username:surrounding_space")};
+    QTest::newRow("username: trailing newline") << withUsername(QStringLiteral("root\n"))
+                                                << QStringList{QStringLiteral("username:control_character"),
+                                                               QStringLiteral("username:surrounding_space")};
     QTest::newRow("username: 128 chars") << withUsername(repeat(QStringLiteral("u"), 128)) << kValid;
-    QTest::newRow("username: 129 chars") << withUsername(repeat(QStringLiteral("u"), 129))
-                                         << QStringList{QStringLiteral("username:too_long")};
+    QTest::newRow("username: 129 chars")
+        << withUsername(repeat(QStringLiteral("u"), 129)) << QStringList{QStringLiteral("username:too_long")};
     QTest::newRow("username: unicode") << withUsername(QStringLiteral("运维_ädmin")) << kValid;
     QTest::newRow("username: inner space") << withUsername(QStringLiteral("db admin")) << kValid;
 
     // --- password
-    QTest::newRow("password: empty") << withPassword(QString()) << QStringList{QStringLiteral("password:required")};
+    QTest::newRow("password: empty") << withPassword(QString())
+                                     << QStringList{QStringLiteral("password:required")};
     QTest::newRow("password: control char") << withPassword(QStringLiteral("pa\x01ss"))
                                             << QStringList{QStringLiteral("password:control_character")};
     QTest::newRow("password: newline") << withPassword(QStringLiteral("pass\n"))
@@ -240,23 +251,24 @@ void TestRequestValidator::validate_data()
     QTest::newRow("password: backslash") << withPassword(QStringLiteral("p\\a\\ss\\")) << kValid;
     QTest::newRow("password: unicode") << withPassword(QStringLiteral("pässwörd密码🔑")) << kValid;
     QTest::newRow("password: 256 chars") << withPassword(repeat(QStringLiteral("p"), 256)) << kValid;
-    QTest::newRow("password: 257 chars") << withPassword(repeat(QStringLiteral("p"), 257))
-                                         << QStringList{QStringLiteral("password:too_long")};
+    QTest::newRow("password: 257 chars")
+        << withPassword(repeat(QStringLiteral("p"), 257)) << QStringList{QStringLiteral("password:too_long")};
 
     // --- node_ids
     QTest::newRow("nodes: one plain") << withNodes({kNode}) << kValid;
     QTest::newRow("nodes: one with no01") << withNodes({kNode + QStringLiteral("no01")}) << kValid;
-    QTest::newRow("nodes: plain and suffixed") << withNodes({kNode, kNode + QStringLiteral("no01")}) << kValid;
-    QTest::newRow("nodes: in01 suffix") << withNodes({kNode + QStringLiteral("in01")})
-                                        << QStringList{QStringLiteral("node_ids:format:0")};
-    QTest::newRow("nodes: second malformed") << withNodes({kNode, kNode.left(20)})
-                                             << QStringList{QStringLiteral("node_ids:format:1")};
-    QTest::newRow("nodes: duplicate") << withNodes({kNode, kNode})
-                                      << QStringList{QStringLiteral("node_ids:duplicate:1")};
+    QTest::newRow("nodes: plain and suffixed")
+        << withNodes({kNode, kNode + QStringLiteral("no01")}) << kValid;
+    QTest::newRow("nodes: in01 suffix")
+        << withNodes({kNode + QStringLiteral("in01")}) << QStringList{QStringLiteral("node_ids:format:0")};
+    QTest::newRow("nodes: second malformed")
+        << withNodes({kNode, kNode.left(20)}) << QStringList{QStringLiteral("node_ids:format:1")};
+    QTest::newRow("nodes: duplicate")
+        << withNodes({kNode, kNode}) << QStringList{QStringLiteral("node_ids:duplicate:1")};
     QTest::newRow("nodes: duplicate at third")
         << withNodes({kNode, numberedId(1), kNode}) << QStringList{QStringLiteral("node_ids:duplicate:2")};
-    QTest::newRow("nodes: empty entry") << withNodes({kNode, QString()})
-                                        << QStringList{QStringLiteral("node_ids:required:1")};
+    QTest::newRow("nodes: empty entry")
+        << withNodes({kNode, QString()}) << QStringList{QStringLiteral("node_ids:required:1")};
     {
         QStringList nodes64;
         for (int i = 0; i < 64; ++i)
@@ -284,7 +296,8 @@ void TestRequestValidator::validate_data()
     QTest::newRow("port: trailing space") << withPort(QStringLiteral("3306 ")) << notInteger;
     QTest::newRow("port: +80") << withPort(QStringLiteral("+80")) << notInteger;
     QTest::newRow("port: 20 digits") << withPort(QStringLiteral("99999999999999999999")) << notInteger;
-    QTest::newRow("port: full-width digits") << withPort(QString(QChar(0xFF18)) + QChar(0xFF10)) << notInteger;
+    QTest::newRow("port: full-width digits")
+        << withPort(QString(QChar(0xFF18)) + QChar(0xFF10)) << notInteger;
 
     // --- database_name
     QTest::newRow("database: postgres") << withDatabase(QStringLiteral("postgres")) << kValid;
@@ -305,8 +318,8 @@ void TestRequestValidator::validate_data()
     QTest::newRow("remarks: bell") << withRemarks(QStringLiteral("a\x07"))
                                    << QStringList{QStringLiteral("remarks:control_character")};
     QTest::newRow("remarks: 512 chars") << withRemarks(repeat(QStringLiteral("r"), 512)) << kValid;
-    QTest::newRow("remarks: 513 chars") << withRemarks(repeat(QStringLiteral("r"), 513))
-                                        << QStringList{QStringLiteral("remarks:too_long")};
+    QTest::newRow("remarks: 513 chars")
+        << withRemarks(repeat(QStringLiteral("r"), 513)) << QStringList{QStringLiteral("remarks:too_long")};
     QTest::newRow("remarks: emoji") << withRemarks(QStringLiteral("deploy 🚀✓")) << kValid;
     QTest::newRow("remarks: CJK") << withRemarks(QStringLiteral("生产库 — 接入")) << kValid;
 }
@@ -404,7 +417,8 @@ void TestRequestValidator::messagesNameTheField()
         QVERIFY2(!label.isEmpty() && label != v.field, qPrintable(v.field));
         QVERIFY2(!v.message.isEmpty(), qPrintable(v.field + u':' + v.code));
         if (v.index >= 0) {
-            // Per-entry messages name one node: "Node ID 3 ..." (singular of the label plus 1-based position).
+            // Per-entry messages name one node: "Node ID 3 ..." (singular of the label plus 1-based
+            // position).
             QString singular = label;
             if (singular.endsWith(u's'))
                 singular.chop(1);
@@ -431,13 +445,14 @@ void TestRequestValidator::portRangeMessageMentions65535()
     QCOMPARE(violations.size(), 1);
     QCOMPARE(violations.at(0).field, QStringLiteral("port"));
     QCOMPARE(violations.at(0).code, QStringLiteral("range"));
-    QVERIFY2(violations.at(0).message.contains(QStringLiteral("65535")), qPrintable(violations.at(0).message));
+    QVERIFY2(violations.at(0).message.contains(QStringLiteral("65535")),
+             qPrintable(violations.at(0).message));
 }
 
 void TestRequestValidator::nodeIdViolationCarriesIndex()
 {
-    const Violations violations =
-        RequestValidator::validate(withNodes({kNode, numberedId(1), QString(), numberedId(1), QStringLiteral("x")}));
+    const Violations violations = RequestValidator::validate(
+        withNodes({kNode, numberedId(1), QString(), numberedId(1), QStringLiteral("x")}));
     QCOMPARE(violations.size(), 3);
     QCOMPARE(violations.at(0).code, QStringLiteral("required"));
     QCOMPARE(violations.at(0).index, 2);
@@ -466,15 +481,17 @@ void TestRequestValidator::everyChoiceIsAccepted()
             ConnectionRequest r = base();
             r.engineType = engine.value;
             r.networkType = network.value;
-            QVERIFY2(RequestValidator::validate(r).isEmpty(), qPrintable(engine.value + u'/' + network.value));
+            QVERIFY2(RequestValidator::validate(r).isEmpty(),
+                     qPrintable(engine.value + u'/' + network.value));
         }
     }
 }
 
 void TestRequestValidator::jsonBodyMinimalExactBytes()
 {
-    QCOMPARE(base().toJsonBody(), QByteArrayLiteral("{\"engine_type\":\"mysql\",\"network_type\":\"rds\",\"username\":"
-                                                    "\"root\",\"is_save_password\":false,\"password\":\"Gauss_2345\"}"));
+    QCOMPARE(base().toJsonBody(),
+             QByteArrayLiteral("{\"engine_type\":\"mysql\",\"network_type\":\"rds\",\"username\":"
+                               "\"root\",\"is_save_password\":false,\"password\":\"Gauss_2345\"}"));
 }
 
 void TestRequestValidator::jsonBodyFullExactBytes()
@@ -491,10 +508,11 @@ void TestRequestValidator::jsonBodyFullExactBytes()
     r.databaseName = QStringLiteral("postgres");
     r.sqlRecordFlag = true;
     QCOMPARE(r.toJsonBody(),
-             QByteArrayLiteral("{\"engine_type\":\"postgresql\",\"network_type\":\"rds\",\"username\":\"dba_admin\","
-                               "\"is_save_password\":true,\"password\":\"p@ss w0rd\\\"\\\\\",\"node_ids\":["
-                               "\"6b0e3d1c2a9f4e8b9c7d5a4f3e2d1c0bno01\"],\"remarks\":\"onboarding batch 7\","
-                               "\"port\":5432,\"database_name\":\"postgres\",\"sql_record_flag\":true}"));
+             QByteArrayLiteral(
+                 "{\"engine_type\":\"postgresql\",\"network_type\":\"rds\",\"username\":\"dba_admin\","
+                 "\"is_save_password\":true,\"password\":\"p@ss w0rd\\\"\\\\\",\"node_ids\":["
+                 "\"6b0e3d1c2a9f4e8b9c7d5a4f3e2d1c0bno01\"],\"remarks\":\"onboarding batch 7\","
+                 "\"port\":5432,\"database_name\":\"postgres\",\"sql_record_flag\":true}"));
 }
 
 void TestRequestValidator::jsonBodyOmitsEmptyOptionalFields()
@@ -593,8 +611,10 @@ void TestRequestValidator::fromJsonTypeErrors_data()
 
     const QByteArray head = "\"engine_type\":\"mysql\",\"network_type\":\"rds\",\"username\":\"root\","
                             "\"password\":\"x\"";
-    QTest::newRow("valid") << QByteArray('{' + head + ",\"is_save_password\":false,\"port\":3306}") << QStringList();
-    QTest::newRow("port as string") << QByteArray('{' + head + ",\"is_save_password\":false,\"port\":\"3306\"}")
+    QTest::newRow("valid") << QByteArray('{' + head + ",\"is_save_password\":false,\"port\":3306}")
+                           << QStringList();
+    QTest::newRow("port as string") << QByteArray('{' + head +
+                                                  ",\"is_save_password\":false,\"port\":\"3306\"}")
                                     << QStringList{QStringLiteral("port:type")};
     QTest::newRow("port as bool") << QByteArray('{' + head + ",\"is_save_password\":false,\"port\":true}")
                                   << QStringList{QStringLiteral("port:type")};
@@ -604,12 +624,15 @@ void TestRequestValidator::fromJsonTypeErrors_data()
                                              << QStringList{QStringLiteral("is_save_password:type")};
     QTest::newRow("is_save_password number") << QByteArray('{' + head + ",\"is_save_password\":0}")
                                              << QStringList{QStringLiteral("is_save_password:type")};
-    QTest::newRow("node_ids string") << QByteArray('{' + head + ",\"is_save_password\":false,\"node_ids\":\"a\"}")
+    QTest::newRow("node_ids string") << QByteArray('{' + head +
+                                                   ",\"is_save_password\":false,\"node_ids\":\"a\"}")
                                      << QStringList{QStringLiteral("node_ids:type")};
-    QTest::newRow("node_ids object") << QByteArray('{' + head + ",\"is_save_password\":false,\"node_ids\":{}}")
+    QTest::newRow("node_ids object") << QByteArray('{' + head +
+                                                   ",\"is_save_password\":false,\"node_ids\":{}}")
                                      << QStringList{QStringLiteral("node_ids:type")};
-    QTest::newRow("node_ids numbers") << QByteArray('{' + head + ",\"is_save_password\":false,\"node_ids\":[1,2]}")
-                                      << QStringList{QStringLiteral("node_ids:type")};
+    QTest::newRow("node_ids numbers")
+        << QByteArray('{' + head + ",\"is_save_password\":false,\"node_ids\":[1,2]}")
+        << QStringList{QStringLiteral("node_ids:type")};
     QTest::newRow("username number")
         << QByteArray("{\"engine_type\":\"mysql\",\"network_type\":\"rds\",\"username\":7,\"password\":\"x\","
                       "\"is_save_password\":true}")

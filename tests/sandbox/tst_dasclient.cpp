@@ -113,8 +113,9 @@ private slots:
         temporary.kind = Credentials::Kind::TemporaryAkSk;
         temporary.securityToken = QLatin1String(SandboxOptions::DemoSecurityToken);
         QCOMPARE(create(validRequest(), temporary).outcome, Outcome::Created);
-        QCOMPARE(create(validRequest(), Credentials::token(QLatin1String(SandboxOptions::DemoIamToken))).outcome,
-                 Outcome::Created);
+        QCOMPARE(
+            create(validRequest(), Credentials::token(QLatin1String(SandboxOptions::DemoIamToken))).outcome,
+            Outcome::Created);
     }
 
     void authFailures_data()
@@ -123,7 +124,8 @@ private slots:
         QTest::addColumn<QString>("accessKey");
         QTest::addColumn<QString>("secret");
         QTest::addColumn<QString>("explanationWord");
-        QTest::newRow("wrong SK") << int(Credentials::Kind::AkSk) << QString::fromLatin1(SandboxOptions::DemoAccessKey)
+        QTest::newRow("wrong SK") << int(Credentials::Kind::AkSk)
+                                  << QString::fromLatin1(SandboxOptions::DemoAccessKey)
                                   << QStringLiteral("wrong-secret") << QStringLiteral("secret key (SK)");
         QTest::newRow("unknown AK") << int(Credentials::Kind::AkSk) << QStringLiteral("UNKNOWNAK00000000000")
                                     << QString::fromLatin1(SandboxOptions::DemoSecretKey)
@@ -131,8 +133,8 @@ private slots:
         QTest::newRow("bad security token")
             << int(Credentials::Kind::TemporaryAkSk) << QString::fromLatin1(SandboxOptions::DemoAccessKey)
             << QString::fromLatin1(SandboxOptions::DemoSecretKey) << QStringLiteral("security token");
-        QTest::newRow("bad IAM token") << int(Credentials::Kind::IamToken) << QString() << QString()
-                                       << QStringLiteral("IAM token");
+        QTest::newRow("bad IAM token")
+            << int(Credentials::Kind::IamToken) << QString() << QString() << QStringLiteral("IAM token");
     }
 
     void authFailures()
@@ -176,18 +178,19 @@ private slots:
         QTest::addColumn<QString>("explanationWord");
         QTest::newRow("e500") << int(SandboxOptions::Mode::E500) << 500 << QStringLiteral("DAS.100000")
                               << int(Outcome::ApiError) << QStringLiteral("service failed");
-        QTest::newRow("throttle") << int(SandboxOptions::Mode::Throttle) << 429 << QStringLiteral("APIGW.0308")
-                                  << int(Outcome::ApiError) << QStringLiteral("throttled");
-        QTest::newRow("html502") << int(SandboxOptions::Mode::Html502) << 502 << QString() << int(Outcome::Unknown)
-                                 << QStringLiteral("HTML error page");
-        QTest::newRow("garbage") << int(SandboxOptions::Mode::Garbage) << 200 << QString() << int(Outcome::Unknown)
-                                 << QStringLiteral("not JSON");
+        QTest::newRow("throttle") << int(SandboxOptions::Mode::Throttle) << 429
+                                  << QStringLiteral("APIGW.0308") << int(Outcome::ApiError)
+                                  << QStringLiteral("throttled");
+        QTest::newRow("html502") << int(SandboxOptions::Mode::Html502) << 502 << QString()
+                                 << int(Outcome::Unknown) << QStringLiteral("HTML error page");
+        QTest::newRow("garbage") << int(SandboxOptions::Mode::Garbage) << 200 << QString()
+                                 << int(Outcome::Unknown) << QStringLiteral("not JSON");
         QTest::newRow("truncated") << int(SandboxOptions::Mode::Truncated) << 200 << QString()
                                    << int(Outcome::Unknown) << QStringLiteral("cut off");
         QTest::newRow("wrongtype") << int(SandboxOptions::Mode::WrongType) << 200 << QString()
                                    << int(Outcome::Unknown) << QStringLiteral("connection_id");
-        QTest::newRow("redirect") << int(SandboxOptions::Mode::Redirect) << 307 << QString() << int(Outcome::ApiError)
-                                  << QStringLiteral("redirect");
+        QTest::newRow("redirect") << int(SandboxOptions::Mode::Redirect) << 307 << QString()
+                                  << int(Outcome::ApiError) << QStringLiteral("redirect");
     }
 
     void apiErrors()
@@ -275,8 +278,8 @@ private slots:
         const quint16 port = probe.serverPort();
         probe.close();
         CreateResult r;
-        QVERIFY(waitFor(m_client->createConnection(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port)), validRequest(),
-                                                   demoCredentials()),
+        QVERIFY(waitFor(m_client->createConnection(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port)),
+                                                   validRequest(), demoCredentials()),
                         &r));
         QCOMPARE(r.outcome, Outcome::NotSent);
         QVERIFY(!r.requestSent);
@@ -290,16 +293,18 @@ private slots:
         const CreateResult r = create();
         QCOMPARE(r.outcome, Outcome::Unknown);
         QVERIFY(r.requestSent);
-        QVERIFY2(r.explanation.contains(QStringLiteral("may or may not have been created")), qPrintable(r.explanation));
+        QVERIFY2(r.explanation.contains(QStringLiteral("may or may not have been created")),
+                 qPrintable(r.explanation));
         QCOMPARE(m_server->requestCount(), 1);
     }
 
     void dnsFailure()
     {
         CreateResult r;
-        QVERIFY(waitFor(m_client->createConnection(QUrl(QStringLiteral("https://das.nonexistent-region.invalid")),
-                                                   validRequest(), demoCredentials()),
-                        &r));
+        QVERIFY(
+            waitFor(m_client->createConnection(QUrl(QStringLiteral("https://das.nonexistent-region.invalid")),
+                                               validRequest(), demoCredentials()),
+                    &r));
         QCOMPARE(r.outcome, Outcome::NotSent);
         QVERIFY2(r.explanation.contains(QStringLiteral("DNS")), qPrintable(r.explanation));
     }
