@@ -15,7 +15,7 @@ class HistoryStore
     Q_DECLARE_TR_FUNCTIONS(HistoryStore)
 
 public:
-    static constexpr int SchemaVersion = 2;
+    static constexpr int SchemaVersion = 3;
 
     enum class SortKey
     {
@@ -26,6 +26,7 @@ public:
         Username,
         ConnectionId,
         Remarks,
+        PasswordSaved,
     };
 
     explicit HistoryStore(const QString& path);

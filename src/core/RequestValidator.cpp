@@ -1,5 +1,6 @@
 #include "RequestValidator.h"
 
+#include <QRegularExpression>
 #include <QSet>
 
 namespace das {
@@ -114,6 +115,12 @@ QString RequestValidator::fieldLabel(const QString& field)
     if (field == QLatin1String("sql_record_flag"))
         return tr("Record SQL");
     return field;
+}
+
+QStringList RequestValidator::splitIdList(const QString& text)
+{
+    static const QRegularExpression separators(QStringLiteral("[\\s,;]+"));
+    return text.split(separators, Qt::SkipEmptyParts);
 }
 
 bool RequestValidator::isPlainId(const QString& value)

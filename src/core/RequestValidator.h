@@ -44,6 +44,9 @@ public:
     static bool isIdWithSuffix(const QString& value, QLatin1String suffix);
     static bool hasControlCharacter(const QString& value, bool allowNewline);
 
+    // Splits pasted text into IDs: separators are newlines, commas, semicolons and white space.
+    static QStringList splitIdList(const QString& text);
+
     // Human label of an API field name, e.g. "project_id" -> "Project ID".
     static QString fieldLabel(const QString& field);
 };

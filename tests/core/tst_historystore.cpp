@@ -142,7 +142,7 @@ private slots:
         HistoryStore store(path);
         QString error;
         QVERIFY2(store.open(&error), qPrintable(error));
-        QCOMPARE(store.schemaVersion(), 2);
+        QCOMPARE(store.schemaVersion(), HistoryStore::SchemaVersion);
         const auto rows = store.fetch();
         QCOMPARE(rows.size(), 1);
         QCOMPARE(rows.constFirst().connectionId, QStringLiteral("old-id"));

@@ -1,0 +1,99 @@
+#pragma once
+
+#include "ConnectionRequest.h"
+#include "Violation.h"
+
+#include <QHash>
+#include <QSet>
+#include <QUrl>
+#include <QWidget>
+
+#include <memory>
+
+class QLabel;
+
+namespace Ui {
+class ConnectionForm;
+}
+
+namespace das {
+
+// The create-connection form. Every keystroke re-runs the core RequestValidator; messages appear beside the
+// field once the user has touched it, and "Create connection" is enabled only for a valid request.
+class ConnectionForm : public QWidget
+{
+    Q_OBJECT
+
+public:
+    struct Target
+    {
+        QString key;    // "sandbox", a region id, or "custom"
+        QUrl endpoint;  // empty when error is set
+        QString region; // region id, empty for sandbox/custom
+        QString error;
+        bool isSandbox() const { return key == QLatin1String("sandbox"); }
+    };
+
+    static constexpr const char* SandboxKey = "sandbox";
+    static constexpr const char* CustomKey = "custom";
+
+    explicit ConnectionForm(QWidget* parent = nullptr);
+    ~ConnectionForm() override;
+
+    ConnectionRequest request() const;
+    // Fills every field from `request` (a template from history leaves the password empty). Touched fields
+    // show their problems at once; remembered defaults at start-up are not touched.
+    void setRequest(const ConnectionRequest& request, bool touch = true);
+    void focusField(const QString& field);
+
+    Target target() const;
+    void setSandboxEndpoint(const QUrl& url); // empty URL removes the sandbox choice
+    void selectTarget(const QString& key, const QString& customEndpoint = QString());
+
+    void setCredentialsState(const QString& description, bool available);
+    const Violations& violations() const { return m_violations; }
+    bool isReady() const;
+    bool isBusy() const { return m_busy; }
+    void setBusy(bool busy);
+
+    void markAllTouched();
+    void focusFirstProblem();
+    void fillExample();
+    // The message shown for an API field, empty when none ("project_id", "endpoint", …).
+    QString messageFor(const QString& field) const;
+
+signals:
+    void createRequested();
+    void previewRequested();
+    void cancelRequested();
+    void targetChanged();
+    void readyChanged(bool ready);
+    void edited();
+
+protected:
+    void changeEvent(QEvent* event) override;
+
+private:
+    void populateChoices();
+    void revalidate();
+    void touch(const QString& field);
+    void showMessage(const QString& field, const QString& message);
+    void updateTargetFields();
+    void updateRemarksCounter();
+    void onReturnPressed();
+    QWidget* fieldWidget(const QString& field) const;
+
+    std::unique_ptr<Ui::ConnectionForm> m_ui;
+    QHash<QString, QLabel*> m_errorLabels;
+    QHash<QString, QWidget*> m_fieldWidgets;
+    QHash<QString, QString> m_hints;
+    QSet<QString> m_touched;
+    Violations m_violations;
+    QString m_targetError;
+    QUrl m_sandboxUrl;
+    bool m_credentialsAvailable = false;
+    bool m_busy = false;
+    bool m_ready = false;
+};
+
+} // namespace das

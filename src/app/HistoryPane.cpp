@@ -1,0 +1,451 @@
+#include "HistoryPane.h"
+
+#include "AppPaths.h"
+#include "HistoryExporter.h"
+#include "HistoryProxyModel.h"
+#include "HistoryStore.h"
+#include "HistoryTableModel.h"
+
+#include "ui_HistoryPane.h"
+
+#include <QAction>
+#include <QClipboard>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QGuiApplication>
+#include <QHeaderView>
+#include <QKeyEvent>
+#include <QLocale>
+#include <QMenu>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSaveFile>
+#include <QSettings>
+#include <QSignalBlocker>
+#include <QStandardPaths>
+#include <QTimer>
+
+#include <algorithm>
+
+namespace das {
+
+namespace {
+
+const char* const HeaderStateKey = "history/headerState";
+// Saved with the header state: a state saved with another set of columns is not restored.
+const char* const HeaderColumnsKey = "history/headerColumns";
+
+constexpr int FilterDebounceMs = 150;
+
+} // namespace
+
+HistoryPane::HistoryPane(QWidget* parent)
+    : QWidget(parent)
+    , m_ui(std::make_unique<Ui::HistoryPane>())
+    , m_model(new HistoryTableModel(this))
+    , m_proxy(new HistoryProxyModel(this))
+    , m_filterTimer(new QTimer(this))
+{
+    m_ui->setupUi(this);
+    m_confirmDelete = [this](int count) {
+        return confirmDeleteWithMessageBox(count);
+    };
+
+    m_proxy->setSourceModel(m_model);
+    QTableView* table = m_ui->historyTable;
+    table->setModel(m_proxy);
+    // Uniform row heights: the view never measures 100,000 rows.
+    table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    QHeaderView* header = table->horizontalHeader();
+    header->setSectionResizeMode(QHeaderView::Interactive);
+    // Free text last, so that it is the column that stretches.
+    header->moveSection(header->visualIndex(HistoryTableModel::PasswordSaved),
+                        header->visualIndex(HistoryTableModel::Remarks));
+    setDefaultColumnWidths();
+    header->setSortIndicator(HistoryTableModel::Time, Qt::DescendingOrder);
+    table->setSortingEnabled(true);
+    // After the view's own connection, which has already passed the sort on to the model.
+    connect(header, &QHeaderView::sortIndicatorChanged, this,
+            &HistoryPane::keepSortIndicatorOnSortableColumn);
+
+    m_copyAction = new QAction(this);
+    m_copyAction->setShortcut(QKeySequence::Copy);
+    m_templateAction = new QAction(this);
+    m_deleteAction = new QAction(this);
+    m_deleteAction->setShortcut(QKeySequence::Delete);
+    // Shortcuts of the table only: Ctrl+C in the filter box copies text, as usual.
+    for (QAction* action : {m_copyAction, m_deleteAction}) {
+        action->setShortcutContext(Qt::WidgetShortcut);
+        table->addAction(action);
+    }
+    m_exportSelectedCsvAction = new QAction(this);
+    m_exportSelectedJsonAction = new QAction(this);
+    m_exportAllCsvAction = new QAction(this);
+    m_exportAllJsonAction = new QAction(this);
+    m_exportMenu = new QMenu(this);
+    m_exportMenu->addAction(m_exportSelectedCsvAction);
+    m_exportMenu->addAction(m_exportSelectedJsonAction);
+    m_exportMenu->addSeparator();
+    m_exportMenu->addAction(m_exportAllCsvAction);
+    m_exportMenu->addAction(m_exportAllJsonAction);
+    m_ui->exportButton->setMenu(m_exportMenu);
+
+    connect(m_copyAction, &QAction::triggered, this, &HistoryPane::copySelectedIds);
+    connect(m_templateAction, &QAction::triggered, this, &HistoryPane::useSelectedAsTemplate);
+    connect(m_deleteAction, &QAction::triggered, this, &HistoryPane::deleteSelected);
+    connect(m_exportSelectedCsvAction, &QAction::triggered, this,
+            [this] { exportWithDialog(Format::Csv, Scope::Selected); });
+    connect(m_exportSelectedJsonAction, &QAction::triggered, this,
+            [this] { exportWithDialog(Format::Json, Scope::Selected); });
+    connect(m_exportAllCsvAction, &QAction::triggered, this,
+            [this] { exportWithDialog(Format::Csv, Scope::All); });
+    connect(m_exportAllJsonAction, &QAction::triggered, this,
+            [this] { exportWithDialog(Format::Json, Scope::All); });
+    connect(m_ui->copyIdButton, &QPushButton::clicked, m_copyAction, &QAction::trigger);
+    connect(m_ui->useTemplateButton, &QPushButton::clicked, m_templateAction, &QAction::trigger);
+    connect(m_ui->deleteButton, &QPushButton::clicked, m_deleteAction, &QAction::trigger);
+
+    table->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(table, &QWidget::customContextMenuRequested, this, &HistoryPane::showContextMenu);
+    connect(table, &QAbstractItemView::doubleClicked, this, [this](const QModelIndex& index) {
+        const HistoryRecord record = m_model->record(m_proxy->mapToSource(index).row());
+        if (record.id != 0)
+            emit useAsTemplate(record);
+    });
+    table->installEventFilter(this);
+
+    m_filterTimer->setSingleShot(true);
+    m_filterTimer->setInterval(FilterDebounceMs);
+    connect(m_filterTimer, &QTimer::timeout, this, &HistoryPane::applyFilterNow);
+    connect(m_ui->historyFilterEdit, &QLineEdit::textChanged, m_filterTimer, qOverload<>(&QTimer::start));
+    connect(m_ui->historyFilterEdit, &QLineEdit::returnPressed, this, &HistoryPane::applyFilterNow);
+    m_ui->historyFilterEdit->installEventFilter(this);
+
+    connect(table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &HistoryPane::updateActions);
+    // A reset clears the selection without selectionChanged.
+    connect(m_proxy, &QAbstractItemModel::modelReset, this, &HistoryPane::updateActions);
+    connect(m_proxy, &QAbstractItemModel::rowsRemoved, this, &HistoryPane::updateActions);
+    connect(m_model, &HistoryTableModel::countsChanged, this, &HistoryPane::updateCountLabel);
+    connect(m_model, &HistoryTableModel::countsChanged, this, &HistoryPane::updateActions);
+    connect(m_proxy, &QAbstractItemModel::rowsInserted, this, &HistoryPane::updateCountLabel);
+
+    retranslate();
+    updateActions();
+    updateCountLabel();
+}
+
+HistoryPane::~HistoryPane() = default;
+
+void HistoryPane::setStore(HistoryStore* store)
+{
+    m_model->setStore(store);
+}
+
+void HistoryPane::reload()
+{
+    m_model->reload();
+}
+
+void HistoryPane::saveState(QSettings& settings) const
+{
+    settings.setValue(QLatin1String(HeaderStateKey), m_ui->historyTable->horizontalHeader()->saveState());
+    settings.setValue(QLatin1String(HeaderColumnsKey), int(HistoryTableModel::ColumnCount));
+}
+
+void HistoryPane::restoreState(const QSettings& settings)
+{
+    if (settings.value(QLatin1String(HeaderColumnsKey)).toInt() != HistoryTableModel::ColumnCount)
+        return;
+    QHeaderView* header = m_ui->historyTable->horizontalHeader();
+    const QByteArray state = settings.value(QLatin1String(HeaderStateKey)).toByteArray();
+    if (state.isEmpty() || !header->restoreState(state))
+        return;
+    int column = header->sortIndicatorSection();
+    Qt::SortOrder order = header->sortIndicatorOrder();
+    if (!HistoryTableModel::isSortable(column)) {
+        column = HistoryTableModel::Time;
+        order = Qt::DescendingOrder;
+    }
+    m_ui->historyTable->sortByColumn(column, order);
+}
+
+QTableView* HistoryPane::table() const
+{
+    return m_ui->historyTable;
+}
+
+QList<HistoryRecord> HistoryPane::selectedRecords() const
+{
+    return m_model->records(selectedSourceRows());
+}
+
+void HistoryPane::setDeleteConfirmation(std::function<bool(int)> confirm)
+{
+    m_confirmDelete = std::move(confirm);
+}
+
+bool HistoryPane::exportTo(const QString& path, Format format, Scope scope, QString* error)
+{
+    const QList<HistoryRecord> records = scope == Scope::Selected ? selectedRecords() : m_model->allRecords();
+    if (scope == Scope::Selected && records.isEmpty()) {
+        if (error)
+            *error = tr("No rows are selected.");
+        return false;
+    }
+    const QByteArray bytes =
+        format == Format::Csv ? HistoryExporter::toCsv(records) : HistoryExporter::toJson(records);
+    const QString shownPath = QDir::toNativeSeparators(path);
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly)) {
+        if (error)
+            *error = tr("Cannot write %1: %2").arg(shownPath, file.errorString());
+        return false;
+    }
+    // Applies to the temporary file, so the data is never readable by others, not even briefly.
+    file.setPermissions(QFile::ReadOwner | QFile::WriteOwner);
+    if (file.write(bytes) != bytes.size() || !file.commit()) {
+        if (error)
+            *error = tr("Cannot write %1: %2").arg(shownPath, file.errorString());
+        return false;
+    }
+    AppPaths::makePrivateFile(path);
+    const int n = int(records.size());
+    emit statusMessage(n == 1 ? tr("Exported 1 connection to %1.").arg(shownPath)
+                              : tr("Exported %1 connections to %2.").arg(QLocale().toString(n), shownPath));
+    return true;
+}
+
+void HistoryPane::copySelectedIds()
+{
+    QStringList ids;
+    const QList<HistoryRecord> records = selectedRecords();
+    for (const HistoryRecord& record : records) {
+        if (!record.connectionId.isEmpty())
+            ids.append(record.connectionId);
+    }
+    if (ids.isEmpty())
+        return;
+    QGuiApplication::clipboard()->setText(ids.join(u'\n'));
+    emit statusMessage(ids.size() == 1 ? tr("Copied 1 connection ID.")
+                                       : tr("Copied %1 connection IDs.").arg(QLocale().toString(ids.size())));
+}
+
+void HistoryPane::useSelectedAsTemplate()
+{
+    const QList<int> rows = selectedSourceRows();
+    if (rows.size() != 1)
+        return;
+    emit useAsTemplate(m_model->record(rows.constFirst()));
+}
+
+void HistoryPane::deleteSelected()
+{
+    const QList<HistoryRecord> records = selectedRecords();
+    if (records.isEmpty() || !m_confirmDelete || !m_confirmDelete(int(records.size())))
+        return;
+    QList<qint64> ids;
+    ids.reserve(records.size());
+    for (const HistoryRecord& record : records)
+        ids.append(record.id);
+    QString error;
+    if (!m_model->removeRecords(ids, &error)) {
+        QMessageBox::warning(this, tr("Delete from history"),
+                             error.isEmpty() ? tr("The rows could not be deleted from the history.") : error);
+        return;
+    }
+    emit statusMessage(
+        ids.size() == 1 ? tr("Deleted 1 connection from the history.")
+                        : tr("Deleted %1 connections from the history.").arg(QLocale().toString(ids.size())));
+}
+
+bool HistoryPane::eventFilter(QObject* watched, QEvent* event)
+{
+    const bool isKey = event->type() == QEvent::KeyPress || event->type() == QEvent::ShortcutOverride;
+    if (!isKey)
+        return QWidget::eventFilter(watched, event);
+    auto* key = static_cast<QKeyEvent*>(event);
+    if (watched == m_ui->historyFilterEdit) {
+        // Esc clears a non-empty filter; an empty one lets Esc through to the window.
+        if (key->key() == Qt::Key_Escape && key->modifiers() == Qt::NoModifier &&
+            !m_ui->historyFilterEdit->text().isEmpty()) {
+            if (event->type() == QEvent::KeyPress) {
+                m_ui->historyFilterEdit->clear();
+                applyFilterNow();
+            }
+            event->accept();
+            return true;
+        }
+    } else if (watched == m_ui->historyTable) {
+        // The view only emits activated() for Enter, which some styles also emit on a single click.
+        if ((key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter) &&
+            key->modifiers() == Qt::NoModifier) {
+            if (event->type() == QEvent::KeyPress && m_templateAction->isEnabled())
+                m_templateAction->trigger();
+            event->accept();
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+void HistoryPane::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        m_ui->retranslateUi(this);
+        retranslate();
+        updateCountLabel();
+        emit m_model->headerDataChanged(Qt::Horizontal, 0, HistoryTableModel::ColumnCount - 1);
+    }
+    QWidget::changeEvent(event);
+}
+
+QList<int> HistoryPane::selectedSourceRows() const
+{
+    QList<int> rows;
+    const QModelIndexList selected = m_ui->historyTable->selectionModel()->selectedRows();
+    rows.reserve(selected.size());
+    for (const QModelIndex& index : selected)
+        rows.append(m_proxy->mapToSource(index).row());
+    std::sort(rows.begin(), rows.end());
+    return rows;
+}
+
+void HistoryPane::applyFilterNow()
+{
+    m_filterTimer->stop();
+    m_proxy->setFilterText(m_ui->historyFilterEdit->text());
+}
+
+void HistoryPane::exportWithDialog(Format format, Scope scope)
+{
+    const bool csv = format == Format::Csv;
+    const QString suffix = csv ? QStringLiteral("csv") : QStringLiteral("json");
+    QString dir = m_lastExportDir;
+    if (dir.isEmpty())
+        dir = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    // A dialog object rather than getSaveFileName(): the default suffix is then added before the
+    // overwrite question, not after it.
+    QFileDialog dialog(this, tr("Export history"));
+    dialog.setAcceptMode(QFileDialog::AcceptSave);
+    dialog.setFileMode(QFileDialog::AnyFile);
+    dialog.setNameFilter(csv ? tr("CSV files (*.csv)") : tr("JSON files (*.json)"));
+    dialog.setDefaultSuffix(suffix);
+    dialog.setDirectory(dir);
+    dialog.selectFile(QStringLiteral("das-connections.") + suffix);
+    if (dialog.exec() != QDialog::Accepted || dialog.selectedFiles().isEmpty())
+        return;
+    const QString path = dialog.selectedFiles().constFirst();
+    m_lastExportDir = QFileInfo(path).absolutePath();
+    QString error;
+    // 100,000 rows take a few seconds.
+    QGuiApplication::setOverrideCursor(Qt::WaitCursor);
+    const bool exported = exportTo(path, format, scope, &error);
+    QGuiApplication::restoreOverrideCursor();
+    if (!exported)
+        QMessageBox::warning(this, tr("Export history"), error);
+}
+
+void HistoryPane::showContextMenu(const QPoint& pos)
+{
+    QMenu menu(this);
+    menu.addAction(m_copyAction);
+    menu.addAction(m_templateAction);
+    menu.addAction(m_deleteAction);
+    menu.addSeparator();
+    menu.addAction(m_exportSelectedCsvAction);
+    menu.addAction(m_exportSelectedJsonAction);
+    menu.addAction(m_exportAllCsvAction);
+    menu.addAction(m_exportAllJsonAction);
+    menu.exec(m_ui->historyTable->viewport()->mapToGlobal(pos));
+}
+
+void HistoryPane::keepSortIndicatorOnSortableColumn()
+{
+    QHeaderView* header = m_ui->historyTable->horizontalHeader();
+    if (HistoryTableModel::isSortable(header->sortIndicatorSection()))
+        return;
+    // The model ignored the sort; show the order the rows are really in.
+    const QSignalBlocker blocker(header);
+    header->setSortIndicator(m_model->sortColumn(), m_model->sortOrder());
+}
+
+void HistoryPane::setDefaultColumnWidths()
+{
+    QHeaderView* header = m_ui->historyTable->horizontalHeader();
+    const QFontMetrics metrics = m_ui->historyTable->fontMetrics();
+    const int padding = metrics.averageCharWidth() * 3;
+    auto fit = [&](int column, const QString& sample) {
+        header->resizeSection(column, metrics.horizontalAdvance(sample) + padding);
+    };
+    fit(HistoryTableModel::Time, QStringLiteral("0000-00-00 00:00:00"));
+    fit(HistoryTableModel::Endpoint, QStringLiteral("das.cn-north-4.myhuaweicloud.com"));
+    fit(HistoryTableModel::Instance, QStringLiteral("bcfa975193f1402fa11a6d4fd6baf5fbin01"));
+    fit(HistoryTableModel::Engine, QStringLiteral("postgresql"));
+    fit(HistoryTableModel::Username, QStringLiteral("username_xx"));
+    fit(HistoryTableModel::ConnectionId, QStringLiteral("00000000-0000-4000-8000-000000000000"));
+    fit(HistoryTableModel::PasswordSaved,
+        m_model->headerData(HistoryTableModel::PasswordSaved, Qt::Horizontal).toString());
+}
+
+void HistoryPane::retranslate()
+{
+    m_copyAction->setText(tr("&Copy Connection ID"));
+    m_templateAction->setText(tr("&Use as Template"));
+    m_deleteAction->setText(tr("&Delete…"));
+    m_exportSelectedCsvAction->setText(tr("Export selected as CSV…"));
+    m_exportSelectedJsonAction->setText(tr("Export selected as JSON…"));
+    m_exportAllCsvAction->setText(tr("Export all as CSV…"));
+    m_exportAllJsonAction->setText(tr("Export all as JSON…"));
+}
+
+void HistoryPane::updateActions()
+{
+    const int selected = int(m_ui->historyTable->selectionModel()->selectedRows().size());
+    m_copyAction->setEnabled(selected > 0);
+    m_templateAction->setEnabled(selected == 1);
+    m_deleteAction->setEnabled(selected > 0);
+    m_exportSelectedCsvAction->setEnabled(selected > 0);
+    m_exportSelectedJsonAction->setEnabled(selected > 0);
+    const bool any = m_model->totalCount() > 0;
+    m_exportAllCsvAction->setEnabled(any);
+    m_exportAllJsonAction->setEnabled(any);
+    m_ui->copyIdButton->setEnabled(selected > 0);
+    m_ui->useTemplateButton->setEnabled(selected == 1);
+    m_ui->deleteButton->setEnabled(selected > 0);
+    m_ui->exportButton->setEnabled(selected > 0 || any);
+}
+
+void HistoryPane::updateCountLabel()
+{
+    const int matching = m_model->totalCount();
+    const int all = m_model->storeCount();
+    const QLocale locale;
+    QString text;
+    if (!m_model->filter().isEmpty())
+        text = tr("%1 of %2 connections").arg(locale.toString(matching), locale.toString(all));
+    else if (all == 1)
+        text = tr("1 connection");
+    else
+        text = tr("%1 connections").arg(locale.toString(all));
+    m_ui->historyCountLabel->setText(text);
+    m_ui->historyCountLabel->setToolTip(
+        tr("%1 of %2 loaded").arg(locale.toString(m_model->rowCount()), locale.toString(matching)));
+}
+
+bool HistoryPane::confirmDeleteWithMessageBox(int count)
+{
+    const QString question =
+        count == 1 ? tr("Delete 1 connection from the local history?")
+                   : tr("Delete %1 connections from the local history?").arg(QLocale().toString(count));
+    QMessageBox box(QMessageBox::Question, tr("Delete from history"), question, QMessageBox::Cancel, this);
+    box.setInformativeText(tr("The connections themselves stay in DAS; only this computer's record of them "
+                              "is removed."));
+    QPushButton* deleteButton = box.addButton(tr("Delete"), QMessageBox::DestructiveRole);
+    box.setDefaultButton(QMessageBox::Cancel);
+    box.exec();
+    return box.clickedButton() == deleteButton;
+}
+
+} // namespace das

@@ -1,0 +1,156 @@
+#include "NodeIdListEditor.h"
+
+#include "RequestValidator.h"
+#include "ui_NodeIdListEditor.h"
+
+#include <QClipboard>
+#include <QGuiApplication>
+#include <QKeyEvent>
+#include <QTimer>
+
+namespace das {
+
+NodeIdListEditor::NodeIdListEditor(QWidget* parent)
+    : QWidget(parent)
+    , m_ui(std::make_unique<Ui::NodeIdListEditor>())
+{
+    m_ui->setupUi(this);
+    setFocusProxy(m_ui->nodeIdInput);
+    m_ui->nodeIdList->installEventFilter(this);
+    m_ui->nodeIdInput->installEventFilter(this);
+
+    connect(m_ui->nodeIdInput, &QLineEdit::textChanged, this, [this] { updateButtons(); });
+    connect(m_ui->nodeIdInput, &QLineEdit::returnPressed, this, &NodeIdListEditor::addFromInput);
+    connect(m_ui->addNodeButton, &QPushButton::clicked, this, &NodeIdListEditor::addFromInput);
+    connect(m_ui->removeNodeButton, &QPushButton::clicked, this, &NodeIdListEditor::removeSelected);
+    connect(m_ui->pasteNodesButton, &QPushButton::clicked, this,
+            [this] { addFromText(QGuiApplication::clipboard()->text()); });
+    connect(m_ui->nodeIdList, &QListWidget::itemSelectionChanged, this, &NodeIdListEditor::updateButtons);
+    connect(m_ui->nodeIdList, &QListWidget::itemChanged, this, [this](QListWidgetItem* item) {
+        const QString trimmed = item->text().trimmed();
+        if (trimmed != item->text()) {
+            item->setText(trimmed); // re-enters with the trimmed text
+            return;
+        }
+        if (trimmed.isEmpty()) {
+            // An item emptied by editing goes away, after its own signal has returned.
+            QTimer::singleShot(0, this, [this] {
+                for (int i = m_ui->nodeIdList->count() - 1; i >= 0; --i) {
+                    if (m_ui->nodeIdList->item(i)->text().isEmpty())
+                        delete m_ui->nodeIdList->takeItem(i);
+                }
+                updateButtons();
+                emit changed();
+            });
+            return;
+        }
+        emit changed();
+    });
+    updateButtons();
+}
+
+NodeIdListEditor::~NodeIdListEditor() = default;
+
+QStringList NodeIdListEditor::nodeIds() const
+{
+    QStringList ids;
+    for (int i = 0; i < m_ui->nodeIdList->count(); ++i)
+        ids.append(m_ui->nodeIdList->item(i)->text());
+    return ids;
+}
+
+void NodeIdListEditor::setNodeIds(const QStringList& ids)
+{
+    const QSignalBlocker blocker(m_ui->nodeIdList);
+    m_ui->nodeIdList->clear();
+    for (const QString& id : ids) {
+        auto* item = new QListWidgetItem(id.trimmed(), m_ui->nodeIdList);
+        item->setFlags(item->flags() | Qt::ItemIsEditable);
+    }
+    setInvalidRows(m_invalidRows);
+    updateButtons();
+    emit changed();
+}
+
+void NodeIdListEditor::setInvalidRows(const QSet<int>& rows)
+{
+    m_invalidRows = rows;
+    const QSignalBlocker blocker(m_ui->nodeIdList);
+    for (int i = 0; i < m_ui->nodeIdList->count(); ++i) {
+        QListWidgetItem* item = m_ui->nodeIdList->item(i);
+        const bool invalid = rows.contains(i);
+        item->setForeground(invalid ? QBrush(QColor(0xc6, 0x28, 0x28)) : QBrush());
+        item->setData(Qt::AccessibleDescriptionRole, invalid ? tr("invalid node ID") : QString());
+    }
+}
+
+int NodeIdListEditor::addFromText(const QString& text)
+{
+    const QStringList ids = RequestValidator::splitIdList(text);
+    if (ids.isEmpty())
+        return 0;
+    const QSignalBlocker blocker(m_ui->nodeIdList);
+    for (const QString& id : ids) {
+        auto* item = new QListWidgetItem(id, m_ui->nodeIdList);
+        item->setFlags(item->flags() | Qt::ItemIsEditable);
+    }
+    updateButtons();
+    emit changed();
+    return int(ids.size());
+}
+
+void NodeIdListEditor::addFromInput()
+{
+    if (addFromText(m_ui->nodeIdInput->text()) > 0)
+        m_ui->nodeIdInput->clear();
+}
+
+void NodeIdListEditor::removeSelected()
+{
+    const auto selected = m_ui->nodeIdList->selectedItems();
+    if (selected.isEmpty())
+        return;
+    const int firstRow = m_ui->nodeIdList->row(selected.constFirst());
+    qDeleteAll(selected);
+    if (m_ui->nodeIdList->count() > 0)
+        m_ui->nodeIdList->setCurrentRow(qMin(firstRow, m_ui->nodeIdList->count() - 1));
+    updateButtons();
+    emit changed();
+}
+
+void NodeIdListEditor::updateButtons()
+{
+    m_ui->addNodeButton->setEnabled(!m_ui->nodeIdInput->text().trimmed().isEmpty());
+    m_ui->removeNodeButton->setEnabled(!m_ui->nodeIdList->selectedItems().isEmpty());
+}
+
+bool NodeIdListEditor::eventFilter(QObject* watched, QEvent* event)
+{
+    if (event->type() == QEvent::KeyPress) {
+        auto* key = static_cast<QKeyEvent*>(event);
+        // While an item is edited the keys go to its editor, not to the list.
+        if (watched == m_ui->nodeIdList &&
+            (key->key() == Qt::Key_Delete || key->key() == Qt::Key_Backspace)) {
+            removeSelected();
+            return true;
+        }
+        // Pasting several IDs into the input adds them all at once.
+        if (watched == m_ui->nodeIdInput && key->matches(QKeySequence::Paste)) {
+            const QString text = QGuiApplication::clipboard()->text();
+            if (RequestValidator::splitIdList(text).size() > 1) {
+                addFromText(text);
+                return true;
+            }
+        }
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+void NodeIdListEditor::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        m_ui->retranslateUi(this);
+    QWidget::changeEvent(event);
+}
+
+} // namespace das

@@ -1,0 +1,333 @@
+// The form as a user drives it: real widgets, QTest key and mouse events, offscreen.
+#include "ConnectionForm.h"
+#include "NodeIdListEditor.h"
+
+#include <QAction>
+#include <QClipboard>
+#include <QComboBox>
+#include <QGuiApplication>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace das;
+
+class TestConnectionForm : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<ConnectionForm> form;
+
+    template <typename T> T* child(const char* name)
+    {
+        T* widget = form->findChild<T*>(QLatin1String(name));
+        if (!widget)
+            qFatal("no child %s", name);
+        return widget;
+    }
+
+    QPushButton* createButton() { return child<QPushButton>("createButton"); }
+
+    QString errorText(const char* field)
+    {
+        QLabel* label = child<QLabel>(field);
+        return label->isVisible() ? label->text() : QString();
+    }
+
+    void retype(QWidget* widget, const QString& text)
+    {
+        widget->setFocus();
+        if (auto* edit = qobject_cast<QLineEdit*>(widget)) {
+            edit->selectAll();
+            QTest::keyClick(edit, Qt::Key_Backspace);
+        } else if (auto* plain = qobject_cast<QPlainTextEdit*>(widget)) {
+            plain->selectAll();
+            QTest::keyClick(plain, Qt::Key_Backspace);
+        }
+        if (!text.isEmpty())
+            QTest::keyClicks(widget, text);
+    }
+
+private slots:
+    void init()
+    {
+        form = std::make_unique<ConnectionForm>();
+        form->setSandboxEndpoint(QUrl(QStringLiteral("http://127.0.0.1:9")));
+        form->setCredentialsState(QStringLiteral("test credentials"), true);
+        form->show();
+        QVERIFY(QTest::qWaitForWindowExposed(form.get()));
+    }
+
+    void cleanup() { form.reset(); }
+
+    void emptyFormIsNotReadyAndQuiet()
+    {
+        QVERIFY(!createButton()->isEnabled());
+        // Untouched required fields are listed in the summary, not shouted at one by one.
+        QVERIFY(errorText("projectIdError").isEmpty());
+        const QString summary = child<QLabel>("summaryLabel")->text();
+        QVERIFY2(summary.contains(QStringLiteral("Project ID")) &&
+                     summary.contains(QStringLiteral("Password")),
+                 qPrintable(summary));
+    }
+
+    void requiredFieldsAreMarked()
+    {
+        for (const char* name : {"projectIdLabel", "instanceIdLabel", "engineTypeLabel", "networkTypeLabel",
+                                 "usernameLabel", "passwordLabel", "targetLabel"})
+            QVERIFY2(child<QLabel>(name)->text().endsWith(u'*'), name);
+        QVERIFY(!child<QLabel>("portLabel")->text().endsWith(u'*'));
+        QCOMPARE(child<QLabel>("projectIdLabel")->buddy(), child<QLineEdit>("projectIdEdit"));
+    }
+
+    void fieldMessagesFollowTyping_data()
+    {
+        QTest::addColumn<QString>("widget");
+        QTest::addColumn<QString>("errorLabel");
+        QTest::addColumn<QString>("invalid");
+        QTest::addColumn<QString>("message");
+        QTest::addColumn<QString>("valid");
+        QTest::newRow("project short") << "projectIdEdit"
+                                       << "projectIdError"
+                                       << "0520414948"
+                                       << "32 letters or digits"
+                                       << "052041494800d57c2f02c00275b4c247";
+        QTest::newRow("project symbol") << "projectIdEdit"
+                                        << "projectIdError"
+                                        << "052041494800d57c2f02c00275b4c24-"
+                                        << "32 letters or digits"
+                                        << "052041494800d57c2f02c00275b4c247";
+        QTest::newRow("instance suffix") << "instanceIdEdit"
+                                         << "instanceIdError"
+                                         << "bcfa975193f1402fa11a6d4fd6baf5fbin1"
+                                         << "\"in\" and two digits"
+                                         << "bcfa975193f1402fa11a6d4fd6baf5fbin01";
+        QTest::newRow("username spaces") << "usernameEdit"
+                                         << "usernameError"
+                                         << " root"
+                                         << "spaces"
+                                         << "root";
+        QTest::newRow("username long")
+            << "usernameEdit"
+            << "usernameError" << QString(129, u'u') << "at most 128" << QString(128, u'u');
+        QTest::newRow("password empty") << "passwordEdit"
+                                        << "passwordError"
+                                        << ""
+                                        << "required"
+                                        << "s3cret";
+        QTest::newRow("port 65536") << "portEdit"
+                                    << "portError"
+                                    << "65536"
+                                    << "65535"
+                                    << "65535";
+        QTest::newRow("port 0") << "portEdit"
+                                << "portError"
+                                << "0"
+                                << "1 to 65535"
+                                << "1";
+        QTest::newRow("port text") << "portEdit"
+                                   << "portError"
+                                   << "33o6"
+                                   << "whole number"
+                                   << "3306";
+        QTest::newRow("database long") << "databaseNameEdit"
+                                       << "databaseNameError" << QString(129, u'd') << "at most 128"
+                                       << "orders";
+        QTest::newRow("remarks long") << "remarksEdit"
+                                      << "remarksError" << QString(513, u'r') << "at most 512"
+                                      << "fine";
+    }
+
+    void fieldMessagesFollowTyping()
+    {
+        QFETCH(QString, widget);
+        QFETCH(QString, errorLabel);
+        QFETCH(QString, invalid);
+        QFETCH(QString, message);
+        QFETCH(QString, valid);
+        form->fillExample();
+        QVERIFY(createButton()->isEnabled());
+        QWidget* field = form->findChild<QWidget*>(widget);
+        QVERIFY(field);
+
+        retype(field, invalid);
+        const QString shown = errorText(errorLabel.toLatin1().constData());
+        QVERIFY2(shown.contains(message), qPrintable(shown));
+        QVERIFY(!createButton()->isEnabled());
+        QVERIFY(field->property("invalid").toBool());
+        QCOMPARE(field->accessibleDescription(), shown);
+
+        retype(field, valid);
+        QCOMPARE(errorText(errorLabel.toLatin1().constData()), QString());
+        QVERIFY(createButton()->isEnabled());
+        QVERIFY(!field->property("invalid").toBool());
+    }
+
+    void remarksCounter()
+    {
+        auto* remarks = child<QPlainTextEdit>("remarksEdit");
+        retype(remarks, QStringLiteral("line one"));
+        QTest::keyClick(remarks, Qt::Key_Return);
+        QTest::keyClicks(remarks, QStringLiteral("line two"));
+        QCOMPARE(child<QLabel>("remarksCounter")->text(), QStringLiteral("17 / 512"));
+        QCOMPARE(form->request().remarks, QStringLiteral("line one\nline two"));
+    }
+
+    void comboBoxesRequireAChoice()
+    {
+        form->fillExample();
+        auto* engine = child<QComboBox>("engineTypeCombo");
+        engine->setCurrentIndex(-1);
+        form->markAllTouched();
+        QVERIFY(errorText("engineTypeError").contains(QStringLiteral("required")));
+        QVERIFY(!createButton()->isEnabled());
+        engine->setFocus();
+        QTest::keyClick(engine, Qt::Key_Down);
+        QVERIFY(errorText("engineTypeError").isEmpty());
+        QCOMPARE(form->request().engineType, engine->currentData().toString());
+        QVERIFY(engine->currentText().contains(u'(')); // "RDS for MySQL (mysql)": label and API value
+        QVERIFY(createButton()->isEnabled());
+    }
+
+    void pastedIdsAreTrimmed()
+    {
+        auto* project = child<QLineEdit>("projectIdEdit");
+        QGuiApplication::clipboard()->setText(QStringLiteral("  052041494800d57c2f02c00275b4c247 \n"));
+        project->setFocus();
+        QTest::keySequence(project, QKeySequence::Paste);
+        QCOMPARE(project->text(), QStringLiteral("052041494800d57c2f02c00275b4c247"));
+        QVERIFY(errorText("projectIdError").isEmpty());
+    }
+
+    void nodeIdsAddPasteAndValidate()
+    {
+        form->fillExample();
+        auto* input = child<QLineEdit>("nodeIdInput");
+        auto* list = child<QListWidget>("nodeIdList");
+        input->setFocus();
+        QTest::keyClicks(input, QStringLiteral("not-a-node"));
+        QTest::keyClick(input, Qt::Key_Return);
+        QCOMPARE(list->count(), 1);
+        QVERIFY2(errorText("nodeIdsError").contains(QStringLiteral("Node ID 1")),
+                 qPrintable(errorText("nodeIdsError")));
+        QVERIFY(!createButton()->isEnabled());
+
+        list->setCurrentRow(0);
+        list->setFocus();
+        QTest::keyClick(list, Qt::Key_Delete);
+        QCOMPARE(list->count(), 0);
+        QVERIFY(errorText("nodeIdsError").isEmpty());
+        QVERIFY(createButton()->isEnabled());
+
+        QGuiApplication::clipboard()->setText(
+            QStringLiteral("6b0e3d1c2a9f4e8b9c7d5a4f3e2d1c0bno01\n 6b0e3d1c2a9f4e8b9c7d5a4f3e2d1c0bno02, "
+                           "6b0e3d1c2a9f4e8b9c7d5a4f3e2d1c0b"));
+        input->setFocus();
+        QTest::keySequence(input, QKeySequence::Paste);
+        QCOMPARE(list->count(), 3);
+        QCOMPARE(form->request().nodeIds.at(1), QStringLiteral("6b0e3d1c2a9f4e8b9c7d5a4f3e2d1c0bno02"));
+        QVERIFY(createButton()->isEnabled());
+
+        input->setFocus();
+        QTest::keyClicks(input, QStringLiteral("6b0e3d1c2a9f4e8b9c7d5a4f3e2d1c0bno01"));
+        QTest::keyClick(input, Qt::Key_Return);
+        QVERIFY(errorText("nodeIdsError").contains(QStringLiteral("duplicate")));
+        QVERIFY(!createButton()->isEnabled());
+    }
+
+    void customEndpointRules()
+    {
+        form->fillExample();
+        auto* target = child<QComboBox>("targetCombo");
+        target->setCurrentIndex(target->findData(QStringLiteral("custom")));
+        auto* endpoint = child<QLineEdit>("endpointEdit");
+        QVERIFY(!endpoint->isReadOnly());
+        retype(endpoint, QStringLiteral("http://das.example.com"));
+        QVERIFY2(errorText("endpointError").contains(QStringLiteral("https://")),
+                 qPrintable(errorText("endpointError")));
+        QVERIFY(!createButton()->isEnabled());
+        retype(endpoint, QStringLiteral("https://das.example.com/"));
+        QVERIFY(errorText("endpointError").isEmpty());
+        QCOMPARE(form->target().endpoint, QUrl(QStringLiteral("https://das.example.com")));
+        QVERIFY(createButton()->isEnabled());
+
+        target->setCurrentIndex(target->findData(QStringLiteral("cn-north-4")));
+        QVERIFY(endpoint->isReadOnly());
+        QCOMPARE(endpoint->text(), QStringLiteral("https://das.cn-north-4.myhuaweicloud.com"));
+    }
+
+    void enterCreatesOnlyWhenValid()
+    {
+        QSignalSpy create(form.get(), &ConnectionForm::createRequested);
+        auto* username = child<QLineEdit>("usernameEdit");
+        username->setFocus();
+        QTest::keyClick(username, Qt::Key_Return);
+        QCOMPARE(create.count(), 0);
+        // Every problem is now shown, and focus went to the first one.
+        QVERIFY(!errorText("projectIdError").isEmpty());
+        QCOMPARE(QApplication::focusWidget(), child<QLineEdit>("projectIdEdit"));
+
+        form->fillExample();
+        username->setFocus();
+        QTest::keyClick(username, Qt::Key_Return);
+        QCOMPARE(create.count(), 1);
+        QTest::mouseClick(createButton(), Qt::LeftButton);
+        QCOMPARE(create.count(), 2);
+    }
+
+    void passwordRevealToggle()
+    {
+        auto* password = child<QLineEdit>("passwordEdit");
+        QCOMPARE(password->echoMode(), QLineEdit::Password);
+        auto* reveal = password->findChild<QAction*>(QStringLiteral("revealPasswordAction"));
+        QVERIFY(reveal);
+        password->setFocus();
+        QTest::keyClick(password, Qt::Key_H, Qt::ControlModifier);
+        QCOMPARE(password->echoMode(), QLineEdit::Normal);
+        reveal->trigger();
+        QCOMPARE(password->echoMode(), QLineEdit::Password);
+    }
+
+    void busyStateLocksTheForm()
+    {
+        form->fillExample();
+        form->setBusy(true);
+        QVERIFY(!createButton()->isEnabled());
+        QVERIFY(child<QPushButton>("cancelButton")->isEnabled());
+        QVERIFY(!child<QLineEdit>("projectIdEdit")->isEnabled());
+        form->setBusy(false);
+        QVERIFY(createButton()->isEnabled());
+        QCOMPARE(form->request().password, QStringLiteral("Sandbox_Demo_2026")); // nothing lost
+    }
+
+    void tabOrderFollowsTheForm()
+    {
+        form->fillExample();
+        child<QLineEdit>("projectIdEdit")->setFocus();
+        const char* expected[] = {"instanceIdEdit", "engineTypeCombo", "networkTypeCombo",
+                                  "usernameEdit",   "passwordEdit",    "savePasswordCheck"};
+        for (const char* name : expected) {
+            QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+            QCOMPARE(QApplication::focusWidget()->objectName(), QLatin1String(name));
+        }
+    }
+
+    void everyInputHasAnAccessibleName()
+    {
+        for (const char* name :
+             {"targetCombo", "endpointEdit", "projectIdEdit", "instanceIdEdit", "engineTypeCombo",
+              "networkTypeCombo", "usernameEdit", "passwordEdit", "savePasswordCheck", "nodeIdInput",
+              "portEdit", "databaseNameEdit", "remarksEdit", "sqlRecordCheck"}) {
+            QWidget* w = form->findChild<QWidget*>(QLatin1String(name));
+            QVERIFY2(w && !w->accessibleName().isEmpty(), name);
+        }
+    }
+};
+
+QTEST_MAIN(TestConnectionForm)
+#include "tst_connectionform.moc"

@@ -1,0 +1,557 @@
+#include "HistoryPane.h"
+#include "HistoryProxyModel.h"
+#include "HistoryStore.h"
+#include "HistoryTableModel.h"
+
+#include <QAbstractButton>
+#include <QAction>
+#include <QApplication>
+#include <QClipboard>
+#include <QFile>
+#include <QHeaderView>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimeZone>
+#include <QTimer>
+#include <QToolButton>
+
+#include <memory>
+
+using namespace das;
+
+namespace {
+
+constexpr int RowCount = 600;
+constexpr int AliceRows = RowCount / 10;
+
+HistoryRecord sample(int i)
+{
+    HistoryRecord r;
+    r.createdAt = QDateTime(QDate(2024, 3, 1), QTime(8, 0), QTimeZone::utc()).addSecs(i * 60);
+    r.endpoint = QStringLiteral("https://das.cn-north-4.myhuaweicloud.com");
+    r.region = QStringLiteral("cn-north-4");
+    r.projectId = QStringLiteral("052041494800d57c2f02c00275b4c247");
+    r.instanceId = QStringLiteral("bcfa975193f1402fa11a6d4fd6baf5f%1in01").arg(i % 10);
+    r.engineType = i % 2 ? QStringLiteral("mysql") : QStringLiteral("postgresql");
+    r.networkType = QStringLiteral("rds");
+    r.username =
+        i % 10 == 0 ? QStringLiteral("alice%1").arg(i % 7) : QStringLiteral("user%1").arg((i * 37) % 101);
+    r.port = QStringLiteral("3306");
+    r.remarks = QStringLiteral("备注 %1").arg(i);
+    r.passwordSaved = i % 3 == 0;
+    r.connectionId = QStringLiteral("00000000-0000-4000-8000-%1").arg(i, 12, 10, QLatin1Char('0'));
+    r.requestId = QStringLiteral("req%1").arg(i);
+    return r;
+}
+
+QFileDevice::Permissions otherBits()
+{
+    return QFileDevice::ReadGroup | QFileDevice::WriteGroup | QFileDevice::ExeGroup | QFileDevice::ReadOther |
+           QFileDevice::WriteOther | QFileDevice::ExeOther;
+}
+
+QByteArray readAll(const QString& path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return file.readAll();
+}
+
+} // namespace
+
+class TestHistoryPane : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    QString m_templatePath;
+    QString m_path;
+    std::unique_ptr<HistoryStore> m_store;
+    std::unique_ptr<HistoryPane> m_pane;
+
+    QTableView* table() const { return m_pane->table(); }
+    QLineEdit* filterEdit() const
+    {
+        return m_pane->findChild<QLineEdit*>(QStringLiteral("historyFilterEdit"));
+    }
+    QLabel* countLabel() const { return m_pane->findChild<QLabel*>(QStringLiteral("historyCountLabel")); }
+    QPushButton* button(const char* name) const
+    {
+        return m_pane->findChild<QPushButton*>(QLatin1String(name));
+    }
+    QToolButton* exportButton() const
+    {
+        return m_pane->findChild<QToolButton*>(QStringLiteral("exportButton"));
+    }
+
+    QPoint cellCenter(int row, int column = HistoryTableModel::Username) const
+    {
+        const QModelIndex index = table()->model()->index(row, column);
+        table()->scrollTo(index);
+        return table()->visualRect(index).center();
+    }
+
+    void clickRow(int row, Qt::KeyboardModifiers modifiers = {})
+    {
+        QTest::mouseClick(table()->viewport(), Qt::LeftButton, modifiers, cellCenter(row));
+    }
+
+    void clickHeader(int column)
+    {
+        QHeaderView* header = table()->horizontalHeader();
+        const int x = header->sectionViewportPosition(column) + header->sectionSize(column) / 2;
+        QVERIFY(x > 0 && x < header->viewport()->width());
+        QTest::mouseClick(header->viewport(), Qt::LeftButton, {}, QPoint(x, header->height() / 2));
+    }
+
+    std::unique_ptr<HistoryPane> makePane(HistoryStore* store)
+    {
+        auto pane = std::make_unique<HistoryPane>();
+        pane->resize(2400, 600); // every column visible without scrolling
+        pane->setStore(store);
+        pane->show();
+        return pane;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        m_templatePath = m_dir.filePath(QStringLiteral("template.sqlite"));
+        HistoryStore store(m_templatePath);
+        QString error;
+        QVERIFY2(store.open(&error), qPrintable(error));
+        for (int i = 0; i < RowCount; ++i) {
+            HistoryRecord r = sample(i);
+            QVERIFY2(store.add(r, &error), qPrintable(error));
+        }
+    }
+
+    void init()
+    {
+        static int n = 0;
+        m_path = m_dir.filePath(QStringLiteral("history%1.sqlite").arg(++n));
+        QVERIFY(QFile::copy(m_templatePath, m_path));
+        m_store = std::make_unique<HistoryStore>(m_path);
+        QString error;
+        QVERIFY2(m_store->open(&error), qPrintable(error));
+        m_pane = makePane(m_store.get());
+        QVERIFY(QTest::qWaitForWindowExposed(m_pane.get()));
+    }
+
+    void cleanup()
+    {
+        m_pane.reset();
+        m_store.reset();
+    }
+
+    void initialState()
+    {
+        QCOMPARE(table()->model(), m_pane->proxy());
+        QCOMPARE(m_pane->proxy()->sourceModel(), m_pane->model());
+        QCOMPARE(m_pane->proxy()->rowCount(), HistoryTableModel::PageSize);
+        QCOMPARE(m_pane->model()->totalCount(), RowCount);
+        QCOMPARE(countLabel()->text(), QStringLiteral("600 connections"));
+        // Newest first.
+        QCOMPARE(m_pane->model()->record(0).connectionId, sample(RowCount - 1).connectionId);
+        QCOMPARE(table()->horizontalHeader()->sortIndicatorSection(), int(HistoryTableModel::Time));
+        QCOMPARE(table()->horizontalHeader()->sortIndicatorOrder(), Qt::DescendingOrder);
+        QVERIFY(table()->isSortingEnabled());
+        QCOMPARE(table()->editTriggers(), QAbstractItemView::NoEditTriggers);
+        QCOMPARE(table()->selectionBehavior(), QAbstractItemView::SelectRows);
+        QCOMPARE(table()->selectionMode(), QAbstractItemView::ExtendedSelection);
+        QVERIFY(table()->alternatingRowColors());
+        // Nothing selected: only export is possible.
+        QVERIFY(!button("copyIdButton")->isEnabled());
+        QVERIFY(!button("useTemplateButton")->isEnabled());
+        QVERIFY(!button("deleteButton")->isEnabled());
+        QVERIFY(exportButton()->isEnabled());
+        QCOMPARE(button("copyIdButton")->text(), QStringLiteral("Copy ID"));
+        QCOMPARE(button("useTemplateButton")->text(), QStringLiteral("Use as template"));
+        QCOMPARE(button("deleteButton")->text(), QStringLiteral("Delete…"));
+        // Keyboard and screen readers.
+        auto* label = m_pane->findChild<QLabel*>(QStringLiteral("filterLabel"));
+        QVERIFY(label);
+        QCOMPARE(label->buddy(), filterEdit());
+        QCOMPARE(label->text(), QStringLiteral("Fi&lter:"));
+        QVERIFY(filterEdit()->isClearButtonEnabled());
+        QVERIFY(!filterEdit()->placeholderText().isEmpty());
+        const QList<QWidget*> named = {filterEdit(),           table(),
+                                       button("copyIdButton"), button("useTemplateButton"),
+                                       button("deleteButton"), exportButton()};
+        for (QWidget* widget : named) {
+            QVERIFY2(!widget->accessibleName().isEmpty(), qPrintable(widget->objectName()));
+            QVERIFY2(widget->focusPolicy() & Qt::TabFocus, qPrintable(widget->objectName()));
+        }
+        // The header names the columns; no password column.
+        for (int column = 0; column < m_pane->proxy()->columnCount(); ++column) {
+            const QString title = m_pane->proxy()->headerData(column, Qt::Horizontal).toString();
+            QVERIFY(!title.isEmpty());
+            QVERIFY(title.compare(QLatin1String("Password"), Qt::CaseInsensitive) != 0);
+        }
+    }
+
+    void typingFilters()
+    {
+        filterEdit()->setFocus();
+        QTest::keyClicks(filterEdit(), QStringLiteral("alice"));
+        // Debounced: nothing is queried while typing.
+        QCOMPARE(m_pane->model()->filter(), QString());
+        QTRY_COMPARE(m_pane->proxy()->rowCount(), AliceRows);
+        QCOMPARE(m_pane->model()->totalCount(), m_store->count(QStringLiteral("alice")));
+        QCOMPARE(countLabel()->text(), QStringLiteral("60 of 600 connections"));
+        for (int row = 0; row < m_pane->proxy()->rowCount(); ++row) {
+            const QString username =
+                m_pane->proxy()->index(row, HistoryTableModel::Username).data().toString();
+            QVERIFY2(username.startsWith(QLatin1String("alice")), qPrintable(username));
+        }
+
+        QTest::keyClicks(filterEdit(), QStringLiteral("3"));
+        QTRY_COMPARE(m_pane->proxy()->rowCount(), m_store->count(QStringLiteral("alice3")));
+        QVERIFY(m_pane->proxy()->rowCount() < AliceRows);
+
+        // Esc clears at once.
+        QTest::keyClick(filterEdit(), Qt::Key_Escape);
+        QCOMPARE(filterEdit()->text(), QString());
+        QCOMPARE(m_pane->model()->filter(), QString());
+        QCOMPARE(m_pane->proxy()->rowCount(), HistoryTableModel::PageSize);
+        QCOMPARE(countLabel()->text(), QStringLiteral("600 connections"));
+
+        // Nothing matches.
+        QTest::keyClicks(filterEdit(), QStringLiteral("zz-nothing"));
+        QTest::keyClick(filterEdit(), Qt::Key_Return); // no need to wait for the debounce
+        QCOMPARE(m_pane->proxy()->rowCount(), 0);
+        QCOMPARE(countLabel()->text(), QStringLiteral("0 of 600 connections"));
+    }
+
+    void escapeOnAnEmptyFilterIsNotSwallowed()
+    {
+        QVERIFY(filterEdit()->text().isEmpty());
+        QKeyEvent escape(QEvent::KeyPress, Qt::Key_Escape, Qt::NoModifier);
+        QApplication::sendEvent(filterEdit(), &escape);
+        QVERIFY(!escape.isAccepted()); // goes on to the parent (a dialog would close)
+    }
+
+    void clickingHeadersSorts()
+    {
+        QHeaderView* header = table()->horizontalHeader();
+        clickHeader(HistoryTableModel::Username);
+        QCOMPARE(m_pane->model()->sortColumn(), int(HistoryTableModel::Username));
+        QCOMPARE(header->sortIndicatorSection(), int(HistoryTableModel::Username));
+        const Qt::SortOrder first = header->sortIndicatorOrder();
+        QCOMPARE(m_pane->model()->sortOrder(), first);
+        QList<HistoryRecord> expected =
+            m_store->fetch(QString(), HistoryStore::SortKey::Username, first, 0, 3);
+        for (int row = 0; row < 3; ++row)
+            QCOMPARE(m_pane->proxy()->index(row, 0).data(HistoryTableModel::RecordIdRole).toLongLong(),
+                     expected.at(row).id);
+
+        clickHeader(HistoryTableModel::Username);
+        const Qt::SortOrder second = first == Qt::AscendingOrder ? Qt::DescendingOrder : Qt::AscendingOrder;
+        QCOMPARE(m_pane->model()->sortOrder(), second);
+        expected = m_store->fetch(QString(), HistoryStore::SortKey::Username, second, 0, 1);
+        QCOMPARE(m_pane->model()->record(0).id, expected.at(0).id);
+
+        // The keychain flag sorts too (by the store, like every column).
+        clickHeader(HistoryTableModel::PasswordSaved);
+        QCOMPARE(m_pane->model()->sortColumn(), int(HistoryTableModel::PasswordSaved));
+        QCOMPARE(header->sortIndicatorSection(), int(HistoryTableModel::PasswordSaved));
+        expected = m_store->fetch(QString(), HistoryStore::SortKey::PasswordSaved,
+                                  header->sortIndicatorOrder(), 0, 1);
+        QCOMPARE(m_pane->model()->record(0).id, expected.at(0).id);
+    }
+
+    void scrollingToTheBottomFetchesMore()
+    {
+        QCOMPARE(m_pane->model()->rowCount(), HistoryTableModel::PageSize);
+        table()->scrollToBottom();
+        QTRY_VERIFY(m_pane->model()->rowCount() > HistoryTableModel::PageSize);
+        // Keyboard: Ctrl+End until everything is loaded.
+        table()->setFocus();
+        for (int i = 0; i < 10 && m_pane->model()->canFetchMore(QModelIndex()); ++i) {
+            QTest::keyClick(table(), Qt::Key_End, Qt::ControlModifier);
+            QCoreApplication::processEvents();
+        }
+        QTRY_COMPARE(m_pane->proxy()->rowCount(), RowCount);
+        QVERIFY(!m_pane->proxy()->canFetchMore(QModelIndex()));
+    }
+
+    void copyIdsToTheClipboard()
+    {
+        QSignalSpy status(m_pane.get(), &HistoryPane::statusMessage);
+        QGuiApplication::clipboard()->clear();
+        clickRow(2);
+        QVERIFY(button("copyIdButton")->isEnabled());
+        QTest::mouseClick(button("copyIdButton"), Qt::LeftButton);
+        QCOMPARE(QGuiApplication::clipboard()->text(), m_pane->model()->record(2).connectionId);
+        QCOMPARE(status.size(), 1);
+        QCOMPARE(status.at(0).at(0).toString(), QStringLiteral("Copied 1 connection ID."));
+
+        clickRow(5, Qt::ControlModifier);
+        QCOMPARE(m_pane->selectedRecords().size(), 2);
+        QGuiApplication::clipboard()->clear();
+        table()->setFocus();
+        QTest::keyClick(table(), Qt::Key_C, Qt::ControlModifier);
+        QCOMPARE(QGuiApplication::clipboard()->text(),
+                 m_pane->model()->record(2).connectionId + u'\n' + m_pane->model()->record(5).connectionId);
+        QCOMPARE(status.size(), 2);
+        QCOMPARE(status.at(1).at(0).toString(), QStringLiteral("Copied 2 connection IDs."));
+    }
+
+    void useAsTemplate()
+    {
+        QSignalSpy used(m_pane.get(), &HistoryPane::useAsTemplate);
+        const QPoint cell = cellCenter(3);
+        QTest::mouseClick(table()->viewport(), Qt::LeftButton, {}, cell);
+        QTest::mouseDClick(table()->viewport(), Qt::LeftButton, {}, cell);
+        QCOMPARE(used.size(), 1);
+        const auto fromDoubleClick = used.at(0).at(0).value<HistoryRecord>();
+        QCOMPARE(fromDoubleClick.id, m_pane->model()->record(3).id);
+        QCOMPARE(fromDoubleClick.connectionId, m_pane->model()->record(3).connectionId);
+        QCOMPARE(fromDoubleClick.username, m_pane->model()->record(3).username);
+
+        clickRow(1);
+        QVERIFY(button("useTemplateButton")->isEnabled());
+        QTest::mouseClick(button("useTemplateButton"), Qt::LeftButton);
+        QCOMPARE(used.size(), 2);
+        QCOMPARE(used.at(1).at(0).value<HistoryRecord>().id, m_pane->model()->record(1).id);
+
+        table()->setFocus();
+        QTest::keyClick(table(), Qt::Key_Return);
+        QCOMPARE(used.size(), 3);
+        QCOMPARE(used.at(2).at(0).value<HistoryRecord>().id, m_pane->model()->record(1).id);
+
+        // Two rows: which one would be ambiguous.
+        clickRow(4, Qt::ShiftModifier);
+        QVERIFY(!button("useTemplateButton")->isEnabled());
+        QVERIFY(button("copyIdButton")->isEnabled());
+    }
+
+    void deleteAsksFirst()
+    {
+        int asked = 0;
+        bool answer = false;
+        m_pane->setDeleteConfirmation([&](int count) {
+            asked = count;
+            return answer;
+        });
+        QSignalSpy status(m_pane.get(), &HistoryPane::statusMessage);
+        clickRow(0);
+        clickRow(1, Qt::ControlModifier);
+        const qint64 first = m_pane->model()->record(0).id;
+        const qint64 second = m_pane->model()->record(1).id;
+        const qint64 third = m_pane->model()->record(2).id;
+
+        QTest::mouseClick(button("deleteButton"), Qt::LeftButton);
+        QCOMPARE(asked, 2);
+        QCOMPARE(m_store->count(), RowCount);
+        QCOMPARE(m_pane->model()->record(0).id, first);
+        QCOMPARE(status.size(), 0);
+
+        answer = true;
+        asked = 0;
+        QTest::mouseClick(button("deleteButton"), Qt::LeftButton);
+        QCOMPARE(asked, 2);
+        QCOMPARE(m_store->count(), RowCount - 2);
+        QCOMPARE(m_store->byId(first).id, qint64(0));
+        QCOMPARE(m_store->byId(second).id, qint64(0));
+        QCOMPARE(m_pane->model()->record(0).id, third);
+        QCOMPARE(m_pane->proxy()->rowCount(), HistoryTableModel::PageSize - 2);
+        QCOMPARE(countLabel()->text(), QStringLiteral("598 connections"));
+        QCOMPARE(status.size(), 1);
+        QCOMPARE(status.at(0).at(0).toString(), QStringLiteral("Deleted 2 connections from the history."));
+        QVERIFY(!button("deleteButton")->isEnabled());
+
+        // The Delete key, one row.
+        clickRow(0);
+        table()->setFocus();
+        QTest::keyClick(table(), Qt::Key_Delete);
+        QCOMPARE(asked, 1);
+        QCOMPARE(m_store->byId(third).id, qint64(0));
+        QCOMPARE(m_store->count(), RowCount - 3);
+    }
+
+    void exportSelectedAndAll()
+    {
+        clickRow(0);
+        clickRow(2, Qt::ShiftModifier);
+        QCOMPARE(m_pane->selectedRecords().size(), 3);
+        QSignalSpy status(m_pane.get(), &HistoryPane::statusMessage);
+
+        QString error;
+        const QString csvPath = m_dir.filePath(QStringLiteral("selected.csv"));
+        QVERIFY2(m_pane->exportTo(csvPath, HistoryPane::Format::Csv, HistoryPane::Scope::Selected, &error),
+                 qPrintable(error));
+        QByteArray csv = readAll(csvPath);
+        QVERIFY(csv.startsWith("\xEF\xBB\xBF"));
+        QCOMPARE(csv.count("\r\n"), 1 + 3);
+        QVERIFY(csv.contains(m_pane->model()->record(1).connectionId.toUtf8()));
+        QVERIFY(csv.contains("备注"));
+        QCOMPARE(QFile::permissions(csvPath) & otherBits(), QFileDevice::Permissions());
+        QVERIFY(QFile::permissions(csvPath) & QFileDevice::ReadOwner);
+        QCOMPARE(status.size(), 1);
+        QVERIFY(status.at(0).at(0).toString().startsWith(QLatin1String("Exported 3 connections to ")));
+
+        const QString jsonPath = m_dir.filePath(QStringLiteral("selected.json"));
+        QVERIFY2(m_pane->exportTo(jsonPath, HistoryPane::Format::Json, HistoryPane::Scope::Selected, &error),
+                 qPrintable(error));
+        QJsonArray array = QJsonDocument::fromJson(readAll(jsonPath)).array();
+        QCOMPARE(array.size(), 3);
+        QCOMPARE(array.at(0).toObject().value(QLatin1String("connection_id")).toString(),
+                 m_pane->model()->record(0).connectionId);
+        QCOMPARE(QFile::permissions(jsonPath) & otherBits(), QFileDevice::Permissions());
+
+        // "All" is every row matching the filter, not only the loaded ones.
+        filterEdit()->setText(QStringLiteral("user"));
+        QTRY_COMPARE(m_pane->model()->filter(), QStringLiteral("user"));
+        const int matching = m_store->count(QStringLiteral("user"));
+        QCOMPARE(matching, RowCount - AliceRows);
+        QVERIFY(m_pane->model()->rowCount() < matching);
+        // An existing, readable file is replaced and made private.
+        const QString allCsv = m_dir.filePath(QStringLiteral("all.csv"));
+        {
+            QFile old(allCsv);
+            QVERIFY(old.open(QIODevice::WriteOnly));
+            old.write("old");
+        }
+        QVERIFY(QFile::setPermissions(allCsv, QFile::permissions(allCsv) | QFileDevice::ReadOther));
+        QVERIFY2(m_pane->exportTo(allCsv, HistoryPane::Format::Csv, HistoryPane::Scope::All, &error),
+                 qPrintable(error));
+        csv = readAll(allCsv);
+        QCOMPARE(csv.count("\r\n"), 1 + matching);
+        QVERIFY(!csv.contains("alice"));
+        QCOMPARE(QFile::permissions(allCsv) & otherBits(), QFileDevice::Permissions());
+
+        const QString allJson = m_dir.filePath(QStringLiteral("all.json"));
+        QVERIFY2(m_pane->exportTo(allJson, HistoryPane::Format::Json, HistoryPane::Scope::All, &error),
+                 qPrintable(error));
+        array = QJsonDocument::fromJson(readAll(allJson)).array();
+        QCOMPARE(array.size(), matching);
+        for (const QJsonValue& value : std::as_const(array))
+            QVERIFY(!value.toObject().contains(QLatin1String("password")));
+
+        // The filter reset cleared the selection.
+        QVERIFY(!m_pane->exportTo(m_dir.filePath(QStringLiteral("none.csv")), HistoryPane::Format::Csv,
+                                  HistoryPane::Scope::Selected, &error));
+        QVERIFY(!error.isEmpty());
+        QVERIFY(!QFile::exists(m_dir.filePath(QStringLiteral("none.csv"))));
+        error.clear();
+        QVERIFY(!m_pane->exportTo(m_dir.filePath(QStringLiteral("missing/dir/x.csv")),
+                                  HistoryPane::Format::Csv, HistoryPane::Scope::All, &error));
+        QVERIFY(error.contains(QLatin1String("x.csv")));
+    }
+
+    void exportMenuAndContextMenuOfferTheActions()
+    {
+        QMenu* menu = exportButton()->menu();
+        QVERIFY(menu);
+        QStringList texts;
+        const QList<QAction*> exportActions = menu->actions();
+        for (QAction* action : exportActions) {
+            if (!action->isSeparator())
+                texts.append(action->text());
+        }
+        QCOMPARE(texts,
+                 QStringList({QStringLiteral("Export selected as CSV…"),
+                              QStringLiteral("Export selected as JSON…"),
+                              QStringLiteral("Export all as CSV…"), QStringLiteral("Export all as JSON…")}));
+        clickRow(0);
+
+        QStringList contextTexts;
+        QTimer poll;
+        poll.setInterval(10);
+        connect(&poll, &QTimer::timeout, this, [&] {
+            auto* popup = qobject_cast<QMenu*>(QApplication::activePopupWidget());
+            if (!popup)
+                return;
+            poll.stop();
+            const QList<QAction*> actions = popup->actions();
+            for (QAction* action : actions) {
+                if (!action->isSeparator() && action->isEnabled())
+                    contextTexts.append(action->text());
+            }
+            popup->close();
+        });
+        poll.start();
+        emit table()->customContextMenuRequested(cellCenter(0));
+        QCOMPARE(contextTexts.size(), 7);
+        for (const QString& text : std::as_const(texts))
+            QVERIFY2(contextTexts.contains(text), qPrintable(text));
+    }
+
+    void tabReachesEveryControl()
+    {
+        m_pane->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(m_pane.get()));
+        clickRow(0); // enables the buttons
+        // Alt+F is the main window's File menu.
+        QTest::keyClick(m_pane.get(), Qt::Key_L, Qt::AltModifier);
+        QTRY_COMPARE(QApplication::focusWidget(), filterEdit());
+        const QList<QWidget*> order = {table(), button("copyIdButton"), button("useTemplateButton"),
+                                       button("deleteButton"), exportButton()};
+        for (QWidget* expected : order) {
+            QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+            QCOMPARE(QApplication::focusWidget(), expected);
+        }
+    }
+
+    void survivesRestart()
+    {
+        // A sort and a column width to carry over.
+        clickHeader(HistoryTableModel::Username);
+        QHeaderView* header = table()->horizontalHeader();
+        header->resizeSection(HistoryTableModel::Endpoint, 123);
+        const Qt::SortOrder order = header->sortIndicatorOrder();
+        const QString settingsPath = m_dir.filePath(QStringLiteral("settings.ini"));
+        {
+            QSettings settings(settingsPath, QSettings::IniFormat);
+            m_pane->saveState(settings);
+        }
+        m_pane.reset();
+        m_store.reset();
+
+        HistoryStore reopened(m_path);
+        QString error;
+        QVERIFY2(reopened.open(&error), qPrintable(error));
+        auto pane = makePane(&reopened);
+        QVERIFY(QTest::qWaitForWindowExposed(pane.get()));
+        QCOMPARE(pane->model()->totalCount(), RowCount);
+        QCOMPARE(pane->proxy()->rowCount(), HistoryTableModel::PageSize);
+        QCOMPARE(pane->model()->record(0).connectionId, sample(RowCount - 1).connectionId);
+        {
+            const QSettings settings(settingsPath, QSettings::IniFormat);
+            pane->restoreState(settings);
+        }
+        QCOMPARE(pane->table()->horizontalHeader()->sectionSize(HistoryTableModel::Endpoint), 123);
+        QCOMPARE(pane->model()->sortColumn(), int(HistoryTableModel::Username));
+        QCOMPARE(pane->model()->sortOrder(), order);
+        QCOMPARE(pane->model()->record(0).id,
+                 reopened.fetch(QString(), HistoryStore::SortKey::Username, order, 0, 1).constFirst().id);
+
+        // A state from another set of columns is ignored rather than misapplied.
+        const QString otherPath = m_dir.filePath(QStringLiteral("other.ini"));
+        {
+            QSettings other(otherPath, QSettings::IniFormat);
+            other.setValue(QStringLiteral("history/headerState"), QByteArray("garbage"));
+            other.setValue(QStringLiteral("history/headerColumns"), 3);
+        }
+        auto fresh = makePane(&reopened);
+        const QSettings other(otherPath, QSettings::IniFormat);
+        fresh->restoreState(other);
+        QCOMPARE(fresh->model()->sortColumn(), int(HistoryTableModel::Time));
+    }
+};
+
+QTEST_MAIN(TestHistoryPane)
+#include "tst_historypane.moc"
