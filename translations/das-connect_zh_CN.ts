@@ -1,4 +1,2454 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
+<context>
+    <name>ConnectionForm</name>
+    <message>
+        <source>Connection target</source>
+        <translation>连接目标</translation>
+    </message>
+    <message>
+        <source>&amp;Target *</source>
+        <translation>目标(&amp;T) *</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>Where the request is sent: the built-in sandbox, a Huawei Cloud region or a custom endpoint</source>
+        <translation>请求的发送目标：内置沙箱、华为云区域或自定义终端节点</translation>
+    </message>
+    <message>
+        <source>&amp;Endpoint URL</source>
+        <translation>终端节点 URL(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Endpoint URL</source>
+        <translation>终端节点 URL</translation>
+    </message>
+    <message>
+        <source>https://das.example.com</source>
+        <translation>https://das.example.com</translation>
+    </message>
+    <message>
+        <source>Custom endpoint, https only except for loopback hosts</source>
+        <translation>自定义终端节点，除环回地址外仅支持 https</translation>
+    </message>
+    <message>
+        <source>Credentials</source>
+        <translation>凭证</translation>
+    </message>
+    <message>
+        <source>&amp;Project ID *</source>
+        <translation>项目ID(&amp;P) *</translation>
+    </message>
+    <message>
+        <source>Project ID</source>
+        <translation>项目ID</translation>
+    </message>
+    <message>
+        <source>32 letters or digits</source>
+        <translation>32 位字母或数字</translation>
+    </message>
+    <message>
+        <source>&amp;Instance ID *</source>
+        <translation>实例ID(&amp;I) *</translation>
+    </message>
+    <message>
+        <source>Instance ID</source>
+        <translation>实例ID</translation>
+    </message>
+    <message>
+        <source>32 letters or digits, optionally followed by in01</source>
+        <translation>32 位字母或数字，可带后缀 in01</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <source>En&amp;gine type *</source>
+        <translation>引擎类型(&amp;G) *</translation>
+    </message>
+    <message>
+        <source>Engine type</source>
+        <translation>引擎类型</translation>
+    </message>
+    <message>
+        <source>Net&amp;work type *</source>
+        <translation>网络类型(&amp;W) *</translation>
+    </message>
+    <message>
+        <source>Network type</source>
+        <translation>网络类型</translation>
+    </message>
+    <message>
+        <source>&amp;Username *</source>
+        <translation>用户名(&amp;U) *</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>database user, e.g. root</source>
+        <translation>数据库用户，例如 root</translation>
+    </message>
+    <message>
+        <source>Pa&amp;ssword *</source>
+        <translation>密码(&amp;S) *</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>database password</source>
+        <translation>数据库密码</translation>
+    </message>
+    <message>
+        <source>Save the password in DAS (is_save_password)</source>
+        <translation>在 DAS 中保存密码（is_save_password）</translation>
+    </message>
+    <message>
+        <source>Save password</source>
+        <translation>保存密码</translation>
+    </message>
+    <message>
+        <source>&amp;Node IDs</source>
+        <translation>节点ID(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Node IDs</source>
+        <translation>节点ID</translation>
+    </message>
+    <message>
+        <source>P&amp;ort</source>
+        <translation>端口(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <source>default port (1-65535)</source>
+        <translation>默认端口（1-65535）</translation>
+    </message>
+    <message>
+        <source>&amp;Database name</source>
+        <translation>数据库名称(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Database name</source>
+        <translation>数据库名称</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>可选</translation>
+    </message>
+    <message>
+        <source>&amp;Remarks</source>
+        <translation>备注(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Remarks</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>optional, several lines allowed</source>
+        <translation>可选，可输入多行</translation>
+    </message>
+    <message>
+        <source>Record executed S&amp;QL (sql_record_flag)</source>
+        <translation>记录执行的 SQL(&amp;Q)（sql_record_flag）</translation>
+    </message>
+    <message>
+        <source>Record SQL</source>
+        <translation>记录SQL</translation>
+    </message>
+    <message>
+        <source>Form status</source>
+        <translation>表单状态</translation>
+    </message>
+    <message>
+        <source>Request in progress</source>
+        <translation>请求进行中</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Cancel the running request (Esc)</source>
+        <translation>取消正在进行的请求（Esc）</translation>
+    </message>
+    <message>
+        <source>Pre&amp;view request…</source>
+        <translation>预览请求(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>Show the exact request with secrets masked</source>
+        <translation>显示将要发送的完整请求，敏感信息已隐藏</translation>
+    </message>
+    <message>
+        <source>&amp;Create connection</source>
+        <translation>创建连接(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Send the create-connection request</source>
+        <translation>发送创建连接请求</translation>
+    </message>
+    <message>
+        <source>Pro&amp;file</source>
+        <translation>配置项(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>配置项</translation>
+    </message>
+    <message>
+        <source>Saved credentials to sign with; their secrets stay in the OS keychain</source>
+        <translation>用于签名的已保存凭证，其机密信息保存在系统钥匙串中</translation>
+    </message>
+    <message>
+        <source>&amp;Manage…</source>
+        <translation>管理(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Add, edit, test, import or delete profiles</source>
+        <translation>添加、编辑、测试、导入或删除配置项</translation>
+    </message>
+    <message>
+        <source>Saved password</source>
+        <translation>已保存的密码</translation>
+    </message>
+    <message>
+        <source>Use sa&amp;ved password</source>
+        <translation>使用已保存的密码(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Fill the password from the OS keychain</source>
+        <translation>从系统钥匙串填入密码</translation>
+    </message>
+    <message>
+        <source>Forget</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <source>Remove the saved password from the OS keychain</source>
+        <translation>从系统钥匙串中删除已保存的密码</translation>
+    </message>
+</context>
+<context>
+    <name>CredentialImporter</name>
+    <message>
+        <source>Cannot read %1: %2.</source>
+        <translation>无法读取 %1：%2。</translation>
+    </message>
+    <message>
+        <source>%1 is larger than %2 bytes; it is not a credentials file.</source>
+        <translation>%1 大于 %2 字节，不是凭证文件。</translation>
+    </message>
+    <message>
+        <source>%1 contains control characters; the file looks damaged.</source>
+        <translation>%1 包含控制字符，文件可能已损坏。</translation>
+    </message>
+    <message>
+        <source>%1 is longer than %2 bytes.</source>
+        <translation>%1 超过 %2 字节。</translation>
+    </message>
+    <message>
+        <source>Nothing to import: %1 not set.</source>
+        <translation>没有可导入的内容：未设置 %1。</translation>
+    </message>
+    <message>
+        <source> and </source>
+        <translation> 和 </translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>%1 is not a text file; expected an INI file with a [basic] section.</source>
+        <translation>%1 不是文本文件；应为包含 [basic] 节的 INI 文件。</translation>
+    </message>
+    <message>
+        <source>%1, line %2: a section header must look like [basic].</source>
+        <translation>%1 第 %2 行：节标题的格式应为 [basic]。</translation>
+    </message>
+    <message>
+        <source>%1, line %2: [basic] appears twice.</source>
+        <translation>%1 第 %2 行：[basic] 重复出现。</translation>
+    </message>
+    <message>
+        <source>%1, line %2: expected &quot;key = value&quot; or a [section] header.</source>
+        <translation>%1 第 %2 行：应为“key = value”或 [section] 节标题。</translation>
+    </message>
+    <message>
+        <source>%1, line %2: &quot;%3&quot; is outside any section; it belongs under [basic].</source>
+        <translation>%1 第 %2 行：“%3”不在任何节中，应放在 [basic] 下。</translation>
+    </message>
+    <message>
+        <source>%1, line %2: %3 appears twice in [basic].</source>
+        <translation>%1 第 %2 行：%3 在 [basic] 中重复出现。</translation>
+    </message>
+    <message>
+        <source>%1 has no [basic] section; the SDK credentials file keeps ak and sk there.</source>
+        <translation>%1 中没有 [basic] 节；SDK 凭证文件的 ak 和 sk 应位于该节中。</translation>
+    </message>
+    <message>
+        <source>%1: [basic] has no %2.</source>
+        <translation>%1：[basic] 中缺少 %2。</translation>
+    </message>
+    <message>
+        <source>%1: ak</source>
+        <translation>%1：ak</translation>
+    </message>
+    <message>
+        <source>%1: sk</source>
+        <translation>%1：sk</translation>
+    </message>
+    <message>
+        <source>%1: security_token</source>
+        <translation>%1：security_token</translation>
+    </message>
+    <message>
+        <source>%1: project_id: %2</source>
+        <translation>%1：project_id：%2</translation>
+    </message>
+    <message>
+        <source>%1 is not valid JSON (%2 at byte %3).</source>
+        <translation>%1 不是有效的 JSON（第 %3 字节处：%2）。</translation>
+    </message>
+    <message>
+        <source>%1: expected a JSON object with a &quot;profiles&quot; list.</source>
+        <translation>%1：应为包含“profiles”列表的 JSON 对象。</translation>
+    </message>
+    <message>
+        <source>%1: &quot;profiles&quot; must be a list of profiles.</source>
+        <translation>%1：“profiles”必须是配置项列表。</translation>
+    </message>
+    <message>
+        <source>%1 has no profiles to import.</source>
+        <translation>%1 中没有可导入的配置项。</translation>
+    </message>
+    <message>
+        <source>%1: profile %2 is not a JSON object.</source>
+        <translation>%1：第 %2 个配置项不是 JSON 对象。</translation>
+    </message>
+    <message>
+        <source>%1: profile %2 has no name.</source>
+        <translation>%1：第 %2 个配置项没有名称。</translation>
+    </message>
+    <message>
+        <source>%1: profile &quot;%2&quot;: %3</source>
+        <translation>%1：配置项“%2”：%3</translation>
+    </message>
+    <message>
+        <source>%1: profile &quot;%2&quot; appears twice.</source>
+        <translation>%1：配置项“%2”重复出现。</translation>
+    </message>
+    <message>
+        <source>%1: profile &quot;%2&quot;: %3 must be text.</source>
+        <translation>%1：配置项“%2”：%3 必须为字符串。</translation>
+    </message>
+    <message>
+        <source>%1: profile &quot;%2&quot; uses mode AKSKST but has no securityToken.</source>
+        <translation>%1：配置项“%2”使用 AKSKST 模式，但缺少 securityToken。</translation>
+    </message>
+    <message>
+        <source>%1: profile &quot;%2&quot; uses mode &quot;%3&quot;, which cannot be imported (only AKSK and AKSKST profiles carry keys).</source>
+        <translation>%1：配置项“%2”使用的模式“%3”无法导入（只有 AKSK 和 AKSKST 模式的配置项包含密钥）。</translation>
+    </message>
+    <message>
+        <source>%1: profile &quot;%2&quot; has no %3.</source>
+        <translation>%1：配置项“%2”缺少 %3。</translation>
+    </message>
+</context>
+<context>
+    <name>EndpointResolver</name>
+    <message>
+        <source>CN North-Beijing1</source>
+        <translation>华北-北京一</translation>
+    </message>
+    <message>
+        <source>CN North-Beijing4</source>
+        <translation>华北-北京四</translation>
+    </message>
+    <message>
+        <source>CN East-Shanghai2</source>
+        <translation>华东-上海二</translation>
+    </message>
+    <message>
+        <source>CN East-Shanghai1</source>
+        <translation>华东-上海一</translation>
+    </message>
+    <message>
+        <source>CN South-Guangzhou</source>
+        <translation>华南-广州</translation>
+    </message>
+    <message>
+        <source>CN South-Shenzhen</source>
+        <translation>华南-深圳</translation>
+    </message>
+    <message>
+        <source>CN Southwest-Guiyang1</source>
+        <translation>西南-贵阳一</translation>
+    </message>
+    <message>
+        <source>TR-Istanbul</source>
+        <translation>土耳其-伊斯坦布尔</translation>
+    </message>
+    <message>
+        <source>Endpoint URL is required.</source>
+        <translation>终端节点 URL 不能为空。</translation>
+    </message>
+    <message>
+        <source>Endpoint &quot;%1&quot; is not a valid URL such as https://das.example.com.</source>
+        <translation>终端节点“%1”不是有效的 URL，格式应类似 https://das.example.com。</translation>
+    </message>
+    <message>
+        <source>Endpoint must start with https:// (it starts with %1://).</source>
+        <translation>终端节点必须以 https:// 开头（当前为 %1://）。</translation>
+    </message>
+    <message>
+        <source>Endpoint must use https://; plain http:// is allowed only for loopback hosts such as 127.0.0.1, because the request carries a database password.</source>
+        <translation>终端节点必须使用 https://；由于请求中包含数据库密码，仅环回地址（如 127.0.0.1）允许使用 http://。</translation>
+    </message>
+    <message>
+        <source>Endpoint port must be from 1 to 65535.</source>
+        <translation>终端节点的端口必须为 1-65535。</translation>
+    </message>
+    <message>
+        <source>Endpoint must not contain a user name, query or fragment.</source>
+        <translation>终端节点不能包含用户名、查询参数或片段。</translation>
+    </message>
+    <message>
+        <source>custom endpoint</source>
+        <translation>自定义终端节点</translation>
+    </message>
+    <message>
+        <source>%1: the DAS entry must be a list of {id, endpoint}.</source>
+        <translation>%1：DAS 条目必须是 {id, endpoint} 列表。</translation>
+    </message>
+    <message>
+        <source>%1 is not valid YAML: %2</source>
+        <translation>%1 不是有效的 YAML：%2</translation>
+    </message>
+    <message>
+        <source>Region is required.</source>
+        <translation>区域不能为空。</translation>
+    </message>
+    <message>
+        <source>environment variable %1</source>
+        <translation>环境变量 %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>regions file %1</source>
+        <translation>区域文件 %1</translation>
+    </message>
+    <message>
+        <source>Region &quot;%1&quot; is not one DAS is known to serve (%2). Set %3, add it to %4, or give a custom endpoint.</source>
+        <translation>区域“%1”不在已知提供 DAS 服务的区域中（%2）。请设置 %3、将其添加到 %4，或指定自定义终端节点。</translation>
+    </message>
+    <message>
+        <source>built-in region list</source>
+        <translation>内置区域列表</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorExplainer</name>
+    <message>
+        <source>%1 minutes</source>
+        <translation>%1 分钟</translation>
+    </message>
+    <message>
+        <source>1 second</source>
+        <translation>1 秒</translation>
+    </message>
+    <message>
+        <source>%1 seconds</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>this computer&apos;s clock is %1 behind the server&apos;s</source>
+        <translation>本机时钟比服务器慢 %1</translation>
+    </message>
+    <message>
+        <source>this computer&apos;s clock is %1 ahead of the server&apos;s</source>
+        <translation>本机时钟比服务器快 %1</translation>
+    </message>
+    <message>
+        <source>The server accepted the request (HTTP %1) but its answer was cut off, so the new connection ID is unknown; the connection may have been created. Check the DAS console before creating it again.</source>
+        <translation>服务器已接受请求（HTTP %1），但响应被截断，无法获知新连接ID；连接可能已创建。请先在 DAS 控制台确认，再决定是否重新创建。</translation>
+    </message>
+    <message>
+        <source>The server accepted the request (HTTP %1) but answered with something that is not JSON, so the new connection ID is unknown; the connection may have been created. Check the DAS console before creating it again.</source>
+        <translation>服务器已接受请求（HTTP %1），但响应不是 JSON，无法获知新连接ID；连接可能已创建。请先在 DAS 控制台确认，再决定是否重新创建。</translation>
+    </message>
+    <message>
+        <source>JSON error: %1 at byte %2. Body: %3</source>
+        <translation>JSON 错误：第 %2 字节处 %1。响应体：%3</translation>
+    </message>
+    <message>
+        <source>The server accepted the request (HTTP %1) but its answer has no usable connection_id (expected a non-empty string), so the connection may have been created. Check the DAS console before creating it again.</source>
+        <translation>服务器已接受请求（HTTP %1），但响应中没有可用的 connection_id（应为非空字符串），连接可能已创建。请先在 DAS 控制台确认，再决定是否重新创建。</translation>
+    </message>
+    <message>
+        <source>Body: %1</source>
+        <translation>响应体：%1</translation>
+    </message>
+    <message>
+        <source>Connection created.</source>
+        <translation>连接已创建。</translation>
+    </message>
+    <message>
+        <source>The server answered with a redirect (HTTP %1), which DAS Connect never follows for a signed request; check that the endpoint URL is the DAS API endpoint itself.</source>
+        <translation>服务器返回了重定向（HTTP %1），DAS Connect 不会对已签名的请求执行重定向；请确认终端节点 URL 是 DAS API 本身的终端节点。</translation>
+    </message>
+    <message>
+        <source>Redirect target: %1</source>
+        <translation>重定向目标：%1</translation>
+    </message>
+    <message>
+        <source>an HTML error page</source>
+        <translation>HTML 错误页面</translation>
+    </message>
+    <message>
+        <source>a non-JSON answer</source>
+        <translation>非 JSON 响应</translation>
+    </message>
+    <message>
+        <source>The gateway returned %1 (HTTP %2) instead of a DAS answer: DAS did not answer the gateway in time, so whether the connection was created is unknown. Check the DAS console before creating it again.</source>
+        <translation>网关返回了%1（HTTP %2），而不是 DAS 的响应：DAS 未及时响应网关，无法确定连接是否已创建。请先在 DAS 控制台确认，再决定是否重新创建。</translation>
+    </message>
+    <message>
+        <source>The server returned %1 (HTTP %2) instead of a DAS answer; the service is failing. Try again later.</source>
+        <translation>服务器返回了%1（HTTP %2），而不是 DAS 的响应；服务出现故障，请稍后重试。</translation>
+    </message>
+    <message>
+        <source>The signature has expired: %1. Signed requests are accepted only within 15 minutes of the server&apos;s time; correct the system clock (enable NTP) and try again.</source>
+        <translation>签名已过期：%1。签名请求的时间与服务器时间相差不得超过 15 分钟；请校正系统时钟（启用 NTP）后重试。</translation>
+    </message>
+    <message>
+        <source>The signature has expired: this computer&apos;s clock is probably more than 15 minutes off; correct the system clock (enable NTP) and try again.</source>
+        <translation>签名已过期：本机时钟的偏差可能超过 15 分钟；请校正系统时钟（启用 NTP）后重试。</translation>
+    </message>
+    <message>
+        <source>The access key (AK) does not exist: check it for typos, and that it was not deleted or created in another account.</source>
+        <translation>访问密钥（AK）不存在：请检查是否输入有误，以及该 AK 是否已被删除或属于其他账号。</translation>
+    </message>
+    <message>
+        <source>The AK/SK signature was rejected: the secret key (SK) does not belong to this access key (check for a wrong or mistyped SK), or a proxy altered the request.</source>
+        <translation>AK/SK 签名被拒绝：秘密访问密钥（SK）与该访问密钥不匹配（请检查 SK 是否有误），或者代理修改了请求。</translation>
+    </message>
+    <message>
+        <source>The temporary security token was rejected: it has expired or does not belong to this access key. Obtain new temporary credentials.</source>
+        <translation>临时安全令牌被拒绝：令牌已过期，或与该访问密钥不匹配。请获取新的临时凭证。</translation>
+    </message>
+    <message>
+        <source>The IAM token was rejected: it is malformed, has expired (tokens last 24 hours), or was issued for another account or region. Obtain a new token.</source>
+        <translation>IAM 令牌被拒绝：令牌格式错误、已过期（有效期为 24 小时），或签发给了其他账号或区域。请获取新的令牌。</translation>
+    </message>
+    <message>
+        <source>The access key is temporarily locked after repeated failed signatures; check the SK and try again in 5 minutes.</source>
+        <translation>由于多次签名失败，该访问密钥已被临时锁定；请检查 SK，并在 5 分钟后重试。</translation>
+    </message>
+    <message>
+        <source>Authentication failed (HTTP %1): the gateway did not accept these credentials.</source>
+        <translation>认证失败（HTTP %1）：网关不接受这些凭证。</translation>
+    </message>
+    <message>
+        <source>Permission denied (HTTP 403): the credentials are valid but not allowed to create DAS connections in this project; ask for the DAS permissions in IAM.</source>
+        <translation>权限不足（HTTP 403）：凭证有效，但无权在该项目中创建 DAS 连接；请申请 IAM 中的 DAS 权限。</translation>
+    </message>
+    <message>
+        <source>The API was not found at this endpoint: the region, the endpoint URL or the request path is wrong (DAS may not be offered in that region).</source>
+        <translation>该终端节点上不存在此 API：区域、终端节点 URL 或请求路径有误（该区域可能未提供 DAS 服务）。</translation>
+    </message>
+    <message>
+        <source>The request was throttled: too many requests were sent in a short time. Wait a minute and create the connection again; it was not created.</source>
+        <translation>请求被限流：短时间内发送的请求过多。连接未创建，请等待一分钟后重新创建。</translation>
+    </message>
+    <message>
+        <source>DAS rejected a parameter as invalid: %1</source>
+        <translation>DAS 认为参数无效：%1</translation>
+    </message>
+    <message>
+        <source>DAS does not accept this project ID: check that it is the project of this region in your account.</source>
+        <translation>DAS 不接受该项目ID：请确认它是您账号下该区域的项目。</translation>
+    </message>
+    <message>
+        <source>DAS does not know this instance ID: check that the instance exists in this project and region, and that its engine matches.</source>
+        <translation>DAS 找不到该实例ID：请确认该实例存在于此项目和区域中，且引擎类型匹配。</translation>
+    </message>
+    <message>
+        <source>The DAS service failed (HTTP %1%2); the connection was not created. Try again later, and quote the request ID if it keeps failing.</source>
+        <translation>DAS 服务出错（HTTP %1%2），连接未创建。请稍后重试；如果持续失败，请提供请求ID。</translation>
+    </message>
+    <message>
+        <source>The request was rejected (HTTP %1).</source>
+        <translation>请求被拒绝（HTTP %1）。</translation>
+    </message>
+    <message>
+        <source>The request was rejected (HTTP %1): %2</source>
+        <translation>请求被拒绝（HTTP %1）：%2</translation>
+    </message>
+    <message>
+        <source>The request had been sent, so the connection may or may not have been created; it is never retried automatically. Check the DAS console before creating it again.</source>
+        <translation>请求已发出，连接可能已创建，也可能未创建；请求不会自动重试。请先在 DAS 控制台确认，再决定是否重新创建。</translation>
+    </message>
+    <message>
+        <source>Cancelled. </source>
+        <translation>已取消。</translation>
+    </message>
+    <message>
+        <source>Cancelled before anything was sent.</source>
+        <translation>已取消，未发送任何内容。</translation>
+    </message>
+    <message>
+        <source>No answer within %1 s. </source>
+        <translation>%1 秒内无响应。</translation>
+    </message>
+    <message>
+        <source>Could not reach %1 within %2 s; nothing was sent.</source>
+        <translation>%2 秒内无法连接到 %1；未发送任何内容。</translation>
+    </message>
+    <message>
+        <source>The answer was larger than %1 bytes, which no create-connection answer is. </source>
+        <translation>响应超过 %1 字节，不可能是创建连接的响应。</translation>
+    </message>
+    <message>
+        <source>Connection refused by %1: nothing is listening there. Check the endpoint and port (is the sandbox running?); nothing was sent.</source>
+        <translation>%1 拒绝连接：该地址上没有服务在监听。请检查终端节点和端口（沙箱是否在运行？）；未发送任何内容。</translation>
+    </message>
+    <message>
+        <source>The host name %1 could not be resolved (DNS failure): check the region or endpoint, the network and the proxy settings; nothing was sent.</source>
+        <translation>无法解析主机名 %1（DNS 失败）：请检查区域或终端节点、网络及代理设置；未发送任何内容。</translation>
+    </message>
+    <message>
+        <source>The secure (TLS) connection to %1 failed: the server certificate is not trusted or does not match the host name. Nothing was sent. For a private CA, give its certificate with the CA file option.</source>
+        <translation>与 %1 的安全（TLS）连接失败：服务器证书不受信任或与主机名不匹配。未发送任何内容。如使用私有 CA，请通过 CA 文件选项指定其证书。</translation>
+    </message>
+    <message>
+        <source>The proxy failed after the request was sent. </source>
+        <translation>请求发出后，代理出现故障。</translation>
+    </message>
+    <message>
+        <source>The proxy could not be used (%1); nothing was sent.</source>
+        <translation>无法使用代理（%1）；未发送任何内容。</translation>
+    </message>
+    <message>
+        <source>The connection to %1 was closed or reset before an answer arrived. </source>
+        <translation>收到响应之前，与 %1 的连接已关闭或被重置。</translation>
+    </message>
+    <message>
+        <source>Could not connect to %1: %2. Nothing was sent.</source>
+        <translation>无法连接到 %1：%2。未发送任何内容。</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryPane</name>
+    <message>
+        <source>Connection history</source>
+        <translation>连接历史</translation>
+    </message>
+    <message>
+        <source>Fi&amp;lter:</source>
+        <translation>筛选(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Shows connections whose endpoint, project, instance, engine, username, connection ID, database or remarks contain this text</source>
+        <translation>显示终端节点、项目、实例、引擎、用户名、连接ID、数据库或备注中包含此文本的连接</translation>
+    </message>
+    <message>
+        <source>Filter history</source>
+        <translation>筛选历史记录</translation>
+    </message>
+    <message>
+        <source>Instance, username, connection ID, remarks…</source>
+        <translation>实例、用户名、连接ID、备注…</translation>
+    </message>
+    <message>
+        <source>Number of connections shown</source>
+        <translation>显示的连接数</translation>
+    </message>
+    <message>
+        <source>Copy the connection IDs of the selected rows (Ctrl+C)</source>
+        <translation>复制所选行的连接ID（Ctrl+C）</translation>
+    </message>
+    <message>
+        <source>Copy connection ID</source>
+        <translation>复制连接ID</translation>
+    </message>
+    <message>
+        <source>Copy ID</source>
+        <translation>复制ID</translation>
+    </message>
+    <message>
+        <source>Fill the form from the selected connection; the password is left empty (Enter or double-click)</source>
+        <translation>用所选连接填写表单，密码留空（Enter 或双击）</translation>
+    </message>
+    <message>
+        <source>Use as template</source>
+        <translation>用作模板</translation>
+    </message>
+    <message>
+        <source>Remove the selected rows from the local history; the connections stay in DAS (Delete)</source>
+        <translation>从本地历史记录中移除所选行，DAS 中的连接不受影响（Delete）</translation>
+    </message>
+    <message>
+        <source>Delete from history</source>
+        <translation>从历史记录中删除</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <source>Export the selected rows or every row matching the filter to CSV or JSON</source>
+        <translation>将所选行或所有符合筛选条件的行导出为 CSV 或 JSON</translation>
+    </message>
+    <message>
+        <source>Export history</source>
+        <translation>导出历史记录</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryStore</name>
+    <message>
+        <source>Cannot open the history database %1: %2</source>
+        <translation>无法打开历史数据库 %1：%2</translation>
+    </message>
+    <message>
+        <source>Cannot configure the history database: %1</source>
+        <translation>无法配置历史数据库：%1</translation>
+    </message>
+    <message>
+        <source>Cannot upgrade the history database: %1</source>
+        <translation>无法升级历史数据库：%1</translation>
+    </message>
+    <message>
+        <source>The history database %1 was written by a newer DAS Connect (schema %2, this one knows %3).</source>
+        <translation>历史数据库 %1 由更新版本的 DAS Connect 写入（结构版本 %2，本程序仅支持 %3）。</translation>
+    </message>
+    <message>
+        <source>Cannot save the connection to history: %1</source>
+        <translation>无法将连接保存到历史记录：%1</translation>
+    </message>
+    <message>
+        <source>Cannot delete history rows: %1</source>
+        <translation>无法删除历史记录：%1</translation>
+    </message>
+    <message>
+        <source>Cannot update history: %1</source>
+        <translation>无法更新历史记录：%1</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>DAS Connect</source>
+        <translation>DAS Connect</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Sandbox</source>
+        <translation>沙箱(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Main toolbar</source>
+        <translation>主工具栏</translation>
+    </message>
+    <message>
+        <source>&amp;Create connection</source>
+        <translation>创建连接(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Send the create-connection request (Enter)</source>
+        <translation>发送创建连接请求（Enter）</translation>
+    </message>
+    <message>
+        <source>Ctrl+Return</source>
+        <translation>Ctrl+Return</translation>
+    </message>
+    <message>
+        <source>&amp;Preview request…</source>
+        <translation>预览请求(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Show the exact request, secrets masked</source>
+        <translation>显示将要发送的完整请求，敏感信息已隐藏</translation>
+    </message>
+    <message>
+        <source>Ctrl+P</source>
+        <translation>Ctrl+P</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Ctrl+Q</source>
+        <translation>Ctrl+Q</translation>
+    </message>
+    <message>
+        <source>Fill &amp;example</source>
+        <translation>填入示例(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Fill a valid example request</source>
+        <translation>填入一个有效的示例请求</translation>
+    </message>
+    <message>
+        <source>Ctrl+E</source>
+        <translation>Ctrl+E</translation>
+    </message>
+    <message>
+        <source>C&amp;lear form</source>
+        <translation>清空表单(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+L</source>
+        <translation>Ctrl+Shift+L</translation>
+    </message>
+    <message>
+        <source>&amp;Start built-in sandbox</source>
+        <translation>启动内置沙箱(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Run a local DAS sandbox and send requests to it</source>
+        <translation>运行本地 DAS 沙箱，并将请求发送到该沙箱</translation>
+    </message>
+    <message>
+        <source>&amp;About DAS Connect</source>
+        <translation>关于 DAS Connect(&amp;A)</translation>
+    </message>
+</context>
+<context>
+    <name>NodeIdListEditor</name>
+    <message>
+        <source>New node ID</source>
+        <translation>新节点ID</translation>
+    </message>
+    <message>
+        <source>node ID, or paste several separated by newlines, commas or spaces</source>
+        <translation>节点ID，或粘贴多个以换行、逗号或空格分隔的节点ID</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>添加(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Node ID list</source>
+        <translation>节点ID列表</translation>
+    </message>
+    <message>
+        <source>&amp;Paste</source>
+        <translation>粘贴(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Re&amp;move</source>
+        <translation>移除(&amp;M)</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewDialog</name>
+    <message>
+        <source>Request preview</source>
+        <translation>请求预览</translation>
+    </message>
+    <message>
+        <source>This is the request exactly as it would be sent now. The password, tokens and signature are masked; the signature and date change on every send.</source>
+        <translation>以下是此刻将要发送的完整请求。密码、令牌和签名已隐藏；每次发送时签名和日期都会变化。</translation>
+    </message>
+    <message>
+        <source>Masked request</source>
+        <translation>已隐藏敏感信息的请求</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>复制(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Copy as c&amp;url</source>
+        <translation>复制为 curl 命令(&amp;U)</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileEditDialog</name>
+    <message>
+        <source>Profile</source>
+        <translation>配置项</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>名称(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Profile name</source>
+        <translation>配置项名称</translation>
+    </message>
+    <message>
+        <source>Name of the profile, as the picker shows it</source>
+        <translation>配置项的名称，显示在选择列表中</translation>
+    </message>
+    <message>
+        <source>Letters, digits, &apos;-&apos;, &apos;_&apos;, &apos;.&apos;, spaces; at most 64</source>
+        <translation>字母、数字、-_. 或空格，最多 64 个</translation>
+    </message>
+    <message>
+        <source>&amp;Authentication</source>
+        <translation>认证方式(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Authentication method</source>
+        <translation>认证方式</translation>
+    </message>
+    <message>
+        <source>Permanent AK/SK, temporary AK/SK with a security token, or an IAM token</source>
+        <translation>永久 AK/SK、带安全令牌的临时 AK/SK，或 IAM 令牌</translation>
+    </message>
+    <message>
+        <source>Access &amp;key (AK)</source>
+        <translation>访问密钥 AK(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Access key (AK)</source>
+        <translation>访问密钥 AK</translation>
+    </message>
+    <message>
+        <source>The access key ID; it is not secret and is kept in the settings file</source>
+        <translation>访问密钥ID，不属于机密信息，保存在设置文件中</translation>
+    </message>
+    <message>
+        <source>For example HPUAXXXXXXXXXXXXW8LM</source>
+        <translation>例如 HPUAXXXXXXXXXXXXW8LM</translation>
+    </message>
+    <message>
+        <source>&amp;Secret key (SK)</source>
+        <translation>秘密访问密钥 SK(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Secret key (SK)</source>
+        <translation>秘密访问密钥 SK</translation>
+    </message>
+    <message>
+        <source>Kept only in the OS keychain</source>
+        <translation>仅存于系统钥匙串</translation>
+    </message>
+    <message>
+        <source>Security &amp;token</source>
+        <translation>安全令牌(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Security token</source>
+        <translation>安全令牌</translation>
+    </message>
+    <message>
+        <source>The security token of temporary credentials; kept only in the OS keychain</source>
+        <translation>临时凭证的安全令牌，仅保存在系统钥匙串中</translation>
+    </message>
+    <message>
+        <source>&amp;IAM token</source>
+        <translation>IAM 令牌(&amp;I)</translation>
+    </message>
+    <message>
+        <source>IAM token</source>
+        <translation>IAM 令牌</translation>
+    </message>
+    <message>
+        <source>&amp;Region</source>
+        <translation>区域(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Region or custom endpoint</source>
+        <translation>区域或自定义终端节点</translation>
+    </message>
+    <message>
+        <source>The Huawei Cloud region whose DAS endpoint is used, or a custom endpoint</source>
+        <translation>使用其 DAS 终端节点的华为云区域，或自定义终端节点</translation>
+    </message>
+    <message>
+        <source>&amp;Endpoint URL</source>
+        <translation>终端节点 URL(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Custom endpoint URL</source>
+        <translation>自定义终端节点 URL</translation>
+    </message>
+    <message>
+        <source>https only, except for loopback hosts</source>
+        <translation>除环回地址外仅支持 https</translation>
+    </message>
+    <message>
+        <source>https://das.example.com</source>
+        <translation>https://das.example.com</translation>
+    </message>
+    <message>
+        <source>Default &amp;project ID</source>
+        <translation>默认项目ID(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Default project ID</source>
+        <translation>默认项目ID</translation>
+    </message>
+    <message>
+        <source>Filled into the form when the profile is chosen</source>
+        <translation>选择该配置项时自动填入表单</translation>
+    </message>
+    <message>
+        <source>Optional: 32 letters or digits</source>
+        <translation>可选：32 位字母或数字</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>问题</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileManagerDialog</name>
+    <message>
+        <source>Profiles</source>
+        <translation>配置项</translation>
+    </message>
+    <message>
+        <source>&amp;Profiles</source>
+        <translation>配置项(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Saved cloud profiles; double-click one to edit it</source>
+        <translation>已保存的云配置项；双击可编辑</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>添加(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Add profile</source>
+        <translation>添加配置项</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>编辑(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Edit profile</source>
+        <translation>编辑配置项</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>删除(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Delete profile</source>
+        <translation>删除配置项</translation>
+    </message>
+    <message>
+        <source>&amp;Test</source>
+        <translation>测试(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Test profile</source>
+        <translation>测试配置项</translation>
+    </message>
+    <message>
+        <source>Reads the profile&apos;s secrets from the OS keychain and checks that its endpoint answers; nothing is created</source>
+        <translation>从系统钥匙串读取配置项的机密信息，并检查其终端节点是否响应；不会创建任何内容</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>导入(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Import profiles</source>
+        <translation>导入配置项</translation>
+    </message>
+    <message>
+        <source>Copies credentials from the SDK environment variables, the SDK credentials file or KooCLI into the OS keychain; the sources are not changed</source>
+        <translation>将 SDK 环境变量、SDK 凭证文件或 KooCLI 中的凭证复制到系统钥匙串，不会修改来源</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详细信息</translation>
+    </message>
+    <message>
+        <source>Profile details</source>
+        <translation>配置项详情</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileStore</name>
+    <message>
+        <source>Profile name is required.</source>
+        <translation>配置项名称不能为空。</translation>
+    </message>
+    <message>
+        <source>Profile name must be at most %1 characters (it has %2).</source>
+        <translation>配置项名称不能超过 %1 个字符（当前为 %2 个）。</translation>
+    </message>
+    <message>
+        <source>Profile name must not start or end with a space.</source>
+        <translation>配置项名称的开头和结尾不能是空格。</translation>
+    </message>
+    <message>
+        <source>Profile name &quot;%1&quot; may contain only letters, digits, &apos;-&apos;, &apos;_&apos;, &apos;.&apos; and spaces (not &apos;%2&apos;).</source>
+        <translation>配置项名称“%1”只能包含字母、数字、“-”、“_”、“.”和空格（不能包含“%2”）。</translation>
+    </message>
+    <message>
+        <source>Access key (AK) is required for AK/SK authentication.</source>
+        <translation>AK/SK 认证需要填写访问密钥（AK）。</translation>
+    </message>
+    <message>
+        <source>Access key (AK) must be at most %1 characters.</source>
+        <translation>访问密钥（AK）不能超过 %1 个字符。</translation>
+    </message>
+    <message>
+        <source>Access key (AK) must not contain spaces or control characters.</source>
+        <translation>访问密钥（AK）不能包含空格或控制字符。</translation>
+    </message>
+    <message>
+        <source>Choose a region or enter a custom endpoint.</source>
+        <translation>请选择区域或输入自定义终端节点。</translation>
+    </message>
+    <message>
+        <source>Choose either a region or a custom endpoint, not both.</source>
+        <translation>区域和自定义终端节点只能二选一。</translation>
+    </message>
+    <message>
+        <source>Could not write the settings file %1.</source>
+        <translation>无法写入设置文件 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>RequestValidator</name>
+    <message>
+        <source>%1 is required.</source>
+        <translation>%1不能为空。</translation>
+    </message>
+    <message>
+        <source>%1 must not contain control characters other than line breaks.</source>
+        <translation>%1不能包含换行符以外的控制字符。</translation>
+    </message>
+    <message>
+        <source>%1 must not contain control characters such as tabs or line breaks.</source>
+        <translation>%1不能包含制表符、换行符等控制字符。</translation>
+    </message>
+    <message>
+        <source>%1 must be at most %2 characters (it has %3).</source>
+        <translation>%1不能超过 %2 个字符（当前为 %3 个）。</translation>
+    </message>
+    <message>
+        <source>RDS for MySQL</source>
+        <translation>RDS for MySQL</translation>
+    </message>
+    <message>
+        <source>RDS for SQL Server</source>
+        <translation>RDS for SQL Server</translation>
+    </message>
+    <message>
+        <source>RDS for PostgreSQL</source>
+        <translation>RDS for PostgreSQL</translation>
+    </message>
+    <message>
+        <source>TaurusDB (GaussDB for MySQL)</source>
+        <translation>TaurusDB (GaussDB for MySQL)</translation>
+    </message>
+    <message>
+        <source>GaussDB</source>
+        <translation>GaussDB</translation>
+    </message>
+    <message>
+        <source>DDS (Document Database Service)</source>
+        <translation>文档数据库服务 DDS</translation>
+    </message>
+    <message>
+        <source>DDM (Distributed Database Middleware)</source>
+        <translation>分布式数据库中间件 DDM</translation>
+    </message>
+    <message>
+        <source>RDS instance</source>
+        <translation>RDS 实例</translation>
+    </message>
+    <message>
+        <source>GaussDB instance</source>
+        <translation>GaussDB 实例</translation>
+    </message>
+    <message>
+        <source>DDS instance</source>
+        <translation>DDS 实例</translation>
+    </message>
+    <message>
+        <source>DDM instance</source>
+        <translation>DDM 实例</translation>
+    </message>
+    <message>
+        <source>Project ID</source>
+        <translation>项目ID</translation>
+    </message>
+    <message>
+        <source>Instance ID</source>
+        <translation>实例ID</translation>
+    </message>
+    <message>
+        <source>Engine type</source>
+        <translation>引擎类型</translation>
+    </message>
+    <message>
+        <source>Network type</source>
+        <translation>网络类型</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Node IDs</source>
+        <translation>节点ID</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <source>Database name</source>
+        <translation>数据库名称</translation>
+    </message>
+    <message>
+        <source>Remarks</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Save password</source>
+        <translation>保存密码</translation>
+    </message>
+    <message>
+        <source>Record SQL</source>
+        <translation>记录SQL</translation>
+    </message>
+    <message>
+        <source>Project ID is required.</source>
+        <translation>项目ID不能为空。</translation>
+    </message>
+    <message>
+        <source>Project ID must be exactly 32 letters or digits (length %1%2).</source>
+        <translation>项目ID必须为 32 位字母或数字（当前长度 %1%2）。</translation>
+    </message>
+    <message>
+        <source>, not all letters or digits</source>
+        <translation>，且含有字母和数字以外的字符</translation>
+    </message>
+    <message>
+        <source>Instance ID is required.</source>
+        <translation>实例ID不能为空。</translation>
+    </message>
+    <message>
+        <source>Instance ID must be 32 letters or digits, optionally followed by &quot;in&quot; and two digits (e.g. …fbin01); length %1.</source>
+        <translation>实例ID必须为 32 位字母或数字，可带后缀“in”加两位数字（如 …fbin01）；当前长度 %1。</translation>
+    </message>
+    <message>
+        <source>Node IDs: at most %1 nodes may be given (there are %2).</source>
+        <translation>节点ID：最多可填写 %1 个节点（当前为 %2 个）。</translation>
+    </message>
+    <message>
+        <source>Node ID %1 is empty.</source>
+        <translation>第 %1 个节点ID为空。</translation>
+    </message>
+    <message>
+        <source>Node ID %1 must be 32 letters or digits, optionally followed by &quot;no&quot; and two digits (e.g. …0bno01); length %2.</source>
+        <translation>第 %1 个节点ID必须为 32 位字母或数字，可带后缀“no”加两位数字（如 …0bno01）；当前长度 %2。</translation>
+    </message>
+    <message>
+        <source>Node ID %1 is a duplicate of an earlier node ID.</source>
+        <translation>第 %1 个节点ID与前面的节点ID重复。</translation>
+    </message>
+    <message>
+        <source>Port must be a whole number from 1 to 65535, or left empty.</source>
+        <translation>端口必须为 1-65535 之间的整数，或留空。</translation>
+    </message>
+    <message>
+        <source>Port 65536 is not a TCP port: the API documentation allows it, but ports end at 65535.</source>
+        <translation>65536 不是有效的 TCP 端口：虽然 API 文档允许该值，但端口号最大为 65535。</translation>
+    </message>
+    <message>
+        <source>Port must be from 1 to 65535 (it is %1).</source>
+        <translation>端口必须为 1-65535（当前为 %1）。</translation>
+    </message>
+    <message>
+        <source>Engine type is required.</source>
+        <translation>引擎类型不能为空。</translation>
+    </message>
+    <message>
+        <source>Engine type must be one of: %1.</source>
+        <translation>引擎类型必须为以下值之一：%1。</translation>
+    </message>
+    <message>
+        <source>Network type is required.</source>
+        <translation>网络类型不能为空。</translation>
+    </message>
+    <message>
+        <source>Network type must be one of: %1.</source>
+        <translation>网络类型必须为以下值之一：%1。</translation>
+    </message>
+    <message>
+        <source>Username must not start or end with spaces.</source>
+        <translation>用户名的开头和结尾不能是空格。</translation>
+    </message>
+</context>
+<context>
+    <name>ResultPanel</name>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>New connection ID</source>
+        <translation>新连接ID</translation>
+    </message>
+    <message>
+        <source>Cop&amp;y ID</source>
+        <translation>复制ID(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>Explanation</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>&amp;Details</source>
+        <translation>详细信息(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Copy details</source>
+        <translation>复制详细信息</translation>
+    </message>
+    <message>
+        <source>Error details</source>
+        <translation>错误详情</translation>
+    </message>
+</context>
+<context>
+    <name>Translations</name>
+    <message>
+        <source>System default</source>
+        <translation>跟随系统</translation>
+    </message>
+</context>
+<context>
+    <name>das::ConnectionForm</name>
+    <message>
+        <source>Show password</source>
+        <translation>显示密码</translation>
+    </message>
+    <message>
+        <source>Hide password</source>
+        <translation>隐藏密码</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Choose the database engine…</source>
+        <translation>选择数据库引擎…</translation>
+    </message>
+    <message>
+        <source>Choose the network type…</source>
+        <translation>选择网络类型…</translation>
+    </message>
+    <message>
+        <source>Built-in sandbox (%1)</source>
+        <translation>内置沙箱（%1）</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Custom endpoint…</source>
+        <translation>自定义终端节点…</translation>
+    </message>
+    <message>
+        <source>Endpoint</source>
+        <translation>终端节点</translation>
+    </message>
+    <message>
+        <source>Still needed: %1.</source>
+        <translation>尚需填写：%1。</translation>
+    </message>
+    <message>
+        <source>To fix: %1.</source>
+        <translation>需修正：%1。</translation>
+    </message>
+    <message>
+        <source>No credentials for this target.</source>
+        <translation>此目标没有可用的凭证。</translation>
+    </message>
+    <message>
+        <source>Ready to create. Press Enter or click Create connection.</source>
+        <translation>可以创建。按 Enter 或单击“创建连接”。</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>Example connection created from DAS Connect</source>
+        <translation>由 DAS Connect 创建的示例连接</translation>
+    </message>
+    <message>
+        <source>The built-in sandbox uses its demo key.</source>
+        <translation>内置沙箱使用其演示密钥。</translation>
+    </message>
+    <message>
+        <source>Environment variables (HUAWEICLOUD_SDK_*)</source>
+        <translation>环境变量（HUAWEICLOUD_SDK_*）</translation>
+    </message>
+    <message>
+        <source>A saved password for this user and instance is in the OS keychain.</source>
+        <translation>系统钥匙串中有此用户和实例的已保存密码。</translation>
+    </message>
+    <message>
+        <source>Password filled from the OS keychain.</source>
+        <translation>已从系统钥匙串填入密码。</translation>
+    </message>
+</context>
+<context>
+    <name>das::CreateJob</name>
+    <message>
+        <source>overall deadline of %1 ms reached</source>
+        <translation>已达到 %1 毫秒的总时限</translation>
+    </message>
+    <message>
+        <source>no data for %1 ms</source>
+        <translation>%1 毫秒内未收到数据</translation>
+    </message>
+</context>
+<context>
+    <name>das::DasClient</name>
+    <message>
+        <source>CA file %1 cannot be read.</source>
+        <translation>无法读取 CA 文件 %1。</translation>
+    </message>
+    <message>
+        <source>CA file %1 holds no PEM certificate.</source>
+        <translation>CA 文件 %1 中没有 PEM 证书。</translation>
+    </message>
+    <message>
+        <source>Timeouts and the response size limit must be positive.</source>
+        <translation>超时时间和响应大小上限必须为正数。</translation>
+    </message>
+    <message>
+        <source>The request is not valid; nothing was sent.</source>
+        <translation>请求无效；未发送任何内容。</translation>
+    </message>
+    <message>
+        <source>Cloud credentials are incomplete: an AK and SK (and a security token for temporary credentials), or an IAM token, are required.</source>
+        <translation>云凭证不完整：需要 AK 和 SK（临时凭证还需要安全令牌），或者 IAM 令牌。</translation>
+    </message>
+</context>
+<context>
+    <name>das::EndpointProbe</name>
+    <message>
+        <source>&quot;%1&quot; is not an http(s) endpoint URL.</source>
+        <translation>“%1”不是 http(s) 终端节点 URL。</translation>
+    </message>
+    <message>
+        <source>Endpoint %1 answered HTTP %2 in %3 ms (%4).</source>
+        <translation>终端节点 %1 在 %3 毫秒内返回了 HTTP %2（%4）。</translation>
+    </message>
+    <message>
+        <source>reachable; TLS verified</source>
+        <translation>可访问；TLS 已验证</translation>
+    </message>
+    <message>
+        <source>reachable; plain HTTP on loopback</source>
+        <translation>可访问；环回地址上的明文 HTTP</translation>
+    </message>
+    <message>
+        <source>Endpoint %1 refused the connection: nothing is listening on port %2 of %3.</source>
+        <translation>终端节点 %1 拒绝连接：%3 的 %2 端口上没有服务在监听。</translation>
+    </message>
+    <message>
+        <source>The host name %1 could not be resolved (DNS failure): check the region or endpoint, the network and the proxy settings.</source>
+        <translation>无法解析主机名 %1（DNS 失败）：请检查区域或终端节点、网络及代理设置。</translation>
+    </message>
+    <message>
+        <source>The secure (TLS) connection to %1 failed: the server certificate is not trusted or does not match the host name%2.</source>
+        <translation>与 %1 的安全（TLS）连接失败：服务器证书不受信任或与主机名不匹配%2。</translation>
+    </message>
+    <message>
+        <source>Endpoint %1 did not answer within %2 seconds.</source>
+        <translation>终端节点 %1 在 %2 秒内未响应。</translation>
+    </message>
+    <message>
+        <source>Endpoint %1 closed the connection without answering.</source>
+        <translation>终端节点 %1 未响应就关闭了连接。</translation>
+    </message>
+    <message>
+        <source>The proxy could not be used to reach %1 (%2).</source>
+        <translation>无法通过代理访问 %1（%2）。</translation>
+    </message>
+    <message>
+        <source>Endpoint %1 could not be reached: %2.</source>
+        <translation>无法访问终端节点 %1：%2。</translation>
+    </message>
+</context>
+<context>
+    <name>das::HistoryPane</name>
+    <message>
+        <source>No rows are selected.</source>
+        <translation>未选择任何行。</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Exported 1 connection to %1.</source>
+        <translation>已将 1 个连接导出到 %1。</translation>
+    </message>
+    <message>
+        <source>Exported %1 connections to %2.</source>
+        <translation>已将 %1 个连接导出到 %2。</translation>
+    </message>
+    <message>
+        <source>Copied 1 connection ID.</source>
+        <translation>已复制 1 个连接ID。</translation>
+    </message>
+    <message>
+        <source>Copied %1 connection IDs.</source>
+        <translation>已复制 %1 个连接ID。</translation>
+    </message>
+    <message>
+        <source>Delete from history</source>
+        <translation>从历史记录中删除</translation>
+    </message>
+    <message>
+        <source>The rows could not be deleted from the history.</source>
+        <translation>无法从历史记录中删除这些行。</translation>
+    </message>
+    <message>
+        <source>Deleted 1 connection from the history.</source>
+        <translation>已从历史记录中删除 1 个连接。</translation>
+    </message>
+    <message>
+        <source>Deleted %1 connections from the history.</source>
+        <translation>已从历史记录中删除 %1 个连接。</translation>
+    </message>
+    <message>
+        <source>Export history</source>
+        <translation>导出历史记录</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation>JSON 文件 (*.json)</translation>
+    </message>
+    <message>
+        <source>&amp;Copy Connection ID</source>
+        <translation>复制连接ID(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Use as Template</source>
+        <translation>用作模板(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>删除(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Export selected as CSV…</source>
+        <translation>将所选项导出为 CSV…</translation>
+    </message>
+    <message>
+        <source>Export selected as JSON…</source>
+        <translation>将所选项导出为 JSON…</translation>
+    </message>
+    <message>
+        <source>Export all as CSV…</source>
+        <translation>全部导出为 CSV…</translation>
+    </message>
+    <message>
+        <source>Export all as JSON…</source>
+        <translation>全部导出为 JSON…</translation>
+    </message>
+    <message>
+        <source>%1 of %2 connections</source>
+        <translation>%1 个连接（共 %2 个）</translation>
+    </message>
+    <message>
+        <source>1 connection</source>
+        <translation>1 个连接</translation>
+    </message>
+    <message>
+        <source>%1 connections</source>
+        <translation>%1 个连接</translation>
+    </message>
+    <message>
+        <source>%1 of %2 loaded</source>
+        <translation>已加载 %1 个，共 %2 个</translation>
+    </message>
+    <message>
+        <source>Delete 1 connection from the local history?</source>
+        <translation>要从本地历史记录中删除 1 个连接吗？</translation>
+    </message>
+    <message>
+        <source>Delete %1 connections from the local history?</source>
+        <translation>要从本地历史记录中删除 %1 个连接吗？</translation>
+    </message>
+    <message>
+        <source>The connections themselves stay in DAS; only this computer&apos;s record of them is removed.</source>
+        <translation>DAS 中的连接本身不受影响，只删除本机上的记录。</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+</context>
+<context>
+    <name>das::HistoryTableModel</name>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>%1 (UTC %2)</source>
+        <translation>%1（UTC %2）</translation>
+    </message>
+    <message>
+        <source>%1
+Region: %2</source>
+        <translation>%1
+区域：%2</translation>
+    </message>
+    <message>
+        <source>Project: %1
+Instance: %2</source>
+        <translation>项目：%1
+实例：%2</translation>
+    </message>
+    <message>
+        <source>Nodes: %1</source>
+        <translation>节点：%1</translation>
+    </message>
+    <message>
+        <source>Port: %1</source>
+        <translation>端口：%1</translation>
+    </message>
+    <message>
+        <source>Database: %1</source>
+        <translation>数据库：%1</translation>
+    </message>
+    <message>
+        <source>Engine: %1
+Network: %2</source>
+        <translation>引擎：%1
+网络：%2</translation>
+    </message>
+    <message>
+        <source>Connection ID: %1
+Request ID: %2</source>
+        <translation>连接ID：%1
+请求ID：%2</translation>
+    </message>
+    <message>
+        <source>The database password is in the system keychain.</source>
+        <translation>数据库密码已保存在系统钥匙串中。</translation>
+    </message>
+    <message>
+        <source>The database password was not saved.</source>
+        <translation>未保存数据库密码。</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Endpoint</source>
+        <translation>终端节点</translation>
+    </message>
+    <message>
+        <source>Instance</source>
+        <translation>实例</translation>
+    </message>
+    <message>
+        <source>Engine</source>
+        <translation>引擎</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Connection ID</source>
+        <translation>连接ID</translation>
+    </message>
+    <message>
+        <source>Remarks</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Password saved</source>
+        <translation>已保存密码</translation>
+    </message>
+    <message>
+        <source>When the connection was created, in local time</source>
+        <translation>连接的创建时间（本地时间）</translation>
+    </message>
+    <message>
+        <source>Whether the database password was saved to the system keychain</source>
+        <translation>数据库密码是否已保存到系统钥匙串</translation>
+    </message>
+    <message>
+        <source>The history database is not open.</source>
+        <translation>历史数据库未打开。</translation>
+    </message>
+</context>
+<context>
+    <name>das::MainWindow</name>
+    <message>
+        <source>Sandbox</source>
+        <translation>沙箱</translation>
+    </message>
+    <message>
+        <source>About DAS Connect</source>
+        <translation>关于 DAS Connect</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;DAS Connect %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Creates Huawei Cloud Data Admin Service instance connections, with live validation, AK/SK signing and a local sandbox.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;DAS Connect %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;创建华为云数据管理服务（DAS）实例连接，支持实时校验、AK/SK 签名和本地沙箱。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Form filled from the history; enter the password.</source>
+        <translation>已根据历史记录填写表单，请输入密码。</translation>
+    </message>
+    <message>
+        <source>Built-in sandbox running at %1</source>
+        <translation>内置沙箱正在 %1 上运行</translation>
+    </message>
+    <message>
+        <source>Sandbox demo key %1</source>
+        <translation>沙箱演示密钥 %1</translation>
+    </message>
+    <message>
+        <source>Temporary AK %1 with security token, from the environment</source>
+        <translation>来自环境变量的临时 AK %1（含安全令牌）</translation>
+    </message>
+    <message>
+        <source>AK %1 from the environment (HUAWEICLOUD_SDK_AK)</source>
+        <translation>来自环境变量的 AK %1（HUAWEICLOUD_SDK_AK）</translation>
+    </message>
+    <message>
+        <source>SANDBOX</source>
+        <translation>沙箱</translation>
+    </message>
+    <message>
+        <source>Requests go to the built-in sandbox at %1, not to Huawei Cloud.</source>
+        <translation>请求将发送到位于 %1 的内置沙箱，而不是华为云。</translation>
+    </message>
+    <message>
+        <source>Sandbox mode</source>
+        <translation>沙箱模式</translation>
+    </message>
+    <message>
+        <source>Target: %1</source>
+        <translation>目标：%1</translation>
+    </message>
+    <message>
+        <source>DAS Connect — Sandbox</source>
+        <translation>DAS Connect — 沙箱</translation>
+    </message>
+    <message>
+        <source>DAS Connect</source>
+        <translation>DAS Connect</translation>
+    </message>
+    <message>
+        <source>&amp;Fault mode</source>
+        <translation>故障模式(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Sandbox fault mode: %1</source>
+        <translation>沙箱故障模式：%1</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Created, but not recorded in the history: %1. Copy the ID now.</source>
+        <translation>已创建，但未记入历史记录：%1。请立即复制ID。</translation>
+    </message>
+    <message>
+        <source>Created, but the history is not available. Copy the ID now.</source>
+        <translation>已创建，但历史记录不可用。请立即复制ID。</translation>
+    </message>
+    <message>
+        <source>Connection %1 created.</source>
+        <translation>连接 %1 已创建。</translation>
+    </message>
+    <message>
+        <source>Create in progress</source>
+        <translation>正在创建</translation>
+    </message>
+    <message>
+        <source>A create request is still running. If you quit now, whether the connection was created stays unknown. Quit anyway?</source>
+        <translation>创建请求仍在进行中。如果现在退出，将无法确定连接是否已创建。仍要退出吗？</translation>
+    </message>
+    <message>
+        <source>The saved password was removed from the OS keychain.</source>
+        <translation>已从系统钥匙串中删除保存的密码。</translation>
+    </message>
+    <message>
+        <source>Saved passwords cannot be offered: %1</source>
+        <translation>无法提供已保存的密码：%1</translation>
+    </message>
+    <message>
+        <source>Profile “%1”: IAM token in the OS keychain</source>
+        <translation>配置项“%1”：IAM 令牌保存在系统钥匙串中</translation>
+    </message>
+    <message>
+        <source>Profile “%1”: AK %2, secrets in the OS keychain</source>
+        <translation>配置项“%1”：AK %2，机密信息保存在系统钥匙串中</translation>
+    </message>
+    <message>
+        <source>None: choose a profile, set HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK, or use the built-in sandbox.</source>
+        <translation>无：请选择配置项、设置 HUAWEICLOUD_SDK_AK 和 HUAWEICLOUD_SDK_SK，或使用内置沙箱。</translation>
+    </message>
+    <message>
+        <source>the OS keychain</source>
+        <translation>系统钥匙串</translation>
+    </message>
+    <message>
+        <source>The credentials of profile “%1” could not be read: %2 Nothing was sent.</source>
+        <translation>无法读取配置项“%1”的凭证：%2未发送任何内容。</translation>
+    </message>
+    <message>
+        <source>Saving the password in the OS keychain…</source>
+        <translation>正在将密码保存到系统钥匙串…</translation>
+    </message>
+    <message>
+        <source>The connection was created, but the password was not saved: %1</source>
+        <translation>连接已创建，但密码未保存：%1</translation>
+    </message>
+    <message>
+        <source>The password was saved in the OS keychain and read back to confirm.</source>
+        <translation>密码已保存到系统钥匙串，并已读回确认。</translation>
+    </message>
+    <message>
+        <source>Cancelled before anything was sent.</source>
+        <translation>已取消，未发送任何内容。</translation>
+    </message>
+</context>
+<context>
+    <name>das::NodeIdListEditor</name>
+    <message>
+        <source>invalid node ID</source>
+        <translation>无效的节点ID</translation>
+    </message>
+</context>
+<context>
+    <name>das::ProfileEditDialog</name>
+    <message>
+        <source>New profile</source>
+        <translation>新建配置项</translation>
+    </message>
+    <message>
+        <source>Permanent AK/SK</source>
+        <translation>永久 AK/SK</translation>
+    </message>
+    <message>
+        <source>Temporary AK/SK with security token</source>
+        <translation>临时 AK/SK（含安全令牌）</translation>
+    </message>
+    <message>
+        <source>IAM token</source>
+        <translation>IAM 令牌</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Custom endpoint…</source>
+        <translation>自定义终端节点…</translation>
+    </message>
+    <message>
+        <source>Edit profile &quot;%1&quot;</source>
+        <translation>编辑配置项“%1”</translation>
+    </message>
+    <message>
+        <source>Required; kept only in the OS keychain</source>
+        <translation>必填，仅存于系统钥匙串</translation>
+    </message>
+    <message>
+        <source>Stored in the OS keychain; leave empty to keep it</source>
+        <translation>已存于系统钥匙串，留空则不变</translation>
+    </message>
+    <message>
+        <source>Profile name: a profile named &quot;%1&quot; already exists; choose another name.</source>
+        <translation>配置项名称：已存在名为“%1”的配置项，请使用其他名称。</translation>
+    </message>
+    <message>
+        <source>Access key (AK) is required for AK/SK authentication.</source>
+        <translation>AK/SK 认证需要填写访问密钥（AK）。</translation>
+    </message>
+    <message>
+        <source>Access key (AK) must be at most %1 characters.</source>
+        <translation>访问密钥（AK）不能超过 %1 个字符。</translation>
+    </message>
+    <message>
+        <source>Access key (AK) must not contain spaces or control characters.</source>
+        <translation>访问密钥（AK）不能包含空格或控制字符。</translation>
+    </message>
+    <message>
+        <source>Secret key (SK) is required for a new AK/SK profile.</source>
+        <translation>新建 AK/SK 配置项时必须填写秘密访问密钥（SK）。</translation>
+    </message>
+    <message>
+        <source>Secret key (SK)</source>
+        <translation>秘密访问密钥 SK</translation>
+    </message>
+    <message>
+        <source>Security token is required for temporary AK/SK credentials.</source>
+        <translation>临时 AK/SK 凭证必须填写安全令牌。</translation>
+    </message>
+    <message>
+        <source>Security token</source>
+        <translation>安全令牌</translation>
+    </message>
+    <message>
+        <source>IAM token is required for IAM token authentication.</source>
+        <translation>IAM 令牌认证必须填写 IAM 令牌。</translation>
+    </message>
+    <message>
+        <source>%1 must be at most %2 bytes.</source>
+        <translation>%1不能超过 %2 字节。</translation>
+    </message>
+</context>
+<context>
+    <name>das::ProfileManager</name>
+    <message>
+        <source>secret key (SK)</source>
+        <translation>秘密访问密钥（SK）</translation>
+    </message>
+    <message>
+        <source>security token</source>
+        <translation>安全令牌</translation>
+    </message>
+    <message>
+        <source>IAM token</source>
+        <translation>IAM 令牌</translation>
+    </message>
+    <message>
+        <source>The keychain connection was closed before the operation finished; try again.</source>
+        <translation>操作完成前与钥匙串的连接已关闭，请重试。</translation>
+    </message>
+    <message>
+        <source>Profile &quot;%1&quot; needs a %2.</source>
+        <translation>配置项“%1”需要%2。</translation>
+    </message>
+    <message>
+        <source> and a </source>
+        <translation>和</translation>
+    </message>
+    <message>
+        <source>Profile &quot;%1&quot; has no stored %2 in %3: enter it.</source>
+        <translation>配置项“%1”在%3中没有已保存的%2：请输入。</translation>
+    </message>
+    <message>
+        <source>Profile &quot;%1&quot; was not saved. %2</source>
+        <translation>配置项“%1”未保存。%2</translation>
+    </message>
+    <message>
+        <source>Profile &quot;%1&quot; saved; its secrets are in %2.</source>
+        <translation>配置项“%1”已保存，其机密信息保存在%2中。</translation>
+    </message>
+    <message>
+        <source>The new %1 could not be taken back out of the keychain: %2</source>
+        <translation>无法从钥匙串中撤回新写入的%1：%2</translation>
+    </message>
+    <message>
+        <source>There is no profile named &quot;%1&quot;.</source>
+        <translation>不存在名为“%1”的配置项。</translation>
+    </message>
+    <message>
+        <source>The keychain entries of profile &quot;%1&quot; were removed, but the settings file %2 could not be updated.</source>
+        <translation>配置项“%1”的钥匙串条目已删除，但无法更新设置文件 %2。</translation>
+    </message>
+    <message>
+        <source>Profile &quot;%1&quot; and its keychain entries were removed.</source>
+        <translation>已删除配置项“%1”及其钥匙串条目。</translation>
+    </message>
+    <message>
+        <source>Profile &quot;%1&quot; was kept because its secrets could not be removed. %2</source>
+        <translation>由于无法删除其机密信息，配置项“%1”已保留。%2</translation>
+    </message>
+    <message>
+        <source>Profile &quot;%1&quot; is incomplete: edit it and enter its access key and secrets again.</source>
+        <translation>配置项“%1”不完整：请编辑该配置项，重新输入访问密钥和机密信息。</translation>
+    </message>
+    <message>
+        <source>Profile &quot;%1&quot; has no %2 in %3: edit the profile and enter it again.</source>
+        <translation>配置项“%1”在%3中没有%2：请编辑该配置项并重新输入。</translation>
+    </message>
+    <message>
+        <source>The secrets of profile &quot;%1&quot; could not be read. %2</source>
+        <translation>无法读取配置项“%1”的机密信息。%2</translation>
+    </message>
+</context>
+<context>
+    <name>das::ProfileManagerDialog</name>
+    <message>
+        <source>The profile manager was closed before the import finished.</source>
+        <translation>导入完成前配置项管理器已关闭。</translation>
+    </message>
+    <message>
+        <source>Nothing was imported. %1</source>
+        <translation>未导入任何内容。%1</translation>
+    </message>
+    <message>
+        <source>The profiles this import had already saved (%1) were taken back.</source>
+        <translation>本次导入已保存的配置项（%1）已撤回。</translation>
+    </message>
+    <message>
+        <source>Profile &quot;%1&quot; could not be taken back: %2</source>
+        <translation>无法撤回配置项“%1”：%2</translation>
+    </message>
+    <message>
+        <source>Profile &quot;%1&quot; was removed: its previous secrets could not be read, so it could not be restored.</source>
+        <translation>配置项“%1”已被删除：无法读取其原有机密信息，因此无法恢复。</translation>
+    </message>
+    <message>
+        <source>Keychain: secrets readable.</source>
+        <translation>钥匙串：机密信息可读取。</translation>
+    </message>
+    <message>
+        <source>From &amp;environment variables</source>
+        <translation>从环境变量(&amp;E)</translation>
+    </message>
+    <message>
+        <source>From &amp;SDK credentials file…</source>
+        <translation>从 SDK 凭证文件(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>From &amp;KooCLI configuration…</source>
+        <translation>从 KooCLI 配置(&amp;K)…</translation>
+    </message>
+    <message>
+        <source>Profiles</source>
+        <translation>配置项</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Region for imported profiles</source>
+        <translation>导入配置项的区域</translation>
+    </message>
+    <message>
+        <source>%1 name no region. Region to use (you can change it later by editing the profile):</source>
+        <translation>%1 未指定区域。请选择要使用的区域（之后可编辑配置项进行修改）：</translation>
+    </message>
+    <message>
+        <source>No profiles yet. Add one, or import the credentials another Huawei Cloud tool already has.</source>
+        <translation>尚无配置项。请添加配置项，或导入其他华为云工具中已有的凭证。</translation>
+    </message>
+    <message>
+        <source>No profile selected.</source>
+        <translation>未选择配置项。</translation>
+    </message>
+    <message>
+        <source>Permanent AK/SK</source>
+        <translation>永久 AK/SK</translation>
+    </message>
+    <message>
+        <source>Temporary AK/SK with security token</source>
+        <translation>临时 AK/SK（含安全令牌）</translation>
+    </message>
+    <message>
+        <source>IAM token</source>
+        <translation>IAM 令牌</translation>
+    </message>
+    <message>
+        <source>custom endpoint %1</source>
+        <translation>自定义终端节点 %1</translation>
+    </message>
+    <message>
+        <source>Profile: %1</source>
+        <translation>配置项：%1</translation>
+    </message>
+    <message>
+        <source>Authentication: %1</source>
+        <translation>认证方式：%1</translation>
+    </message>
+    <message>
+        <source>Access key (AK): %1</source>
+        <translation>访问密钥（AK）：%1</translation>
+    </message>
+    <message>
+        <source>Target: %1</source>
+        <translation>目标：%1</translation>
+    </message>
+    <message>
+        <source>Default project: %1</source>
+        <translation>默认项目：%1</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Secrets: OS keychain (service %1)</source>
+        <translation>机密信息：系统钥匙串（服务 %1）</translation>
+    </message>
+    <message>
+        <source>Working with the OS keychain…</source>
+        <translation>正在访问系统钥匙串…</translation>
+    </message>
+    <message>
+        <source>Delete profile &quot;%1&quot;? Its secrets are removed from the OS keychain as well.</source>
+        <translation>要删除配置项“%1”吗？其机密信息也将从系统钥匙串中删除。</translation>
+    </message>
+    <message>
+        <source>Keychain: %1</source>
+        <translation>钥匙串：%1</translation>
+    </message>
+    <message>
+        <source>%1 Checking %2…</source>
+        <translation>%1正在检查 %2…</translation>
+    </message>
+    <message>
+        <source>Import from environment variables</source>
+        <translation>从环境变量导入</translation>
+    </message>
+    <message>
+        <source>Profile &amp;name for HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK:</source>
+        <translation>HUAWEICLOUD_SDK_AK 和 HUAWEICLOUD_SDK_SK 的配置项名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>SDK credentials file</source>
+        <translation>SDK 凭证文件</translation>
+    </message>
+    <message>
+        <source>Import from SDK credentials file</source>
+        <translation>从 SDK 凭证文件导入</translation>
+    </message>
+    <message>
+        <source>Profile &amp;name for the [basic] credentials:</source>
+        <translation>[basic] 凭证的配置项名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>KooCLI configuration</source>
+        <translation>KooCLI 配置</translation>
+    </message>
+    <message>
+        <source>KooCLI configuration (*.json);;All files (*)</source>
+        <translation>KooCLI 配置 (*.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>the environment variables</source>
+        <translation>环境变量</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: the profile manager is not available.</source>
+        <translation>未导入任何内容：配置项管理器不可用。</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: wait for the current keychain operation to finish.</source>
+        <translation>未导入任何内容：请等待当前的钥匙串操作完成。</translation>
+    </message>
+    <message>
+        <source>Import cancelled; nothing was imported.</source>
+        <translation>已取消导入，未导入任何内容。</translation>
+    </message>
+    <message>
+        <source>Nothing was imported. Profile &quot;%1&quot;: %2</source>
+        <translation>未导入任何内容。配置项“%1”：%2</translation>
+    </message>
+    <message>
+        <source>A profile named &quot;%1&quot; already exists. Replace it with the one from %2?</source>
+        <translation>已存在名为“%1”的配置项。是否替换为以下来源中的同名配置项：%2？</translation>
+    </message>
+    <message>
+        <source>Import cancelled: profile &quot;%1&quot; was kept and nothing was imported.</source>
+        <translation>已取消导入：已保留配置项“%1”，未导入任何内容。</translation>
+    </message>
+    <message>
+        <source>Imported %1 from %2; the secrets were copied into the OS keychain and the source was left unchanged.</source>
+        <translation>已导入 %1（来源：%2）；机密信息已复制到系统钥匙串，来源未作更改。</translation>
+    </message>
+</context>
+<context>
+    <name>das::ResultPanel</name>
+    <message>
+        <source>Connection ID copied to the clipboard.</source>
+        <translation>连接ID已复制到剪贴板。</translation>
+    </message>
+    <message>
+        <source>Error details copied to the clipboard.</source>
+        <translation>错误详情已复制到剪贴板。</translation>
+    </message>
+    <message>
+        <source>Press Esc or Cancel to stop waiting. A create is never retried automatically.</source>
+        <translation>按 Esc 或单击“取消”可停止等待。创建请求不会自动重试。</translation>
+    </message>
+    <message>
+        <source>Creating the connection at %1… %2 s</source>
+        <translation>正在创建连接（%1）… %2 秒</translation>
+    </message>
+    <message>
+        <source>Connection created</source>
+        <translation>连接已创建</translation>
+    </message>
+    <message>
+        <source>Request ID %1. The connection is recorded in the history.</source>
+        <translation>请求ID：%1。连接已记入历史记录。</translation>
+    </message>
+    <message>
+        <source>Outcome unknown: the connection may or may not exist</source>
+        <translation>结果未知：连接可能已创建，也可能未创建</translation>
+    </message>
+    <message>
+        <source>Cancelled: outcome unknown</source>
+        <translation>已取消：结果未知</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Authentication failed: the connection was not created</source>
+        <translation>认证失败：连接未创建</translation>
+    </message>
+    <message>
+        <source>Not sent: the connection was not created</source>
+        <translation>未发送：连接未创建</translation>
+    </message>
+    <message>
+        <source>Not sent: the request is not valid</source>
+        <translation>未发送：请求无效</translation>
+    </message>
+    <message>
+        <source>Outcome unknown</source>
+        <translation>结果未知</translation>
+    </message>
+    <message>
+        <source>The connection was not created</source>
+        <translation>连接未创建</translation>
+    </message>
+    <message>
+        <source>HTTP status: %1</source>
+        <translation>HTTP 状态码：%1</translation>
+    </message>
+    <message>
+        <source>Error code: %1</source>
+        <translation>错误码：%1</translation>
+    </message>
+    <message>
+        <source>Server message: %1</source>
+        <translation>服务器消息：%1</translation>
+    </message>
+    <message>
+        <source>Request ID: %1</source>
+        <translation>请求ID：%1</translation>
+    </message>
+    <message>
+        <source>Clock offset (server minus this computer): %1 s</source>
+        <translation>时钟偏差（服务器时间减本机时间）：%1 秒</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Detail: %1</source>
+        <translation>详情：%1</translation>
+    </message>
+    <message>
+        <source>Outcome: %1</source>
+        <translation>结果：%1</translation>
+    </message>
+</context>
+<context>
+    <name>das::SecretJob</name>
+    <message>
+        <source>empty keychain key</source>
+        <translation>钥匙串键名为空</translation>
+    </message>
+    <message>
+        <source>the default keyring is locked</source>
+        <translation>默认密钥环已锁定</translation>
+    </message>
+    <message>
+        <source>the macOS Keychain</source>
+        <translation>macOS 钥匙串</translation>
+    </message>
+    <message>
+        <source>Windows Credential Manager</source>
+        <translation>Windows 凭据管理器</translation>
+    </message>
+    <message>
+        <source>the OS keychain (Secret Service)</source>
+        <translation>系统钥匙串（Secret Service）</translation>
+    </message>
+    <message>
+        <source>the secret was written but could not be read back to confirm it.</source>
+        <translation>机密信息已写入，但无法读回确认。</translation>
+    </message>
+    <message>
+        <source>nothing was changed.</source>
+        <translation>未做任何更改。</translation>
+    </message>
+    <message>
+        <source>nothing was saved.</source>
+        <translation>未保存任何内容。</translation>
+    </message>
+    <message>
+        <source>nothing was removed.</source>
+        <translation>未删除任何内容。</translation>
+    </message>
+    <message>
+        <source>There is no such entry in %1 to remove; nothing was changed.</source>
+        <translation>%1中没有要删除的条目；未做任何更改。</translation>
+    </message>
+    <message>
+        <source>There is no such entry in %1; nothing was changed.</source>
+        <translation>%1中没有该条目；未做任何更改。</translation>
+    </message>
+    <message>
+        <source>%1 is not available: %2</source>
+        <translation>%1不可用：%2</translation>
+    </message>
+    <message>
+        <source>No Secret Service is running: start GNOME Keyring or KeePassXC&apos;s Secret Service integration; %1</source>
+        <translation>没有正在运行的 Secret Service：请启动 GNOME Keyring 或 KeePassXC 的 Secret Service 集成；%1</translation>
+    </message>
+    <message>
+        <source>Access to %1 was denied: allow DAS Connect when the keychain asks, or check its access settings, and try again; %2</source>
+        <translation>访问%1被拒绝：请在钥匙串询问时允许 DAS Connect，或检查其访问设置，然后重试；%2</translation>
+    </message>
+    <message>
+        <source>%1 is locked and its unlock prompt was dismissed or could not be shown: unlock it (for example in Passwords and Keys) and try again; %2</source>
+        <translation>%1已锁定，且解锁提示被关闭或无法显示：请将其解锁（例如在“密码和密钥”中）后重试；%2</translation>
+    </message>
+    <message>
+        <source>%1 did not answer within %2 s: it may be locked and waiting for a password prompt; unlock it and try again.</source>
+        <translation>%1在 %2 秒内未响应：它可能已锁定并在等待输入密码；请解锁后重试。</translation>
+    </message>
+    <message>
+        <source>The secret is longer than the %1 bytes DAS Connect keeps in %2; nothing was saved.</source>
+        <translation>机密信息超过了 DAS Connect 在%2中可保存的 %1 字节上限；未保存任何内容。</translation>
+    </message>
+    <message>
+        <source>Reading the secret back from %1 did not return what was written, so it cannot be relied on: check the keychain and try again.</source>
+        <translation>从%1读回的机密信息与写入的内容不一致，因此不可信：请检查钥匙串后重试。</translation>
+    </message>
+    <message>
+        <source>%1 reported an error (%2); %3</source>
+        <translation>%1报告了错误（%2）；%3</translation>
+    </message>
+    <message>
+        <source>no details</source>
+        <translation>无详细信息</translation>
+    </message>
+</context>
+<context>
+    <name>das::SecretStore</name>
+    <message>
+        <source>the request was cancelled</source>
+        <translation>请求已取消</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Welcome to DAS Connect</source>
+        <translation>欢迎使用 DAS Connect</translation>
+    </message>
+    <message>
+        <source>No Huawei Cloud credentials were found (HUAWEICLOUD_SDK_AK / HUAWEICLOUD_SDK_SK).
+
+Try the built-in sandbox? It runs on this computer, needs no account, and answers like DAS does.</source>
+        <translation>未找到华为云凭证（HUAWEICLOUD_SDK_AK / HUAWEICLOUD_SDK_SK）。
+
+要试用内置沙箱吗？它在本机运行，无需账号，响应方式与 DAS 相同。</translation>
+    </message>
+    <message>
+        <source>Try the sandbox</source>
+        <translation>试用沙箱</translation>
+    </message>
+    <message>
+        <source>Continue without</source>
+        <translation>不使用沙箱</translation>
+    </message>
+    <message>
+        <source>Create Huawei Cloud DAS connections.</source>
+        <translation>创建华为云 DAS 连接。</translation>
+    </message>
+    <message>
+        <source>Start on the built-in sandbox.</source>
+        <translation>启动时使用内置沙箱。</translation>
+    </message>
+    <message>
+        <source>Language: system, en or zh_CN.</source>
+        <translation>语言：system、en 或 zh_CN。</translation>
+    </message>
+    <message>
+        <source>Render the window on the sandbox after one create to FILE (PNG) and exit.</source>
+        <translation>在沙箱上完成一次创建后，将窗口渲染为 FILE（PNG）并退出。</translation>
+    </message>
+    <message>
+        <source>Print start-up time and peak memory once the window is shown, then exit.</source>
+        <translation>窗口显示后打印启动时间和内存峰值，然后退出。</translation>
+    </message>
+    <message>
+        <source>History unavailable</source>
+        <translation>历史记录不可用</translation>
+    </message>
+    <message>
+        <source>Sandbox</source>
+        <translation>沙箱</translation>
+    </message>
+</context>
 </TS>

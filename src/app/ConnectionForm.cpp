@@ -119,6 +119,8 @@ ConnectionForm::ConnectionForm(QWidget* parent)
             touch(name);
         });
         connect(lineEdit, &QLineEdit::textChanged, this, &ConnectionForm::revalidate);
+        if (name == ProjectId || name == InstanceId || name == Username || name == Endpoint)
+            connect(lineEdit, &QLineEdit::textChanged, this, &ConnectionForm::passwordLookupKeyChanged);
         connect(lineEdit, &QLineEdit::returnPressed, this, &ConnectionForm::onReturnPressed);
     }
     connect(m_ui->engineTypeCombo, &QComboBox::activated, this, [this] { touch(EngineType); });
@@ -141,7 +143,21 @@ ConnectionForm::ConnectionForm(QWidget* parent)
         updateTargetFields();
         revalidate();
         emit targetChanged();
+        emit passwordLookupKeyChanged();
     });
+    connect(m_ui->profileCombo, &QComboBox::activated, this, &ConnectionForm::profileChanged);
+    connect(m_ui->manageProfilesButton, &QPushButton::clicked, this,
+            &ConnectionForm::manageProfilesRequested);
+    connect(m_ui->useSavedPasswordButton, &QPushButton::clicked, this,
+            &ConnectionForm::useSavedPasswordRequested);
+    connect(m_ui->forgetSavedPasswordButton, &QPushButton::clicked, this,
+            &ConnectionForm::forgetSavedPasswordRequested);
+    // Typing over a keychain password makes it the user's own again.
+    connect(m_ui->passwordEdit, &QLineEdit::textEdited, this, [this] {
+        if (m_savedPasswordState == SavedPassword::InUse)
+            setSavedPasswordState(SavedPassword::Available);
+    });
+    setProfiles({}, QString());
 
     connect(m_ui->createButton, &QPushButton::clicked, this, [this] {
         if (isReady())
@@ -283,11 +299,65 @@ void ConnectionForm::updateTargetFields()
     const Target t = target();
     const bool custom = t.key == QLatin1String(CustomKey);
     m_ui->endpointEdit->setReadOnly(!custom);
+    // The sandbox signs with its demo key whatever profile is chosen.
+    m_ui->profileCombo->setEnabled(!t.isSandbox());
+    m_ui->profileCombo->setToolTip(t.isSandbox() ? tr("The built-in sandbox uses its demo key.") : QString());
     m_ui->endpointEdit->setFocusPolicy(custom ? Qt::StrongFocus : Qt::ClickFocus);
     if (!custom) {
         const QSignalBlocker blocker(m_ui->endpointEdit);
         m_ui->endpointEdit->setText(t.endpoint.toString());
     }
+}
+
+void ConnectionForm::setProfiles(const QStringList& names, const QString& current)
+{
+    const QSignalBlocker blocker(m_ui->profileCombo);
+    m_ui->profileCombo->clear();
+    m_ui->profileCombo->addItem(tr("Environment variables (HUAWEICLOUD_SDK_*)"), QString());
+    for (const QString& name : names)
+        m_ui->profileCombo->addItem(name, name);
+    const int index = m_ui->profileCombo->findData(current);
+    m_ui->profileCombo->setCurrentIndex(index >= 0 ? index : 0);
+}
+
+QString ConnectionForm::currentProfile() const
+{
+    return m_ui->profileCombo->currentData().toString();
+}
+
+void ConnectionForm::setSavedPasswordState(SavedPassword state, const QString& text)
+{
+    m_savedPasswordState = state;
+    auto* reveal = m_ui->passwordEdit->findChild<QAction*>(QStringLiteral("revealPasswordAction"));
+    switch (state) {
+    case SavedPassword::None:
+        m_ui->savedPasswordBar->setVisible(false);
+        break;
+    case SavedPassword::Available:
+        m_ui->savedPasswordLabel->setText(
+            text.isEmpty() ? tr("A saved password for this user and instance is in the OS keychain.") : text);
+        m_ui->useSavedPasswordButton->setVisible(true);
+        m_ui->savedPasswordBar->setVisible(true);
+        break;
+    case SavedPassword::InUse:
+        m_ui->savedPasswordLabel->setText(tr("Password filled from the OS keychain."));
+        m_ui->useSavedPasswordButton->setVisible(false);
+        m_ui->savedPasswordBar->setVisible(true);
+        break;
+    }
+    if (reveal) {
+        if (state == SavedPassword::InUse && reveal->isChecked())
+            reveal->setChecked(false);
+        reveal->setEnabled(state != SavedPassword::InUse);
+    }
+}
+
+void ConnectionForm::fillSavedPassword(const QString& password)
+{
+    m_ui->passwordEdit->setText(password);
+    m_touched.insert(Password);
+    setSavedPasswordState(SavedPassword::InUse);
+    revalidate();
 }
 
 void ConnectionForm::setCredentialsState(const QString& description, bool available)
@@ -468,6 +538,8 @@ void ConnectionForm::changeEvent(QEvent* event)
         for (auto it = m_fieldWidgets.cbegin(); it != m_fieldWidgets.cend(); ++it)
             m_hints.insert(it.key(), it.value()->accessibleDescription());
         populateChoices();
+        m_ui->profileCombo->setItemText(0, tr("Environment variables (HUAWEICLOUD_SDK_*)"));
+        setSavedPasswordState(m_savedPasswordState);
         updateRemarksCounter();
         revalidate();
     }

@@ -51,6 +51,21 @@ public:
     void selectTarget(const QString& key, const QString& customEndpoint = QString());
 
     void setCredentialsState(const QString& description, bool available);
+
+    // Profiles to sign with; the empty name means the SDK environment variables.
+    void setProfiles(const QStringList& names, const QString& current);
+    QString currentProfile() const;
+
+    enum class SavedPassword
+    {
+        None,      // nothing saved for this endpoint, instance and user (or no keychain)
+        Available, // offered, not used
+        InUse,     // the password field holds the keychain's password
+    };
+    void setSavedPasswordState(SavedPassword state, const QString& text = QString());
+    SavedPassword savedPasswordState() const { return m_savedPasswordState; }
+    // Fills the (masked) password from the keychain; revealing it stays off until the user types.
+    void fillSavedPassword(const QString& password);
     const Violations& violations() const { return m_violations; }
     bool isReady() const;
     bool isBusy() const { return m_busy; }
@@ -69,6 +84,12 @@ signals:
     void targetChanged();
     void readyChanged(bool ready);
     void edited();
+    void profileChanged();
+    void manageProfilesRequested();
+    void useSavedPasswordRequested();
+    void forgetSavedPasswordRequested();
+    // Endpoint, project, instance or username changed: the saved-password lookup key may differ.
+    void passwordLookupKeyChanged();
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -94,6 +115,7 @@ private:
     bool m_credentialsAvailable = false;
     bool m_busy = false;
     bool m_ready = false;
+    SavedPassword m_savedPasswordState = SavedPassword::None;
 };
 
 } // namespace das

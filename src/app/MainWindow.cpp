@@ -8,9 +8,13 @@
 #include "HistoryPane.h"
 #include "HistoryStore.h"
 #include "PreviewDialog.h"
+#include "ProfileManager.h"
+#include "ProfileManagerDialog.h"
+#include "ProfileStore.h"
 #include "RequestBuilder.h"
 #include "ResultPanel.h"
 #include "SandboxServer.h"
+#include "SecretStore.h"
 #include "Translations.h"
 #include "ui_MainWindow.h"
 
@@ -20,6 +24,7 @@
 #include <QMessageBox>
 #include <QShortcut>
 #include <QStatusBar>
+#include <QTimer>
 
 // Resources live in the das_app static library; an explicit init keeps the linker from dropping them.
 static void initResources()
@@ -42,6 +47,10 @@ MainWindow::MainWindow(QWidget* parent)
     : QMainWindow(parent)
     , m_ui(std::make_unique<Ui::MainWindow>())
     , m_client(new DasClient(this))
+    , m_secrets(new SecretStore(this))
+    , m_profiles(std::make_unique<ProfileStore>())
+    , m_profileManager(new ProfileManager(m_profiles.get(), m_secrets, this))
+    , m_lookupTimer(new QTimer(this))
     , m_env(QProcessEnvironment::systemEnvironment())
     , m_sandboxBadge(new QLabel(this))
     , m_endpointLabel(new QLabel(this))
@@ -70,6 +79,31 @@ MainWindow::MainWindow(QWidget* parent)
     connect(f, &ConnectionForm::previewRequested, this, &MainWindow::previewRequest);
     connect(f, &ConnectionForm::cancelRequested, this, &MainWindow::cancelCreate);
     connect(f, &ConnectionForm::targetChanged, this, &MainWindow::updateCredentials);
+    connect(f, &ConnectionForm::profileChanged, this, &MainWindow::applyProfile);
+    connect(f, &ConnectionForm::manageProfilesRequested, this, &MainWindow::openProfileManager);
+    m_lookupTimer->setSingleShot(true);
+    m_lookupTimer->setInterval(300);
+    connect(m_lookupTimer, &QTimer::timeout, this, &MainWindow::lookUpSavedPassword);
+    connect(f, &ConnectionForm::passwordLookupKeyChanged, m_lookupTimer, qOverload<>(&QTimer::start));
+    connect(f, &ConnectionForm::useSavedPasswordRequested, this, [this] {
+        if (!m_savedPassword.isEmpty())
+            form()->fillSavedPassword(m_savedPassword);
+    });
+    connect(f, &ConnectionForm::forgetSavedPasswordRequested, this, [this] {
+        const QString key = m_lookupKey;
+        SecretJob* job = m_secrets->remove(key);
+        connect(job, &SecretJob::finished, this, [this, key](const SecretResult& r) {
+            if (r.ok() || r.status == SecretResult::Status::NotFound) {
+                if (key == m_lookupKey) {
+                    m_savedPassword.clear();
+                    form()->setSavedPasswordState(ConnectionForm::SavedPassword::None);
+                }
+                statusBar()->showMessage(tr("The saved password was removed from the OS keychain."), 5000);
+            } else {
+                statusBar()->showMessage(r.message, 8000);
+            }
+        });
+    });
     connect(f, &ConnectionForm::readyChanged, m_ui->actionCreate, &QAction::setEnabled);
     m_ui->actionCreate->setEnabled(f->isReady());
     connect(m_ui->actionCreate, &QAction::triggered, this, &MainWindow::createConnection);
@@ -107,6 +141,7 @@ MainWindow::MainWindow(QWidget* parent)
     });
 
     buildDynamicMenus();
+    reloadProfiles();
     updateSandboxUi();
     updateCredentials();
     resize(1180, 760);
@@ -116,6 +151,81 @@ MainWindow::~MainWindow()
 {
     if (m_job)
         m_job->disconnect(this);
+}
+
+void MainWindow::reloadProfiles()
+{
+    QStringList names;
+    for (const Profile& p : m_profiles->profiles())
+        names.append(p.name);
+    form()->setProfiles(names, AppSettings().raw().value(QStringLiteral("form/profile")).toString());
+    updateCredentials();
+}
+
+void MainWindow::applyProfile()
+{
+    const QString name = form()->currentProfile();
+    AppSettings().raw().setValue(QStringLiteral("form/profile"), name);
+    if (!name.isEmpty() && m_profiles->contains(name)) {
+        const Profile p = m_profiles->profile(name);
+        if (!p.endpoint.isEmpty())
+            form()->selectTarget(QLatin1String(ConnectionForm::CustomKey), p.endpoint);
+        else if (!p.region.isEmpty())
+            form()->selectTarget(p.region);
+        if (!p.projectId.isEmpty() && form()->request().projectId.isEmpty()) {
+            ConnectionRequest r = form()->request();
+            r.projectId = p.projectId;
+            form()->setRequest(r, false);
+        }
+    }
+    updateCredentials();
+}
+
+void MainWindow::openProfileManager()
+{
+    ProfileManagerDialog dialog(m_profileManager, this);
+    dialog.setObjectName(QStringLiteral("profileManagerDialog"));
+    connect(&dialog, &ProfileManagerDialog::profilesChanged, this, &MainWindow::reloadProfiles);
+    dialog.exec();
+    reloadProfiles();
+}
+
+QString MainWindow::savedPasswordKey() const
+{
+    const ConnectionForm::Target target = form()->target();
+    const ConnectionRequest r = form()->request();
+    if (target.endpoint.isEmpty() || r.projectId.isEmpty() || r.instanceId.isEmpty() || r.username.isEmpty())
+        return {};
+    return SecretStore::databasePasswordKey(target.endpoint.toString(), r.projectId, r.instanceId,
+                                            r.username);
+}
+
+void MainWindow::lookUpSavedPassword()
+{
+    const QString key = savedPasswordKey();
+    if (key == m_lookupKey)
+        return;
+    m_lookupKey = key;
+    m_savedPassword.clear();
+    if (form()->savedPasswordState() != ConnectionForm::SavedPassword::InUse || key.isEmpty())
+        form()->setSavedPasswordState(ConnectionForm::SavedPassword::None);
+    if (key.isEmpty())
+        return;
+    SecretJob* job = m_secrets->read(key);
+    connect(job, &SecretJob::finished, this, [this, key](const SecretResult& r) {
+        if (key != m_lookupKey)
+            return; // the user moved on; a late answer for an old key is dropped
+        if (r.ok()) {
+            m_savedPassword = r.secret;
+            if (form()->savedPasswordState() != ConnectionForm::SavedPassword::InUse)
+                form()->setSavedPasswordState(ConnectionForm::SavedPassword::Available);
+            return;
+        }
+        if (r.status != SecretResult::Status::NotFound && !m_keychainWarned) {
+            m_keychainWarned = true;
+            statusBar()->showMessage(tr("Saved passwords cannot be offered: %1").arg(r.message), 10000);
+        }
+    });
 }
 
 ConnectionForm* MainWindow::form() const
@@ -178,6 +288,17 @@ MainWindow::ResolvedCredentials MainWindow::credentialsForTarget() const
         r.available = true;
         return r;
     }
+    const QString profile = form()->currentProfile();
+    if (!profile.isEmpty() && m_profiles->contains(profile)) {
+        const Profile p = m_profiles->profile(profile);
+        r.profile = profile;
+        r.available = true;
+        r.description = p.auth == Profile::AuthMethod::IamToken
+                            ? tr("Profile \u201c%1\u201d: IAM token in the OS keychain").arg(profile)
+                            : tr("Profile \u201c%1\u201d: AK %2, secrets in the OS keychain")
+                                  .arg(profile, maskedAccessKey(p.accessKey));
+        return r;
+    }
     r.credentials = Credentials::fromEnvironment(m_env);
     if (r.credentials.isComplete()) {
         r.description = r.credentials.kind == Credentials::Kind::TemporaryAkSk
@@ -188,7 +309,9 @@ MainWindow::ResolvedCredentials MainWindow::credentialsForTarget() const
         r.available = true;
         return r;
     }
-    r.description = tr("None: set HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK, or use the built-in sandbox.");
+    r.description =
+        tr("None: choose a profile, set HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK, or use the built-in "
+           "sandbox.");
     return r;
 }
 
@@ -300,10 +423,42 @@ void MainWindow::createConnection()
         resultPanel()->showProblem(!target.error.isEmpty() ? target.error : resolved.description);
         return;
     }
+    const int generation = ++m_createGeneration;
+    if (resolved.profile.isEmpty()) {
+        startCreate(resolved.credentials);
+        return;
+    }
+    // Profile secrets come from the keychain first; the form is locked meanwhile but the window stays live.
+    m_readingCredentials = true;
+    f->setBusy(true);
+    m_ui->actionCreate->setEnabled(false);
+    resultPanel()->showBusy(tr("the OS keychain"));
+    m_profileManager->loadCredentials(
+        resolved.profile,
+        [this, generation, name = resolved.profile](bool ok, Credentials credentials, QString message) {
+            if (generation != m_createGeneration)
+                return; // cancelled meanwhile
+            m_readingCredentials = false;
+            if (!ok) {
+                form()->setBusy(false);
+                m_ui->actionCreate->setEnabled(form()->isReady());
+                resultPanel()->showProblem(
+                    tr("The credentials of profile \u201c%1\u201d could not be read: %2 Nothing was sent.")
+                        .arg(name, message));
+                return;
+            }
+            startCreate(credentials);
+        });
+}
+
+void MainWindow::startCreate(const Credentials& credentials)
+{
+    ConnectionForm* f = form();
+    const ConnectionForm::Target target = f->target();
     const ConnectionRequest request = f->request();
     const QString endpoint = target.endpoint.toString();
     const QString region = target.region;
-    CreateJob* job = m_client->createConnection(target.endpoint, request, resolved.credentials);
+    CreateJob* job = m_client->createConnection(target.endpoint, request, credentials);
     m_job = job;
     f->setBusy(true);
     m_ui->actionCreate->setEnabled(false);
@@ -326,23 +481,64 @@ void MainWindow::onCreateFinished(const CreateResult& result, const ConnectionRe
     }
     // The row is committed before the ID is shown, so a shown ID is always in the history.
     QString warning;
+    qint64 historyId = 0;
     if (m_history) {
         HistoryRecord record = HistoryRecord::fromCreate(request, endpoint, region, result);
         QString error;
-        if (m_history->add(record, &error))
+        if (m_history->add(record, &error)) {
+            historyId = record.id;
             historyPane()->reload();
-        else
+        } else {
             warning = tr("Created, but not recorded in the history: %1. Copy the ID now.").arg(error);
+        }
     } else {
         warning = tr("Created, but the history is not available. Copy the ID now.");
     }
     resultPanel()->showSuccess(result, warning);
+    if (request.isSavePassword)
+        savePassword(request, endpoint, historyId);
     statusBar()->showMessage(tr("Connection %1 created.").arg(result.connectionId), 6000);
     emit createFinished(result);
 }
 
+void MainWindow::savePassword(const ConnectionRequest& request, const QString& endpoint, qint64 historyId)
+{
+    const QString key =
+        SecretStore::databasePasswordKey(endpoint, request.projectId, request.instanceId, request.username);
+    resultPanel()->addNote(tr("Saving the password in the OS keychain…"));
+    SecretJob* job = m_secrets->writeVerified(key, request.password);
+    connect(job, &SecretJob::finished, this, [this, key, historyId](const SecretResult& r) {
+        if (!r.ok()) {
+            resultPanel()->addNote(
+                tr("The connection was created, but the password was not saved: %1").arg(r.message), true);
+            return;
+        }
+        resultPanel()->addNote(tr("The password was saved in the OS keychain and read back to confirm."));
+        if (m_history && historyId) {
+            QString error;
+            if (m_history->setPasswordSaved(historyId, true, &error))
+                historyPane()->reload();
+        }
+        if (key == m_lookupKey) {
+            m_lookupKey.clear(); // look it up again so that it is offered from now on
+            m_lookupTimer->start();
+        }
+    });
+}
+
 void MainWindow::cancelCreate()
 {
+    if (m_readingCredentials) {
+        ++m_createGeneration;
+        m_readingCredentials = false;
+        form()->setBusy(false);
+        m_ui->actionCreate->setEnabled(form()->isReady());
+        CreateResult cancelled;
+        cancelled.outcome = CreateResult::Outcome::Cancelled;
+        cancelled.explanation = tr("Cancelled before anything was sent.");
+        resultPanel()->showFailure(cancelled);
+        return;
+    }
     if (m_job)
         m_job->cancel();
 }

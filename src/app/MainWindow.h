@@ -12,6 +12,7 @@
 
 class QActionGroup;
 class QLabel;
+class QTimer;
 
 namespace Ui {
 class MainWindow;
@@ -24,6 +25,9 @@ class CreateJob;
 class DasClient;
 class HistoryPane;
 class HistoryStore;
+class ProfileManager;
+class ProfileStore;
+class SecretStore;
 class ResultPanel;
 class SandboxServer;
 
@@ -48,7 +52,11 @@ public:
     HistoryPane* historyPane() const;
     SandboxServer* sandbox() const { return m_sandbox.get(); }
     DasClient* client() const { return m_client; }
-    bool isBusy() const { return !m_job.isNull(); }
+    SecretStore* secretStore() const { return m_secrets; }
+    ProfileManager* profileManager() const { return m_profileManager; }
+    // Re-reads the profile list (after the manager dialog or an import).
+    void reloadProfiles();
+    bool isBusy() const { return !m_job.isNull() || m_readingCredentials; }
 
 public slots:
     void createConnection();
@@ -67,13 +75,20 @@ private:
     {
         Credentials credentials;
         QString description;
+        QString profile; // non-empty: the secrets must first be read from the keychain
         bool available = false;
     };
 
     ResolvedCredentials credentialsForTarget() const;
     void updateCredentials();
+    void startCreate(const Credentials& credentials);
     void onCreateFinished(const CreateResult& result, const ConnectionRequest& request,
                           const QString& endpoint, const QString& region);
+    void savePassword(const ConnectionRequest& request, const QString& endpoint, qint64 historyId);
+    void applyProfile();
+    void lookUpSavedPassword();
+    QString savedPasswordKey() const;
+    void openProfileManager();
     void buildDynamicMenus();
     void updateSandboxUi();
     void retranslateDynamic();
@@ -84,6 +99,15 @@ private:
     std::unique_ptr<HistoryStore> m_history;
     std::unique_ptr<SandboxServer> m_sandbox;
     QPointer<CreateJob> m_job;
+    SecretStore* m_secrets;
+    std::unique_ptr<ProfileStore> m_profiles;
+    ProfileManager* m_profileManager;
+    QTimer* m_lookupTimer;
+    QString m_lookupKey;        // key of the saved password last looked up
+    QString m_savedPassword;    // its value, held only until the key changes
+    int m_createGeneration = 0; // a cancel while reading credentials invalidates the pending read
+    bool m_readingCredentials = false;
+    bool m_keychainWarned = false;
     QProcessEnvironment m_env;
     QLabel* m_sandboxBadge;
     QAction* m_sandboxBadgeAction = nullptr; // a toolbar widget is shown and hidden through its action

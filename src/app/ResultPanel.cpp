@@ -13,6 +13,11 @@ ResultPanel::ResultPanel(QWidget* parent)
     , m_ui(std::make_unique<Ui::ResultPanel>())
 {
     m_ui->setupUi(this);
+    setStyleSheet(QStringLiteral(
+        "das--ResultPanel[tone=\"success\"] { border-left: 5px solid #2e7d32; background: #f1f8e9; }"
+        "das--ResultPanel[tone=\"failure\"] { border-left: 5px solid #b3261e; background: #fdecea; }"
+        "das--ResultPanel[tone=\"unknown\"] { border-left: 5px solid #ef6c00; background: #fff3e0; }"
+        "das--ResultPanel[tone=\"busy\"] { border-left: 5px solid #1565c0; background: #e3f2fd; }"));
     QFont big = m_ui->connectionIdEdit->font();
     big.setFamily(QStringLiteral("monospace"));
     big.setStyleHint(QFont::Monospace);
@@ -96,6 +101,7 @@ void ResultPanel::showSuccess(const CreateResult& result, const QString& warning
     if (!warning.isEmpty())
         text = warning;
     m_ui->explanationLabel->setText(text);
+    m_baseExplanation = text;
     m_ui->detailsToggle->setVisible(false);
     m_ui->copyDetailsButton->setVisible(false);
     m_ui->detailsText->setVisible(false);
@@ -166,6 +172,14 @@ void ResultPanel::showProblem(const QString& message)
     r.outcome = CreateResult::Outcome::InvalidInput;
     r.explanation = message;
     showFailure(r);
+}
+
+void ResultPanel::addNote(const QString& note, bool warning)
+{
+    // The newest note replaces a "…ing" progress note; the explanation itself stays.
+    m_ui->explanationLabel->setText(m_baseExplanation + u'\n' + note);
+    if (warning)
+        setTone("unknown");
 }
 
 QString ResultPanel::explanation() const

@@ -39,6 +39,8 @@ public:
     void showFailure(const CreateResult& result);
     // A local problem before anything was sent (bad target, missing credentials).
     void showProblem(const QString& message);
+    // A line under the explanation, e.g. what happened to the saved password after a create.
+    void addNote(const QString& note, bool warning = false);
 
     QString explanation() const;
     QString details() const;
@@ -60,6 +62,7 @@ private:
     QElapsedTimer m_busyElapsed;
     QString m_busyTarget;
     CreateResult m_last;
+    QString m_baseExplanation;
 };
 
 } // namespace das

@@ -5,8 +5,11 @@
 #include "DasClient.h"
 #include "EndpointResolver.h"
 #include "HistoryStore.h"
+#include "ProfileManager.h"
+#include "ProfileStore.h"
 #include "RequestBuilder.h"
 #include "RequestValidator.h"
+#include "SecretStore.h"
 
 #include <QCommandLineParser>
 #include <QEventLoop>
@@ -19,6 +22,7 @@ namespace das {
 namespace {
 
 constexpr int ExitUsage = 2;
+constexpr int ExitKeychain = 6;
 
 } // namespace
 
@@ -80,6 +84,9 @@ int CreateCommand::run(const QStringList& arguments)
         valueOption("ca-file", tr("Extra trusted CA certificates (PEM)."), "PEM");
     const QCommandLineOption tokenEnvOption = valueOption(
         "auth-token-env", tr("Use the IAM token in environment variable VAR instead of AK/SK."), "VAR");
+    const QCommandLineOption profileOption = valueOption(
+        "profile", tr("Use saved profile NAME: its target, default project and keychain credentials."),
+        "NAME");
     const QCommandLineOption dryRunOption(
         QStringLiteral("dry-run"),
         tr("Print the request as it would be sent (secrets masked); send nothing."));
@@ -88,7 +95,8 @@ int CreateCommand::run(const QStringList& arguments)
                        userOption,      passwordStdinOption, passwordEnvOption, savePasswordOption,
                        nodeOption,      portOption,          databaseOption,    remarksOption,
                        sqlRecordOption, regionOption,        endpointOption,    timeoutOption,
-                       caOption,        tokenEnvOption,      dryRunOption,      jsonOption});
+                       caOption,        tokenEnvOption,      profileOption,     dryRunOption,
+                       jsonOption});
 
     if (!parser.parse(arguments)) {
         m_err << tr("error: %1").arg(parser.errorText()) << Qt::endl;
@@ -106,10 +114,27 @@ int CreateCommand::run(const QStringList& arguments)
     const bool json = parser.isSet(jsonOption);
 
     QStringList usage;
+    Profile profile;
+    const bool useProfile = parser.isSet(profileOption);
+    if (useProfile) {
+        ProfileStore profiles;
+        if (!profiles.contains(parser.value(profileOption)))
+            usage.append(tr("--profile: there is no profile \"%1\" (see `das-connect-cli profile list`).")
+                             .arg(parser.value(profileOption)));
+        else
+            profile = profiles.profile(parser.value(profileOption));
+        if (parser.isSet(tokenEnvOption))
+            usage.append(tr("--profile and --auth-token-env cannot be used together."));
+    }
+
     ConnectionRequest request;
-    request.projectId = parser.isSet(projectOption)
-                            ? parser.value(projectOption).trimmed()
-                            : m_env.value(QStringLiteral("HUAWEICLOUD_SDK_PROJECT_ID")).trimmed();
+    // --project-id, then the profile's default project, then the SDK variable.
+    if (parser.isSet(projectOption))
+        request.projectId = parser.value(projectOption).trimmed();
+    else if (!profile.projectId.isEmpty())
+        request.projectId = profile.projectId;
+    else
+        request.projectId = m_env.value(QStringLiteral("HUAWEICLOUD_SDK_PROJECT_ID")).trimmed();
     request.instanceId = parser.value(instanceOption).trimmed();
     request.engineType = parser.value(engineOption).trimmed();
     request.networkType = parser.value(networkOption).trimmed();
@@ -152,12 +177,25 @@ int CreateCommand::run(const QStringList& arguments)
         if (!resolved.ok())
             usage.append(tr("--region: %1").arg(resolved.error));
         endpoint = resolved.endpoint;
-    } else {
+    } else if (useProfile && !profile.endpoint.isEmpty()) {
+        const auto resolved = EndpointResolver::parseEndpoint(profile.endpoint);
+        if (!resolved.ok())
+            usage.append(tr("profile endpoint: %1").arg(resolved.error));
+        endpoint = resolved.endpoint;
+    } else if (useProfile && !profile.region.isEmpty()) {
+        region = profile.region;
+        const auto resolved = EndpointResolver::resolveRegion(region, m_env);
+        if (!resolved.ok())
+            usage.append(tr("profile region: %1").arg(resolved.error));
+        endpoint = resolved.endpoint;
+    } else if (!useProfile) {
         usage.append(tr("say where to send the request: --region ID or --endpoint URL."));
     }
 
     Credentials credentials;
-    if (parser.isSet(tokenEnvOption)) {
+    if (useProfile) {
+        // Read from the keychain only once the rest of the input is valid (below).
+    } else if (parser.isSet(tokenEnvOption)) {
         const QString variable = parser.value(tokenEnvOption);
         credentials = Credentials::token(m_env.value(variable));
         if (credentials.iamToken.isEmpty())
@@ -201,6 +239,17 @@ int CreateCommand::run(const QStringList& arguments)
         return ExitUsage;
     }
 
+    if (useProfile) {
+        ProfileStore profiles;
+        SecretStore keychain;
+        ProfileManager manager(&profiles, &keychain);
+        QString message;
+        if (!manager.loadCredentialsSync(profile.name, &credentials, &message)) {
+            m_err << tr("error: profile \"%1\": %2 Nothing was sent.").arg(profile.name, message) << Qt::endl;
+            return ExitKeychain;
+        }
+    }
+
     if (parser.isSet(dryRunOption)) {
         m_out << RequestBuilder::build(endpoint, request, credentials).maskedText() << Qt::endl;
         return 0;
@@ -229,23 +278,47 @@ int CreateCommand::run(const QStringList& arguments)
     });
     loop.exec();
 
-    if (result.succeeded()) {
-        HistoryRecord record = HistoryRecord::fromCreate(request, endpoint.toString(), region, result);
-        if (historyOpen && !history.add(record, &historyError))
-            m_err << tr("warning: the connection was created but not recorded: %1").arg(historyError)
-                  << Qt::endl;
+    if (!result.succeeded()) {
+        printResult(result, json);
+        return result.exitCode();
     }
-    printResult(result, json);
+    HistoryRecord record = HistoryRecord::fromCreate(request, endpoint.toString(), region, result);
+    const bool recorded = historyOpen && history.add(record, &historyError);
+    if (historyOpen && !recorded)
+        m_err << tr("warning: the connection was created but not recorded: %1").arg(historyError) << Qt::endl;
+
+    // The create has succeeded whatever happens to the keychain; a failure only costs the saved password.
+    std::optional<bool> passwordSaved;
+    if (request.isSavePassword) {
+        SecretStore keychain;
+        const SecretResult saved = keychain.writeVerifiedSync(
+            SecretStore::databasePasswordKey(endpoint.toString(), request.projectId, request.instanceId,
+                                             request.username),
+            request.password);
+        passwordSaved = saved.ok();
+        if (saved.ok()) {
+            if (recorded)
+                history.setPasswordSaved(record.id, true, &historyError);
+            m_err << tr("The database password was saved in the OS keychain.") << Qt::endl;
+        } else {
+            m_err << tr("warning: the connection was created, but the database password was not saved: %1")
+                         .arg(saved.message)
+                  << Qt::endl;
+        }
+    }
+    printResult(result, json, passwordSaved);
     return result.exitCode();
 }
 
-void CreateCommand::printResult(const CreateResult& result, bool json)
+void CreateCommand::printResult(const CreateResult& result, bool json, std::optional<bool> passwordSaved)
 {
     if (json) {
         QJsonObject object;
         if (result.succeeded()) {
             object.insert(QStringLiteral("connection_id"), result.connectionId);
             object.insert(QStringLiteral("request_id"), result.requestId);
+            if (passwordSaved)
+                object.insert(QStringLiteral("password_saved"), *passwordSaved);
         } else {
             object.insert(QStringLiteral("outcome"), CreateResult::outcomeName(result.outcome));
             object.insert(QStringLiteral("explanation"), result.explanation);

@@ -9,6 +9,8 @@
 #include <QStringList>
 #include <QTextStream>
 
+#include <optional>
+
 namespace das {
 
 // `das-connect-cli create …`: parse, validate, sign, send, record in history, print.
@@ -21,7 +23,7 @@ public:
     int run(const QStringList& arguments);
 
 private:
-    void printResult(const CreateResult& result, bool json);
+    void printResult(const CreateResult& result, bool json, std::optional<bool> passwordSaved = std::nullopt);
 
     QTextStream& m_out;
     QTextStream& m_err;

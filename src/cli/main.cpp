@@ -1,6 +1,7 @@
 #include "AppPaths.h"
 #include "CreateCommand.h"
 #include "HistoryCommand.h"
+#include "ProfileCommand.h"
 
 #include <QCoreApplication>
 #include <QTextStream>
@@ -18,11 +19,12 @@ QString usage()
         "Commands:\n"
         "  create    Create a DAS instance connection (see create --help)\n"
         "  history   List connections created on this computer (see history --help)\n"
+        "  profile   Manage profiles: list, add, remove, import (secrets in the OS keychain)\n"
         "\n"
         "Credentials come from HUAWEICLOUD_SDK_AK, HUAWEICLOUD_SDK_SK and HUAWEICLOUD_SDK_SECURITY_TOKEN, or "
         "an IAM\n"
         "token named with --auth-token-env. Exit status: 0 created, 2 invalid input, 3 authentication,\n"
-        "4 other API error, 5 network, TLS, timeout or unknown outcome.\n");
+        "4 other API error, 5 network, TLS, timeout or unknown outcome, 6 OS keychain unavailable.\n");
 }
 
 } // namespace
@@ -51,6 +53,8 @@ int main(int argc, char* argv[])
     arguments.prepend(program + u' ' + command);
     if (command == QLatin1String("create"))
         return das::CreateCommand(out, err, in, QProcessEnvironment::systemEnvironment()).run(arguments);
+    if (command == QLatin1String("profile"))
+        return das::ProfileCommand(out, err, in, QProcessEnvironment::systemEnvironment()).run(arguments);
     if (command == QLatin1String("history"))
         return das::HistoryCommand(out, err).run(arguments);
     err << QCoreApplication::translate("main", "error: unknown command \"%1\".\n\n").arg(command) << usage()

@@ -1,0 +1,348 @@
+#include "ProfileCommand.h"
+
+#include "CredentialImporter.h"
+#include "ProfileManager.h"
+#include "ProfileStore.h"
+#include "SecretStore.h"
+
+#include <QCommandLineParser>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace das {
+
+namespace {
+
+constexpr int ExitUsage = 2;
+constexpr int ExitKeychain = 6;
+
+QString maskAk(const QString& ak)
+{
+    return ak.size() <= 8 ? QStringLiteral("****") : ak.left(4) + QString(ak.size() - 8, u'*') + ak.right(4);
+}
+
+QString target(const Profile& p)
+{
+    return p.endpoint.isEmpty() ? p.region : p.endpoint;
+}
+
+} // namespace
+
+ProfileCommand::ProfileCommand(QTextStream& out, QTextStream& err, QTextStream& in,
+                               const QProcessEnvironment& env)
+    : m_out(out)
+    , m_err(err)
+    , m_in(in)
+    , m_env(env)
+{}
+
+int ProfileCommand::run(const QStringList& arguments)
+{
+    // arguments[0] is "das-connect-cli profile"
+    const QString sub = arguments.size() > 1 ? arguments.at(1) : QString();
+    QStringList rest = arguments.mid(2);
+    rest.prepend(arguments.value(0) + u' ' + sub);
+    for (const QString& arg : rest) {
+        for (const char* refused : {"--sk", "--security-token", "--iam-token", "--token"}) {
+            const QLatin1String option(refused);
+            if (arg == option || arg.startsWith(option + u'=')) {
+                m_err << tr("error: %1 is not accepted, because command-line arguments are visible to other "
+                            "users. "
+                            "Use --secrets-stdin or the matching -env option.")
+                             .arg(option)
+                      << Qt::endl;
+                return ExitUsage;
+            }
+        }
+    }
+    if (sub == QLatin1String("list"))
+        return list(rest);
+    if (sub == QLatin1String("add"))
+        return add(rest);
+    if (sub == QLatin1String("remove"))
+        return remove(rest);
+    if (sub == QLatin1String("import"))
+        return import(rest);
+    m_err << tr("usage: das-connect-cli profile list|add|remove|import [options] (see profile <command> "
+                "--help)")
+          << Qt::endl;
+    return ExitUsage;
+}
+
+int ProfileCommand::list(const QStringList& arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        tr("List profiles. Secrets are never printed; they stay in the OS keychain."));
+    parser.addHelpOption();
+    const QCommandLineOption jsonOption(QStringLiteral("json"), tr("Print JSON."));
+    parser.addOption(jsonOption);
+    if (!parser.parse(arguments)) {
+        m_err << tr("error: %1").arg(parser.errorText()) << Qt::endl;
+        return ExitUsage;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        m_out << parser.helpText() << Qt::flush;
+        return 0;
+    }
+    ProfileStore store;
+    const QList<Profile> profiles = store.profiles();
+    if (parser.isSet(jsonOption)) {
+        QJsonArray array;
+        for (const Profile& p : profiles) {
+            array.append(QJsonObject{{QStringLiteral("name"), p.name},
+                                     {QStringLiteral("auth"), Profile::authName(p.auth)},
+                                     {QStringLiteral("access_key"), maskAk(p.accessKey)},
+                                     {QStringLiteral("region"), p.region},
+                                     {QStringLiteral("endpoint"), p.endpoint},
+                                     {QStringLiteral("project_id"), p.projectId},
+                                     {QStringLiteral("secrets"), QStringLiteral("keychain")}});
+        }
+        m_out << QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Indented)) << Qt::flush;
+        return 0;
+    }
+    if (profiles.isEmpty()) {
+        m_err << tr("No profiles. Add one with `das-connect-cli profile add` or `profile import`.")
+              << Qt::endl;
+        return 0;
+    }
+    for (const Profile& p : profiles) {
+        m_out << p.name << u'\t' << Profile::authName(p.auth) << u'\t' << target(p) << u'\t'
+              << (p.projectId.isEmpty() ? QStringLiteral("-") : p.projectId) << u'\t'
+              << (p.auth == Profile::AuthMethod::IamToken ? QStringLiteral("-") : maskAk(p.accessKey))
+              << u'\t' << tr("secrets: OS keychain (service %1)").arg(QLatin1String(SecretStore::ServiceName))
+              << Qt::endl;
+    }
+    return 0;
+}
+
+int ProfileCommand::add(const QStringList& arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        tr("Add or update a profile. Secrets go to the OS keychain, read from stdin (--secrets-stdin: the "
+           "SK, then "
+           "the security token, one per line; or the IAM token) or from environment variables."));
+    parser.addHelpOption();
+    parser.addPositionalArgument(QStringLiteral("name"), tr("Profile name."));
+    const QCommandLineOption authOption(QStringLiteral("auth"),
+                                        tr("aksk, temporary or token (default aksk)."),
+                                        QStringLiteral("METHOD"), QStringLiteral("aksk"));
+    const QCommandLineOption akOption(QStringLiteral("ak"), tr("Access key ID (not a secret)."),
+                                      QStringLiteral("AK"));
+    const QCommandLineOption stdinOption(QStringLiteral("secrets-stdin"), tr("Read the secrets from stdin."));
+    const QCommandLineOption skEnvOption(QStringLiteral("sk-env"), tr("Read the SK from variable VAR."),
+                                         QStringLiteral("VAR"));
+    const QCommandLineOption stEnvOption(QStringLiteral("security-token-env"),
+                                         tr("Read the security token from variable VAR."),
+                                         QStringLiteral("VAR"));
+    const QCommandLineOption tokenEnvOption(
+        QStringLiteral("iam-token-env"), tr("Read the IAM token from variable VAR."), QStringLiteral("VAR"));
+    const QCommandLineOption regionOption(QStringLiteral("region"), tr("Region ID."), QStringLiteral("ID"));
+    const QCommandLineOption endpointOption(QStringLiteral("endpoint"), tr("Custom endpoint URL."),
+                                            QStringLiteral("URL"));
+    const QCommandLineOption projectOption(QStringLiteral("project-id"), tr("Default project ID."),
+                                           QStringLiteral("ID"));
+    parser.addOptions({authOption, akOption, stdinOption, skEnvOption, stEnvOption, tokenEnvOption,
+                       regionOption, endpointOption, projectOption});
+    if (!parser.parse(arguments)) {
+        m_err << tr("error: %1").arg(parser.errorText()) << Qt::endl;
+        return ExitUsage;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        m_out << parser.helpText() << Qt::flush;
+        return 0;
+    }
+    if (parser.positionalArguments().size() != 1) {
+        m_err << tr("error: give exactly one profile name.") << Qt::endl;
+        return ExitUsage;
+    }
+
+    Profile profile;
+    profile.name = parser.positionalArguments().constFirst();
+    if (!Profile::parseAuth(parser.value(authOption), &profile.auth)) {
+        m_err << tr("error: --auth must be aksk, temporary or token.") << Qt::endl;
+        return ExitUsage;
+    }
+    profile.accessKey = parser.value(akOption).trimmed();
+    profile.region = parser.value(regionOption).trimmed();
+    profile.endpoint = parser.value(endpointOption).trimmed();
+    profile.projectId = parser.value(projectOption).trimmed();
+
+    ProfileSecrets secrets;
+    auto fromEnv = [this](const QString& variable) {
+        return m_env.value(variable);
+    };
+    if (parser.isSet(stdinOption)) {
+        if (profile.auth == Profile::AuthMethod::IamToken) {
+            secrets.iamToken = m_in.readLine().trimmed();
+        } else {
+            secrets.secretKey = m_in.readLine().trimmed();
+            if (profile.auth == Profile::AuthMethod::TemporaryAkSk)
+                secrets.securityToken = m_in.readLine().trimmed();
+        }
+    }
+    if (parser.isSet(skEnvOption))
+        secrets.secretKey = fromEnv(parser.value(skEnvOption)).trimmed();
+    if (parser.isSet(stEnvOption))
+        secrets.securityToken = fromEnv(parser.value(stEnvOption)).trimmed();
+    if (parser.isSet(tokenEnvOption))
+        secrets.iamToken = fromEnv(parser.value(tokenEnvOption)).trimmed();
+
+    QString message;
+    if (!ProfileStore::validate(profile, &message)) {
+        m_err << tr("error: %1").arg(message) << Qt::endl;
+        return ExitUsage;
+    }
+    ProfileStore store;
+    SecretStore keychain;
+    ProfileManager manager(&store, &keychain);
+    // Input is valid, so what fails now is the keychain.
+    if (!manager.saveProfileSync(profile, secrets, &message)) {
+        m_err << tr("error: %1").arg(message) << Qt::endl;
+        return ExitKeychain;
+    }
+    m_err << tr("Profile \"%1\" saved; its secrets are in the OS keychain.").arg(profile.name) << Qt::endl;
+    return 0;
+}
+
+int ProfileCommand::remove(const QStringList& arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(tr("Remove a profile and its keychain entries."));
+    parser.addHelpOption();
+    parser.addPositionalArgument(QStringLiteral("name"), tr("Profile name."));
+    if (!parser.parse(arguments)) {
+        m_err << tr("error: %1").arg(parser.errorText()) << Qt::endl;
+        return ExitUsage;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        m_out << parser.helpText() << Qt::flush;
+        return 0;
+    }
+    if (parser.positionalArguments().size() != 1) {
+        m_err << tr("error: give exactly one profile name.") << Qt::endl;
+        return ExitUsage;
+    }
+    const QString name = parser.positionalArguments().constFirst();
+    ProfileStore store;
+    if (!store.contains(name)) {
+        m_err << tr("error: there is no profile \"%1\".").arg(name) << Qt::endl;
+        return ExitUsage;
+    }
+    SecretStore keychain;
+    ProfileManager manager(&store, &keychain);
+    QString message;
+    if (!manager.removeProfileSync(name, &message)) {
+        m_err << tr("error: %1").arg(message) << Qt::endl;
+        return ExitKeychain;
+    }
+    m_err << tr("Profile \"%1\" removed.").arg(name) << Qt::endl;
+    return 0;
+}
+
+int ProfileCommand::import(const QStringList& arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(tr("Import credentials into profiles, copying secrets into the OS "
+                                        "keychain. The source is never written."));
+    parser.addHelpOption();
+    const QCommandLineOption fromOption(
+        QStringLiteral("from"),
+        tr("env (HUAWEICLOUD_SDK_*), sdk (~/.huaweicloud/credentials) or koocli "
+           "(~/.hcloud/config.json)."),
+        QStringLiteral("SOURCE"));
+    const QCommandLineOption fileOption(QStringLiteral("file"), tr("Read this file instead of the default."),
+                                        QStringLiteral("PATH"));
+    const QCommandLineOption nameOption(QStringLiteral("name"), tr("Profile name for env and sdk imports."),
+                                        QStringLiteral("NAME"), QStringLiteral("default"));
+    const QCommandLineOption regionOption(QStringLiteral("region"), tr("Region for env and sdk imports."),
+                                          QStringLiteral("ID"));
+    const QCommandLineOption overwriteOption(QStringLiteral("overwrite"),
+                                             tr("Replace profiles that already exist."));
+    parser.addOptions({fromOption, fileOption, nameOption, regionOption, overwriteOption});
+    if (!parser.parse(arguments)) {
+        m_err << tr("error: %1").arg(parser.errorText()) << Qt::endl;
+        return ExitUsage;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        m_out << parser.helpText() << Qt::flush;
+        return 0;
+    }
+    const QString from = parser.value(fromOption);
+    QList<ImportedProfile> imported;
+    QString error;
+    bool ok = false;
+    if (from == QLatin1String("env")) {
+        ImportedProfile one;
+        ok = CredentialImporter::fromEnvironment(m_env, parser.value(nameOption), &one, &error);
+        imported.append(one);
+    } else if (from == QLatin1String("sdk")) {
+        ImportedProfile one;
+        const QString path = parser.isSet(fileOption) ? parser.value(fileOption)
+                                                      : CredentialImporter::defaultSdkCredentialsPath(m_env);
+        ok = CredentialImporter::fromSdkCredentialsFile(path, parser.value(nameOption), &one, &error);
+        imported.append(one);
+    } else if (from == QLatin1String("koocli")) {
+        const QString path = parser.isSet(fileOption) ? parser.value(fileOption)
+                                                      : CredentialImporter::defaultKooCliConfigPath(m_env);
+        ok = CredentialImporter::fromKooCliConfig(path, &imported, &error);
+    } else {
+        m_err << tr("error: --from must be env, sdk or koocli.") << Qt::endl;
+        return ExitUsage;
+    }
+    if (!ok) {
+        m_err << tr("error: %1 Nothing was imported.").arg(error) << Qt::endl;
+        return ExitUsage;
+    }
+    for (ImportedProfile& p : imported) {
+        if (parser.isSet(regionOption) && p.profile.region.isEmpty() && p.profile.endpoint.isEmpty())
+            p.profile.region = parser.value(regionOption);
+        QString problem;
+        if (!ProfileStore::validate(p.profile, &problem)) {
+            m_err << tr("error: profile \"%1\": %2 Nothing was imported.").arg(p.profile.name, problem)
+                  << (p.profile.region.isEmpty() && p.profile.endpoint.isEmpty()
+                          ? tr(" (Give one with --region.)")
+                          : QString())
+                  << Qt::endl;
+            return ExitUsage;
+        }
+    }
+
+    ProfileStore store;
+    if (!parser.isSet(overwriteOption)) {
+        for (const ImportedProfile& p : std::as_const(imported)) {
+            if (store.contains(p.profile.name)) {
+                m_err << tr("error: profile \"%1\" already exists; use --overwrite or --name. Nothing was "
+                            "imported.")
+                             .arg(p.profile.name)
+                      << Qt::endl;
+                return ExitUsage;
+            }
+        }
+    }
+    SecretStore keychain;
+    ProfileManager manager(&store, &keychain);
+    QStringList saved;
+    for (const ImportedProfile& p : std::as_const(imported)) {
+        QString message;
+        if (!manager.saveProfileSync(p.profile, p.secrets, &message)) {
+            // Undo this run's earlier profiles: an import is all or nothing.
+            for (const QString& name : std::as_const(saved)) {
+                QString ignored;
+                manager.removeProfileSync(name, &ignored);
+            }
+            m_err << tr("error: profile \"%1\": %2 Nothing was imported.").arg(p.profile.name, message)
+                  << Qt::endl;
+            return ExitKeychain;
+        }
+        saved.append(p.profile.name);
+    }
+    m_err << tr("Imported profiles: %1. Their secrets are in the OS keychain.")
+                 .arg(saved.join(QStringLiteral(", ")))
+          << Qt::endl;
+    return 0;
+}
+
+} // namespace das

@@ -1,0 +1,232 @@
+#include "ProfileStore.h"
+
+#include "AppPaths.h"
+#include "EndpointResolver.h"
+#include "RequestValidator.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QSettings>
+#include <QStandardPaths>
+
+#include <algorithm>
+
+namespace das {
+
+namespace {
+
+const QLatin1String Group("profiles");
+const QLatin1String AuthKey("auth");
+const QLatin1String AccessKeyKey("access_key");
+const QLatin1String RegionKey("region");
+const QLatin1String EndpointKey("endpoint");
+const QLatin1String ProjectIdKey("project_id");
+
+QString groupOf(const QString& name)
+{
+    return Group + QLatin1Char('/') + name;
+}
+
+bool nameLess(const QString& a, const QString& b)
+{
+    const int c = a.compare(b, Qt::CaseInsensitive);
+    return c != 0 ? c < 0 : a < b;
+}
+
+// Shared directories (~/.config, $HOME, /tmp) are never chmod-ed; an app-specific one is.
+bool isOwnDirectory(const QString& dir)
+{
+    const QString clean = QDir::cleanPath(QFileInfo(dir).absoluteFilePath());
+    const QStringList shared = {
+        QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation),
+        QDir::homePath(),
+        QDir::tempPath(),
+        QDir::rootPath(),
+    };
+    return std::none_of(shared.begin(), shared.end(),
+                        [&](const QString& s) { return !s.isEmpty() && QDir::cleanPath(s) == clean; });
+}
+
+} // namespace
+
+ProfileStore::ProfileStore(QSettings* settings)
+    : m_settings(settings)
+{
+    if (!m_settings) {
+        m_owned = std::make_unique<QSettings>();
+        m_settings = m_owned.get();
+    }
+}
+
+ProfileStore::~ProfileStore() = default;
+
+QString ProfileStore::fileName() const
+{
+    return m_settings->fileName();
+}
+
+QStringList ProfileStore::names() const
+{
+    m_settings->beginGroup(Group);
+    QStringList out = m_settings->childGroups();
+    m_settings->endGroup();
+    std::sort(out.begin(), out.end(), nameLess);
+    return out;
+}
+
+QList<Profile> ProfileStore::profiles() const
+{
+    QList<Profile> out;
+    const QStringList all = names();
+    for (const QString& name : all)
+        out.append(profile(name));
+    return out;
+}
+
+bool ProfileStore::contains(const QString& name) const
+{
+    return !name.isEmpty() && names().contains(name);
+}
+
+Profile ProfileStore::profile(const QString& name) const
+{
+    Profile p;
+    if (!contains(name))
+        return p;
+    m_settings->beginGroup(groupOf(name));
+    p.name = name;
+    if (!Profile::parseAuth(m_settings->value(AuthKey).toString(), &p.auth))
+        p.auth = Profile::AuthMethod::AkSk;
+    p.accessKey = m_settings->value(AccessKeyKey).toString();
+    p.region = m_settings->value(RegionKey).toString();
+    p.endpoint = m_settings->value(EndpointKey).toString();
+    p.projectId = m_settings->value(ProjectIdKey).toString();
+    m_settings->endGroup();
+    return p;
+}
+
+bool ProfileStore::isValidName(const QString& name, QString* error)
+{
+    QString problem;
+    if (name.isEmpty()) {
+        problem = tr("Profile name is required.");
+    } else if (name.size() > MaxNameLength) {
+        problem =
+            tr("Profile name must be at most %1 characters (it has %2).").arg(MaxNameLength).arg(name.size());
+    } else if (name.front().isSpace() || name.back().isSpace()) {
+        problem = tr("Profile name must not start or end with a space.");
+    } else {
+        for (const QChar c : name) {
+            const bool allowed =
+                c.isLetter() || c.isDigit() || c == u'-' || c == u'_' || c == u'.' || c == u' ';
+            if (!allowed) {
+                const QString shown = c.isPrint()
+                                          ? QString(c)
+                                          : QStringLiteral("U+%1").arg(c.unicode(), 4, 16, QLatin1Char('0'));
+                problem = tr("Profile name \"%1\" may contain only letters, digits, '-', '_', '.' and spaces "
+                             "(not '%2').")
+                              .arg(name, shown);
+                break;
+            }
+        }
+    }
+    if (problem.isEmpty())
+        return true;
+    if (error)
+        *error = problem;
+    return false;
+}
+
+bool ProfileStore::validate(const Profile& p, QString* error)
+{
+    QStringList problems;
+    QString nameError;
+    if (!isValidName(p.name, &nameError))
+        problems.append(nameError);
+
+    if (p.usesAccessKey()) {
+        const QString ak = p.accessKey.trimmed();
+        if (ak.isEmpty())
+            problems.append(tr("Access key (AK) is required for AK/SK authentication."));
+        else if (ak.size() > MaxAccessKeyLength)
+            problems.append(tr("Access key (AK) must be at most %1 characters.").arg(MaxAccessKeyLength));
+        else if (std::any_of(ak.begin(), ak.end(),
+                             [](QChar c) { return c.isSpace() || c.category() == QChar::Other_Control; }))
+            problems.append(tr("Access key (AK) must not contain spaces or control characters."));
+    }
+
+    const QString region = p.region.trimmed();
+    const QString endpoint = p.endpoint.trimmed();
+    if (region.isEmpty() && endpoint.isEmpty()) {
+        problems.append(tr("Choose a region or enter a custom endpoint."));
+    } else if (!region.isEmpty() && !endpoint.isEmpty()) {
+        problems.append(tr("Choose either a region or a custom endpoint, not both."));
+    } else if (!endpoint.isEmpty()) {
+        const EndpointResolver::Result r = EndpointResolver::parseEndpoint(endpoint);
+        if (!r.ok())
+            problems.append(r.error);
+    } else if (!EndpointResolver::isKnownRegion(region)) {
+        const EndpointResolver::Result r = EndpointResolver::resolveRegion(region);
+        if (!r.ok())
+            problems.append(r.error);
+    }
+
+    if (!p.projectId.trimmed().isEmpty()) {
+        const Violations v = RequestValidator::validateProjectId(p.projectId.trimmed());
+        for (const Violation& violation : v)
+            problems.append(violation.message);
+    }
+
+    if (problems.isEmpty())
+        return true;
+    if (error)
+        *error = problems.join(QLatin1Char(' '));
+    return false;
+}
+
+bool ProfileStore::save(const Profile& p, QString* error)
+{
+    if (!validate(p, error))
+        return false;
+    m_settings->remove(groupOf(p.name));
+    m_settings->beginGroup(groupOf(p.name));
+    m_settings->setValue(AuthKey, Profile::authName(p.auth));
+    if (p.usesAccessKey())
+        m_settings->setValue(AccessKeyKey, p.accessKey.trimmed());
+    if (!p.region.trimmed().isEmpty())
+        m_settings->setValue(RegionKey, p.region.trimmed());
+    if (!p.endpoint.trimmed().isEmpty())
+        m_settings->setValue(EndpointKey, p.endpoint.trimmed());
+    if (!p.projectId.trimmed().isEmpty())
+        m_settings->setValue(ProjectIdKey, p.projectId.trimmed());
+    m_settings->endGroup();
+    return syncAndTighten(error);
+}
+
+bool ProfileStore::remove(const QString& name)
+{
+    if (!contains(name))
+        return false;
+    m_settings->remove(groupOf(name));
+    return syncAndTighten(nullptr);
+}
+
+bool ProfileStore::syncAndTighten(QString* error)
+{
+    const QString file = m_settings->fileName();
+    const QString dir = QFileInfo(file).absolutePath();
+    // The file holds no secrets, but other local users have no business reading account names.
+    if (isOwnDirectory(dir))
+        AppPaths::ensurePrivateDir(dir);
+    m_settings->sync();
+    if (m_settings->status() != QSettings::NoError) {
+        if (error)
+            *error = tr("Could not write the settings file %1.").arg(QDir::toNativeSeparators(file));
+        return false;
+    }
+    if (QFileInfo::exists(file))
+        AppPaths::makePrivateFile(file);
+    return true;
+}
+
+} // namespace das

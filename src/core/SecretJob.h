@@ -1,0 +1,80 @@
+#pragma once
+
+#include "SecretResult.h"
+
+#include <QObject>
+#include <QString>
+#include <QTimer>
+
+namespace QKeychain {
+class Job;
+}
+
+namespace das {
+
+// One keychain read, write, delete or write-then-verify, bounded by a deadline. The job owns itself: it emits
+// finished() exactly once, always from the event loop (never from the call that created it), then
+// deleteLater()s itself. Deleting it earlier is safe too.
+class SecretJob : public QObject
+{
+    Q_OBJECT
+
+public:
+    enum class Kind
+    {
+        Read,
+        Write,
+        Remove,
+        WriteVerified,
+    };
+
+    ~SecretJob() override;
+
+    Kind kind() const { return m_kind; }
+    QString key() const { return m_key; }
+    int timeoutMs() const { return m_timeoutMs; }
+    bool isFinished() const { return m_finished; }
+    const SecretResult& result() const { return m_result; }
+
+    // QKeychain::Error plus errorString() -> status. Exposed for tests.
+    static SecretResult::Status classify(int keychainError, const QString& errorString);
+    // The sentence shown for a status, naming the keychain and what to do.
+    static QString describe(SecretResult::Status status, Kind kind, const QString& detail, int timeoutMs,
+                            bool afterWrite = false);
+    // "the OS keychain (Secret Service)" on Linux; the platform's keychain elsewhere.
+    static QString keychainName();
+
+signals:
+    void finished(const das::SecretResult& result);
+
+private:
+    friend class SecretStore;
+
+    enum class Step
+    {
+        Read,   // Kind::Read
+        Write,  // Kind::Write and the first half of WriteVerified
+        Verify, // read-back of WriteVerified
+        Probe,  // Kind::Remove: QtKeychain reports deleting a missing entry as success, so look first
+        Delete,
+    };
+
+    SecretJob(Kind kind, const QString& key, const QString& secret, int timeoutMs);
+    void start();
+    void startStep(Step step);
+    void onStepFinished(Step step, QKeychain::Job* job);
+    void finishNotFound(const QString& detail);
+    void finish(SecretResult::Status status, const QString& detail = QString(),
+                const QString& secret = QString(), bool afterWrite = false);
+
+    const Kind m_kind;
+    const QString m_key;
+    QString m_secret; // writes only; dropped when the job finishes
+    const int m_timeoutMs;
+    QTimer m_deadline;
+    bool m_started = false;
+    bool m_finished = false;
+    SecretResult m_result;
+};
+
+} // namespace das

@@ -1,0 +1,69 @@
+#pragma once
+
+#include "SecretJob.h"
+#include "SecretResult.h"
+
+#include <QObject>
+#include <QString>
+
+namespace das {
+
+// The only door to the OS keychain (QtKeychain: Secret Service on Linux, Keychain on macOS, Credential
+// Manager on Windows). Never falls back to plain-text storage.
+//
+// Every entry is stored under service "das-connect"; on Linux QtKeychain writes it with the libsecret
+// attributes server=das-connect, user=<key>, type=plaintext (schema org.qt.keychain), so
+// `secret-tool lookup server das-connect user <key>` finds it. Keys:
+//   profile:<profile name>:sk | :security_token | :iam_token
+//   dbpassword:<endpoint>|<project id>|<instance id>|<username>
+//
+// Jobs do not belong to the store: deleting the store leaves jobs in flight to finish (or time out) alone.
+// QtKeychain runs one backend request at a time per process, so a request stuck on an unanswered unlock
+// prompt delays the ones behind it; every job still ends by its own deadline.
+class SecretStore : public QObject
+{
+    Q_OBJECT
+
+public:
+    static constexpr const char* ServiceName = "das-connect";
+    static constexpr int MaxSecretBytes = 4096; // UTF-8; larger -> TooLarge, nothing written
+    static constexpr int DefaultTimeoutMs = 15000;
+
+    static constexpr const char* SecretKeyField = "sk";
+    static constexpr const char* SecurityTokenField = "security_token";
+    static constexpr const char* IamTokenField = "iam_token";
+
+    explicit SecretStore(QObject* parent = nullptr);
+
+    // Deadline of each job started afterwards, in ms (0 expires before any answer; tests use it).
+    void setTimeoutMs(int ms);
+    int timeoutMs() const { return m_timeoutMs; }
+
+    SecretJob* read(const QString& key);
+    SecretJob* write(const QString& key, const QString& secret);
+    // Write, then read back and compare; a mismatch is VerifyFailed.
+    SecretJob* writeVerified(const QString& key, const QString& secret);
+    // A missing entry is reported as NotFound and nothing is touched.
+    SecretJob* remove(const QString& key);
+
+    // For the CLI: run a local event loop until the job ends (always bounded by the deadline).
+    SecretResult readSync(const QString& key);
+    SecretResult writeSync(const QString& key, const QString& secret);
+    SecretResult writeVerifiedSync(const QString& key, const QString& secret);
+    SecretResult removeSync(const QString& key);
+
+    // `which` is one of the *Field constants.
+    static QString profileSecretKey(const QString& profileName, const QString& which);
+    static QString databasePasswordKey(const QString& endpoint, const QString& projectId,
+                                       const QString& instanceId, const QString& username);
+
+    // Runs any job to its end in a local event loop.
+    static SecretResult waitFor(SecretJob* job);
+
+private:
+    SecretJob* startJob(SecretJob::Kind kind, const QString& key, const QString& secret);
+
+    int m_timeoutMs = DefaultTimeoutMs;
+};
+
+} // namespace das

@@ -1,0 +1,655 @@
+// The profile editor and manager as a user drives them (real widgets, QTest key and mouse events, offscreen)
+// against a real Secret Service (scripts/with-keyring): secrets only in the keychain, the rest in a QSettings
+// file, imports all or nothing, Test proves the keychain and the endpoint without creating anything.
+
+#include "KeychainTestSupport.h"
+#include "ProfileEditDialog.h"
+#include "ProfileManager.h"
+#include "ProfileManagerDialog.h"
+#include "ProfileStore.h"
+#include "SandboxServer.h"
+#include "SecretStore.h"
+
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFile>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTcpServer>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QToolButton>
+
+#include <memory>
+
+using namespace das;
+using namespace das::test;
+
+namespace {
+
+constexpr int KeychainTimeoutMs = 30000;
+const QString kAk = QStringLiteral("HPUAPROFILEDLGTEST01");
+const QString kProject = QStringLiteral("052041494800d57c2f02c00275b4c247");
+
+QByteArray fileBytes(const QString& path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+bool writeFile(const QString& path, const QByteArray& bytes)
+{
+    QFile f(path);
+    return f.open(QIODevice::WriteOnly | QIODevice::Truncate) && f.write(bytes) == bytes.size();
+}
+
+template <typename T> T* child(QObject* root, const char* name)
+{
+    T* widget = root->findChild<T*>(QLatin1String(name));
+    if (!widget)
+        qFatal("no child %s", name);
+    return widget;
+}
+
+void retype(QLineEdit* edit, const QString& text)
+{
+    edit->setFocus();
+    edit->selectAll();
+    QTest::keyClick(edit, Qt::Key_Backspace);
+    if (!text.isEmpty())
+        QTest::keyClicks(edit, text);
+}
+
+} // namespace
+
+class TestProfileDialogs : public QObject
+{
+    Q_OBJECT
+
+private:
+    QString name(const QString& base)
+    {
+        const QString n = base + QLatin1Char('-') + m_tag;
+        m_names.append(n);
+        return n;
+    }
+
+    QString keyOf(const QString& profileName, const char* field)
+    {
+        return SecretStore::profileSecretKey(profileName, QLatin1String(field));
+    }
+
+    QString stored(const QString& profileName, const char* field = SecretStore::SecretKeyField)
+    {
+        const ToolResult r = lookup(keyOf(profileName, field));
+        return r.exitCode == 0 ? QString::fromUtf8(r.out) : QString();
+    }
+
+    bool absent(const QString& profileName, const char* field = SecretStore::SecretKeyField)
+    {
+        return lookup(keyOf(profileName, field)).exitCode == 1;
+    }
+
+    Profile make(const QString& profileName, const QString& endpoint = QString())
+    {
+        Profile p;
+        p.name = profileName;
+        p.auth = Profile::AuthMethod::AkSk;
+        p.accessKey = kAk;
+        if (endpoint.isEmpty())
+            p.region = QStringLiteral("cn-north-4");
+        else
+            p.endpoint = endpoint;
+        p.projectId = kProject;
+        return p;
+    }
+
+    void saveDirectly(const Profile& p, const QString& sk)
+    {
+        QString message;
+        ProfileSecrets s;
+        s.secretKey = sk;
+        QVERIFY2(m_manager->saveProfileSync(p, s, &message), qPrintable(message));
+    }
+
+    // Reopens the manager so that it lists what was saved behind its back.
+    void reopenManager()
+    {
+        m_dialog.reset();
+        m_dialog = std::make_unique<ProfileManagerDialog>(m_manager.get());
+        m_dialog->setConfirmation([this](const QString& question) {
+            m_questions.append(question);
+            return m_answer;
+        });
+        m_dialog->setRegionChooser([this](const QStringList& names) {
+            m_regionAsked += names;
+            return QStringLiteral("cn-north-4");
+        });
+        m_dialog->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_dialog.get()));
+    }
+
+    ProfileEditDialog* waitForEditDialog()
+    {
+        ProfileEditDialog* editor = nullptr;
+        [&] {
+            QTRY_VERIFY(m_dialog->editDialog() && m_dialog->editDialog()->isVisible());
+        }();
+        editor = m_dialog->editDialog();
+        return editor;
+    }
+
+    QPushButton* okButton(ProfileEditDialog* editor)
+    {
+        return child<QDialogButtonBox>(editor, "buttonBox")->button(QDialogButtonBox::Ok);
+    }
+
+    void click(QAbstractButton* button)
+    {
+        QVERIFY(button->isEnabled());
+        QTest::mouseClick(button, Qt::LeftButton);
+    }
+
+    QLabel* status() { return child<QLabel>(m_dialog.get(), "statusLabel"); }
+
+    QString m_tag;
+    QStringList m_names;
+    QStringList m_questions;
+    QStringList m_regionAsked;
+    bool m_answer = true;
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<QSettings> m_settings;
+    std::unique_ptr<ProfileStore> m_profiles;
+    std::unique_ptr<SecretStore> m_secrets;
+    std::unique_ptr<ProfileManager> m_manager;
+    std::unique_ptr<ProfileManagerDialog> m_dialog;
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY2(haveThrowAwayKeyring(), needKeyringMessage());
+        QStandardPaths::setTestModeEnabled(true);
+        forceSecretServiceBackend();
+        m_tag = uniqueTag();
+    }
+
+    void init()
+    {
+        m_dir = std::make_unique<QTemporaryDir>();
+        QVERIFY(m_dir->isValid());
+        m_settings = std::make_unique<QSettings>(m_dir->filePath(QStringLiteral("das-connect.ini")),
+                                                 QSettings::IniFormat);
+        m_profiles = std::make_unique<ProfileStore>(m_settings.get());
+        m_secrets = std::make_unique<SecretStore>();
+        m_manager = std::make_unique<ProfileManager>(m_profiles.get(), m_secrets.get());
+        m_questions.clear();
+        m_regionAsked.clear();
+        m_answer = true;
+        reopenManager();
+    }
+
+    void cleanup()
+    {
+        m_dialog.reset();
+        m_manager.reset();
+        m_secrets.reset();
+        m_profiles.reset();
+        m_settings.reset();
+        m_dir.reset();
+    }
+
+    void cleanupTestCase()
+    {
+        for (const QString& n : std::as_const(m_names)) {
+            for (const char* field :
+                 {SecretStore::SecretKeyField, SecretStore::SecurityTokenField, SecretStore::IamTokenField})
+                clearEntry(keyOf(n, field));
+        }
+    }
+
+    void editDialogValidatesLive()
+    {
+        ProfileEditDialog editor(m_profiles.get(), nullptr);
+        editor.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&editor));
+        auto* nameEdit = child<QLineEdit>(&editor, "nameEdit");
+        auto* akEdit = child<QLineEdit>(&editor, "accessKeyEdit");
+        auto* skEdit = child<QLineEdit>(&editor, "secretKeyEdit");
+        auto* target = child<QComboBox>(&editor, "targetCombo");
+        auto* endpoint = child<QLineEdit>(&editor, "endpointEdit");
+        auto* project = child<QLineEdit>(&editor, "projectIdEdit");
+        auto* errors = child<QLabel>(&editor, "errorLabel");
+        QPushButton* ok = okButton(&editor);
+
+        // Every problem at once, each naming its field.
+        QVERIFY(!ok->isEnabled());
+        QVERIFY(errors->isVisible());
+        QVERIFY2(errors->text().contains(QLatin1String("Profile name")), qPrintable(errors->text()));
+        QVERIFY(errors->text().contains(QLatin1String("Access key (AK)")));
+        QVERIFY(errors->text().contains(QLatin1String("Secret key (SK)")));
+
+        retype(nameEdit, QStringLiteral("bad/name"));
+        retype(akEdit, kAk);
+        retype(skEdit, QStringLiteral("sk-validates-live"));
+        QVERIFY(!ok->isEnabled());
+        QVERIFY2(errors->text().contains(QLatin1String("Profile name")), qPrintable(errors->text()));
+        QVERIFY(!errors->text().contains(QLatin1String("Access key (AK)")));
+
+        retype(nameEdit, QStringLiteral("good name"));
+        QVERIFY2(ok->isEnabled(), qPrintable(errors->text()));
+        QVERIFY(!errors->isVisible());
+
+        retype(akEdit, QString());
+        QVERIFY(!ok->isEnabled());
+        QVERIFY(errors->text().contains(QLatin1String("Access key (AK) is required")));
+        retype(akEdit, kAk);
+        QVERIFY(ok->isEnabled());
+
+        // The endpoint field is live only for a custom endpoint.
+        QVERIFY(!endpoint->isEnabled());
+        target->setFocus();
+        QTest::keyClick(target, Qt::Key_End);
+        QCOMPARE(target->currentData().toString(), QStringLiteral("custom"));
+        QVERIFY(endpoint->isEnabled());
+        QVERIFY(!ok->isEnabled());
+        retype(endpoint, QStringLiteral("http://das.example.com"));
+        QVERIFY(!ok->isEnabled());
+        QVERIFY2(errors->text().contains(QLatin1String("https://")), qPrintable(errors->text()));
+        retype(endpoint, QStringLiteral("https://das.example.com/"));
+        QVERIFY2(ok->isEnabled(), qPrintable(errors->text()));
+        QCOMPARE(editor.profile().endpoint, QStringLiteral("https://das.example.com"));
+        QVERIFY(editor.profile().region.isEmpty());
+
+        retype(project, QStringLiteral("1234"));
+        QVERIFY(!ok->isEnabled());
+        QVERIFY(errors->text().contains(QLatin1String("Project ID")));
+        retype(project, kProject);
+        QVERIFY(ok->isEnabled());
+
+        // A taken name is refused for a new profile.
+        saveDirectly(make(name(QStringLiteral("taken"))), QStringLiteral("sk-taken"));
+        retype(nameEdit, m_names.constLast());
+        QVERIFY(!ok->isEnabled());
+        QVERIFY(errors->text().contains(QLatin1String("already exists")));
+    }
+
+    void rowsFollowAuthMethod()
+    {
+        ProfileEditDialog editor(m_profiles.get(), nullptr);
+        editor.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&editor));
+        auto* auth = child<QComboBox>(&editor, "authCombo");
+        auto* ak = child<QLineEdit>(&editor, "accessKeyEdit");
+        auto* sk = child<QLineEdit>(&editor, "secretKeyEdit");
+        auto* st = child<QLineEdit>(&editor, "securityTokenEdit");
+        auto* iam = child<QLineEdit>(&editor, "iamTokenEdit");
+        for (QLineEdit* secret : {sk, st, iam})
+            QCOMPARE(secret->echoMode(), QLineEdit::Password);
+
+        QCOMPARE(auth->currentData().toString(), QStringLiteral("aksk"));
+        QVERIFY(ak->isVisible() && sk->isVisible());
+        QVERIFY(!st->isVisible() && !iam->isVisible());
+
+        auth->setFocus();
+        QTest::keyClick(auth, Qt::Key_Down);
+        QCOMPARE(auth->currentData().toString(), QStringLiteral("temporary"));
+        QVERIFY(ak->isVisible() && sk->isVisible() && st->isVisible());
+        QVERIFY(!iam->isVisible());
+        QVERIFY(child<QLabel>(&editor, "errorLabel")->text().contains(QLatin1String("Security token")));
+
+        QTest::keyClick(auth, Qt::Key_Down);
+        QCOMPARE(auth->currentData().toString(), QStringLiteral("token"));
+        QVERIFY(!ak->isVisible() && !sk->isVisible() && !st->isVisible());
+        QVERIFY(iam->isVisible());
+
+        // A token profile needs no AK: only the name and the token.
+        retype(child<QLineEdit>(&editor, "nameEdit"), QStringLiteral("token profile"));
+        QVERIFY(!okButton(&editor)->isEnabled());
+        retype(iam, QStringLiteral("iam-token-value"));
+        QVERIFY(okButton(&editor)->isEnabled());
+        QCOMPARE(editor.secrets().iamToken, QStringLiteral("iam-token-value"));
+        QVERIFY(editor.secrets().secretKey.isEmpty());
+        QVERIFY(editor.profile().accessKey.isEmpty());
+    }
+
+    void addProfileWritesKeychainAndSettings()
+    {
+        const QString n = name(QStringLiteral("added"));
+        const QString sk = QStringLiteral("sk-added-") + m_tag + QStringLiteral("-Zq9");
+        QSignalSpy changed(m_dialog.get(), &ProfileManagerDialog::profilesChanged);
+        QSignalSpy done(m_dialog.get(), &ProfileManagerDialog::operationFinished);
+
+        click(child<QPushButton>(m_dialog.get(), "addProfileButton"));
+        ProfileEditDialog* editor = waitForEditDialog();
+        QVERIFY(editor);
+        retype(child<QLineEdit>(editor, "nameEdit"), n);
+        retype(child<QLineEdit>(editor, "accessKeyEdit"), kAk);
+        retype(child<QLineEdit>(editor, "secretKeyEdit"), sk);
+        retype(child<QLineEdit>(editor, "projectIdEdit"), kProject);
+        click(okButton(editor));
+
+        // Busy while the keychain works; the event loop keeps running.
+        QVERIFY(m_dialog->isBusy());
+        QCOMPARE(status()->text(), QStringLiteral("Working with the OS keychain…"));
+        QVERIFY(!child<QPushButton>(m_dialog.get(), "addProfileButton")->isEnabled());
+        QVERIFY(!child<QToolButton>(m_dialog.get(), "importButton")->isEnabled());
+
+        QTRY_COMPARE_WITH_TIMEOUT(done.count(), 1, KeychainTimeoutMs);
+        QVERIFY2(done.at(0).at(0).toBool(), qPrintable(done.at(0).at(1).toString()));
+        QCOMPARE(changed.count(), 1);
+        QVERIFY(!m_dialog->isBusy());
+
+        QCOMPARE(stored(n), sk);
+        m_settings->sync();
+        const QByteArray ini = fileBytes(m_settings->fileName());
+        QVERIFY(ini.contains(kAk.toUtf8()));
+        QVERIFY(!ini.contains(sk.toUtf8()));
+        QVERIFY(!ini.contains("sk-added"));
+        QCOMPARE(m_profiles->profile(n).projectId, kProject);
+
+        QCOMPARE(m_dialog->selectedProfile(), n);
+        const QString details = child<QLabel>(m_dialog.get(), "detailsLabel")->text();
+        QVERIFY2(details.contains(QLatin1String("HPUA****ST01")), qPrintable(details));
+        QVERIFY(!details.contains(kAk));
+        QVERIFY(details.contains(QLatin1String("Secrets: OS keychain (service das-connect)")));
+        QVERIFY(!details.contains(sk));
+    }
+
+    void editingLeavesSecretFieldsEmptyAndKeepsStoredSk()
+    {
+        const QString n = name(QStringLiteral("edited"));
+        const QString sk = QStringLiteral("sk-edited-") + m_tag;
+        saveDirectly(make(n), sk);
+        reopenManager();
+        m_dialog->selectProfile(n);
+        QSignalSpy done(m_dialog.get(), &ProfileManagerDialog::operationFinished);
+
+        click(child<QPushButton>(m_dialog.get(), "editProfileButton"));
+        ProfileEditDialog* editor = waitForEditDialog();
+        QVERIFY(editor);
+        QVERIFY(editor->isEditing());
+        auto* nameEdit = child<QLineEdit>(editor, "nameEdit");
+        QCOMPARE(nameEdit->text(), n);
+        QVERIFY(nameEdit->isReadOnly());
+        for (const char* field : {"secretKeyEdit", "securityTokenEdit", "iamTokenEdit"}) {
+            auto* secret = child<QLineEdit>(editor, field);
+            QVERIFY2(secret->text().isEmpty(), field);
+            QCOMPARE(secret->echoMode(), QLineEdit::Password);
+        }
+        QVERIFY(
+            child<QLineEdit>(editor, "secretKeyEdit")->placeholderText().contains(QLatin1String("keychain")));
+        QCOMPARE(child<QLineEdit>(editor, "accessKeyEdit")->text(), kAk);
+
+        const QString otherProject = QStringLiteral("0123456789abcdef0123456789abcdef");
+        retype(child<QLineEdit>(editor, "projectIdEdit"), otherProject);
+        QVERIFY(okButton(editor)->isEnabled());
+        click(okButton(editor));
+        QTRY_COMPARE_WITH_TIMEOUT(done.count(), 1, KeychainTimeoutMs);
+        QVERIFY2(done.at(0).at(0).toBool(), qPrintable(done.at(0).at(1).toString()));
+
+        QCOMPARE(stored(n), sk);
+        QCOMPARE(m_profiles->profile(n).projectId, otherProject);
+    }
+
+    void failedSaveReopensEditorWithoutSecrets()
+    {
+        // Every keychain job times out at once: the save fails and nothing is written.
+        m_secrets->setTimeoutMs(0);
+        const QString n = name(QStringLiteral("failing"));
+        QSignalSpy done(m_dialog.get(), &ProfileManagerDialog::operationFinished);
+        click(child<QPushButton>(m_dialog.get(), "addProfileButton"));
+        ProfileEditDialog* editor = waitForEditDialog();
+        QVERIFY(editor);
+        retype(child<QLineEdit>(editor, "nameEdit"), n);
+        retype(child<QLineEdit>(editor, "accessKeyEdit"), kAk);
+        retype(child<QLineEdit>(editor, "secretKeyEdit"), QStringLiteral("sk-failing"));
+        click(okButton(editor));
+
+        QTRY_COMPARE_WITH_TIMEOUT(done.count(), 1, KeychainTimeoutMs);
+        QVERIFY(!done.at(0).at(0).toBool());
+        QCOMPARE(status()->property("role").toString(), QStringLiteral("error"));
+        QTRY_VERIFY(editor->isVisible());
+        QCOMPARE(m_dialog->editDialog(), editor);
+        QCOMPARE(child<QLineEdit>(editor, "nameEdit")->text(), n);
+        QCOMPARE(child<QLineEdit>(editor, "accessKeyEdit")->text(), kAk);
+        QVERIFY(child<QLineEdit>(editor, "secretKeyEdit")->text().isEmpty());
+        QVERIFY(child<QLabel>(editor, "errorLabel")->text().contains(done.at(0).at(1).toString()));
+        QVERIFY(!m_profiles->contains(n));
+        QVERIFY(absent(n));
+    }
+
+    void deleteAsksAndRemovesKeychainEntryAndSettings()
+    {
+        const QString n = name(QStringLiteral("deleted"));
+        saveDirectly(make(n), QStringLiteral("sk-deleted"));
+        QVERIFY(!absent(n));
+        reopenManager();
+        m_dialog->selectProfile(n);
+        QSignalSpy done(m_dialog.get(), &ProfileManagerDialog::operationFinished);
+        QSignalSpy changed(m_dialog.get(), &ProfileManagerDialog::profilesChanged);
+
+        m_answer = false;
+        click(child<QPushButton>(m_dialog.get(), "deleteProfileButton"));
+        QCOMPARE(m_questions.size(), 1);
+        QVERIFY(m_questions.constFirst().contains(n));
+        QVERIFY(!m_dialog->isBusy());
+        QVERIFY(m_profiles->contains(n));
+
+        m_answer = true;
+        click(child<QPushButton>(m_dialog.get(), "deleteProfileButton"));
+        QTRY_COMPARE_WITH_TIMEOUT(done.count(), 1, KeychainTimeoutMs);
+        QVERIFY2(done.at(0).at(0).toBool(), qPrintable(done.at(0).at(1).toString()));
+        QCOMPARE(changed.count(), 1);
+        QVERIFY(absent(n));
+        QVERIFY(!m_profiles->contains(n));
+        m_settings->sync();
+        QVERIFY(!fileBytes(m_settings->fileName()).contains(n.toUtf8()));
+        QVERIFY(child<QListWidget>(m_dialog.get(), "profileList")->findItems(n, Qt::MatchExactly).isEmpty());
+    }
+
+    void closingWhileAJobRunsIsSafe()
+    {
+        const QString n = name(QStringLiteral("closed"));
+        saveDirectly(make(n), QStringLiteral("sk-closed"));
+        reopenManager();
+        m_dialog->selectProfile(n);
+        click(child<QPushButton>(m_dialog.get(), "deleteProfileButton"));
+        QVERIFY(m_dialog->isBusy());
+        m_dialog.reset();
+        // The removal goes on in ProfileManager; its guarded callback must not touch the freed dialog.
+        QTRY_VERIFY_WITH_TIMEOUT(!m_profiles->contains(n), KeychainTimeoutMs);
+        QVERIFY(absent(n));
+        reopenManager();
+    }
+
+    void importsSdkCredentialsFile()
+    {
+        const QString n = name(QStringLiteral("sdk"));
+        const QString sk = QStringLiteral("sk-sdk-") + m_tag + QStringLiteral("/+=");
+        QTemporaryDir home;
+        QVERIFY(home.isValid());
+        const QString path = home.filePath(QStringLiteral("credentials"));
+        const QByteArray source = "[basic]\nak = " + kAk.toUtf8() + "\nsk = " + sk.toUtf8() +
+                                  "\nproject_id = " + kProject.toUtf8() + "\n";
+        QVERIFY(writeFile(path, source));
+        QSignalSpy done(m_dialog.get(), &ProfileManagerDialog::operationFinished);
+        QSignalSpy changed(m_dialog.get(), &ProfileManagerDialog::profilesChanged);
+
+        m_dialog->importFromSdkFile(path, n);
+        QTRY_COMPARE_WITH_TIMEOUT(done.count(), 1, KeychainTimeoutMs);
+        QVERIFY2(done.at(0).at(0).toBool(), qPrintable(done.at(0).at(1).toString()));
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(m_regionAsked, QStringList{n});
+        QCOMPARE(stored(n), sk);
+        const Profile p = m_profiles->profile(n);
+        QCOMPARE(p.accessKey, kAk);
+        QCOMPARE(p.region, QStringLiteral("cn-north-4"));
+        QCOMPARE(p.projectId, kProject);
+        QCOMPARE(fileBytes(path), source); // never written back
+        m_settings->sync();
+        QVERIFY(!fileBytes(m_settings->fileName()).contains(sk.toUtf8()));
+        QVERIFY(!child<QListWidget>(m_dialog.get(), "profileList")->findItems(n, Qt::MatchExactly).isEmpty());
+    }
+
+    void malformedSdkFileImportsNothing()
+    {
+        const QString n = name(QStringLiteral("malformed"));
+        QTemporaryDir home;
+        QVERIFY(home.isValid());
+        const QString path = home.filePath(QStringLiteral("credentials"));
+        QVERIFY(writeFile(path, "[basic]\nak = " + kAk.toUtf8() + "\nthis line is not a key value pair\n"));
+        QSignalSpy done(m_dialog.get(), &ProfileManagerDialog::operationFinished);
+
+        m_dialog->importFromSdkFile(path, n);
+        QTRY_COMPARE(done.count(), 1);
+        QVERIFY(!done.at(0).at(0).toBool());
+        const QString message = done.at(0).at(1).toString();
+        QVERIFY2(message.contains(QLatin1String("Nothing was imported")), qPrintable(message));
+        QVERIFY2(message.contains(QLatin1String("line 3")), qPrintable(message));
+        QCOMPARE(status()->text(), message);
+        QCOMPARE(status()->property("role").toString(), QStringLiteral("error"));
+        QVERIFY(!m_profiles->contains(n));
+        QVERIFY(m_profiles->names().isEmpty());
+        QVERIFY(absent(n));
+    }
+
+    void importAsksBeforeReplacing()
+    {
+        const QString n = name(QStringLiteral("kept"));
+        saveDirectly(make(n), QStringLiteral("sk-original"));
+        reopenManager();
+        QTemporaryDir home;
+        QVERIFY(home.isValid());
+        const QString path = home.filePath(QStringLiteral("config.json"));
+        const QString other = name(QStringLiteral("koo-new"));
+        const QByteArray json = "{\"profiles\": [{\"name\": \"" + other.toUtf8() +
+                                "\", \"mode\": \"AKSK\", \"accessKeyId\": \"" + kAk.toUtf8() +
+                                "\", \"secretAccessKey\": \"sk-koo-new\", \"region\": \"cn-east-3\"},"
+                                " {\"name\": \"" +
+                                n.toUtf8() + "\", \"mode\": \"AKSK\", \"accessKeyId\": \"" + kAk.toUtf8() +
+                                "\", \"secretAccessKey\": \"sk-koo-replaced\", \"region\": \"cn-east-3\"}]}";
+        QVERIFY(writeFile(path, json));
+        QSignalSpy done(m_dialog.get(), &ProfileManagerDialog::operationFinished);
+
+        // Declined: all or nothing, so the new profile is not imported either.
+        m_answer = false;
+        m_dialog->importFromKooCli(path);
+        QTRY_COMPARE(done.count(), 1);
+        QVERIFY(!done.at(0).at(0).toBool());
+        QCOMPARE(m_questions.size(), 1);
+        QVERIFY(m_questions.constFirst().contains(n));
+        QVERIFY(!m_profiles->contains(other));
+        QCOMPARE(stored(n), QStringLiteral("sk-original"));
+        QVERIFY(m_regionAsked.isEmpty()); // KooCLI named the region
+
+        m_answer = true;
+        m_dialog->importFromKooCli(path);
+        QTRY_COMPARE_WITH_TIMEOUT(done.count(), 2, KeychainTimeoutMs);
+        QVERIFY2(done.at(1).at(0).toBool(), qPrintable(done.at(1).at(1).toString()));
+        QCOMPARE(stored(n), QStringLiteral("sk-koo-replaced"));
+        QCOMPARE(stored(other), QStringLiteral("sk-koo-new"));
+        QCOMPARE(m_profiles->profile(other).region, QStringLiteral("cn-east-3"));
+    }
+
+    void importFromEnvironmentVariables()
+    {
+        const QString n = name(QStringLiteral("env"));
+        QProcessEnvironment env;
+        env.insert(QStringLiteral("HUAWEICLOUD_SDK_AK"), kAk);
+        env.insert(QStringLiteral("HUAWEICLOUD_SDK_SK"), QStringLiteral("sk-env"));
+        env.insert(QStringLiteral("HUAWEICLOUD_SDK_SECURITY_TOKEN"), QStringLiteral("st-env"));
+        QSignalSpy done(m_dialog.get(), &ProfileManagerDialog::operationFinished);
+        m_dialog->importFromEnvironment(env, n);
+        QTRY_COMPARE_WITH_TIMEOUT(done.count(), 1, KeychainTimeoutMs);
+        QVERIFY2(done.at(0).at(0).toBool(), qPrintable(done.at(0).at(1).toString()));
+        QCOMPARE(m_profiles->profile(n).auth, Profile::AuthMethod::TemporaryAkSk);
+        QCOMPARE(stored(n), QStringLiteral("sk-env"));
+        QCOMPARE(stored(n, SecretStore::SecurityTokenField), QStringLiteral("st-env"));
+
+        // Without an SK there is nothing to import.
+        QProcessEnvironment empty;
+        empty.insert(QStringLiteral("HUAWEICLOUD_SDK_AK"), kAk);
+        const QString m = name(QStringLiteral("env-empty"));
+        m_dialog->importFromEnvironment(empty, m);
+        QTRY_COMPARE(done.count(), 2);
+        QVERIFY(!done.at(1).at(0).toBool());
+        QVERIFY(done.at(1).at(1).toString().contains(QLatin1String("HUAWEICLOUD_SDK_SK")));
+        QVERIFY(!m_profiles->contains(m));
+    }
+
+    void testReportsReachableSandbox()
+    {
+        SandboxServer sandbox;
+        QString error;
+        QVERIFY2(sandbox.start(&error), qPrintable(error));
+        const QString n = name(QStringLiteral("sandbox"));
+        saveDirectly(make(n, sandbox.url().toString()), QStringLiteral("sk-sandbox"));
+        reopenManager();
+        m_dialog->selectProfile(n);
+        QSignalSpy done(m_dialog.get(), &ProfileManagerDialog::operationFinished);
+        const int before = sandbox.requestCount();
+
+        click(child<QPushButton>(m_dialog.get(), "testProfileButton"));
+        QVERIFY(m_dialog->isBusy());
+        QTRY_COMPARE_WITH_TIMEOUT(done.count(), 1, KeychainTimeoutMs);
+        const QString message = done.at(0).at(1).toString();
+        QVERIFY2(done.at(0).at(0).toBool(), qPrintable(message));
+        QVERIFY2(message.startsWith(QLatin1String("Keychain: secrets readable.")), qPrintable(message));
+        QVERIFY2(message.contains(QLatin1String("answered HTTP 200")), qPrintable(message));
+        QVERIFY(message.contains(sandbox.url().toString()));
+        QVERIFY(message.contains(QLatin1String("reachable")));
+        QCOMPARE(status()->text(), message);
+        QVERIFY(status()->property("role").toString().isEmpty());
+        QVERIFY(sandbox.issuedConnectionIds().isEmpty()); // never a create
+        QCOMPARE(sandbox.requestCount(), before + 1);
+        QVERIFY(!m_dialog->isBusy());
+    }
+
+    void testReportsRefusedPort()
+    {
+        quint16 port = 0;
+        {
+            QTcpServer probe;
+            QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
+            port = probe.serverPort();
+        }
+        const QString endpoint = QStringLiteral("http://127.0.0.1:%1").arg(port);
+        const QString n = name(QStringLiteral("closed-port"));
+        saveDirectly(make(n, endpoint), QStringLiteral("sk-closed-port"));
+        reopenManager();
+        m_dialog->selectProfile(n);
+        QSignalSpy done(m_dialog.get(), &ProfileManagerDialog::operationFinished);
+
+        click(child<QPushButton>(m_dialog.get(), "testProfileButton"));
+        QTRY_COMPARE_WITH_TIMEOUT(done.count(), 1, KeychainTimeoutMs);
+        const QString message = done.at(0).at(1).toString();
+        QVERIFY(!done.at(0).at(0).toBool());
+        QVERIFY2(message.startsWith(QLatin1String("Keychain: secrets readable.")), qPrintable(message));
+        QVERIFY2(message.contains(QLatin1String("refused")), qPrintable(message));
+        QCOMPARE(status()->property("role").toString(), QStringLiteral("error"));
+    }
+
+    void testReportsMissingKeychainEntry()
+    {
+        const QString n = name(QStringLiteral("no-secret"));
+        saveDirectly(make(n), QStringLiteral("sk-no-secret"));
+        clearEntry(keyOf(n, SecretStore::SecretKeyField));
+        reopenManager();
+        m_dialog->selectProfile(n);
+        QSignalSpy done(m_dialog.get(), &ProfileManagerDialog::operationFinished);
+        click(child<QPushButton>(m_dialog.get(), "testProfileButton"));
+        QTRY_COMPARE_WITH_TIMEOUT(done.count(), 1, KeychainTimeoutMs);
+        QVERIFY(!done.at(0).at(0).toBool());
+        const QString message = done.at(0).at(1).toString();
+        QVERIFY2(message.startsWith(QLatin1String("Keychain: ")), qPrintable(message));
+        QVERIFY2(message.contains(QLatin1String("secret key (SK)")), qPrintable(message));
+    }
+};
+
+QTEST_MAIN(TestProfileDialogs)
+#include "tst_profiledialogs.moc"

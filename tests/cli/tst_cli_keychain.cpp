@@ -1,0 +1,235 @@
+// das-connect-cli profiles and saved passwords against the throw-away Secret Service of scripts/with-keyring,
+// and the same commands with no Secret Service at all.
+#include "CliHarness.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTest>
+#include <QUuid>
+
+namespace {
+
+const char* const Project = "052041494800d57c2f02c00275b4c247";
+const char* const Instance = "bcfa975193f1402fa11a6d4fd6baf5fbin01";
+
+QString uniqueName(const char* prefix)
+{
+    return QLatin1String(prefix) + QUuid::createUuid().toString(QUuid::Id128).left(8);
+}
+
+// secret-tool on the same (throw-away) session bus; empty when there is no such entry.
+QByteArray secretToolLookup(const QString& key)
+{
+    QProcess tool;
+    tool.start(QStringLiteral("secret-tool"), {QStringLiteral("lookup"), QStringLiteral("server"),
+                                               QStringLiteral("das-connect"), QStringLiteral("user"), key});
+    if (!tool.waitForFinished(20000))
+        return "<secret-tool hung>";
+    return tool.readAllStandardOutput();
+}
+
+QStringList createArgs(const QUrl& endpoint, const QStringList& extra = {})
+{
+    return QStringList{QStringLiteral("create"),     QStringLiteral("--project-id"),
+                       QLatin1String(Project),       QStringLiteral("--instance-id"),
+                       QLatin1String(Instance),      QStringLiteral("--engine-type"),
+                       QStringLiteral("mysql"),      QStringLiteral("--network-type"),
+                       QStringLiteral("rds"),        QStringLiteral("--username"),
+                       QStringLiteral("root"),       QStringLiteral("--password-stdin"),
+                       QStringLiteral("--endpoint"), endpoint.toString()} +
+           extra;
+}
+
+} // namespace
+
+class TestCliKeychain : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<CliHarness> h;
+
+private slots:
+    void initTestCase()
+    {
+        if (qgetenv("DAS_TEST_KEYRING") != "1")
+            QFAIL("run through scripts/with-keyring: this test writes to the Secret Service");
+    }
+
+    void init()
+    {
+        h = std::make_unique<CliHarness>();
+        QVERIFY(h->isValid());
+    }
+
+    void cleanup() { h.reset(); }
+
+    void profileAddUseListRemove()
+    {
+        const QString name = uniqueName("cli-");
+        const QByteArray sk = "PROFILE-sk-" + QUuid::createUuid().toByteArray(QUuid::Id128);
+        const QUrl url = h->startSandbox({QStringLiteral("--ak"), QStringLiteral("CLIPROFILEAK00000001"),
+                                          QStringLiteral("--sk"), QString::fromLatin1(sk)});
+        QVERIFY(url.isValid());
+
+        auto run = h->cli({QStringLiteral("profile"), QStringLiteral("add"), name, QStringLiteral("--ak"),
+                           QStringLiteral("CLIPROFILEAK00000001"), QStringLiteral("--endpoint"),
+                           url.toString(), QStringLiteral("--project-id"), QLatin1String(Project),
+                           QStringLiteral("--secrets-stdin")},
+                          sk + '\n');
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        QCOMPARE(secretToolLookup(QStringLiteral("profile:") + name + QStringLiteral(":sk")), sk);
+
+        run = h->cli({QStringLiteral("profile"), QStringLiteral("list")});
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY(run.out.contains(name.toUtf8()));
+        QVERIFY(run.out.contains("CLIP************0001"));
+        QVERIFY(!run.out.contains(sk));
+
+        // The profile supplies target, project and credentials.
+        QStringList args{QStringLiteral("create"),
+                         QStringLiteral("--profile"),
+                         name,
+                         QStringLiteral("--instance-id"),
+                         QLatin1String(Instance),
+                         QStringLiteral("--engine-type"),
+                         QStringLiteral("mysql"),
+                         QStringLiteral("--network-type"),
+                         QStringLiteral("rds"),
+                         QStringLiteral("--username"),
+                         QStringLiteral("root"),
+                         QStringLiteral("--password-stdin")};
+        run = h->cli(args, "pw\n");
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+
+        run = h->cli({QStringLiteral("profile"), QStringLiteral("remove"), name});
+        QCOMPARE(run.exitCode, 0);
+        QCOMPARE(secretToolLookup(QStringLiteral("profile:") + name + QStringLiteral(":sk")), QByteArray());
+        run = h->cli(args, "pw\n");
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY(run.err.contains("no profile"));
+    }
+
+    void secretsNeverFromArgv()
+    {
+        const auto run = h->cli({QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("x"),
+                                 QStringLiteral("--ak"), QStringLiteral("AK"), QStringLiteral("--sk"),
+                                 QStringLiteral("hunter2")});
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY(run.err.contains("--secrets-stdin"));
+        QVERIFY(!run.err.contains("hunter2"));
+    }
+
+    void importSdkFileAllOrNothing()
+    {
+        const QString name = uniqueName("sdk-");
+        const QString good = h->home() + QStringLiteral("/credentials");
+        QFile file(good);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("[basic]\nak = SDKFILEAK0000000001\nsk = SDKFILE-sk-secret\nproject_id = "
+                   "052041494800d57c2f02c00275b4c247\n");
+        file.close();
+        const QByteArray before = [&] {
+            QFile f(good);
+            f.open(QIODevice::ReadOnly);
+            return f.readAll();
+        }();
+        auto run = h->cli({QStringLiteral("profile"), QStringLiteral("import"), QStringLiteral("--from"),
+                           QStringLiteral("sdk"), QStringLiteral("--file"), good, QStringLiteral("--name"),
+                           name, QStringLiteral("--region"), QStringLiteral("cn-north-4")});
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        QCOMPARE(secretToolLookup(QStringLiteral("profile:") + name + QStringLiteral(":sk")),
+                 QByteArray("SDKFILE-sk-secret"));
+        QFile after(good);
+        QVERIFY(after.open(QIODevice::ReadOnly));
+        QCOMPARE(after.readAll(), before); // never written back
+
+        const QString bad = h->home() + QStringLiteral("/broken");
+        QFile broken(bad);
+        QVERIFY(broken.open(QIODevice::WriteOnly));
+        broken.write("[basic]\nak = ONLYAK\n");
+        broken.close();
+        const QString badName = uniqueName("bad-");
+        run =
+            h->cli({QStringLiteral("profile"), QStringLiteral("import"), QStringLiteral("--from"),
+                    QStringLiteral("sdk"), QStringLiteral("--file"), bad, QStringLiteral("--name"), badName});
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY(run.err.contains("Nothing was imported"));
+        run = h->cli({QStringLiteral("profile"), QStringLiteral("list"), QStringLiteral("--json")});
+        QVERIFY(!run.out.contains(badName.toUtf8()));
+
+        h->cli({QStringLiteral("profile"), QStringLiteral("remove"), name});
+    }
+
+    void savePasswordGoesToTheKeychain()
+    {
+        h->environment().insert(QStringLiteral("HUAWEICLOUD_SDK_AK"), QStringLiteral("DASSANDBOXDEMOAK0001"));
+        h->environment().insert(QStringLiteral("HUAWEICLOUD_SDK_SK"),
+                                QStringLiteral("sandbox-demo-secret-key-do-not-use-in-production"));
+        const QUrl url = h->startSandbox();
+        const QByteArray password = "SAVED-pw-" + QUuid::createUuid().toByteArray(QUuid::Id128).left(10);
+        const auto run = h->cli(
+            createArgs(url, {QStringLiteral("--save-password"), QStringLiteral("--json")}), password + '\n');
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        QVERIFY(run.err.contains("saved in the OS keychain"));
+        const QJsonObject result = QJsonDocument::fromJson(run.out).object();
+        QCOMPARE(result.value(QStringLiteral("password_saved")).toBool(), true);
+        const QString key = QStringLiteral("dbpassword:") + url.toString() + u'|' + QLatin1String(Project) +
+                            u'|' + QLatin1String(Instance) + QStringLiteral("|root");
+        QCOMPARE(secretToolLookup(key), password);
+
+        const auto history = h->cli({QStringLiteral("history"), QStringLiteral("--json")});
+        const QJsonObject row = QJsonDocument::fromJson(history.out).array().at(0).toObject();
+        QCOMPARE(row.value(QStringLiteral("password_saved")).toBool(), true);
+        QVERIFY(h->filesContaining(password).isEmpty());
+
+        QProcess clear;
+        clear.start(QStringLiteral("secret-tool"),
+                    {QStringLiteral("clear"), QStringLiteral("server"), QStringLiteral("das-connect"),
+                     QStringLiteral("user"), key});
+        QVERIFY(clear.waitForFinished(20000));
+    }
+
+    void withoutSecretServiceEverythingFailsSafely()
+    {
+        h->environment().insert(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"),
+                                QStringLiteral("unix:path=/nonexistent/das-connect-test-bus"));
+        h->environment().insert(QStringLiteral("HUAWEICLOUD_SDK_AK"), QStringLiteral("DASSANDBOXDEMOAK0001"));
+        h->environment().insert(QStringLiteral("HUAWEICLOUD_SDK_SK"),
+                                QStringLiteral("sandbox-demo-secret-key-do-not-use-in-production"));
+        const QUrl url = h->startSandbox();
+        const QByteArray password = "NOBACKEND-pw-31337";
+
+        // The create succeeds; only the saved password is lost, and the user is told why.
+        auto run = h->cli(createArgs(url, {QStringLiteral("--save-password")}), password + '\n', 60000);
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        QVERIFY2(run.err.contains("was not saved"), run.err.constData());
+        QVERIFY(run.err.contains("keychain") || run.err.contains("Secret Service"));
+        const auto history = h->cli({QStringLiteral("history"), QStringLiteral("--json")});
+        QCOMPARE(QJsonDocument::fromJson(history.out)
+                     .array()
+                     .at(0)
+                     .toObject()
+                     .value(QStringLiteral("password_saved")),
+                 QJsonValue(false));
+
+        run = h->cli({QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("offline"),
+                      QStringLiteral("--ak"), QStringLiteral("OFFLINEAK00000000001"),
+                      QStringLiteral("--region"), QStringLiteral("cn-north-4"),
+                      QStringLiteral("--secrets-stdin")},
+                     "NOBACKEND-sk-4242\n", 60000);
+        QCOMPARE(run.exitCode, 6);
+        QVERIFY2(!run.err.isEmpty(), "no message");
+        run = h->cli({QStringLiteral("profile"), QStringLiteral("list"), QStringLiteral("--json")});
+        QCOMPARE(QJsonDocument::fromJson(run.out).array().size(), 0); // nothing half-saved
+
+        for (const QByteArray& secret : {password, QByteArray("NOBACKEND-sk-4242")})
+            QVERIFY2(h->filesContaining(secret).isEmpty(), qPrintable(h->filesContaining(secret).join(u' ')));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCliKeychain)
+#include "tst_cli_keychain.moc"
