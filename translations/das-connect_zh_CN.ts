@@ -108,10 +108,6 @@
         <translation>数据库密码</translation>
     </message>
     <message>
-        <source>Save the password in DAS (is_save_password)</source>
-        <translation>在 DAS 中保存密码（is_save_password）</translation>
-    </message>
-    <message>
         <source>Save password</source>
         <translation>保存密码</translation>
     </message>
@@ -238,6 +234,10 @@
     <message>
         <source>Remove the saved password from the OS keychain</source>
         <translation>从系统钥匙串中删除已保存的密码</translation>
+    </message>
+    <message>
+        <source>Save the password (is_save_password; kept in the OS keychain)</source>
+        <translation>保存密码（is_save_password；同时保存在系统钥匙串中）</translation>
     </message>
 </context>
 <context>
@@ -1692,10 +1692,6 @@ Request ID: %2</source>
 请求ID：%2</translation>
     </message>
     <message>
-        <source>The database password is in the system keychain.</source>
-        <translation>数据库密码已保存在系统钥匙串中。</translation>
-    </message>
-    <message>
         <source>The database password was not saved.</source>
         <translation>未保存数据库密码。</translation>
     </message>
@@ -1736,12 +1732,16 @@ Request ID: %2</source>
         <translation>连接的创建时间（本地时间）</translation>
     </message>
     <message>
-        <source>Whether the database password was saved to the system keychain</source>
-        <translation>数据库密码是否已保存到系统钥匙串</translation>
-    </message>
-    <message>
         <source>The history database is not open.</source>
         <translation>历史数据库未打开。</translation>
+    </message>
+    <message>
+        <source>The database password is in the OS keychain.</source>
+        <translation>数据库密码已保存在系统钥匙串中。</translation>
+    </message>
+    <message>
+        <source>Whether the database password was saved in the OS keychain</source>
+        <translation>数据库密码是否已保存到系统钥匙串</translation>
     </message>
 </context>
 <context>
@@ -1827,10 +1827,6 @@ Request ID: %2</source>
         <translation>连接 %1 已创建。</translation>
     </message>
     <message>
-        <source>Create in progress</source>
-        <translation>正在创建</translation>
-    </message>
-    <message>
         <source>A create request is still running. If you quit now, whether the connection was created stays unknown. Quit anyway?</source>
         <translation>创建请求仍在进行中。如果现在退出，将无法确定连接是否已创建。仍要退出吗？</translation>
     </message>
@@ -1855,10 +1851,6 @@ Request ID: %2</source>
         <translation>无：请选择配置项、设置 HUAWEICLOUD_SDK_AK 和 HUAWEICLOUD_SDK_SK，或使用内置沙箱。</translation>
     </message>
     <message>
-        <source>the OS keychain</source>
-        <translation>系统钥匙串</translation>
-    </message>
-    <message>
         <source>The credentials of profile “%1” could not be read: %2 Nothing was sent.</source>
         <translation>无法读取配置项“%1”的凭证：%2未发送任何内容。</translation>
     </message>
@@ -1877,6 +1869,10 @@ Request ID: %2</source>
     <message>
         <source>Cancelled before anything was sent.</source>
         <translation>已取消，未发送任何内容。</translation>
+    </message>
+    <message>
+        <source>Creation in progress</source>
+        <translation>正在创建</translation>
     </message>
 </context>
 <context>
@@ -2230,10 +2226,6 @@ Request ID: %2</source>
         <translation>错误详情已复制到剪贴板。</translation>
     </message>
     <message>
-        <source>Press Esc or Cancel to stop waiting. A create is never retried automatically.</source>
-        <translation>按 Esc 或单击“取消”可停止等待。创建请求不会自动重试。</translation>
-    </message>
-    <message>
         <source>Creating the connection at %1… %2 s</source>
         <translation>正在创建连接（%1）… %2 秒</translation>
     </message>
@@ -2308,6 +2300,14 @@ Request ID: %2</source>
     <message>
         <source>Outcome: %1</source>
         <translation>结果：%1</translation>
+    </message>
+    <message>
+        <source>Press Esc or Cancel to stop waiting. A creation request is never retried automatically.</source>
+        <translation>按 Esc 或“取消”停止等待。创建请求从不自动重试。</translation>
+    </message>
+    <message>
+        <source>Reading the credentials from the OS keychain… %1 s</source>
+        <translation>正在从系统钥匙串读取凭据… %1 秒</translation>
     </message>
 </context>
 <context>
@@ -2419,10 +2419,6 @@ Try the built-in sandbox? It runs on this computer, needs no account, and answer
         <translation>试用沙箱</translation>
     </message>
     <message>
-        <source>Continue without</source>
-        <translation>不使用沙箱</translation>
-    </message>
-    <message>
         <source>Create Huawei Cloud DAS connections.</source>
         <translation>创建华为云 DAS 连接。</translation>
     </message>
@@ -2449,6 +2445,10 @@ Try the built-in sandbox? It runs on this computer, needs no account, and answer
     <message>
         <source>Sandbox</source>
         <translation>沙箱</translation>
+    </message>
+    <message>
+        <source>Continue without the sandbox</source>
+        <translation>不使用沙箱</translation>
     </message>
 </context>
 </TS>

@@ -432,7 +432,7 @@ void MainWindow::createConnection()
     m_readingCredentials = true;
     f->setBusy(true);
     m_ui->actionCreate->setEnabled(false);
-    resultPanel()->showBusy(tr("the OS keychain"));
+    resultPanel()->showReadingCredentials();
     m_profileManager->loadCredentials(
         resolved.profile,
         [this, generation, name = resolved.profile](bool ok, Credentials credentials, QString message) {
@@ -595,7 +595,7 @@ void MainWindow::closeEvent(QCloseEvent* event)
 {
     if (isBusy()) {
         const auto answer = QMessageBox::question(
-            this, tr("Create in progress"),
+            this, tr("Creation in progress"),
             tr("A create request is still running. If you quit now, whether the connection was created stays "
                "unknown. Quit anyway?"));
         if (answer != QMessageBox::Yes) {

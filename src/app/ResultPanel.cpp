@@ -75,13 +75,23 @@ void ResultPanel::showBusy(const QString& target)
     m_ui->copyDetailsButton->setVisible(false);
     m_ui->detailsText->setVisible(false);
     m_ui->explanationLabel->setText(
-        tr("Press Esc or Cancel to stop waiting. A create is never retried automatically."));
+        tr("Press Esc or Cancel to stop waiting. A creation request is never retried automatically."));
     updateBusyText();
     setVisible(true);
 }
 
+void ResultPanel::showReadingCredentials()
+{
+    showBusy(QString());
+}
+
 void ResultPanel::updateBusyText()
 {
+    if (m_busyTarget.isEmpty()) {
+        m_ui->titleLabel->setText(tr("Reading the credentials from the OS keychain… %1 s")
+                                      .arg(double(m_busyElapsed.elapsed()) / 1000.0, 0, 'f', 1));
+        return;
+    }
     m_ui->titleLabel->setText(tr("Creating the connection at %1… %2 s")
                                   .arg(m_busyTarget)
                                   .arg(double(m_busyElapsed.elapsed()) / 1000.0, 0, 'f', 1));

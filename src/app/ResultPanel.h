@@ -34,6 +34,8 @@ public:
     State state() const { return m_state; }
     void clear();
     void showBusy(const QString& target);
+    // Before sending: the profile's secrets are being read from the OS keychain.
+    void showReadingCredentials();
     // `warning` is shown under the ID, e.g. when the history could not be written.
     void showSuccess(const CreateResult& result, const QString& warning = QString());
     void showFailure(const CreateResult& result);

@@ -105,7 +105,7 @@ QVariant HistoryTableModel::data(const QModelIndex& index, int role) const
         case Remarks:
             return r.remarks;
         case PasswordSaved:
-            return r.passwordSaved ? tr("The database password is in the system keychain.")
+            return r.passwordSaved ? tr("The database password is in the OS keychain.")
                                    : tr("The database password was not saved.");
         }
         break;
@@ -150,7 +150,7 @@ QVariant HistoryTableModel::headerData(int section, Qt::Orientation orientation,
         if (section == Time)
             return tr("When the connection was created, in local time");
         if (section == PasswordSaved)
-            return tr("Whether the database password was saved to the system keychain");
+            return tr("Whether the database password was saved in the OS keychain");
     }
     return {};
 }
