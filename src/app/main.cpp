@@ -9,6 +9,8 @@
 #include <QElapsedTimer>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QTimer>
 #include <QWindow>
 
@@ -116,8 +118,10 @@ int main(int argc, char* argv[])
     }
     if (parser.isSet(screenshotOption)) {
         const QString file = parser.value(screenshotOption);
-        window.resize(1280, 800);
+        window.resize(1280, 900);
         QObject::connect(&window, &MainWindow::createFinished, &app, [&window, &app, file] {
+            if (auto* scroll = window.findChild<QScrollArea*>(QStringLiteral("formScroll")))
+                scroll->verticalScrollBar()->setValue(0);
             QTimer::singleShot(200, &app, [&window, &app, file] {
                 const bool saved = window.grab().save(file, "PNG");
                 std::printf("%s %s\n", saved ? "saved" : "could not save", qPrintable(file));
