@@ -11,6 +11,8 @@
 #include "RequestValidator.h"
 #include "SecretStore.h"
 
+#include "CommandLine.h"
+
 #include <QCommandLineParser>
 #include <QEventLoop>
 #include <QJsonArray>
@@ -21,8 +23,8 @@ namespace das {
 
 namespace {
 
-constexpr int ExitUsage = 2;
-constexpr int ExitKeychain = 6;
+constexpr int ExitUsage = CommandLine::ExitUsage;
+constexpr int ExitKeychain = CommandLine::ExitKeychain;
 
 } // namespace
 
@@ -49,7 +51,6 @@ int CreateCommand::run(const QStringList& arguments)
 
     QCommandLineParser parser;
     parser.setApplicationDescription(tr("Create a DAS instance connection."));
-    parser.addHelpOption();
     auto valueOption = [](const char* name, const QString& help, const char* value) {
         return QCommandLineOption(QLatin1String(name), help, QLatin1String(value));
     };
@@ -98,14 +99,8 @@ int CreateCommand::run(const QStringList& arguments)
                        caOption,        tokenEnvOption,      profileOption,     dryRunOption,
                        jsonOption});
 
-    if (!parser.parse(arguments)) {
-        m_err << tr("error: %1").arg(parser.errorText()) << Qt::endl;
-        return ExitUsage;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        m_out << parser.helpText() << Qt::flush;
-        return 0;
-    }
+    if (const auto done = CommandLine::parse(parser, arguments, m_out, m_err))
+        return *done;
     if (!parser.positionalArguments().isEmpty()) {
         m_err << tr("error: unexpected argument \"%1\".").arg(parser.positionalArguments().constFirst())
               << Qt::endl;

@@ -3,6 +3,8 @@
 #include "AppPaths.h"
 #include "HistoryStore.h"
 
+#include "CommandLine.h"
+
 #include <QCommandLineParser>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -18,19 +20,12 @@ int HistoryCommand::run(const QStringList& arguments)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(tr("List the connections created on this computer, newest first."));
-    parser.addHelpOption();
     const QCommandLineOption jsonOption(QStringLiteral("json"), tr("Print a JSON array."));
     const QCommandLineOption filterOption(QStringLiteral("filter"), tr("Only rows containing TEXT."),
                                           QStringLiteral("TEXT"));
     parser.addOptions({jsonOption, filterOption});
-    if (!parser.parse(arguments)) {
-        m_err << tr("error: %1").arg(parser.errorText()) << Qt::endl;
-        return 2;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        m_out << parser.helpText() << Qt::flush;
-        return 0;
-    }
+    if (const auto done = CommandLine::parse(parser, arguments, m_out, m_err))
+        return *done;
 
     HistoryStore store(AppPaths::historyDatabasePath());
     QString error;

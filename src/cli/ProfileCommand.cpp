@@ -5,6 +5,8 @@
 #include "ProfileStore.h"
 #include "SecretStore.h"
 
+#include "CommandLine.h"
+
 #include <QCommandLineParser>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -14,8 +16,8 @@ namespace das {
 
 namespace {
 
-constexpr int ExitUsage = 2;
-constexpr int ExitKeychain = 6;
+constexpr int ExitUsage = CommandLine::ExitUsage;
+constexpr int ExitKeychain = CommandLine::ExitKeychain;
 
 QString maskAk(const QString& ak)
 {
@@ -75,17 +77,10 @@ int ProfileCommand::list(const QStringList& arguments)
     QCommandLineParser parser;
     parser.setApplicationDescription(
         tr("List profiles. Secrets are never printed; they stay in the OS keychain."));
-    parser.addHelpOption();
     const QCommandLineOption jsonOption(QStringLiteral("json"), tr("Print JSON."));
     parser.addOption(jsonOption);
-    if (!parser.parse(arguments)) {
-        m_err << tr("error: %1").arg(parser.errorText()) << Qt::endl;
-        return ExitUsage;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        m_out << parser.helpText() << Qt::flush;
-        return 0;
-    }
+    if (const auto done = CommandLine::parse(parser, arguments, m_out, m_err))
+        return *done;
     ProfileStore store;
     const QList<Profile> profiles = store.profiles();
     if (parser.isSet(jsonOption)) {
@@ -124,7 +119,6 @@ int ProfileCommand::add(const QStringList& arguments)
         tr("Add or update a profile. Secrets go to the OS keychain, read from stdin (--secrets-stdin: the "
            "SK, then "
            "the security token, one per line; or the IAM token) or from environment variables."));
-    parser.addHelpOption();
     parser.addPositionalArgument(QStringLiteral("name"), tr("Profile name."));
     const QCommandLineOption authOption(QStringLiteral("auth"),
                                         tr("aksk, temporary or token (default aksk)."),
@@ -146,14 +140,8 @@ int ProfileCommand::add(const QStringList& arguments)
                                            QStringLiteral("ID"));
     parser.addOptions({authOption, akOption, stdinOption, skEnvOption, stEnvOption, tokenEnvOption,
                        regionOption, endpointOption, projectOption});
-    if (!parser.parse(arguments)) {
-        m_err << tr("error: %1").arg(parser.errorText()) << Qt::endl;
-        return ExitUsage;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        m_out << parser.helpText() << Qt::flush;
-        return 0;
-    }
+    if (const auto done = CommandLine::parse(parser, arguments, m_out, m_err))
+        return *done;
     if (parser.positionalArguments().size() != 1) {
         m_err << tr("error: give exactly one profile name.") << Qt::endl;
         return ExitUsage;
@@ -211,16 +199,9 @@ int ProfileCommand::remove(const QStringList& arguments)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(tr("Remove a profile and its keychain entries."));
-    parser.addHelpOption();
     parser.addPositionalArgument(QStringLiteral("name"), tr("Profile name."));
-    if (!parser.parse(arguments)) {
-        m_err << tr("error: %1").arg(parser.errorText()) << Qt::endl;
-        return ExitUsage;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        m_out << parser.helpText() << Qt::flush;
-        return 0;
-    }
+    if (const auto done = CommandLine::parse(parser, arguments, m_out, m_err))
+        return *done;
     if (parser.positionalArguments().size() != 1) {
         m_err << tr("error: give exactly one profile name.") << Qt::endl;
         return ExitUsage;
@@ -247,7 +228,6 @@ int ProfileCommand::import(const QStringList& arguments)
     QCommandLineParser parser;
     parser.setApplicationDescription(tr("Import credentials into profiles, copying secrets into the OS "
                                         "keychain. The source is never written."));
-    parser.addHelpOption();
     const QCommandLineOption fromOption(
         QStringLiteral("from"),
         tr("env (HUAWEICLOUD_SDK_*), sdk (~/.huaweicloud/credentials) or koocli "
@@ -262,14 +242,8 @@ int ProfileCommand::import(const QStringList& arguments)
     const QCommandLineOption overwriteOption(QStringLiteral("overwrite"),
                                              tr("Replace profiles that already exist."));
     parser.addOptions({fromOption, fileOption, nameOption, regionOption, overwriteOption});
-    if (!parser.parse(arguments)) {
-        m_err << tr("error: %1").arg(parser.errorText()) << Qt::endl;
-        return ExitUsage;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        m_out << parser.helpText() << Qt::flush;
-        return 0;
-    }
+    if (const auto done = CommandLine::parse(parser, arguments, m_out, m_err))
+        return *done;
     const QString from = parser.value(fromOption);
     QList<ImportedProfile> imported;
     QString error;

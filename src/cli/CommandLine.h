@@ -1,0 +1,26 @@
+#pragma once
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QTextStream>
+
+#include <optional>
+
+namespace das {
+
+// What every sub-command does first: parse, print usage errors and --help, and say whether to go on.
+class CommandLine
+{
+    Q_DECLARE_TR_FUNCTIONS(CommandLine)
+
+public:
+    static constexpr int ExitOk = 0;
+    static constexpr int ExitUsage = 2;
+    static constexpr int ExitKeychain = 6;
+
+    // Adds --help, parses; returns the exit code when the command is already done (error or help).
+    static std::optional<int> parse(QCommandLineParser& parser, const QStringList& arguments,
+                                    QTextStream& out, QTextStream& err);
+};
+
+} // namespace das
