@@ -7,6 +7,8 @@
 #include "KeychainTestSupport.h"
 #include "MainWindow.h"
 #include "ProfileManager.h"
+#include "ProfileStore.h"
+#include "RequestBuilder.h"
 #include "ResultPanel.h"
 #include "SandboxServer.h"
 #include "SecretStore.h"
@@ -25,6 +27,13 @@ using namespace das;
 using namespace das::test;
 
 namespace {
+
+QStringList g_log;
+
+void captureLog(QtMsgType, const QMessageLogContext&, const QString& message)
+{
+    g_log.append(message);
+}
 
 QByteArray secretToolLookup(const QString& key)
 {
@@ -104,6 +113,65 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(w->resultPanel()->state(), ResultPanel::State::Success, 20000);
         QCOMPARE(w->resultPanel()->connectionId(), w->sandbox()->issuedConnectionIds().constFirst());
         QVERIFY(w->profileManager()->removeProfileSync(name, &message));
+    }
+
+    void canaryNeverLeaks()
+    {
+        // Distinctive secrets through a full create: profile SK from the keychain, a saved password, a
+        // preview.
+        const QString sk = QStringLiteral("CANARY-gui-sk-") + uniqueTag();
+        const QString password = QStringLiteral("CANARY-gui-pw-") + uniqueTag();
+        SandboxOptions options;
+        options.secretKey = sk;
+        SandboxServer server(options);
+        QString error;
+        QVERIFY(server.start(&error));
+        const QString name = QStringLiteral("canary-") + uniqueTag();
+        Profile p;
+        p.name = name;
+        p.accessKey = options.accessKey;
+        p.endpoint = server.url().toString();
+        ProfileSecrets secrets;
+        secrets.secretKey = sk;
+        QVERIFY(w->profileManager()->saveProfileSync(p, secrets, &error));
+        w->reloadProfiles();
+
+        g_log.clear();
+        const QtMessageHandler previous = qInstallMessageHandler(captureLog);
+        auto* target = child<QComboBox>("targetCombo");
+        target->setCurrentIndex(target->findData(QStringLiteral("custom")));
+        auto* profile = child<QComboBox>("profileCombo");
+        profile->setCurrentIndex(profile->findData(name));
+        emit w->form()->profileChanged();
+        w->form()->fillExample();
+        child<QLineEdit>("passwordEdit")->setText(password);
+        child<QCheckBox>("savePasswordCheck")->setChecked(true);
+        QTest::mouseClick(child<QPushButton>("createButton"), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(w->resultPanel()->state(), ResultPanel::State::Success, 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(w->resultPanel()->explanation().contains(QStringLiteral("read back")),
+                                 20000);
+        QCOMPARE(server.issuedConnectionIds().size(), 1);
+        const QString preview = RequestBuilder::build(server.url(), w->form()->request(),
+                                                      Credentials::fromEnvironment(QProcessEnvironment()))
+                                    .maskedText();
+        w->close(); // writes QSettings
+        w.reset();
+        qInstallMessageHandler(previous);
+
+        for (const QString& secret : {sk, password}) {
+            QVERIFY2(filesContaining(m_dir.path(), secret.toUtf8()).isEmpty(),
+                     qPrintable(filesContaining(m_dir.path(), secret.toUtf8()).join(u' ')));
+            for (const QString& line : std::as_const(g_log))
+                QVERIFY2(!line.contains(secret), qPrintable(line));
+            QVERIFY(!preview.contains(secret));
+        }
+        QString ignored;
+        SecretStore().removeSync(SecretStore::databasePasswordKey(
+            server.url().toString(), QLatin1String(SandboxOptions::DemoProjectId),
+            QLatin1String(SandboxOptions::DemoInstanceId), QStringLiteral("root")));
+        ProfileStore profiles;
+        SecretStore keychain;
+        ProfileManager(&profiles, &keychain).removeProfileSync(name, &ignored);
     }
 
     void savedPasswordIsStoredOfferedAndForgotten()
