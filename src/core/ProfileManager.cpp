@@ -381,14 +381,14 @@ void ProfileManager::loadNext(const std::shared_ptr<LoadState>& st, int index)
 
 // ---- sync -------------------------------------------------------------------------------------------------
 
-bool ProfileManager::saveProfileSync(const Profile& profile, const ProfileSecrets& secrets, QString* message)
+bool ProfileManager::runSync(const std::function<void(Done)>& start, QString* message)
 {
     QEventLoop loop;
     bool done = false;
     bool ok = false;
     QString text = keychainGone();
     connect(this, &QObject::destroyed, &loop, &QEventLoop::quit);
-    saveProfile(profile, secrets, [&](bool success, const QString& m) {
+    start([&](bool success, const QString& m) {
         ok = success;
         text = m;
         done = true;
@@ -401,24 +401,14 @@ bool ProfileManager::saveProfileSync(const Profile& profile, const ProfileSecret
     return ok;
 }
 
+bool ProfileManager::saveProfileSync(const Profile& profile, const ProfileSecrets& secrets, QString* message)
+{
+    return runSync([&](Done done) { saveProfile(profile, secrets, std::move(done)); }, message);
+}
+
 bool ProfileManager::removeProfileSync(const QString& name, QString* message)
 {
-    QEventLoop loop;
-    bool done = false;
-    bool ok = false;
-    QString text = keychainGone();
-    connect(this, &QObject::destroyed, &loop, &QEventLoop::quit);
-    removeProfile(name, [&](bool success, const QString& m) {
-        ok = success;
-        text = m;
-        done = true;
-        loop.quit();
-    });
-    if (!done)
-        loop.exec(QEventLoop::ExcludeUserInputEvents);
-    if (message)
-        *message = text;
-    return ok;
+    return runSync([&](Done done) { removeProfile(name, std::move(done)); }, message);
 }
 
 bool ProfileManager::loadCredentialsSync(const QString& name, Credentials* credentials, QString* message)

@@ -63,6 +63,8 @@ private:
 
     void then(SecretJob* job, std::function<void(const SecretResult&)> next);
     void later(std::function<void()> call);
+    // Runs an asynchronous operation to its end in a local event loop (the CLI's synchronous calls).
+    bool runSync(const std::function<void(Done)>& start, QString* message);
 
     void saveReadNext(const std::shared_ptr<SaveState>& st, int index);
     void saveWriteNext(const std::shared_ptr<SaveState>& st, int index);
