@@ -652,6 +652,10 @@
         <source>Could not connect to %1: %2. Nothing was sent.</source>
         <translation>无法连接到 %1：%2。未发送任何内容。</translation>
     </message>
+    <message>
+        <source>The gateway stopped waiting for DAS (HTTP %1), so whether the connection was created is unknown. Check the DAS console before creating it again.</source>
+        <translation>网关已停止等待 DAS 的响应（HTTP %1），因此无法确定连接是否已创建。再次创建前，请先在 DAS 控制台中确认。</translation>
+    </message>
 </context>
 <context>
     <name>HistoryPane</name>

@@ -360,6 +360,14 @@ void ConnectionForm::fillSavedPassword(const QString& password)
     revalidate();
 }
 
+void ConnectionForm::clearSavedPassword()
+{
+    if (m_savedPasswordState == SavedPassword::InUse)
+        m_ui->passwordEdit->clear();
+    setSavedPasswordState(SavedPassword::None);
+    revalidate();
+}
+
 void ConnectionForm::setCredentialsState(const QString& description, bool available)
 {
     m_ui->credentialsValue->setText(description);

@@ -66,6 +66,8 @@ public:
     SavedPassword savedPasswordState() const { return m_savedPasswordState; }
     // Fills the (masked) password from the keychain; revealing it stays off until the user types.
     void fillSavedPassword(const QString& password);
+    // Empties a password that came from the keychain for another endpoint, instance or user.
+    void clearSavedPassword();
     const Violations& violations() const { return m_violations; }
     bool isReady() const;
     bool isBusy() const { return m_busy; }

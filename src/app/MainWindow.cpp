@@ -86,8 +86,10 @@ MainWindow::MainWindow(QWidget* parent)
     connect(m_lookupTimer, &QTimer::timeout, this, &MainWindow::lookUpSavedPassword);
     connect(f, &ConnectionForm::passwordLookupKeyChanged, m_lookupTimer, qOverload<>(&QTimer::start));
     connect(f, &ConnectionForm::useSavedPasswordRequested, this, [this] {
-        if (!m_savedPassword.isEmpty())
+        if (!m_savedPassword.isEmpty()) {
+            m_inUseKey = m_lookupKey;
             form()->fillSavedPassword(m_savedPassword);
+        }
     });
     connect(f, &ConnectionForm::forgetSavedPasswordRequested, this, [this] {
         const QString key = m_lookupKey;
@@ -207,7 +209,10 @@ void MainWindow::lookUpSavedPassword()
         return;
     m_lookupKey = key;
     m_savedPassword.clear();
-    if (form()->savedPasswordState() != ConnectionForm::SavedPassword::InUse || key.isEmpty())
+    const bool inUse = form()->savedPasswordState() == ConnectionForm::SavedPassword::InUse;
+    if (inUse && key != m_inUseKey)
+        form()->clearSavedPassword(); // a keychain password only ever goes to the target it was saved for
+    else if (!inUse)
         form()->setSavedPasswordState(ConnectionForm::SavedPassword::None);
     if (key.isEmpty())
         return;
@@ -552,7 +557,17 @@ void MainWindow::previewRequest()
     }
     const ResolvedCredentials resolved = credentialsForTarget();
     Credentials credentials = resolved.credentials;
-    if (!resolved.available) {
+    if (!resolved.profile.isEmpty()) {
+        // The preview masks every secret, so the keychain is not read for it; only the shape must be right.
+        const Profile p = m_profiles->profile(resolved.profile);
+        credentials.accessKey = p.accessKey;
+        credentials.secretKey = QStringLiteral("not-read-for-preview");
+        credentials.securityToken = QStringLiteral("not-read-for-preview");
+        credentials.iamToken = QStringLiteral("not-read-for-preview");
+        credentials.kind = p.auth == Profile::AuthMethod::IamToken        ? Credentials::Kind::IamToken
+                           : p.auth == Profile::AuthMethod::TemporaryAkSk ? Credentials::Kind::TemporaryAkSk
+                                                                          : Credentials::Kind::AkSk;
+    } else if (!resolved.available) {
         // Still show the shape of the request; the signature is masked anyway.
         credentials.accessKey = QStringLiteral("NO-CREDENTIALS");
         credentials.secretKey = QStringLiteral("none");

@@ -105,6 +105,7 @@ private:
     QTimer* m_lookupTimer;
     QString m_lookupKey;        // key of the saved password last looked up
     QString m_savedPassword;    // its value, held only until the key changes
+    QString m_inUseKey;         // key of the keychain password now in the password field
     int m_createGeneration = 0; // a cancel while reading credentials invalidates the pending read
     bool m_readingCredentials = false;
     bool m_keychainWarned = false;

@@ -433,8 +433,7 @@ void ProfileManagerDialog::saveFromEditDialog()
     }
     const Profile profile = dialog->profile();
     ProfileSecrets secrets = dialog->secrets();
-    // The copy handed to the manager is the only one left; it dies with the save.
-    dialog->clearSecrets();
+    // The editor keeps the typed secrets until the save has succeeded, so that a failure loses nothing.
     setBusy(true);
     QPointer<ProfileManagerDialog> self(this);
     QPointer<ProfileEditDialog> editor(dialog);
@@ -443,8 +442,10 @@ void ProfileManagerDialog::saveFromEditDialog()
             return;
         self->setBusy(false);
         if (ok) {
-            if (editor)
+            if (editor) {
+                editor->clearSecrets();
                 editor->deleteLater();
+            }
             self->reloadList(profile.name);
             emit self->profilesChanged();
             self->finish(true, message);

@@ -99,6 +99,8 @@ void ResultPanel::updateBusyText()
 
 void ResultPanel::showSuccess(const CreateResult& result, const QString& warning)
 {
+    m_lastWarning = warning;
+    m_lastNote.clear();
     m_state = State::Success;
     m_last = result;
     m_busyTicker.stop();
@@ -187,6 +189,8 @@ void ResultPanel::showProblem(const QString& message)
 void ResultPanel::addNote(const QString& note, bool warning)
 {
     // The newest note replaces a "…ing" progress note; the explanation itself stays.
+    m_lastNote = note;
+    m_lastNoteIsWarning = warning;
     m_ui->explanationLabel->setText(m_baseExplanation + u'\n' + note);
     if (warning)
         setTone("unknown");
@@ -211,9 +215,13 @@ void ResultPanel::changeEvent(QEvent* event)
 {
     if (event->type() == QEvent::LanguageChange) {
         m_ui->retranslateUi(this);
-        if (m_state == State::Success)
-            showSuccess(m_last);
-        else if (m_state == State::Failure)
+        if (m_state == State::Success) {
+            const QString note = m_lastNote;
+            const bool noteIsWarning = m_lastNoteIsWarning;
+            showSuccess(m_last, m_lastWarning);
+            if (!note.isEmpty())
+                addNote(note, noteIsWarning);
+        } else if (m_state == State::Failure)
             showFailure(m_last);
     }
     QFrame::changeEvent(event);

@@ -65,6 +65,9 @@ private:
     QString m_busyTarget;
     CreateResult m_last;
     QString m_baseExplanation;
+    QString m_lastWarning; // kept so that a language switch re-renders the same result
+    QString m_lastNote;
+    bool m_lastNoteIsWarning = false;
 };
 
 } // namespace das

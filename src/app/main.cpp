@@ -40,7 +40,8 @@ bool offerSandboxOnFirstRun(QWidget* parent)
         QMessageBox::NoButton, parent);
     QPushButton* sandbox =
         box.addButton(QCoreApplication::translate("main", "Try the sandbox"), QMessageBox::AcceptRole);
-    box.addButton(QCoreApplication::translate("main", "Continue without the sandbox"), QMessageBox::RejectRole);
+    box.addButton(QCoreApplication::translate("main", "Continue without the sandbox"),
+                  QMessageBox::RejectRole);
     box.setDefaultButton(sandbox);
     box.exec();
     return box.clickedButton() == sandbox;

@@ -1,16 +1,17 @@
 #include "ProfileCommand.h"
 
+#include "CommandLine.h"
 #include "CredentialImporter.h"
 #include "ProfileManager.h"
 #include "ProfileStore.h"
 #include "SecretStore.h"
 
-#include "CommandLine.h"
-
 #include <QCommandLineParser>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+
+#include <algorithm>
 
 namespace das {
 
@@ -184,6 +185,22 @@ int ProfileCommand::add(const QStringList& arguments)
         return ExitUsage;
     }
     ProfileStore store;
+    // A new profile needs every secret of its method; an existing one keeps those not given.
+    if (!store.contains(profile.name)) {
+        for (const QString& field : ProfileManager::secretFieldsFor(profile.auth)) {
+            const QString value = field == QLatin1String(SecretStore::SecretKeyField) ? secrets.secretKey
+                                  : field == QLatin1String(SecretStore::SecurityTokenField)
+                                      ? secrets.securityToken
+                                      : secrets.iamToken;
+            if (value.isEmpty()) {
+                m_err << tr("error: the %1 is missing: give it with --secrets-stdin or the matching -env "
+                            "option.")
+                             .arg(ProfileManager::fieldLabel(field))
+                      << Qt::endl;
+                return ExitUsage;
+            }
+        }
+    }
     SecretStore keychain;
     ProfileManager manager(&store, &keychain);
     // Input is valid, so what fails now is the keychain.
@@ -298,6 +315,30 @@ int ProfileCommand::import(const QStringList& arguments)
     }
     SecretStore keychain;
     ProfileManager manager(&store, &keychain);
+
+    // Profiles about to be replaced are backed up first, so that a failed import can put them back.
+    QList<ImportedProfile> backups;
+    for (const ImportedProfile& p : std::as_const(imported)) {
+        if (!store.contains(p.profile.name))
+            continue;
+        ImportedProfile backup;
+        backup.profile = store.profile(p.profile.name);
+        Credentials old;
+        QString message;
+        if (!manager.loadCredentialsSync(backup.profile.name, &old, &message)) {
+            m_err << tr("error: the existing profile \"%1\" cannot be backed up before it is replaced: %2 "
+                        "Nothing was "
+                        "imported.")
+                         .arg(backup.profile.name, message)
+                  << Qt::endl;
+            return ExitKeychain;
+        }
+        backup.secrets.secretKey = old.secretKey;
+        backup.secrets.securityToken = old.securityToken;
+        backup.secrets.iamToken = old.iamToken;
+        backups.append(backup);
+    }
+
     QStringList saved;
     for (const ImportedProfile& p : std::as_const(imported)) {
         QString message;
@@ -305,7 +346,13 @@ int ProfileCommand::import(const QStringList& arguments)
             // Undo this run's earlier profiles: an import is all or nothing.
             for (const QString& name : std::as_const(saved)) {
                 QString ignored;
-                manager.removeProfileSync(name, &ignored);
+                const auto backup =
+                    std::find_if(backups.cbegin(), backups.cend(),
+                                 [&](const ImportedProfile& b) { return b.profile.name == name; });
+                if (backup != backups.cend())
+                    manager.saveProfileSync(backup->profile, backup->secrets, &ignored);
+                else
+                    manager.removeProfileSync(name, &ignored);
             }
             m_err << tr("error: profile \"%1\": %2 Nothing was imported.").arg(p.profile.name, message)
                   << Qt::endl;

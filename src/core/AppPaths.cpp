@@ -10,7 +10,8 @@ namespace das {
 void AppPaths::setupApplication()
 {
     QCoreApplication::setOrganizationName(QString());
-    // With no organisation name, QSettings on Linux files under the domain: ~/.config/das-connect/das-connect.conf
+    // With no organisation name, QSettings on Linux files under the domain:
+    // ~/.config/das-connect/das-connect.conf
     QCoreApplication::setOrganizationDomain(QStringLiteral("das-connect"));
     QCoreApplication::setApplicationName(QLatin1String(ApplicationName));
     QCoreApplication::setApplicationVersion(QStringLiteral(DAS_CONNECT_VERSION));

@@ -43,7 +43,8 @@ CreateJob::~CreateJob()
 
 void CreateJob::start()
 {
-    if (m_started)
+    // A job cancelled before its queued start must never send.
+    if (m_started || m_finished)
         return;
     m_started = true;
     m_elapsed.start();
@@ -104,6 +105,7 @@ void CreateJob::cancel()
     if (m_finished)
         return;
     if (!m_reply) {
+        m_started = true;
         ErrorExplainer::FailureInfo info;
         info.failure = ErrorExplainer::Failure::Cancelled;
         finish(ErrorExplainer::fromFailure(info));
@@ -144,8 +146,9 @@ void CreateJob::onReplyFinished()
         info.sizeLimit = m_options.maxResponseBytes;
         const bool deadline = m_deadlineReached;
         info.timeoutSeconds = (deadline ? m_options.deadlineMs : m_options.inactivityTimeoutMs) / 1000;
-        info.errorString = deadline ? tr("overall deadline of %1 ms reached").arg(m_options.deadlineMs)
-                                    : tr("no data for %1 ms").arg(m_options.inactivityTimeoutMs);
+        if (m_abortReason == ErrorExplainer::Failure::Timeout)
+            info.errorString = deadline ? tr("overall deadline of %1 ms reached").arg(m_options.deadlineMs)
+                                        : tr("no data for %1 ms").arg(m_options.inactivityTimeoutMs);
         finish(ErrorExplainer::fromFailure(info));
         return;
     }

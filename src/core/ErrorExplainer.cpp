@@ -236,6 +236,14 @@ CreateResult ErrorExplainer::fromHttp(const HttpAnswer& answer)
         r.explanation =
             tr("DAS does not know this instance ID: check that the instance exists in this project and "
                "region, and that its engine matches.");
+    } else if (answer.status == 504 || code == QLatin1String("APIG.0201") ||
+               code == QLatin1String("APIGW.0201")) {
+        // The gateway gave up waiting for DAS, which may still have created the connection.
+        r.outcome = Outcome::Unknown;
+        r.explanation =
+            tr("The gateway stopped waiting for DAS (HTTP %1), so whether the connection was created is "
+               "unknown. Check the DAS console before creating it again.")
+                .arg(answer.status);
     } else if (answer.status >= 500) {
         r.outcome = Outcome::ApiError;
         r.explanation =

@@ -396,7 +396,7 @@ private slots:
         QCOMPARE(m_profiles->profile(n).projectId, otherProject);
     }
 
-    void failedSaveReopensEditorWithoutSecrets()
+    void failedSaveReopensEditorKeepingWhatWasTyped()
     {
         // Every keychain job times out at once: the save fails and nothing is written.
         m_secrets->setTimeoutMs(0);
@@ -417,7 +417,9 @@ private slots:
         QCOMPARE(m_dialog->editDialog(), editor);
         QCOMPARE(child<QLineEdit>(editor, "nameEdit")->text(), n);
         QCOMPARE(child<QLineEdit>(editor, "accessKeyEdit")->text(), kAk);
-        QVERIFY(child<QLineEdit>(editor, "secretKeyEdit")->text().isEmpty());
+        // Nothing the user typed is lost, the secret included (still masked).
+        QCOMPARE(child<QLineEdit>(editor, "secretKeyEdit")->text(), QStringLiteral("sk-failing"));
+        QCOMPARE(child<QLineEdit>(editor, "secretKeyEdit")->echoMode(), QLineEdit::Password);
         QVERIFY(child<QLabel>(editor, "errorLabel")->text().contains(done.at(0).at(1).toString()));
         QVERIFY(!m_profiles->contains(n));
         QVERIFY(absent(n));

@@ -121,6 +121,13 @@ private slots:
         QCOMPARE(run.exitCode, 2);
         QVERIFY(run.err.contains("--secrets-stdin"));
         QVERIFY(!run.err.contains("hunter2"));
+
+        // A new profile without its secret is a usage error, not a keychain failure.
+        const auto missing = h->cli({QStringLiteral("profile"), QStringLiteral("add"), uniqueName("nosk-"),
+                                     QStringLiteral("--ak"), QStringLiteral("NOSKAK00000000000001"),
+                                     QStringLiteral("--region"), QStringLiteral("cn-north-4")});
+        QCOMPARE(missing.exitCode, 2);
+        QVERIFY2(missing.err.contains("secret key (SK) is missing"), missing.err.constData());
     }
 
     void importSdkFileAllOrNothing()

@@ -187,6 +187,12 @@ void TestErrorExplainer::fromHttp_data()
                                     << QByteArrayLiteral("text/plain") << false << Outcome::Unknown
                                     << QString() << QString()
                                     << QStringList{QStringLiteral("non-JSON"), QStringLiteral("unknown")};
+    QTest::newRow("504 gateway JSON")
+        << 504
+        << QByteArrayLiteral("{\"error_code\":\"APIG.0201\",\"error_msg\":\"Backend timeout\","
+                             "\"request_id\":\"r504\"}")
+        << QByteArrayLiteral("application/json") << false << Outcome::Unknown << QString()
+        << QStringLiteral("APIG.0201") << QStringList{QStringLiteral("unknown"), QStringLiteral("console")};
     QTest::newRow("503 non-JSON") << 503 << QByteArrayLiteral("Service Unavailable")
                                   << QByteArrayLiteral("text/plain") << false << Outcome::ApiError
                                   << QString() << QString()

@@ -355,6 +355,27 @@ private slots:
         QVERIFY(r.explanation.contains(QStringLiteral("may or may not have been created")));
     }
 
+    void cancelBeforeStartSendsNothing()
+    {
+        // Cancelled before its queued start ran: nothing may go out, and nothing may crash afterwards.
+        CreateJob* job = m_client->createConnection(m_server->url(), validRequest(), demoCredentials());
+        CreateResult r;
+        bool done = false;
+        connect(job, &CreateJob::finished, this, [&](const CreateResult& result) {
+            r = result;
+            done = true;
+        });
+        job->cancel();
+        QVERIFY(done);
+        QCOMPARE(r.outcome, Outcome::Cancelled);
+        QVERIFY(!r.requestSent);
+        QPointer<CreateJob> guard(job);
+        QTRY_VERIFY(guard.isNull()); // its queued start and deferred delete have both run
+        // A full create afterwards is the barrier: a request the cancelled job sent would have arrived first.
+        QCOMPARE(create().outcome, Outcome::Created);
+        QCOMPARE(m_server->requestCount(), 1);
+    }
+
     void responseBodyIsCapped()
     {
         m_server->setMode(SandboxOptions::Mode::Large);
