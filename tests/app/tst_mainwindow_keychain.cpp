@@ -6,6 +6,7 @@
 #include "HistoryTableModel.h"
 #include "KeychainTestSupport.h"
 #include "MainWindow.h"
+#include "PreviewDialog.h"
 #include "ProfileManager.h"
 #include "ProfileStore.h"
 #include "RequestBuilder.h"
@@ -22,6 +23,7 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 using namespace das;
 using namespace das::test;
@@ -174,6 +176,38 @@ private slots:
         ProfileManager(&profiles, &keychain).removeProfileSync(name, &ignored);
     }
 
+    void previewHasTheProfilesAuthShape()
+    {
+        const QString name = QStringLiteral("token-") + uniqueTag();
+        Profile p;
+        p.name = name;
+        p.auth = Profile::AuthMethod::IamToken;
+        p.endpoint = w->sandbox()->url().toString();
+        ProfileSecrets s;
+        s.iamToken = QStringLiteral("PREVIEW-token-") + uniqueTag();
+        QString message;
+        QVERIFY2(w->profileManager()->saveProfileSync(p, s, &message), qPrintable(message));
+        w->reloadProfiles();
+        auto* target = child<QComboBox>("targetCombo");
+        target->setCurrentIndex(target->findData(QStringLiteral("custom")));
+        auto* profile = child<QComboBox>("profileCombo");
+        profile->setCurrentIndex(profile->findData(name));
+        emit w->form()->profileChanged();
+        w->form()->fillExample();
+        QString shown;
+        QTimer::singleShot(0, this, [&shown] {
+            if (auto* dialog = qobject_cast<PreviewDialog*>(QApplication::activeModalWidget())) {
+                shown = dialog->text();
+                dialog->reject();
+            }
+        });
+        child<QPushButton>("previewButton")->click();
+        QVERIFY2(shown.contains(QStringLiteral("X-Auth-Token: ********")), qPrintable(shown));
+        QVERIFY(!shown.contains(QStringLiteral("Authorization:")));
+        QVERIFY(!shown.contains(s.iamToken));
+        QVERIFY(w->profileManager()->removeProfileSync(name, &message));
+    }
+
     void savedPasswordIsStoredOfferedAndForgotten()
     {
         w->form()->fillExample();
@@ -204,6 +238,16 @@ private slots:
         QCOMPARE(passwordEdit->echoMode(), QLineEdit::Password);
         QVERIFY(!passwordEdit->findChild<QAction*>(QStringLiteral("revealPasswordAction"))->isEnabled());
         QVERIFY(child<QLabel>("savedPasswordLabel")->text().contains(QStringLiteral("keychain")));
+
+        // Another instance: the keychain password must not go there with the request.
+        auto* instance = child<QLineEdit>("instanceIdEdit");
+        instance->setText(QStringLiteral("6f5c3a1e9b0d4c2a8e7f1b3d5c9a0e2fin01"));
+        QTRY_COMPARE_WITH_TIMEOUT(passwordEdit->text(), QString(), 20000);
+        QVERIFY(!child<QWidget>("savedPasswordBar")->isVisible());
+        instance->setText(r.instanceId);
+        QTRY_VERIFY_WITH_TIMEOUT(use->isVisible(), 20000);
+        QTest::mouseClick(use, Qt::LeftButton);
+        QCOMPARE(passwordEdit->text(), password);
 
         QTest::mouseClick(child<QPushButton>("forgetSavedPasswordButton"), Qt::LeftButton);
         QTRY_VERIFY_WITH_TIMEOUT(!child<QWidget>("savedPasswordBar")->isVisible(), 20000);
