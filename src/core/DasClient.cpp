@@ -2,30 +2,14 @@
 
 #include "CreateJob.h"
 #include "EndpointResolver.h"
+#include "LoopbackBypassProxyFactory.h"
 #include "RequestBuilder.h"
 #include "RequestValidator.h"
 
 #include <QFileInfo>
 #include <QNetworkAccessManager>
-#include <QNetworkProxyFactory>
 
 namespace das {
-
-namespace {
-
-// System proxy for the cloud, never for loopback (the sandbox).
-class LoopbackBypassProxyFactory : public QNetworkProxyFactory
-{
-public:
-    QList<QNetworkProxy> queryProxy(const QNetworkProxyQuery& query) override
-    {
-        if (EndpointResolver::isLoopbackHost(query.peerHostName()))
-            return {QNetworkProxy(QNetworkProxy::NoProxy)};
-        return systemProxyForQuery(query);
-    }
-};
-
-} // namespace
 
 DasClient::DasClient(QObject* parent)
     : QObject(parent)

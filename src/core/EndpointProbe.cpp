@@ -1,9 +1,9 @@
 #include "EndpointProbe.h"
 
 #include "EndpointResolver.h"
+#include "LoopbackBypassProxyFactory.h"
 
 #include <QNetworkAccessManager>
-#include <QNetworkProxyFactory>
 #include <QNetworkReply>
 #include <QNetworkRequest>
 #include <QSslError>
@@ -11,18 +11,6 @@
 namespace das {
 
 namespace {
-
-// Same rule as DasClient: the system proxy for the cloud, never for loopback (the sandbox).
-class ProbeProxyFactory : public QNetworkProxyFactory
-{
-public:
-    QList<QNetworkProxy> queryProxy(const QNetworkProxyQuery& query) override
-    {
-        if (EndpointResolver::isLoopbackHost(query.peerHostName()))
-            return {QNetworkProxy(QNetworkProxy::NoProxy)};
-        return systemProxyForQuery(query);
-    }
-};
 
 QString displayOf(const QUrl& url)
 {
@@ -35,7 +23,7 @@ EndpointProbe::EndpointProbe(QObject* parent)
     : QObject(parent)
     , m_nam(new QNetworkAccessManager(this))
 {
-    m_nam->setProxyFactory(new ProbeProxyFactory);
+    m_nam->setProxyFactory(new LoopbackBypassProxyFactory);
     m_nam->setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
     m_nam->setStrictTransportSecurityEnabled(true);
     m_deadline.setSingleShot(true);

@@ -1,0 +1,14 @@
+#pragma once
+
+#include <QNetworkProxyFactory>
+
+namespace das {
+
+// The system proxy for the cloud, never for loopback (the sandbox). Shared by every network manager we make.
+class LoopbackBypassProxyFactory : public QNetworkProxyFactory
+{
+public:
+    QList<QNetworkProxy> queryProxy(const QNetworkProxyQuery& query) override;
+};
+
+} // namespace das
