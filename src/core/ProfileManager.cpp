@@ -413,24 +413,15 @@ bool ProfileManager::removeProfileSync(const QString& name, QString* message)
 
 bool ProfileManager::loadCredentialsSync(const QString& name, Credentials* credentials, QString* message)
 {
-    QEventLoop loop;
-    bool done = false;
-    bool ok = false;
-    QString text = keychainGone();
-    connect(this, &QObject::destroyed, &loop, &QEventLoop::quit);
-    loadCredentials(name, [&](bool success, const Credentials& c, const QString& m) {
-        ok = success;
-        if (credentials)
-            *credentials = c;
-        text = m;
-        done = true;
-        loop.quit();
-    });
-    if (!done)
-        loop.exec(QEventLoop::ExcludeUserInputEvents);
-    if (message)
-        *message = text;
-    return ok;
+    return runSync(
+        [&](Done done) {
+            loadCredentials(name, [&, done](bool ok, const Credentials& c, const QString& m) {
+                if (credentials)
+                    *credentials = c;
+                done(ok, m);
+            });
+        },
+        message);
 }
 
 } // namespace das
