@@ -1,6 +1,7 @@
 #include "SandboxServer.h"
 
 #include "AkSkSigner.h"
+#include "Credentials.h"
 #include "RequestValidator.h"
 
 #include <QFile>
@@ -59,11 +60,6 @@ QByteArray reasonPhrase(int status)
     default:
         return "Status";
     }
-}
-
-QByteArray maskedAk(const QByteArray& ak)
-{
-    return ak.size() <= 8 ? QByteArray("******") : ak.left(4) + "******" + ak.right(4);
 }
 
 } // namespace
@@ -303,7 +299,7 @@ SandboxServer::Answer SandboxServer::authenticate(const QHttpServerRequest& requ
     if (QString::fromUtf8(parsed.access) != m_options.accessKey) {
         return error(401, QStringLiteral("APIGW.0301"),
                      prefix + QStringLiteral("Get secretKey failed,ak:") +
-                         QString::fromLatin1(maskedAk(parsed.access)) + QStringLiteral(",err:ak not exist"),
+                         QString::fromLatin1(Credentials::maskAccessKey(parsed.access)) + QStringLiteral(",err:ak not exist"),
                      requestId);
     }
     if (!parsed.signedHeaders.contains("host") || !parsed.signedHeaders.contains("x-sdk-date")) {

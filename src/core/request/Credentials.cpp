@@ -33,4 +33,22 @@ Credentials Credentials::token(const QString& iamToken)
     return c;
 }
 
+QString Credentials::maskAccessKey(const QString& accessKey)
+{
+    if (accessKey.isEmpty())
+        return QString();
+    if (accessKey.size() <= 8)
+        return QStringLiteral("****");
+    return accessKey.left(4) + QStringLiteral("****") + accessKey.right(4);
+}
+
+QByteArray Credentials::maskAccessKey(const QByteArray& accessKey)
+{
+    if (accessKey.isEmpty())
+        return QByteArray();
+    if (accessKey.size() <= 8)
+        return QByteArrayLiteral("****");
+    return accessKey.left(4) + "****" + accessKey.right(4);
+}
+
 } // namespace das

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QByteArray>
 #include <QProcessEnvironment>
 #include <QString>
 
@@ -26,6 +27,12 @@ struct Credentials
     // HUAWEICLOUD_SDK_AK / _SK / _SECURITY_TOKEN, as the official SDKs read them.
     static Credentials fromEnvironment(const QProcessEnvironment& env);
     static Credentials token(const QString& iamToken);
+
+    // The one way an access key is shown anywhere (window, CLI, previews, logs): its first and last four
+    // characters around four asterisks, "HPUA****ST01"; a key of eight characters or fewer is all "****".
+    // The length is not revealed.
+    static QString maskAccessKey(const QString& accessKey);
+    static QByteArray maskAccessKey(const QByteArray& accessKey);
 };
 
 } // namespace das

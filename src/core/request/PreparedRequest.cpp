@@ -1,15 +1,10 @@
 #include "PreparedRequest.h"
 
+#include "Credentials.h"
+
 namespace das {
 
 namespace {
-
-QByteArray maskAccessKey(const QByteArray& ak)
-{
-    if (ak.size() <= 8)
-        return PreparedRequest::Mask;
-    return ak.left(4) + QByteArray(ak.size() - 8, '*') + ak.right(4);
-}
 
 QByteArray maskedHeaderValue(const QByteArray& name, const QByteArray& value)
 {
@@ -20,7 +15,7 @@ QByteArray maskedHeaderValue(const QByteArray& name, const QByteArray& value)
         AkSkSigner::ParsedAuthorization parsed;
         if (!AkSkSigner::parseAuthorization(value, &parsed))
             return PreparedRequest::Mask;
-        return QByteArray(AkSkSigner::Algorithm) + " Access=" + maskAccessKey(parsed.access) +
+        return QByteArray(AkSkSigner::Algorithm) + " Access=" + Credentials::maskAccessKey(parsed.access) +
                ", SignedHeaders=" + parsed.signedHeaders.join(';') + ", Signature=" + PreparedRequest::Mask;
     }
     return value;
