@@ -3,6 +3,7 @@
 #include "HistoryProxyModel.h"
 #include "HistoryStore.h"
 #include "HistoryTableModel.h"
+#include "StartupHooks.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
@@ -12,8 +13,6 @@
 #include <QTextStream>
 #include <QTimeZone>
 #include <QWindow>
-
-#include <sys/resource.h>
 
 #include <algorithm>
 
@@ -52,9 +51,7 @@ HistoryRecord sample(int i)
 
 double peakRssMiB()
 {
-    rusage usage{};
-    getrusage(RUSAGE_SELF, &usage);
-    return double(usage.ru_maxrss) / 1024.0; // Linux: KiB
+    return double(peakRssKiB()) / 1024.0;
 }
 
 // Lets the view lay out and paint what it now shows.
@@ -87,6 +84,121 @@ Scroll scrollToEnd(QTableView* view, const HistoryTableModel* model)
     return scroll;
 }
 
+qint64 timedFilter(HistoryPane& pane, const QString& text)
+{
+    QElapsedTimer timer;
+    timer.start();
+    pane.proxy()->setFilterText(text);
+    settle(pane.table());
+    return timer.elapsed();
+}
+
+// HistoryStore commits (and syncs) every add, as the app does after a create.
+bool timePlainAdds(const QString& path, QTextStream& out)
+{
+    HistoryStore plain(path);
+    QString error;
+    if (!plain.open(&error)) {
+        out << error << Qt::endl;
+        return false;
+    }
+    QElapsedTimer timer;
+    timer.start();
+    for (int i = 0; i < PlainAdds; ++i) {
+        HistoryRecord r = sample(i);
+        plain.add(r, &error);
+    }
+    out << "add, one commit each:           " << double(timer.nsecsElapsed()) / 1e6 / PlainAdds
+        << " ms per row (" << PlainAdds << " rows)" << Qt::endl;
+    return true;
+}
+
+// The bulk load wraps HistoryStore::add in one transaction on the store's own connection (found by
+// name; the bench's only open store), so that 100,000 rows do not take 100,000 syncs.
+bool populate(const QString& path, int rows, QTextStream& out)
+{
+    HistoryStore store(path);
+    QString error;
+    if (!store.open(&error)) {
+        out << error << Qt::endl;
+        return false;
+    }
+    QSqlDatabase db;
+    const QStringList names = QSqlDatabase::connectionNames();
+    for (const QString& name : names) {
+        if (name.startsWith(QLatin1String("history-")))
+            db = QSqlDatabase::database(name, false);
+    }
+    QElapsedTimer timer;
+    timer.start();
+    const bool bulk = db.isValid() && db.transaction();
+    for (int i = 0; i < rows; ++i) {
+        HistoryRecord r = sample(i);
+        if (!store.add(r, &error)) {
+            out << error << Qt::endl;
+            return false;
+        }
+    }
+    if (bulk)
+        db.commit();
+    out << "populate " << rows << " rows" << (bulk ? " (one transaction)" : " (one commit each)") << ": "
+        << timer.elapsed() << " ms" << Qt::endl;
+    return true;
+}
+
+// With the first page loaded, as after start-up; then with every row loaded; then sorted by username.
+void timeFilterScrollAndSort(HistoryPane& pane, QTextStream& out)
+{
+    const QString onePercent = QStringLiteral("auditor");
+    const QString nothing = QStringLiteral("zz-no-such-connection");
+    qint64 ms = timedFilter(pane, onePercent);
+    out << "filter matching 1%:             " << ms << " ms (" << pane.model()->totalCount() << " rows)"
+        << Qt::endl;
+    out << "filter matching nothing:        " << timedFilter(pane, nothing) << " ms" << Qt::endl;
+    out << "clear the filter:               " << timedFilter(pane, QString()) << " ms" << Qt::endl;
+
+    QElapsedTimer timer;
+    timer.start();
+    Scroll scroll = scrollToEnd(pane.table(), pane.model());
+    out << "scroll to the bottom (time):    " << timer.elapsed() << " ms (" << scroll.fetches
+        << " fetches, worst " << scroll.worstMs << " ms, " << pane.proxy()->rowCount() << " rows loaded)"
+        << Qt::endl;
+    out << "peak RSS with every row loaded: " << peakRssMiB() << " MiB" << Qt::endl;
+
+    ms = timedFilter(pane, onePercent);
+    out << "filter 1%, every row loaded:    " << ms << " ms (" << pane.model()->totalCount() << " rows)"
+        << Qt::endl;
+    ms = timedFilter(pane, nothing);
+    out << "filter nothing, from 1%:        " << ms << " ms (" << pane.model()->totalCount() << " rows)"
+        << Qt::endl;
+    out << "clear the filter, again:        " << timedFilter(pane, QString()) << " ms" << Qt::endl;
+
+    timer.start();
+    pane.table()->sortByColumn(HistoryColumn::Username, Qt::AscendingOrder);
+    settle(pane.table());
+    out << "sort by username:               " << timer.elapsed() << " ms" << Qt::endl;
+    timer.start();
+    scroll = scrollToEnd(pane.table(), pane.model());
+    out << "scroll to the bottom (username):" << timer.elapsed() << " ms (" << scroll.fetches
+        << " fetches, worst " << scroll.worstMs << " ms)" << Qt::endl;
+}
+
+void timeExports(HistoryPane& pane, const QTemporaryDir& dir, QTextStream& out)
+{
+    QString error;
+    QElapsedTimer timer;
+    timer.start();
+    const bool exported = pane.exportTo(dir.filePath(QStringLiteral("all.csv")), HistoryPane::Format::Csv,
+                                        HistoryPane::Scope::All, &error);
+    out << "export all as CSV:              " << timer.elapsed() << " ms" << (exported ? "" : " (failed)")
+        << Qt::endl;
+    timer.start();
+    const bool exportedJson = pane.exportTo(dir.filePath(QStringLiteral("all.json")),
+                                            HistoryPane::Format::Json, HistoryPane::Scope::All, &error);
+    out << "export all as JSON:             " << timer.elapsed() << " ms" << (exportedJson ? "" : " (failed)")
+        << Qt::endl;
+}
+
 } // namespace
 
 int main(int argc, char* argv[])
@@ -98,52 +210,8 @@ int main(int argc, char* argv[])
     QTextStream out(stdout);
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("history.sqlite"));
-    QElapsedTimer timer;
-    QString error;
-
-    // HistoryStore commits (and syncs) every add, as the app does after a create.
-    {
-        HistoryStore plain(dir.filePath(QStringLiteral("plain.sqlite")));
-        if (!plain.open(&error)) {
-            out << error << Qt::endl;
-            return 1;
-        }
-        timer.start();
-        for (int i = 0; i < PlainAdds; ++i) {
-            HistoryRecord r = sample(i);
-            plain.add(r, &error);
-        }
-        out << "add, one commit each:           " << double(timer.nsecsElapsed()) / 1e6 / PlainAdds
-            << " ms per row (" << PlainAdds << " rows)" << Qt::endl;
-    }
-    // The bulk load wraps HistoryStore::add in one transaction on the store's own connection (found by
-    // name; the bench's only open store), so that 100,000 rows do not take 100,000 syncs.
-    {
-        HistoryStore store(path);
-        if (!store.open(&error)) {
-            out << error << Qt::endl;
-            return 1;
-        }
-        QSqlDatabase db;
-        const QStringList names = QSqlDatabase::connectionNames();
-        for (const QString& name : names) {
-            if (name.startsWith(QLatin1String("history-")))
-                db = QSqlDatabase::database(name, false);
-        }
-        timer.start();
-        const bool bulk = db.isValid() && db.transaction();
-        for (int i = 0; i < rows; ++i) {
-            HistoryRecord r = sample(i);
-            if (!store.add(r, &error)) {
-                out << error << Qt::endl;
-                return 1;
-            }
-        }
-        if (bulk)
-            db.commit();
-        out << "populate " << rows << " rows" << (bulk ? " (one transaction)" : " (one commit each)") << ": "
-            << timer.elapsed() << " ms" << Qt::endl;
-    }
+    if (!timePlainAdds(dir.filePath(QStringLiteral("plain.sqlite")), out) || !populate(path, rows, out))
+        return 1;
     out << "peak RSS after populating:      " << peakRssMiB() << " MiB" << Qt::endl;
 
     // Pay for fonts, style and the platform once, outside the figures.
@@ -153,8 +221,10 @@ int main(int argc, char* argv[])
         settle(warmUp.table());
     }
 
+    QElapsedTimer timer;
     timer.start();
     HistoryStore store(path);
+    QString error;
     if (!store.open(&error)) {
         out << error << Qt::endl;
         return 1;
@@ -169,66 +239,8 @@ int main(int argc, char* argv[])
     out << "open store + first page shown:  " << timer.elapsed() << " ms (" << pane.proxy()->rowCount()
         << " of " << pane.model()->totalCount() << " rows loaded)" << Qt::endl;
 
-    // With the first page loaded, as after start-up.
-    timer.start();
-    pane.proxy()->setFilterText(QStringLiteral("auditor"));
-    settle(pane.table());
-    out << "filter matching 1%:             " << timer.elapsed() << " ms (" << pane.model()->totalCount()
-        << " rows)" << Qt::endl;
-    timer.start();
-    pane.proxy()->setFilterText(QStringLiteral("zz-no-such-connection"));
-    settle(pane.table());
-    out << "filter matching nothing:        " << timer.elapsed() << " ms" << Qt::endl;
-    timer.start();
-    pane.proxy()->setFilterText(QString());
-    settle(pane.table());
-    out << "clear the filter:               " << timer.elapsed() << " ms" << Qt::endl;
-
-    timer.start();
-    Scroll scroll = scrollToEnd(pane.table(), pane.model());
-    out << "scroll to the bottom (time):    " << timer.elapsed() << " ms (" << scroll.fetches
-        << " fetches, worst " << scroll.worstMs << " ms, " << pane.proxy()->rowCount() << " rows loaded)"
-        << Qt::endl;
-    out << "peak RSS with every row loaded: " << peakRssMiB() << " MiB" << Qt::endl;
-
-    timer.start();
-    pane.proxy()->setFilterText(QStringLiteral("auditor"));
-    settle(pane.table());
-    out << "filter 1%, every row loaded:    " << timer.elapsed() << " ms (" << pane.model()->totalCount()
-        << " rows)" << Qt::endl;
-
-    timer.start();
-    pane.proxy()->setFilterText(QStringLiteral("zz-no-such-connection"));
-    settle(pane.table());
-    out << "filter nothing, from 1%:        " << timer.elapsed() << " ms (" << pane.model()->totalCount()
-        << " rows)" << Qt::endl;
-
-    timer.start();
-    pane.proxy()->setFilterText(QString());
-    settle(pane.table());
-    out << "clear the filter, again:        " << timer.elapsed() << " ms" << Qt::endl;
-
-    timer.start();
-    pane.table()->sortByColumn(HistoryTableModel::Username, Qt::AscendingOrder);
-    settle(pane.table());
-    out << "sort by username:               " << timer.elapsed() << " ms" << Qt::endl;
-
-    timer.start();
-    scroll = scrollToEnd(pane.table(), pane.model());
-    out << "scroll to the bottom (username):" << timer.elapsed() << " ms (" << scroll.fetches
-        << " fetches, worst " << scroll.worstMs << " ms)" << Qt::endl;
-
-    timer.start();
-    const bool exported = pane.exportTo(dir.filePath(QStringLiteral("all.csv")), HistoryPane::Format::Csv,
-                                        HistoryPane::Scope::All, &error);
-    out << "export all as CSV:              " << timer.elapsed() << " ms" << (exported ? "" : " (failed)")
-        << Qt::endl;
-    timer.start();
-    const bool exportedJson = pane.exportTo(dir.filePath(QStringLiteral("all.json")),
-                                            HistoryPane::Format::Json, HistoryPane::Scope::All, &error);
-    out << "export all as JSON:             " << timer.elapsed() << " ms" << (exportedJson ? "" : " (failed)")
-        << Qt::endl;
-
+    timeFilterScrollAndSort(pane, out);
+    timeExports(pane, dir, out);
     out << "peak RSS:                       " << peakRssMiB() << " MiB" << Qt::endl;
     return 0;
 }

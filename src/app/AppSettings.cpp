@@ -2,7 +2,23 @@
 
 namespace das {
 
-AppSettings::AppSettings() = default;
+namespace {
+
+const char* const HistoryHeaderStateKey = "history/headerState";
+const char* const HistoryHeaderColumnsKey = "history/headerColumns";
+
+} // namespace
+
+AppSettings::AppSettings()
+    : m_own(std::make_unique<QSettings>())
+    , m_settings(*m_own)
+{}
+
+AppSettings::AppSettings(QSettings& store)
+    : m_settings(store)
+{}
+
+AppSettings::~AppSettings() = default;
 
 QByteArray AppSettings::windowGeometry() const
 {
@@ -59,6 +75,29 @@ void AppSettings::saveChoices(const QString& targetKey, const QString& customEnd
     m_settings.setValue(QStringLiteral("form/projectId"), projectId);
     m_settings.setValue(QStringLiteral("form/engineType"), engineType);
     m_settings.setValue(QStringLiteral("form/networkType"), networkType);
+}
+
+QString AppSettings::profile() const
+{
+    return m_settings.value(QStringLiteral("form/profile")).toString();
+}
+
+void AppSettings::setProfile(const QString& name)
+{
+    m_settings.setValue(QStringLiteral("form/profile"), name);
+}
+
+QByteArray AppSettings::historyHeaderState(int columnCount) const
+{
+    if (m_settings.value(QLatin1String(HistoryHeaderColumnsKey)).toInt() != columnCount)
+        return {};
+    return m_settings.value(QLatin1String(HistoryHeaderStateKey)).toByteArray();
+}
+
+void AppSettings::setHistoryHeaderState(const QByteArray& state, int columnCount)
+{
+    m_settings.setValue(QLatin1String(HistoryHeaderStateKey), state);
+    m_settings.setValue(QLatin1String(HistoryHeaderColumnsKey), columnCount);
 }
 
 QString AppSettings::language() const

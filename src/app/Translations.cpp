@@ -1,8 +1,13 @@
 #include "Translations.h"
 
+#include "AppSettings.h"
+
+#include <QActionGroup>
+
 #include <QCoreApplication>
 #include <QLibraryInfo>
 #include <QLocale>
+#include <QMenu>
 
 namespace das {
 
@@ -68,6 +73,38 @@ QString Translations::apply(const QString& code)
     }
     g_current = wanted;
     return g_current;
+}
+
+QMenu* Translations::addLanguageMenu(QMenu* parent)
+{
+    QMenu* menu = parent->addMenu(QString());
+    menu->setObjectName(QStringLiteral("languageMenu"));
+    auto* group = new QActionGroup(menu);
+    const QString chosen = AppSettings().language();
+    for (const Language& lang : languages()) {
+        QAction* action = menu->addAction(lang.label);
+        action->setObjectName(QStringLiteral("language_") + lang.code);
+        action->setCheckable(true);
+        action->setChecked(lang.code == chosen);
+        group->addAction(action);
+        const QString code = lang.code;
+        QObject::connect(action, &QAction::triggered, menu, [code] {
+            AppSettings().setLanguage(code);
+            apply(code);
+        });
+    }
+    retranslateLanguageMenu(menu);
+    return menu;
+}
+
+// Only the menu title and "System" are translated; every other language is named in its own.
+void Translations::retranslateLanguageMenu(QMenu* menu)
+{
+    if (!menu)
+        return;
+    menu->setTitle(tr("&Language"));
+    if (QAction* system = menu->findChild<QAction*>(QStringLiteral("language_system")))
+        system->setText(languages().constFirst().label);
 }
 
 } // namespace das

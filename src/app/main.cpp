@@ -1,7 +1,7 @@
 #include "AppPaths.h"
 #include "AppSettings.h"
-#include "ConnectionForm.h"
 #include "MainWindow.h"
+#include "StartupHooks.h"
 #include "Translations.h"
 
 #include <QApplication>
@@ -9,25 +9,10 @@
 #include <QElapsedTimer>
 #include <QMessageBox>
 #include <QPushButton>
-#include <QScrollArea>
-#include <QScrollBar>
-#include <QTimer>
-#include <QWindow>
-
-#include <sys/resource.h>
-
-#include <cstdio>
 
 using das::MainWindow;
 
 namespace {
-
-long peakRssKiB()
-{
-    rusage usage{};
-    getrusage(RUSAGE_SELF, &usage);
-    return usage.ru_maxrss;
-}
 
 bool offerSandboxOnFirstRun(QWidget* parent)
 {
@@ -69,16 +54,9 @@ int main(int argc, char* argv[])
     const QCommandLineOption langOption(QStringLiteral("lang"),
                                         QCoreApplication::translate("main", "Language: system, en or zh_CN."),
                                         QStringLiteral("CODE"));
-    const QCommandLineOption screenshotOption(
-        QStringLiteral("screenshot"),
-        QCoreApplication::translate(
-            "main", "Render the window on the sandbox after one create to FILE (PNG) and exit."),
-        QStringLiteral("FILE"));
-    const QCommandLineOption quitAfterShowOption(
-        QStringLiteral("quit-after-show"),
-        QCoreApplication::translate(
-            "main", "Print start-up time and peak memory once the window is shown, then exit."));
-    parser.addOptions({demoOption, langOption, screenshotOption, quitAfterShowOption});
+    parser.addOptions({demoOption, langOption});
+    const das::StartupHooks hooks;
+    hooks.addOptions(parser);
     parser.process(app);
 
     das::AppSettings settings;
@@ -91,8 +69,8 @@ int main(int argc, char* argv[])
     window.restoreSettings();
 
     const bool noCredentials = qEnvironmentVariableIsEmpty("HUAWEICLOUD_SDK_AK");
-    const bool scripted = parser.isSet(screenshotOption) || parser.isSet(quitAfterShowOption);
-    bool demo = parser.isSet(demoOption) || parser.isSet(screenshotOption);
+    const bool scripted = hooks.isScripted(parser);
+    bool demo = parser.isSet(demoOption) || hooks.needsSandbox(parser);
     if (!demo && !scripted && noCredentials && !settings.firstRunDone()) {
         demo = offerSandboxOnFirstRun(&window);
         settings.setFirstRunDone();
@@ -101,38 +79,6 @@ int main(int argc, char* argv[])
         QMessageBox::warning(&window, QCoreApplication::translate("main", "Sandbox"), error);
     window.show();
 
-    if (parser.isSet(quitAfterShowOption)) {
-        // Polls for the platform's expose event, which arrives asynchronously after show().
-        auto* poll = new QTimer(&app);
-        poll->setInterval(1);
-        QObject::connect(poll, &QTimer::timeout, &app, [&, poll] {
-            const bool exposed = window.windowHandle() && window.windowHandle()->isExposed();
-            if (!exposed && sinceMain.elapsed() < 10000)
-                return;
-            poll->stop();
-            std::printf("first window shown after %lld ms (exposed: %s), peak RSS %ld KiB\n",
-                        static_cast<long long>(sinceMain.elapsed()), exposed ? "yes" : "no", peakRssKiB());
-            std::fflush(stdout);
-            app.quit();
-        });
-        poll->start();
-    }
-    if (parser.isSet(screenshotOption)) {
-        const QString file = parser.value(screenshotOption);
-        window.resize(1280, 900);
-        QObject::connect(&window, &MainWindow::createFinished, &app, [&window, &app, file] {
-            if (auto* scroll = window.findChild<QScrollArea*>(QStringLiteral("formScroll")))
-                scroll->verticalScrollBar()->setValue(0);
-            QTimer::singleShot(200, &app, [&window, &app, file] {
-                const bool saved = window.grab().save(file, "PNG");
-                std::printf("%s %s\n", saved ? "saved" : "could not save", qPrintable(file));
-                app.exit(saved ? 0 : 1);
-            });
-        });
-        QTimer::singleShot(0, &app, [&window] {
-            window.form()->fillExample();
-            window.createConnection();
-        });
-    }
+    hooks.arm(parser, window, sinceMain);
     return app.exec();
 }

@@ -1,19 +1,22 @@
 #pragma once
 
+#include "ClientOptions.h"
 #include "ConnectionRequest.h"
-#include "CreateResult.h"
-#include "Credentials.h"
+#include "CreateSession.h"
+#include "CredentialResolver.h"
+#include "Profile.h"
 
 #include <QCoreApplication>
 #include <QProcessEnvironment>
 #include <QStringList>
 #include <QTextStream>
 
-#include <optional>
+class QCommandLineParser;
 
 namespace das {
 
-// `das-connect-cli create …`: parse, validate, sign, send, record in history, print.
+// `das-connect-cli create …`: turns options into a request, a target and a credential choice, then runs a
+// CreateSession (the same workflow as the window) and prints what it reports.
 class CreateCommand
 {
     Q_DECLARE_TR_FUNCTIONS(CreateCommand)
@@ -23,7 +26,29 @@ public:
     int run(const QStringList& arguments);
 
 private:
-    void printResult(const CreateResult& result, bool json, std::optional<bool> passwordSaved = std::nullopt);
+    struct Options;
+    struct Input
+    {
+        ConnectionRequest request;
+        CreateSession::Target target;
+        CredentialResolver::Inputs credentials;
+        ClientOptions client;
+        Profile profile; // --profile: its target and default project
+        QStringList usage; // every usage problem, reported together
+        bool json = false;
+        bool dryRun = false;
+    };
+
+    Input readInput(const QCommandLineParser& parser, const Options& o);
+    void readRequest(const QCommandLineParser& parser, const Options& o, Input& in);
+    void readPassword(const QCommandLineParser& parser, const Options& o, Input& in);
+    void readTarget(const QCommandLineParser& parser, const Options& o, Input& in);
+    void readClientOptions(const QCommandLineParser& parser, const Options& o, Input& in);
+    int reportInvalid(const Input& in, const Violations& violations);
+    int send(const Input& in, const CredentialChoice& choice);
+    void connectProgress(CreateSession& session);
+    void printOutcome(const CreateSession::Outcome& outcome, bool json);
+    void printFailure(const CreateResult& result, bool json);
 
     QTextStream& m_out;
     QTextStream& m_err;

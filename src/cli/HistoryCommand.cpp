@@ -33,7 +33,8 @@ int HistoryCommand::run(const QStringList& arguments)
         m_err << tr("error: %1").arg(error) << Qt::endl;
         return 1;
     }
-    const QList<HistoryRecord> records = store.fetch(parser.value(filterOption));
+    const QList<HistoryRecord> records =
+        store.fetch(parser.value(filterOption), HistoryColumn::Time, Qt::DescendingOrder);
     if (parser.isSet(jsonOption)) {
         QJsonArray array;
         for (const HistoryRecord& r : records)

@@ -2,8 +2,10 @@
 
 #include "CommandLine.h"
 #include "CredentialImporter.h"
+#include "Credentials.h"
 #include "ProfileManager.h"
 #include "ProfileStore.h"
+#include "SecretLimits.h"
 #include "SecretStore.h"
 
 #include <QCommandLineParser>
@@ -11,19 +13,12 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
-#include <algorithm>
-
 namespace das {
 
 namespace {
 
 constexpr int ExitUsage = CommandLine::ExitUsage;
 constexpr int ExitKeychain = CommandLine::ExitKeychain;
-
-QString maskAk(const QString& ak)
-{
-    return ak.size() <= 8 ? QStringLiteral("****") : ak.left(4) + QString(ak.size() - 8, u'*') + ak.right(4);
-}
 
 QString target(const Profile& p)
 {
@@ -89,7 +84,7 @@ int ProfileCommand::list(const QStringList& arguments)
         for (const Profile& p : profiles) {
             array.append(QJsonObject{{QStringLiteral("name"), p.name},
                                      {QStringLiteral("auth"), Profile::authName(p.auth)},
-                                     {QStringLiteral("access_key"), maskAk(p.accessKey)},
+                                     {QStringLiteral("access_key"), Credentials::maskAccessKey(p.accessKey)},
                                      {QStringLiteral("region"), p.region},
                                      {QStringLiteral("endpoint"), p.endpoint},
                                      {QStringLiteral("project_id"), p.projectId},
@@ -106,8 +101,10 @@ int ProfileCommand::list(const QStringList& arguments)
     for (const Profile& p : profiles) {
         m_out << p.name << u'\t' << Profile::authName(p.auth) << u'\t' << target(p) << u'\t'
               << (p.projectId.isEmpty() ? QStringLiteral("-") : p.projectId) << u'\t'
-              << (p.auth == Profile::AuthMethod::IamToken ? QStringLiteral("-") : maskAk(p.accessKey))
-              << u'\t' << tr("secrets: OS keychain (service %1)").arg(QLatin1String(SecretStore::ServiceName))
+              << (p.auth == Profile::AuthMethod::IamToken ? QStringLiteral("-")
+                                                          : Credentials::maskAccessKey(p.accessKey))
+              << u'\t'
+              << tr("secrets: OS keychain (service %1)").arg(QLatin1String(SecretLimits::ServiceName))
               << Qt::endl;
     }
     return 0;
@@ -179,6 +176,11 @@ int ProfileCommand::add(const QStringList& arguments)
     if (parser.isSet(tokenEnvOption))
         secrets.iamToken = fromEnv(parser.value(tokenEnvOption)).trimmed();
 
+    return save(profile, secrets);
+}
+
+int ProfileCommand::save(const Profile& profile, const ProfileSecrets& secrets)
+{
     QString message;
     if (!ProfileStore::validate(profile, &message)) {
         m_err << tr("error: %1").arg(message) << Qt::endl;
@@ -262,106 +264,50 @@ int ProfileCommand::import(const QStringList& arguments)
     if (const auto done = CommandLine::parse(parser, arguments, m_out, m_err))
         return *done;
     const QString from = parser.value(fromOption);
-    QList<ImportedProfile> imported;
-    QString error;
-    bool ok = false;
-    if (from == QLatin1String("env")) {
-        ImportedProfile one;
-        ok = CredentialImporter::fromEnvironment(m_env, parser.value(nameOption), &one, &error);
-        imported.append(one);
-    } else if (from == QLatin1String("sdk")) {
-        ImportedProfile one;
-        const QString path = parser.isSet(fileOption) ? parser.value(fileOption)
-                                                      : CredentialImporter::defaultSdkCredentialsPath(m_env);
-        ok = CredentialImporter::fromSdkCredentialsFile(path, parser.value(nameOption), &one, &error);
-        imported.append(one);
+    CredentialImporter::Source source = CredentialImporter::Source::Environment;
+    if (from == QLatin1String("sdk")) {
+        source = CredentialImporter::Source::SdkFile;
     } else if (from == QLatin1String("koocli")) {
-        const QString path = parser.isSet(fileOption) ? parser.value(fileOption)
-                                                      : CredentialImporter::defaultKooCliConfigPath(m_env);
-        ok = CredentialImporter::fromKooCliConfig(path, &imported, &error);
-    } else {
+        source = CredentialImporter::Source::KooCli;
+    } else if (from != QLatin1String("env")) {
         m_err << tr("error: --from must be env, sdk or koocli.") << Qt::endl;
         return ExitUsage;
     }
-    if (!ok) {
+    QList<ImportedProfile> imported;
+    QString error;
+    if (!CredentialImporter::read(source, m_env, parser.value(fileOption), parser.value(nameOption),
+                                  &imported, &error)) {
         m_err << tr("error: %1 Nothing was imported.").arg(error) << Qt::endl;
         return ExitUsage;
     }
-    for (ImportedProfile& p : imported) {
-        if (parser.isSet(regionOption) && p.profile.region.isEmpty() && p.profile.endpoint.isEmpty())
-            p.profile.region = parser.value(regionOption);
-        QString problem;
-        if (!ProfileStore::validate(p.profile, &problem)) {
-            m_err << tr("error: profile \"%1\": %2 Nothing was imported.").arg(p.profile.name, problem)
-                  << (p.profile.region.isEmpty() && p.profile.endpoint.isEmpty()
-                          ? tr(" (Give one with --region.)")
-                          : QString())
-                  << Qt::endl;
-            return ExitUsage;
-        }
-    }
+    if (parser.isSet(regionOption))
+        CredentialImporter::setMissingRegion(&imported, parser.value(regionOption));
+    return importItems(std::move(imported), parser.isSet(overwriteOption));
+}
 
+// The transaction is ProfileManager::importProfiles, the same as the window's.
+int ProfileCommand::importItems(QList<ImportedProfile> items, bool overwrite)
+{
     ProfileStore store;
-    if (!parser.isSet(overwriteOption)) {
-        for (const ImportedProfile& p : std::as_const(imported)) {
-            if (store.contains(p.profile.name)) {
-                m_err << tr("error: profile \"%1\" already exists; use --overwrite or --name. Nothing was "
-                            "imported.")
-                             .arg(p.profile.name)
-                      << Qt::endl;
-                return ExitUsage;
-            }
-        }
-    }
     SecretStore keychain;
     ProfileManager manager(&store, &keychain);
-
-    // Profiles about to be replaced are backed up first, so that a failed import can put them back.
-    QList<ImportedProfile> backups;
-    for (const ImportedProfile& p : std::as_const(imported)) {
-        if (!store.contains(p.profile.name))
-            continue;
-        ImportedProfile backup;
-        backup.profile = store.profile(p.profile.name);
-        Credentials old;
-        QString message;
-        if (!manager.loadCredentialsSync(backup.profile.name, &old, &message)) {
-            m_err << tr("error: the existing profile \"%1\" cannot be backed up before it is replaced: %2 "
-                        "Nothing was "
-                        "imported.")
-                         .arg(backup.profile.name, message)
-                  << Qt::endl;
-            return ExitKeychain;
-        }
-        backup.secrets.secretKey = old.secretKey;
-        backup.secrets.securityToken = old.securityToken;
-        backup.secrets.iamToken = old.iamToken;
-        backups.append(backup);
+    const QString problem = manager.importProblem(items, overwrite);
+    if (!problem.isEmpty()) {
+        QString hint;
+        if (!CredentialImporter::withoutTarget(items).isEmpty())
+            hint = tr(" (Give one with --region.)");
+        else if (manager.importProblem(items, true).isEmpty())
+            hint = tr(" Use --overwrite or --name.");
+        m_err << tr("error: %1").arg(problem) << hint << Qt::endl;
+        return ExitUsage;
     }
-
-    QStringList saved;
-    for (const ImportedProfile& p : std::as_const(imported)) {
-        QString message;
-        if (!manager.saveProfileSync(p.profile, p.secrets, &message)) {
-            // Undo this run's earlier profiles: an import is all or nothing.
-            for (const QString& name : std::as_const(saved)) {
-                QString ignored;
-                const auto backup =
-                    std::find_if(backups.cbegin(), backups.cend(),
-                                 [&](const ImportedProfile& b) { return b.profile.name == name; });
-                if (backup != backups.cend())
-                    manager.saveProfileSync(backup->profile, backup->secrets, &ignored);
-                else
-                    manager.removeProfileSync(name, &ignored);
-            }
-            m_err << tr("error: profile \"%1\": %2 Nothing was imported.").arg(p.profile.name, message)
-                  << Qt::endl;
-            return ExitKeychain;
-        }
-        saved.append(p.profile.name);
+    const ProfileManager::ImportOutcome outcome = manager.importProfilesSync(std::move(items), overwrite);
+    if (!outcome.ok) {
+        m_err << tr("error: %1").arg(outcome.message) << Qt::endl;
+        return ExitKeychain;
     }
     m_err << tr("Imported profiles: %1. Their secrets are in the OS keychain.")
-                 .arg(saved.join(QStringLiteral(", ")))
+                 .arg(outcome.imported.join(QStringLiteral(", ")))
           << Qt::endl;
     return 0;
 }

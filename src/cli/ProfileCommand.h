@@ -1,6 +1,9 @@
 #pragma once
 
+#include "Profile.h"
+
 #include <QCoreApplication>
+#include <QList>
 #include <QProcessEnvironment>
 #include <QStringList>
 #include <QTextStream>
@@ -21,6 +24,8 @@ private:
     int add(const QStringList& arguments);
     int remove(const QStringList& arguments);
     int import(const QStringList& arguments);
+    int save(const Profile& profile, const ProfileSecrets& secrets);
+    int importItems(QList<ImportedProfile> items, bool overwrite);
 
     QTextStream& m_out;
     QTextStream& m_err;

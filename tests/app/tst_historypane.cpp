@@ -1,3 +1,5 @@
+#include "AppSettings.h"
+#include "HistoryColumn.h"
 #include "HistoryPane.h"
 #include "HistoryProxyModel.h"
 #include "HistoryStore.h"
@@ -95,7 +97,7 @@ private:
         return m_pane->findChild<QToolButton*>(QStringLiteral("exportButton"));
     }
 
-    QPoint cellCenter(int row, int column = HistoryTableModel::Username) const
+    QPoint cellCenter(int row, int column = HistoryColumn::Username) const
     {
         const QModelIndex index = table()->model()->index(row, column);
         table()->scrollTo(index);
@@ -165,7 +167,7 @@ private slots:
         QCOMPARE(countLabel()->text(), QStringLiteral("600 connections"));
         // Newest first.
         QCOMPARE(m_pane->model()->record(0).connectionId, sample(RowCount - 1).connectionId);
-        QCOMPARE(table()->horizontalHeader()->sortIndicatorSection(), int(HistoryTableModel::Time));
+        QCOMPARE(table()->horizontalHeader()->sortIndicatorSection(), int(HistoryColumn::Time));
         QCOMPARE(table()->horizontalHeader()->sortIndicatorOrder(), Qt::DescendingOrder);
         QVERIFY(table()->isSortingEnabled());
         QCOMPARE(table()->editTriggers(), QAbstractItemView::NoEditTriggers);
@@ -212,8 +214,7 @@ private slots:
         QCOMPARE(m_pane->model()->totalCount(), m_store->count(QStringLiteral("alice")));
         QCOMPARE(countLabel()->text(), QStringLiteral("60 of 600 connections"));
         for (int row = 0; row < m_pane->proxy()->rowCount(); ++row) {
-            const QString username =
-                m_pane->proxy()->index(row, HistoryTableModel::Username).data().toString();
+            const QString username = m_pane->proxy()->index(row, HistoryColumn::Username).data().toString();
             QVERIFY2(username.startsWith(QLatin1String("alice")), qPrintable(username));
         }
 
@@ -246,29 +247,28 @@ private slots:
     void clickingHeadersSorts()
     {
         QHeaderView* header = table()->horizontalHeader();
-        clickHeader(HistoryTableModel::Username);
-        QCOMPARE(m_pane->model()->sortColumn(), int(HistoryTableModel::Username));
-        QCOMPARE(header->sortIndicatorSection(), int(HistoryTableModel::Username));
+        clickHeader(HistoryColumn::Username);
+        QCOMPARE(m_pane->model()->sortColumn(), int(HistoryColumn::Username));
+        QCOMPARE(header->sortIndicatorSection(), int(HistoryColumn::Username));
         const Qt::SortOrder first = header->sortIndicatorOrder();
         QCOMPARE(m_pane->model()->sortOrder(), first);
-        QList<HistoryRecord> expected =
-            m_store->fetch(QString(), HistoryStore::SortKey::Username, first, 0, 3);
+        QList<HistoryRecord> expected = m_store->fetch(QString(), HistoryColumn::Username, first, 0, 3);
         for (int row = 0; row < 3; ++row)
             QCOMPARE(m_pane->proxy()->index(row, 0).data(HistoryTableModel::RecordIdRole).toLongLong(),
                      expected.at(row).id);
 
-        clickHeader(HistoryTableModel::Username);
+        clickHeader(HistoryColumn::Username);
         const Qt::SortOrder second = first == Qt::AscendingOrder ? Qt::DescendingOrder : Qt::AscendingOrder;
         QCOMPARE(m_pane->model()->sortOrder(), second);
-        expected = m_store->fetch(QString(), HistoryStore::SortKey::Username, second, 0, 1);
+        expected = m_store->fetch(QString(), HistoryColumn::Username, second, 0, 1);
         QCOMPARE(m_pane->model()->record(0).id, expected.at(0).id);
 
         // The keychain flag sorts too (by the store, like every column).
-        clickHeader(HistoryTableModel::PasswordSaved);
-        QCOMPARE(m_pane->model()->sortColumn(), int(HistoryTableModel::PasswordSaved));
-        QCOMPARE(header->sortIndicatorSection(), int(HistoryTableModel::PasswordSaved));
-        expected = m_store->fetch(QString(), HistoryStore::SortKey::PasswordSaved,
-                                  header->sortIndicatorOrder(), 0, 1);
+        clickHeader(HistoryColumn::PasswordSaved);
+        QCOMPARE(m_pane->model()->sortColumn(), int(HistoryColumn::PasswordSaved));
+        QCOMPARE(header->sortIndicatorSection(), int(HistoryColumn::PasswordSaved));
+        expected =
+            m_store->fetch(QString(), HistoryColumn::PasswordSaved, header->sortIndicatorOrder(), 0, 1);
         QCOMPARE(m_pane->model()->record(0).id, expected.at(0).id);
     }
 
@@ -509,14 +509,21 @@ private slots:
     void survivesRestart()
     {
         // A sort and a column width to carry over.
-        clickHeader(HistoryTableModel::Username);
+        clickHeader(HistoryColumn::Username);
         QHeaderView* header = table()->horizontalHeader();
-        header->resizeSection(HistoryTableModel::Endpoint, 123);
+        header->resizeSection(HistoryColumn::Endpoint, 123);
         const Qt::SortOrder order = header->sortIndicatorOrder();
         const QString settingsPath = m_dir.filePath(QStringLiteral("settings.ini"));
         {
-            QSettings settings(settingsPath, QSettings::IniFormat);
+            QSettings file(settingsPath, QSettings::IniFormat);
+            AppSettings settings(file);
             m_pane->saveState(settings);
+        }
+        {
+            // The keys and value types of earlier versions, so that users keep their layout.
+            const QSettings file(settingsPath, QSettings::IniFormat);
+            QVERIFY(!file.value(QStringLiteral("history/headerState")).toByteArray().isEmpty());
+            QCOMPARE(file.value(QStringLiteral("history/headerColumns")).toInt(), int(HistoryColumn::Count));
         }
         m_pane.reset();
         m_store.reset();
@@ -530,14 +537,15 @@ private slots:
         QCOMPARE(pane->proxy()->rowCount(), HistoryTableModel::PageSize);
         QCOMPARE(pane->model()->record(0).connectionId, sample(RowCount - 1).connectionId);
         {
-            const QSettings settings(settingsPath, QSettings::IniFormat);
+            QSettings file(settingsPath, QSettings::IniFormat);
+            const AppSettings settings(file);
             pane->restoreState(settings);
         }
-        QCOMPARE(pane->table()->horizontalHeader()->sectionSize(HistoryTableModel::Endpoint), 123);
-        QCOMPARE(pane->model()->sortColumn(), int(HistoryTableModel::Username));
+        QCOMPARE(pane->table()->horizontalHeader()->sectionSize(HistoryColumn::Endpoint), 123);
+        QCOMPARE(pane->model()->sortColumn(), int(HistoryColumn::Username));
         QCOMPARE(pane->model()->sortOrder(), order);
         QCOMPARE(pane->model()->record(0).id,
-                 reopened.fetch(QString(), HistoryStore::SortKey::Username, order, 0, 1).constFirst().id);
+                 reopened.fetch(QString(), HistoryColumn::Username, order, 0, 1).constFirst().id);
 
         // A state from another set of columns is ignored rather than misapplied.
         const QString otherPath = m_dir.filePath(QStringLiteral("other.ini"));
@@ -547,9 +555,10 @@ private slots:
             other.setValue(QStringLiteral("history/headerColumns"), 3);
         }
         auto fresh = makePane(&reopened);
-        const QSettings other(otherPath, QSettings::IniFormat);
+        QSettings otherFile(otherPath, QSettings::IniFormat);
+        const AppSettings other(otherFile);
         fresh->restoreState(other);
-        QCOMPARE(fresh->model()->sortColumn(), int(HistoryTableModel::Time));
+        QCOMPARE(fresh->model()->sortColumn(), int(HistoryColumn::Time));
     }
 };
 

@@ -168,9 +168,9 @@ private slots:
             QVERIFY(!preview.contains(secret));
         }
         QString ignored;
-        SecretStore().removeSync(SecretStore::databasePasswordKey(
+        SecretStore::waitFor(SecretStore().remove(SecretStore::databasePasswordKey(
             server.url().toString(), QLatin1String(SandboxOptions::DemoProjectId),
-            QLatin1String(SandboxOptions::DemoInstanceId), QStringLiteral("root")));
+            QLatin1String(SandboxOptions::DemoInstanceId), QStringLiteral("root"))));
         ProfileStore profiles;
         SecretStore keychain;
         ProfileManager(&profiles, &keychain).removeProfileSync(name, &ignored);

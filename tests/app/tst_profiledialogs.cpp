@@ -2,6 +2,8 @@
 // against a real Secret Service (scripts/with-keyring): secrets only in the keychain, the rest in a QSettings
 // file, imports all or nothing, Test proves the keychain and the endpoint without creating anything.
 
+#include "CredentialImporter.h"
+#include "DasClient.h"
 #include "KeychainTestSupport.h"
 #include "ProfileEditDialog.h"
 #include "ProfileManager.h"
@@ -13,6 +15,9 @@
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -40,6 +45,20 @@ QByteArray fileBytes(const QString& path)
 {
     QFile f(path);
     return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+// A KooCLI config.json with one AKSK profile in cn-east-3 per (name, SK) pair.
+QByteArray kooCliConfig(const QList<QPair<QString, QString>>& profiles)
+{
+    QJsonArray list;
+    for (const auto& [profileName, sk] : profiles) {
+        list.append(QJsonObject{{QStringLiteral("name"), profileName},
+                                {QStringLiteral("mode"), QStringLiteral("AKSK")},
+                                {QStringLiteral("accessKeyId"), kAk},
+                                {QStringLiteral("secretAccessKey"), sk},
+                                {QStringLiteral("region"), QStringLiteral("cn-east-3")}});
+    }
+    return QJsonDocument(QJsonObject{{QStringLiteral("profiles"), list}}).toJson();
 }
 
 bool writeFile(const QString& path, const QByteArray& bytes)
@@ -121,7 +140,7 @@ private:
     void reopenManager()
     {
         m_dialog.reset();
-        m_dialog = std::make_unique<ProfileManagerDialog>(m_manager.get());
+        m_dialog = std::make_unique<ProfileManagerDialog>(m_manager.get(), &m_client);
         m_dialog->setConfirmation([this](const QString& question) {
             m_questions.append(question);
             return m_answer;
@@ -167,6 +186,7 @@ private:
     std::unique_ptr<ProfileStore> m_profiles;
     std::unique_ptr<SecretStore> m_secrets;
     std::unique_ptr<ProfileManager> m_manager;
+    DasClient m_client;
     std::unique_ptr<ProfileManagerDialog> m_dialog;
 
 private slots:
@@ -482,7 +502,7 @@ private slots:
         QSignalSpy done(m_dialog.get(), &ProfileManagerDialog::operationFinished);
         QSignalSpy changed(m_dialog.get(), &ProfileManagerDialog::profilesChanged);
 
-        m_dialog->importFromSdkFile(path, n);
+        m_dialog->importFrom(CredentialImporter::Source::SdkFile, QProcessEnvironment(), path, n);
         QTRY_COMPARE_WITH_TIMEOUT(done.count(), 1, KeychainTimeoutMs);
         QVERIFY2(done.at(0).at(0).toBool(), qPrintable(done.at(0).at(1).toString()));
         QCOMPARE(changed.count(), 1);
@@ -507,7 +527,7 @@ private slots:
         QVERIFY(writeFile(path, "[basic]\nak = " + kAk.toUtf8() + "\nthis line is not a key value pair\n"));
         QSignalSpy done(m_dialog.get(), &ProfileManagerDialog::operationFinished);
 
-        m_dialog->importFromSdkFile(path, n);
+        m_dialog->importFrom(CredentialImporter::Source::SdkFile, QProcessEnvironment(), path, n);
         QTRY_COMPARE(done.count(), 1);
         QVERIFY(!done.at(0).at(0).toBool());
         const QString message = done.at(0).at(1).toString();
@@ -529,18 +549,14 @@ private slots:
         QVERIFY(home.isValid());
         const QString path = home.filePath(QStringLiteral("config.json"));
         const QString other = name(QStringLiteral("koo-new"));
-        const QByteArray json = "{\"profiles\": [{\"name\": \"" + other.toUtf8() +
-                                "\", \"mode\": \"AKSK\", \"accessKeyId\": \"" + kAk.toUtf8() +
-                                "\", \"secretAccessKey\": \"sk-koo-new\", \"region\": \"cn-east-3\"},"
-                                " {\"name\": \"" +
-                                n.toUtf8() + "\", \"mode\": \"AKSK\", \"accessKeyId\": \"" + kAk.toUtf8() +
-                                "\", \"secretAccessKey\": \"sk-koo-replaced\", \"region\": \"cn-east-3\"}]}";
+        const QByteArray json =
+            kooCliConfig({{other, QStringLiteral("sk-koo-new")}, {n, QStringLiteral("sk-koo-replaced")}});
         QVERIFY(writeFile(path, json));
         QSignalSpy done(m_dialog.get(), &ProfileManagerDialog::operationFinished);
 
         // Declined: all or nothing, so the new profile is not imported either.
         m_answer = false;
-        m_dialog->importFromKooCli(path);
+        m_dialog->importFrom(CredentialImporter::Source::KooCli, QProcessEnvironment(), path, QString());
         QTRY_COMPARE(done.count(), 1);
         QVERIFY(!done.at(0).at(0).toBool());
         QCOMPARE(m_questions.size(), 1);
@@ -550,12 +566,53 @@ private slots:
         QVERIFY(m_regionAsked.isEmpty()); // KooCLI named the region
 
         m_answer = true;
-        m_dialog->importFromKooCli(path);
+        m_dialog->importFrom(CredentialImporter::Source::KooCli, QProcessEnvironment(), path, QString());
         QTRY_COMPARE_WITH_TIMEOUT(done.count(), 2, KeychainTimeoutMs);
         QVERIFY2(done.at(1).at(0).toBool(), qPrintable(done.at(1).at(1).toString()));
         QCOMPARE(stored(n), QStringLiteral("sk-koo-replaced"));
         QCOMPARE(stored(other), QStringLiteral("sk-koo-new"));
         QCOMPARE(m_profiles->profile(other).region, QStringLiteral("cn-east-3"));
+    }
+
+    // The one rule of ProfileManager::importProfiles: a profile to be replaced whose secrets cannot be read
+    // could not be put back if the import failed, so nothing is imported and that profile is named.
+    void importRefusesToReplaceAnUnreadableProfile()
+    {
+        const QString old = name(QStringLiteral("unreadable"));
+        saveDirectly(make(old), QStringLiteral("sk-unreadable"));
+        clearEntry(keyOf(old, SecretStore::SecretKeyField)); // e.g. removed in Seahorse
+        m_settings->sync();
+        const QByteArray settingsBefore = fileBytes(m_settings->fileName());
+        reopenManager();
+        QTemporaryDir home;
+        QVERIFY(home.isValid());
+        const QString path = home.filePath(QStringLiteral("config.json"));
+        const QString fresh = name(QStringLiteral("koo-fresh"));
+        const QByteArray json =
+            kooCliConfig({{fresh, QStringLiteral("sk-koo-fresh")}, {old, QStringLiteral("sk-koo-over")}});
+        QVERIFY(writeFile(path, json));
+        QSignalSpy done(m_dialog.get(), &ProfileManagerDialog::operationFinished);
+        QSignalSpy changed(m_dialog.get(), &ProfileManagerDialog::profilesChanged);
+
+        m_dialog->importFrom(CredentialImporter::Source::KooCli, QProcessEnvironment(), path, QString());
+        QTRY_COMPARE_WITH_TIMEOUT(done.count(), 1, KeychainTimeoutMs);
+        QVERIFY(!done.at(0).at(0).toBool());
+        const QString message = done.at(0).at(1).toString();
+        QVERIFY2(message.contains(QLatin1Char('"') + old + QLatin1Char('"')), qPrintable(message));
+        QVERIFY2(message.contains(QLatin1String("cannot be backed up")), qPrintable(message));
+        QVERIFY2(message.contains(QLatin1String("secret key (SK)")), qPrintable(message));
+        QVERIFY2(message.contains(QLatin1String("Nothing was imported")), qPrintable(message));
+        QCOMPARE(status()->property("role").toString(), QStringLiteral("error"));
+        QCOMPARE(m_questions.size(), 1); // asked before replacing, as always
+        QCOMPARE(changed.count(), 0);
+        QVERIFY(!m_dialog->isBusy());
+        // Nothing changed: not the new profile, not the old one's settings or keychain entries.
+        QVERIFY(!m_profiles->contains(fresh));
+        QVERIFY(absent(fresh));
+        QVERIFY(m_profiles->contains(old));
+        QVERIFY(absent(old));
+        m_settings->sync();
+        QCOMPARE(fileBytes(m_settings->fileName()), settingsBefore);
     }
 
     void importFromEnvironmentVariables()
@@ -566,7 +623,7 @@ private slots:
         env.insert(QStringLiteral("HUAWEICLOUD_SDK_SK"), QStringLiteral("sk-env"));
         env.insert(QStringLiteral("HUAWEICLOUD_SDK_SECURITY_TOKEN"), QStringLiteral("st-env"));
         QSignalSpy done(m_dialog.get(), &ProfileManagerDialog::operationFinished);
-        m_dialog->importFromEnvironment(env, n);
+        m_dialog->importFrom(CredentialImporter::Source::Environment, env, QString(), n);
         QTRY_COMPARE_WITH_TIMEOUT(done.count(), 1, KeychainTimeoutMs);
         QVERIFY2(done.at(0).at(0).toBool(), qPrintable(done.at(0).at(1).toString()));
         QCOMPARE(m_profiles->profile(n).auth, Profile::AuthMethod::TemporaryAkSk);
@@ -577,7 +634,7 @@ private slots:
         QProcessEnvironment empty;
         empty.insert(QStringLiteral("HUAWEICLOUD_SDK_AK"), kAk);
         const QString m = name(QStringLiteral("env-empty"));
-        m_dialog->importFromEnvironment(empty, m);
+        m_dialog->importFrom(CredentialImporter::Source::Environment, empty, QString(), m);
         QTRY_COMPARE(done.count(), 2);
         QVERIFY(!done.at(1).at(0).toBool());
         QVERIFY(done.at(1).at(1).toString().contains(QLatin1String("HUAWEICLOUD_SDK_SK")));

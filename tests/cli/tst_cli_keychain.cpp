@@ -86,7 +86,7 @@ private slots:
         run = h->cli({QStringLiteral("profile"), QStringLiteral("list")});
         QCOMPARE(run.exitCode, 0);
         QVERIFY(run.out.contains(name.toUtf8()));
-        QVERIFY(run.out.contains("CLIP************0001"));
+        QVERIFY(run.out.contains("CLIP****0001"));
         QVERIFY(!run.out.contains(sk));
 
         // The profile supplies target, project and credentials.

@@ -79,19 +79,19 @@ QList<qint64> modelIds(const HistoryTableModel& model)
 QString sortField(const HistoryRecord& r, int column)
 {
     switch (column) {
-    case HistoryTableModel::Endpoint:
+    case HistoryColumn::Endpoint:
         return r.endpoint;
-    case HistoryTableModel::Instance:
+    case HistoryColumn::Instance:
         return r.instanceId;
-    case HistoryTableModel::Engine:
+    case HistoryColumn::Engine:
         return r.engineType;
-    case HistoryTableModel::Username:
+    case HistoryColumn::Username:
         return r.username;
-    case HistoryTableModel::ConnectionId:
+    case HistoryColumn::ConnectionId:
         return r.connectionId;
-    case HistoryTableModel::Remarks:
+    case HistoryColumn::Remarks:
         return r.remarks;
-    case HistoryTableModel::PasswordSaved:
+    case HistoryColumn::PasswordSaved:
         return r.passwordSaved ? QStringLiteral("1") : QStringLiteral("0");
     default:
         return QString();
@@ -212,7 +212,7 @@ private slots:
         m_model->setFilter(QStringLiteral("alice"));
         QAbstractItemModelTester tester(m_model.get(),
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
-        m_model->sortBy(HistoryTableModel::Username, Qt::AscendingOrder);
+        m_model->sortBy(HistoryColumn::Username, Qt::AscendingOrder);
         m_model->reload();
         m_model->setFilter(QStringLiteral("alice1"));
         QVERIFY(m_model->removeRecords({m_model->record(0).id}, nullptr));
@@ -223,7 +223,7 @@ private slots:
         QCOMPARE(m_model->rowCount(), HistoryTableModel::PageSize);
         QCOMPARE(m_model->totalCount(), RowCount);
         QCOMPARE(m_model->storeCount(), RowCount);
-        QCOMPARE(m_model->columnCount(), int(HistoryTableModel::ColumnCount));
+        QCOMPARE(m_model->columnCount(), int(HistoryColumn::Count));
         QVERIFY(m_model->canFetchMore(QModelIndex()));
         QSignalSpy inserted(m_model.get(), &QAbstractItemModel::rowsInserted);
         m_model->fetchMore(QModelIndex());
@@ -304,23 +304,13 @@ private slots:
     {
         QTest::addColumn<int>("column");
         QTest::addColumn<Qt::SortOrder>("order");
-        QTest::addColumn<HistoryStore::SortKey>("key");
-        const std::pair<int, HistoryStore::SortKey> keys[] = {
-            {HistoryTableModel::Time, HistoryStore::SortKey::Time},
-            {HistoryTableModel::Endpoint, HistoryStore::SortKey::Endpoint},
-            {HistoryTableModel::Instance, HistoryStore::SortKey::Instance},
-            {HistoryTableModel::Engine, HistoryStore::SortKey::Engine},
-            {HistoryTableModel::Username, HistoryStore::SortKey::Username},
-            {HistoryTableModel::ConnectionId, HistoryStore::SortKey::ConnectionId},
-            {HistoryTableModel::Remarks, HistoryStore::SortKey::Remarks},
-            {HistoryTableModel::PasswordSaved, HistoryStore::SortKey::PasswordSaved},
-        };
-        for (const auto& [column, key] : keys) {
+        // Every column the model shows is one the store sorts by: the same HistoryColumn value.
+        for (int column = 0; column < HistoryColumn::Count; ++column) {
             for (Qt::SortOrder order : {Qt::AscendingOrder, Qt::DescendingOrder}) {
                 const QByteArray name =
                     QByteArray::number(column) +
                     (order == Qt::AscendingOrder ? QByteArray(" asc") : QByteArray(" desc"));
-                QTest::newRow(name.constData()) << column << order << key;
+                QTest::newRow(name.constData()) << column << order;
             }
         }
     }
@@ -329,18 +319,16 @@ private slots:
     {
         QFETCH(int, column);
         QFETCH(Qt::SortOrder, order);
-        QFETCH(HistoryStore::SortKey, key);
         QVERIFY(HistoryTableModel::isSortable(column));
         // Start from a different order so that every row has to be sorted by SQLite.
-        m_model->sortBy(column == HistoryTableModel::Username ? HistoryTableModel::Engine
-                                                              : HistoryTableModel::Username,
+        m_model->sortBy(column == HistoryColumn::Username ? HistoryColumn::Engine : HistoryColumn::Username,
                         Qt::AscendingOrder);
         m_model->sort(column, order);
         QCOMPARE(m_model->sortColumn(), column);
         QCOMPARE(m_model->sortOrder(), order);
         QCOMPARE(m_model->rowCount(), HistoryTableModel::PageSize);
         loadAll(*m_model);
-        QCOMPARE(modelIds(*m_model), ids(m_store->fetch(QString(), key, order)));
+        QCOMPARE(modelIds(*m_model), ids(m_store->fetch(QString(), HistoryColumn::Column(column), order)));
         // And the order is the one asked for, independently of the store's query.
         for (int row = 1; row < m_model->rowCount(); ++row) {
             const HistoryRecord a = m_model->record(row - 1);
@@ -354,14 +342,14 @@ private slots:
 
     void unknownColumnIsNotSortable()
     {
-        m_model->sortBy(HistoryTableModel::Username, Qt::DescendingOrder);
+        m_model->sortBy(HistoryColumn::Username, Qt::DescendingOrder);
         const QList<qint64> before = modelIds(*m_model);
         QSignalSpy reset(m_model.get(), &QAbstractItemModel::modelReset);
         QVERIFY(!HistoryTableModel::isSortable(-1));
-        QVERIFY(!HistoryTableModel::isSortable(HistoryTableModel::PasswordSaved + 1));
+        QVERIFY(!HistoryTableModel::isSortable(HistoryColumn::PasswordSaved + 1));
         m_model->sortBy(-1, Qt::AscendingOrder);
         QCOMPARE(reset.size(), 0);
-        QCOMPARE(m_model->sortColumn(), int(HistoryTableModel::Username));
+        QCOMPARE(m_model->sortColumn(), int(HistoryColumn::Username));
         QCOMPARE(m_model->sortOrder(), Qt::DescendingOrder);
         QCOMPARE(modelIds(*m_model), before);
     }
@@ -380,7 +368,7 @@ private slots:
         QCOMPARE(counts.size(), 1);
         QCOMPARE(m_model->totalCount(), RowCount + 1);
         QCOMPARE(m_model->record(0).id, fresh.id);
-        QCOMPARE(m_model->index(0, HistoryTableModel::ConnectionId).data().toString(),
+        QCOMPARE(m_model->index(0, HistoryColumn::ConnectionId).data().toString(),
                  QStringLiteral("fresh-connection"));
         // The view keeps its place: as many rows loaded as before.
         QCOMPARE(m_model->rowCount(), 2 * HistoryTableModel::PageSize);
@@ -452,39 +440,36 @@ private slots:
         auto cell = [&](int column, int role = Qt::DisplayRole) {
             return m_model->index(0, column).data(role);
         };
-        QCOMPARE(cell(HistoryTableModel::Time).toString(),
+        QCOMPARE(cell(HistoryColumn::Time).toString(),
                  r.createdAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")));
-        QVERIFY(cell(HistoryTableModel::Time, Qt::ToolTipRole)
+        QVERIFY(cell(HistoryColumn::Time, Qt::ToolTipRole)
                     .toString()
                     .contains(QLatin1String("2030-05-06T07:08:09Z")));
-        QCOMPARE(cell(HistoryTableModel::Endpoint).toString(),
+        QCOMPARE(cell(HistoryColumn::Endpoint).toString(),
                  QStringLiteral("das.cn-north-4.myhuaweicloud.com:8443"));
-        QVERIFY(cell(HistoryTableModel::Endpoint, Qt::ToolTipRole).toString().contains(r.endpoint));
-        QVERIFY(cell(HistoryTableModel::Endpoint, Qt::ToolTipRole)
-                    .toString()
-                    .contains(QLatin1String("cn-north-4")));
-        QCOMPARE(cell(HistoryTableModel::Instance).toString(), r.instanceId);
+        QVERIFY(cell(HistoryColumn::Endpoint, Qt::ToolTipRole).toString().contains(r.endpoint));
         QVERIFY(
-            cell(HistoryTableModel::Instance, Qt::ToolTipRole).toString().contains(r.nodeIds.constFirst()));
-        QVERIFY(cell(HistoryTableModel::Instance, Qt::ToolTipRole).toString().contains(r.projectId));
-        QCOMPARE(cell(HistoryTableModel::Engine).toString(), QStringLiteral("mysql"));
-        QVERIFY(cell(HistoryTableModel::Engine, Qt::ToolTipRole).toString().contains(QLatin1String("rds")));
-        QCOMPARE(cell(HistoryTableModel::Username).toString(), QStringLiteral("root"));
-        QCOMPARE(cell(HistoryTableModel::ConnectionId).toString(), r.connectionId);
-        QVERIFY(cell(HistoryTableModel::ConnectionId, Qt::ToolTipRole)
-                    .toString()
-                    .contains(QLatin1String("req-xyz")));
-        QCOMPARE(cell(HistoryTableModel::Remarks).toString(),
+            cell(HistoryColumn::Endpoint, Qt::ToolTipRole).toString().contains(QLatin1String("cn-north-4")));
+        QCOMPARE(cell(HistoryColumn::Instance).toString(), r.instanceId);
+        QVERIFY(cell(HistoryColumn::Instance, Qt::ToolTipRole).toString().contains(r.nodeIds.constFirst()));
+        QVERIFY(cell(HistoryColumn::Instance, Qt::ToolTipRole).toString().contains(r.projectId));
+        QCOMPARE(cell(HistoryColumn::Engine).toString(), QStringLiteral("mysql"));
+        QVERIFY(cell(HistoryColumn::Engine, Qt::ToolTipRole).toString().contains(QLatin1String("rds")));
+        QCOMPARE(cell(HistoryColumn::Username).toString(), QStringLiteral("root"));
+        QCOMPARE(cell(HistoryColumn::ConnectionId).toString(), r.connectionId);
+        QVERIFY(
+            cell(HistoryColumn::ConnectionId, Qt::ToolTipRole).toString().contains(QLatin1String("req-xyz")));
+        QCOMPARE(cell(HistoryColumn::Remarks).toString(),
                  QStringLiteral("第一行 \u23CE second \u23CE third"));
-        QCOMPARE(cell(HistoryTableModel::Remarks, Qt::ToolTipRole).toString(), r.remarks);
-        QCOMPARE(cell(HistoryTableModel::PasswordSaved).toString(), QStringLiteral("Yes"));
-        QCOMPARE(cell(HistoryTableModel::PasswordSaved, Qt::TextAlignmentRole).value<Qt::Alignment>(),
+        QCOMPARE(cell(HistoryColumn::Remarks, Qt::ToolTipRole).toString(), r.remarks);
+        QCOMPARE(cell(HistoryColumn::PasswordSaved).toString(), QStringLiteral("Yes"));
+        QCOMPARE(cell(HistoryColumn::PasswordSaved, Qt::TextAlignmentRole).value<Qt::Alignment>(),
                  Qt::Alignment(Qt::AlignCenter));
-        QVERIFY(!cell(HistoryTableModel::PasswordSaved, Qt::ToolTipRole).toString().isEmpty());
+        QVERIFY(!cell(HistoryColumn::PasswordSaved, Qt::ToolTipRole).toString().isEmpty());
         const HistoryRecord second = m_model->record(1);
-        QCOMPARE(m_model->index(1, HistoryTableModel::PasswordSaved).data().toString(),
+        QCOMPARE(m_model->index(1, HistoryColumn::PasswordSaved).data().toString(),
                  second.passwordSaved ? QStringLiteral("Yes") : QStringLiteral("No"));
-        for (int column = 0; column < HistoryTableModel::ColumnCount; ++column) {
+        for (int column = 0; column < HistoryColumn::Count; ++column) {
             QCOMPARE(cell(column, HistoryTableModel::RecordIdRole).toLongLong(), r.id);
             QCOMPARE(cell(column, HistoryTableModel::RecordRole).value<HistoryRecord>().connectionId,
                      r.connectionId);
@@ -493,9 +478,9 @@ private slots:
             QVERIFY(flags & Qt::ItemIsSelectable);
             QVERIFY(!(flags & Qt::ItemIsEditable));
         }
-        QCOMPARE(m_model->headerData(HistoryTableModel::PasswordSaved, Qt::Horizontal).toString(),
+        QCOMPARE(m_model->headerData(HistoryColumn::PasswordSaved, Qt::Horizontal).toString(),
                  QStringLiteral("Password saved"));
-        QCOMPARE(m_model->headerData(HistoryTableModel::ConnectionId, Qt::Horizontal).toString(),
+        QCOMPARE(m_model->headerData(HistoryColumn::ConnectionId, Qt::Horizontal).toString(),
                  QStringLiteral("Connection ID"));
         QVERIFY(!m_model->data(QModelIndex()).isValid());
         QCOMPARE(m_model->record(-1).id, qint64(0));
@@ -505,18 +490,18 @@ private slots:
 
         // The previous row is sample(999): an endpoint without a port shows just the host.
         QCOMPARE(second.endpoint, QStringLiteral("https://das.cn-north-4.myhuaweicloud.com"));
-        QCOMPARE(m_model->index(1, HistoryTableModel::Endpoint).data().toString(),
+        QCOMPARE(m_model->index(1, HistoryColumn::Endpoint).data().toString(),
                  QStringLiteral("das.cn-north-4.myhuaweicloud.com"));
     }
 
     void allRecordsComeFromTheStore()
     {
         m_model->setFilter(QStringLiteral("user"));
-        m_model->sortBy(HistoryTableModel::ConnectionId, Qt::AscendingOrder);
+        m_model->sortBy(HistoryColumn::ConnectionId, Qt::AscendingOrder);
         const QList<HistoryRecord> all = m_model->allRecords();
         QCOMPARE(all.size(), m_store->count(QStringLiteral("user")));
         QVERIFY(all.size() > m_model->rowCount());
-        QCOMPARE(ids(all), ids(m_store->fetch(QStringLiteral("user"), HistoryStore::SortKey::ConnectionId,
+        QCOMPARE(ids(all), ids(m_store->fetch(QStringLiteral("user"), HistoryColumn::ConnectionId,
                                               Qt::AscendingOrder)));
     }
 
@@ -531,12 +516,12 @@ private slots:
         QCOMPARE(m_model->rowCount(), 2 * HistoryTableModel::PageSize);
         QCOMPARE(proxy.rowCount(), 2 * HistoryTableModel::PageSize);
 
-        proxy.sort(HistoryTableModel::Username, Qt::AscendingOrder);
-        QCOMPARE(m_model->sortColumn(), int(HistoryTableModel::Username));
+        proxy.sort(HistoryColumn::Username, Qt::AscendingOrder);
+        QCOMPARE(m_model->sortColumn(), int(HistoryColumn::Username));
         QCOMPARE(m_model->sortOrder(), Qt::AscendingOrder);
         // The proxy itself keeps the source order: SQLite's, over all rows.
         const QList<HistoryRecord> expected =
-            m_store->fetch(QString(), HistoryStore::SortKey::Username, Qt::AscendingOrder, 0, 5);
+            m_store->fetch(QString(), HistoryColumn::Username, Qt::AscendingOrder, 0, 5);
         for (int row = 0; row < 5; ++row)
             QCOMPARE(proxy.index(row, 0).data(HistoryTableModel::RecordIdRole).toLongLong(),
                      expected.at(row).id);
@@ -551,7 +536,7 @@ private slots:
         {
             // Under 256 rows, see passesModelTester().
             QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
-            proxy.sort(HistoryTableModel::Endpoint, Qt::DescendingOrder);
+            proxy.sort(HistoryColumn::Endpoint, Qt::DescendingOrder);
             proxy.setFilterText(QStringLiteral("alice2"));
         }
         proxy.setFilterText(QString());
@@ -591,7 +576,7 @@ private slots:
     void csvDocument()
     {
         QList<HistoryRecord> records =
-            m_store->fetch(QString(), HistoryStore::SortKey::Time, Qt::AscendingOrder, 0, 3);
+            m_store->fetch(QString(), HistoryColumn::Time, Qt::AscendingOrder, 0, 3);
         records[0].remarks = QStringLiteral("批次, \"引号\"\r\n第二行");
         records[1].username = QStringLiteral("=cmd|' /C calc'!A0");
         records[2].nodeIds = {QStringLiteral("n1"), QStringLiteral("n2")};

@@ -2,6 +2,7 @@
 
 #include <QFile>
 #include <QFileInfo>
+#include <QLoggingCategory>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -32,6 +33,15 @@ HistoryRecord sample(int i)
     r.connectionId = QStringLiteral("00000000-0000-4000-8000-%1").arg(i, 12, 10, QLatin1Char('0'));
     r.requestId = QStringLiteral("req%1").arg(i);
     return r;
+}
+
+// das.history lines logged while a test runs (see loggingNamesIdsOnly).
+QStringList loggedHistoryLines;
+
+void captureHistoryLines(QtMsgType, const QMessageLogContext& context, const QString& message)
+{
+    if (context.category && QLatin1String(context.category) == QLatin1String("das.history"))
+        loggedHistoryLines.append(message);
 }
 
 } // namespace
@@ -193,10 +203,10 @@ private slots:
         QCOMPARE(store.count(QStringLiteral("批次 2")), 1 + 10); // 2, 20..29
         QCOMPARE(store.count(QStringLiteral("f3in01")), 3);      // instance 3, 13, 23
 
-        const auto newest = store.fetch(QString(), HistoryStore::SortKey::Time, Qt::DescendingOrder, 0, 5);
+        const auto newest = store.fetch(QString(), HistoryColumn::Time, Qt::DescendingOrder, 0, 5);
         QCOMPARE(newest.size(), 5);
         QCOMPARE(newest.constFirst().username, QStringLiteral("user029"));
-        const auto page = store.fetch(QString(), HistoryStore::SortKey::Username, Qt::AscendingOrder, 10, 3);
+        const auto page = store.fetch(QString(), HistoryColumn::Username, Qt::AscendingOrder, 10, 3);
         QCOMPARE(page.size(), 3);
         QCOMPARE(page.at(0).username, QStringLiteral("user010"));
         QCOMPARE(page.at(2).username, QStringLiteral("user012"));
@@ -204,6 +214,38 @@ private slots:
         QVERIFY(store.remove({newest.at(0).id, newest.at(1).id}, &error));
         QCOMPARE(store.count(), 28);
         QCOMPARE(store.byId(newest.at(0).id).id, 0);
+    }
+
+    void loggingNamesIdsOnly()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.path() + QStringLiteral("/logged.sqlite");
+        loggedHistoryLines.clear();
+        QLoggingCategory::setFilterRules(QStringLiteral("das.history.debug=true"));
+        const QtMessageHandler previous = qInstallMessageHandler(captureHistoryLines);
+        HistoryRecord r = sample(4);
+        QString error;
+        bool added = false;
+        {
+            HistoryStore store(path);
+            added = store.open(&error) && store.add(r, &error);
+        }
+        qInstallMessageHandler(previous);
+        QLoggingCategory::setFilterRules(QString());
+        QVERIFY2(added, qPrintable(error));
+
+        const QString all = loggedHistoryLines.join(u'\n');
+        for (int step = 0; step < HistoryStore::SchemaVersion; ++step)
+            QVERIFY2(all.contains(QStringLiteral("migrating schema %1 to %2").arg(step).arg(step + 1)),
+                     qPrintable(all));
+        QVERIFY2(
+            all.contains(
+                QStringLiteral("opened \"%1\" schema version %2").arg(path).arg(HistoryStore::SchemaVersion)),
+            qPrintable(all));
+        QVERIFY2(all.contains(QStringLiteral("added row %1").arg(r.id)), qPrintable(all));
+        // Nothing the user typed, not even the connection the row is about.
+        for (const QString& typed : {r.username, r.remarks, r.instanceId, r.projectId, r.connectionId})
+            QVERIFY2(!all.contains(typed), qPrintable(typed));
     }
 };
 

@@ -2,11 +2,14 @@
 
 // Helpers shared by the keychain tests: the secret-tool view of the store and environment set-up.
 
+#include "ProfileManager.h"
+#include "SecretLimits.h"
 #include "SecretStore.h"
 
 #include <QByteArray>
 #include <QDir>
 #include <QDirIterator>
+#include <QEventLoop>
 #include <QFile>
 #include <QProcess>
 #include <QString>
@@ -50,13 +53,29 @@ inline ToolResult secretTool(const QStringList& args, const QByteArray& input = 
 inline ToolResult lookup(const QString& key)
 {
     return secretTool({QStringLiteral("lookup"), QStringLiteral("server"),
-                       QLatin1String(SecretStore::ServiceName), QStringLiteral("user"), key});
+                       QLatin1String(SecretLimits::ServiceName), QStringLiteral("user"), key});
 }
 
 inline void clearEntry(const QString& key)
 {
-    secretTool({QStringLiteral("clear"), QStringLiteral("server"), QLatin1String(SecretStore::ServiceName),
+    secretTool({QStringLiteral("clear"), QStringLiteral("server"), QLatin1String(SecretLimits::ServiceName),
                 QStringLiteral("user"), key});
+}
+
+// ProfileManager::loadCredentials run to its end; the keychain deadlines bound the wait.
+inline bool loadCredentialsNow(ProfileManager& manager, const QString& name, Credentials* credentials,
+                               QString* message)
+{
+    QEventLoop loop;
+    bool ok = false;
+    manager.loadCredentials(name, [&](bool success, const Credentials& c, const QString& m) {
+        ok = success;
+        *credentials = c;
+        *message = m;
+        loop.quit();
+    });
+    loop.exec(); // the callback never runs before this: it always comes from the event loop
+    return ok;
 }
 
 // Unique per run, so parallel runs and leftovers never collide.

@@ -8,6 +8,7 @@
 
 #include <QFile>
 #include <QFileInfo>
+#include <QLoggingCategory>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -30,6 +31,37 @@ QByteArray fileBytes(const QString& path)
     QFile f(path);
     return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
 }
+
+// Every message of category "das.secrets" while one is alive, debug included.
+class SecretsLogCapture
+{
+public:
+    SecretsLogCapture()
+    {
+        s_lines.clear();
+        QLoggingCategory::setFilterRules(QStringLiteral("das.secrets.debug=true"));
+        m_previous = qInstallMessageHandler(&SecretsLogCapture::handle);
+    }
+    ~SecretsLogCapture()
+    {
+        qInstallMessageHandler(m_previous);
+        QLoggingCategory::setFilterRules(QString());
+    }
+    SecretsLogCapture(const SecretsLogCapture&) = delete;
+    SecretsLogCapture& operator=(const SecretsLogCapture&) = delete;
+
+    static QStringList lines() { return s_lines; }
+
+private:
+    static void handle(QtMsgType, const QMessageLogContext& context, const QString& message)
+    {
+        if (context.category && QLatin1String(context.category) == QLatin1String("das.secrets"))
+            s_lines.append(message);
+    }
+
+    static inline QStringList s_lines;
+    QtMessageHandler m_previous = nullptr;
+};
 
 } // namespace
 
@@ -71,6 +103,22 @@ private:
     bool absent(const QString& profileName, const char* field)
     {
         return lookup(keyOf(profileName, field)).exitCode == 1;
+    }
+
+    ImportedProfile importItem(const QString& profileName, const QString& sk)
+    {
+        ImportedProfile item;
+        item.profile = make(profileName, Profile::AuthMethod::AkSk);
+        item.secrets.secretKey = sk;
+        return item;
+    }
+
+    void saveOrFail(const Profile& p, const QString& sk)
+    {
+        ProfileSecrets s;
+        s.secretKey = sk;
+        QString message;
+        QVERIFY2(m_manager->saveProfileSync(p, s, &message), qPrintable(message));
     }
 
     QString m_tag;
@@ -141,7 +189,7 @@ private slots:
         QCOMPARE(m_profiles->profile(p.name), p);
 
         Credentials c;
-        QVERIFY2(m_manager->loadCredentialsSync(p.name, &c, &message), qPrintable(message));
+        QVERIFY2(loadCredentialsNow(*m_manager, p.name, &c, &message), qPrintable(message));
         QVERIFY(c.isComplete());
         switch (auth) {
         case Profile::AuthMethod::AkSk:
@@ -207,7 +255,7 @@ private slots:
         QVERIFY(!m_manager->removeProfileSync(p.name, &message));
         QVERIFY2(message.contains(p.name), qPrintable(message));
         Credentials c;
-        QVERIFY(!m_manager->loadCredentialsSync(p.name, &c, &message));
+        QVERIFY(!loadCredentialsNow(*m_manager, p.name, &c, &message));
     }
 
     void validationErrorsChangeNothing_data()
@@ -320,12 +368,12 @@ private slots:
         QVERIFY2(m_manager->saveProfileSync(p, onlyToken, &message), qPrintable(message));
         QCOMPARE(m_profiles->profile(p.name).region, QStringLiteral("cn-east-3"));
         Credentials c;
-        QVERIFY2(m_manager->loadCredentialsSync(p.name, &c, &message), qPrintable(message));
+        QVERIFY2(loadCredentialsNow(*m_manager, p.name, &c, &message), qPrintable(message));
         QCOMPARE(c.secretKey, s.secretKey);
         QCOMPARE(c.securityToken, onlyToken.securityToken);
 
         QVERIFY2(m_manager->saveProfileSync(p, ProfileSecrets(), &message), qPrintable(message));
-        QVERIFY(m_manager->loadCredentialsSync(p.name, &c, &message));
+        QVERIFY(loadCredentialsNow(*m_manager, p.name, &c, &message));
         QCOMPARE(c.secretKey, s.secretKey);
         QCOMPARE(c.securityToken, onlyToken.securityToken);
     }
@@ -411,7 +459,7 @@ private slots:
         QCOMPARE(stored(p.name, SecretStore::SecretKeyField), s.secretKey);
         QVERIFY(absent(p.name, SecretStore::SecurityTokenField));
         Credentials c;
-        QVERIFY(m_manager->loadCredentialsSync(p.name, &c, &message));
+        QVERIFY(loadCredentialsNow(*m_manager, p.name, &c, &message));
         QCOMPARE(c.kind, Credentials::Kind::AkSk);
     }
 
@@ -426,7 +474,7 @@ private slots:
         const QByteArray before = fileBytes(m_settings->fileName());
 
         Credentials c;
-        QVERIFY(!m_manager->loadCredentialsSync(p.name, &c, &message));
+        QVERIFY(!loadCredentialsNow(*m_manager, p.name, &c, &message));
         QVERIFY2(message.contains(QStringLiteral("secret key (SK)")), qPrintable(message));
         QVERIFY(c.secretKey.isEmpty());
         QVERIFY(absent(p.name, SecretStore::SecretKeyField));
@@ -453,6 +501,149 @@ private slots:
         QCOMPARE(listed, (QStringList{names.at(1), names.at(0), names.at(2)}));
     }
 
+    void importSavesEveryItemAndReplacesReadableOnes()
+    {
+        const QString replaced = name(QStringLiteral("imp-replaced"));
+        saveOrFail(make(replaced, Profile::AuthMethod::AkSk), QStringLiteral("imp-old-sk"));
+        const QString fresh = name(QStringLiteral("imp-fresh"));
+        QList<ImportedProfile> items = {importItem(fresh, QStringLiteral("imp-fresh-sk")),
+                                        importItem(replaced, QStringLiteral("imp-new-sk"))};
+        items[1].profile.region = QStringLiteral("cn-east-3");
+
+        const ProfileManager::ImportOutcome outcome = m_manager->importProfilesSync(items, true);
+        QVERIFY2(outcome.ok, qPrintable(outcome.message));
+        QCOMPARE(outcome.imported, (QStringList{fresh, replaced}));
+        QVERIFY(outcome.changed);
+        QCOMPARE(stored(fresh, SecretStore::SecretKeyField), QStringLiteral("imp-fresh-sk"));
+        QCOMPARE(stored(replaced, SecretStore::SecretKeyField), QStringLiteral("imp-new-sk"));
+        QCOMPARE(m_profiles->profile(replaced).region, QStringLiteral("cn-east-3"));
+    }
+
+    void importRefusesExistingNamesUnlessReplacing()
+    {
+        const QString existing = name(QStringLiteral("imp-existing"));
+        saveOrFail(make(existing, Profile::AuthMethod::AkSk), QStringLiteral("imp-existing-sk"));
+        const QString fresh = name(QStringLiteral("imp-not-created"));
+        const QByteArray before = fileBytes(m_settings->fileName());
+
+        bool called = false;
+        ProfileManager::ImportOutcome outcome;
+        m_manager->importProfiles(
+            {importItem(fresh, QStringLiteral("x-sk")), importItem(existing, QStringLiteral("y-sk"))}, false,
+            [&](const ProfileManager::ImportOutcome& o) {
+                called = true;
+                outcome = o;
+            });
+        QVERIFY(!called); // always from the event loop, a refusal too
+        QTRY_VERIFY(called);
+        QVERIFY(!outcome.ok);
+        QVERIFY(!outcome.changed);
+        QVERIFY2(outcome.message.contains(existing), qPrintable(outcome.message));
+        QVERIFY2(outcome.message.contains(QLatin1String("already exists")), qPrintable(outcome.message));
+        QVERIFY(outcome.imported.isEmpty());
+        QCOMPARE(fileBytes(m_settings->fileName()), before);
+        QVERIFY(absent(fresh, SecretStore::SecretKeyField));
+        QCOMPARE(stored(existing, SecretStore::SecretKeyField), QStringLiteral("imp-existing-sk"));
+        QCOMPARE(m_manager->importProblem({importItem(existing, QStringLiteral("y-sk"))}, false),
+                 outcome.message);
+        QVERIFY(m_manager->importProblem({importItem(existing, QStringLiteral("y-sk"))}, true).isEmpty());
+    }
+
+    // The unified rule: an old profile whose secrets cannot be read could not be put back if the import
+    // failed, so the import refuses to start, changes nothing and names that profile and why.
+    void importRefusesToReplaceAnUnreadableProfile()
+    {
+        const QString unreadable = name(QStringLiteral("imp-unreadable"));
+        saveOrFail(make(unreadable, Profile::AuthMethod::AkSk), QStringLiteral("imp-unreadable-sk"));
+        clearEntry(keyOf(unreadable, SecretStore::SecretKeyField));
+        const QString fresh = name(QStringLiteral("imp-before-unreadable"));
+        const QByteArray before = fileBytes(m_settings->fileName());
+
+        const ProfileManager::ImportOutcome outcome = m_manager->importProfilesSync(
+            {importItem(fresh, QStringLiteral("fresh-sk")), importItem(unreadable, QStringLiteral("new-sk"))},
+            true);
+        QVERIFY(!outcome.ok);
+        QVERIFY(!outcome.changed);
+        QVERIFY(outcome.imported.isEmpty());
+        const QString& m = outcome.message;
+        QVERIFY2(m.contains(QLatin1Char('"') + unreadable + QLatin1Char('"')), qPrintable(m));
+        QVERIFY2(m.contains(QLatin1String("cannot be backed up")), qPrintable(m));
+        QVERIFY2(m.contains(QLatin1String("secret key (SK)")), qPrintable(m)); // why
+        QVERIFY2(m.contains(QLatin1String("Nothing was imported")), qPrintable(m));
+        QVERIFY(!m.contains(QLatin1String("new-sk")));
+        QCOMPARE(fileBytes(m_settings->fileName()), before);
+        QVERIFY(!m_profiles->contains(fresh));
+        QVERIFY(absent(fresh, SecretStore::SecretKeyField));
+        QVERIFY(absent(unreadable, SecretStore::SecretKeyField)); // not written either
+        QVERIFY(m_profiles->contains(unreadable));
+    }
+
+    void failedImportPutsEveryProfileBack()
+    {
+        const QString replaced = name(QStringLiteral("imp-restored"));
+        Profile old = make(replaced, Profile::AuthMethod::TemporaryAkSk);
+        ProfileSecrets oldSecrets;
+        oldSecrets.secretKey = QStringLiteral("restored-old-sk");
+        oldSecrets.securityToken = QStringLiteral("restored-old-token");
+        QString message;
+        QVERIFY2(m_manager->saveProfileSync(old, oldSecrets, &message), qPrintable(message));
+        const QByteArray before = fileBytes(m_settings->fileName());
+        const QString fresh = name(QStringLiteral("imp-removed"));
+        const QString failing = name(QStringLiteral("imp-failing"));
+
+        // The third save fails (TooLarge) after the first two have been written.
+        const ProfileManager::ImportOutcome outcome = m_manager->importProfilesSync(
+            {importItem(fresh, QStringLiteral("removed-sk")),
+             importItem(replaced, QStringLiteral("replacing-sk")), importItem(failing, QString(5000, u'f'))},
+            true);
+        QVERIFY(!outcome.ok);
+        QVERIFY(outcome.changed);
+        QVERIFY2(outcome.message.contains(QLatin1String("Nothing was imported")),
+                 qPrintable(outcome.message));
+        QVERIFY2(outcome.message.contains(QLatin1String("4096")), qPrintable(outcome.message));
+        QVERIFY2(outcome.message.contains(QLatin1String("were taken back")), qPrintable(outcome.message));
+        QVERIFY2(!outcome.message.contains(QLatin1String("could not be taken back")),
+                 qPrintable(outcome.message));
+
+        QVERIFY(!m_profiles->contains(fresh));
+        QVERIFY(absent(fresh, SecretStore::SecretKeyField));
+        QVERIFY(!m_profiles->contains(failing));
+        QVERIFY(absent(failing, SecretStore::SecretKeyField));
+        QCOMPARE(m_profiles->profile(replaced), old);
+        QCOMPARE(stored(replaced, SecretStore::SecretKeyField), oldSecrets.secretKey);
+        QCOMPARE(stored(replaced, SecretStore::SecurityTokenField), oldSecrets.securityToken);
+        QCOMPARE(fileBytes(m_settings->fileName()), before);
+    }
+
+    void logsNameWhatHappenedButNoSecret()
+    {
+        const QString sk = QStringLiteral("log-sk-") + m_tag + QStringLiteral("-Qx1");
+        const QString imported = QStringLiteral("log-imported-sk-") + m_tag;
+        const QString p = name(QStringLiteral("logged"));
+        const QString q = name(QStringLiteral("logged-import"));
+        QStringList lines;
+        {
+            SecretsLogCapture capture;
+            saveOrFail(make(p, Profile::AuthMethod::AkSk), sk);
+            Credentials c;
+            QString message;
+            QVERIFY2(loadCredentialsNow(*m_manager, p, &c, &message), qPrintable(message));
+            QCOMPARE(c.secretKey, sk);
+            const auto outcome = m_manager->importProfilesSync({importItem(q, imported)}, false);
+            QVERIFY2(outcome.ok, qPrintable(outcome.message));
+            QVERIFY2(m_manager->removeProfileSync(p, &message), qPrintable(message));
+            lines = SecretsLogCapture::lines();
+        }
+        const QString all = lines.join(QLatin1Char('\n'));
+        QVERIFY2(all.contains(QLatin1String("profile saved: \"") + p), qPrintable(all));
+        QVERIFY2(all.contains(QLatin1String("profile imported: \"") + q), qPrintable(all));
+        QVERIFY2(all.contains(QLatin1String("profile removed: \"") + p), qPrintable(all));
+        QVERIFY2(all.contains(QLatin1String("keychain job WriteVerified ended Ok after")), qPrintable(all));
+        QVERIFY2(all.contains(QLatin1String("keychain job Read ended Ok after")), qPrintable(all));
+        for (const QString& secret : {sk, imported})
+            QVERIFY2(!all.contains(secret), qPrintable(all));
+    }
+
     void noCallbackAfterTheManagerIsGone()
     {
         const Profile p = make(name(QStringLiteral("gone")), Profile::AuthMethod::AkSk);
@@ -463,6 +654,9 @@ private slots:
         manager->saveProfile(p, s, [&called](bool, const QString&) { called = true; });
         manager->loadCredentials(p.name,
                                  [&called](bool, const Credentials&, const QString&) { called = true; });
+        const QString importedName = name(QStringLiteral("gone-import"));
+        manager->importProfiles({importItem(importedName, QStringLiteral("gone-import-sk"))}, false,
+                                [&called](const ProfileManager::ImportOutcome&) { called = true; });
         delete manager;
 
         // Once a later keychain request has finished, the earlier ones have answered too (QtKeychain runs
@@ -472,6 +666,7 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(spy.count(), 1, 30000);
         QVERIFY(!called);
         QVERIFY(!m_profiles->contains(p.name));
+        QVERIFY(!m_profiles->contains(importedName));
     }
 };
 

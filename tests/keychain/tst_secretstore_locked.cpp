@@ -45,7 +45,7 @@ int itemCount(const QString& key)
         secretCall(QStringLiteral("/org/freedesktop/secrets"),
                    QStringLiteral("org.freedesktop.Secret.Service"), QStringLiteral("SearchItems"));
     QMap<QString, QString> attributes;
-    attributes.insert(QStringLiteral("server"), QLatin1String(SecretStore::ServiceName));
+    attributes.insert(QStringLiteral("server"), QLatin1String(SecretLimits::ServiceName));
     attributes.insert(QStringLiteral("user"), key);
     call << QVariant::fromValue(attributes);
     const QDBusMessage reply = QDBusConnection::sessionBus().call(call, QDBus::Block, 10000);
@@ -85,7 +85,7 @@ private slots:
     void prepareThenLock()
     {
         SecretStore store;
-        QVERIFY(store.writeVerifiedSync(m_present, QStringLiteral("locked-value")).ok());
+        QVERIFY(SecretStore::waitFor(store.writeVerified(m_present, QStringLiteral("locked-value"))).ok());
         QSettings settings(m_dir.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
         ProfileStore profiles(&settings);
         ProfileManager manager(&profiles, &store);
@@ -114,7 +114,7 @@ private slots:
     {
         SecretStore store;
         for (const QString& key : {m_present, m_absent}) {
-            const SecretResult r = store.readSync(key);
+            const SecretResult r = SecretStore::waitFor(store.read(key));
             QCOMPARE(SecretResult::statusName(r.status), QStringLiteral("Locked"));
             QVERIFY2(r.message.contains(QStringLiteral("locked")), qPrintable(r.message));
             QVERIFY(r.secret.isEmpty());
@@ -124,7 +124,7 @@ private slots:
     void removeDeletesNothing()
     {
         SecretStore store;
-        const SecretResult r = store.removeSync(m_present);
+        const SecretResult r = SecretStore::waitFor(store.remove(m_present));
         QCOMPARE(SecretResult::statusName(r.status), QStringLiteral("Locked"));
         QVERIFY2(r.message.contains(QStringLiteral("nothing was removed")), qPrintable(r.message));
         QCOMPARE(itemCount(m_present), 1);
@@ -133,12 +133,13 @@ private slots:
     void writeStoresNothing()
     {
         SecretStore store;
-        const SecretResult fresh = store.writeVerifiedSync(m_absent, QStringLiteral("never"));
+        const SecretResult fresh =
+            SecretStore::waitFor(store.writeVerified(m_absent, QStringLiteral("never")));
         QCOMPARE(SecretResult::statusName(fresh.status), QStringLiteral("Locked"));
         QVERIFY2(fresh.message.contains(QStringLiteral("nothing was saved")), qPrintable(fresh.message));
         QCOMPARE(itemCount(m_absent), 0);
 
-        const SecretResult over = store.writeSync(m_present, QStringLiteral("overwrite"));
+        const SecretResult over = SecretStore::waitFor(store.write(m_present, QStringLiteral("overwrite")));
         QCOMPARE(SecretResult::statusName(over.status), QStringLiteral("Locked"));
         QCOMPARE(itemCount(m_present), 1);
     }
@@ -152,7 +153,7 @@ private slots:
         QString message;
 
         Credentials c;
-        QVERIFY(!manager.loadCredentialsSync(m_profile, &c, &message));
+        QVERIFY(!loadCredentialsNow(manager, m_profile, &c, &message));
         QVERIFY2(message.contains(QStringLiteral("locked")), qPrintable(message));
 
         QVERIFY(!manager.removeProfileSync(m_profile, &message));

@@ -39,7 +39,7 @@ private slots:
         SecretStore store;
         QElapsedTimer clock;
         clock.start();
-        const SecretResult r = store.writeSync(QStringLiteral("tst-nobackend"), kSecret);
+        const SecretResult r = SecretStore::waitFor(store.write(QStringLiteral("tst-nobackend"), kSecret));
         QVERIFY2(clock.elapsed() < 5000, qPrintable(QString::number(clock.elapsed())));
         QCOMPARE(SecretResult::statusName(r.status), QStringLiteral("NoBackend"));
         QVERIFY2(r.message.contains(QStringLiteral("Secret Service")), qPrintable(r.message));
@@ -53,12 +53,14 @@ private slots:
         SecretStore store;
         const QString k = QStringLiteral("tst-nobackend");
         for (const SecretResult& r :
-             {store.readSync(k), store.removeSync(k), store.writeVerifiedSync(k, kSecret)}) {
+             {SecretStore::waitFor(store.read(k)), SecretStore::waitFor(store.remove(k)),
+              SecretStore::waitFor(store.writeVerified(k, kSecret))}) {
             QCOMPARE(SecretResult::statusName(r.status), QStringLiteral("NoBackend"));
             QVERIFY2(r.message.contains(QStringLiteral("Secret Service")), qPrintable(r.message));
         }
-        QVERIFY(store.readSync(k).message.contains(QStringLiteral("nothing was changed")));
-        QVERIFY(store.removeSync(k).message.contains(QStringLiteral("nothing was removed")));
+        QVERIFY(SecretStore::waitFor(store.read(k)).message.contains(QStringLiteral("nothing was changed")));
+        QVERIFY(
+            SecretStore::waitFor(store.remove(k)).message.contains(QStringLiteral("nothing was removed")));
     }
 
     void profileSaveFailsAndWritesNothing()

@@ -73,9 +73,9 @@ private slots:
         store.setTimeoutMs(1000);
         QElapsedTimer clock;
         clock.start();
-        const SecretResult read = store.readSync(QStringLiteral("tst-unresponsive"));
+        const SecretResult read = SecretStore::waitFor(store.read(QStringLiteral("tst-unresponsive")));
         QCOMPARE(SecretResult::statusName(read.status), QStringLiteral("Timeout"));
-        const SecretResult removed = store.removeSync(QStringLiteral("tst-unresponsive"));
+        const SecretResult removed = SecretStore::waitFor(store.remove(QStringLiteral("tst-unresponsive")));
         QCOMPARE(SecretResult::statusName(removed.status), QStringLiteral("Timeout"));
         QVERIFY2(clock.elapsed() < 6000, qPrintable(QString::number(clock.elapsed())));
     }
@@ -96,7 +96,7 @@ private slots:
         ProfileManager manager(&profiles, &secrets);
         Credentials c;
         QString message;
-        QVERIFY(!manager.loadCredentialsSync(p.name, &c, &message));
+        QVERIFY(!loadCredentialsNow(manager, p.name, &c, &message));
         QVERIFY2(message.contains(QStringLiteral("did not answer")), qPrintable(message));
         QVERIFY(c.secretKey.isEmpty());
 

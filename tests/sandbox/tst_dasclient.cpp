@@ -3,8 +3,8 @@
 #include "DasClient.h"
 #include "RequestBuilder.h"
 #include "SandboxServer.h"
+#include "SandboxTestSupport.h"
 
-#include <QEventLoop>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QTcpServer>
@@ -14,73 +14,18 @@
 #include <memory>
 
 using namespace das;
+using namespace das::test;
 using Outcome = CreateResult::Outcome;
 
-namespace {
-
-ConnectionRequest validRequest()
-{
-    ConnectionRequest r;
-    r.projectId = QLatin1String(SandboxOptions::DemoProjectId);
-    r.instanceId = QLatin1String(SandboxOptions::DemoInstanceId);
-    r.engineType = QStringLiteral("mysql");
-    r.networkType = QStringLiteral("rds");
-    r.username = QStringLiteral("root");
-    r.password = QStringLiteral("Gauss_2345");
-    r.nodeIds = {QStringLiteral("6b0e3d1c2a9f4e8b9c7d5a4f3e2d1c0bno01")};
-    r.port = QStringLiteral("3306");
-    r.remarks = QStringLiteral("生产库 — 接入 ✓");
-    return r;
-}
-
-Credentials demoCredentials()
-{
-    Credentials c;
-    c.accessKey = QLatin1String(SandboxOptions::DemoAccessKey);
-    c.secretKey = QLatin1String(SandboxOptions::DemoSecretKey);
-    return c;
-}
-
-// Runs the job's event loop until it finishes; false if it never does within `ms`.
-bool waitFor(CreateJob* job, CreateResult* out, int ms = 20000)
-{
-    QEventLoop loop;
-    bool done = false;
-    QObject::connect(job, &CreateJob::finished, &loop, [&](const CreateResult& r) {
-        *out = r;
-        done = true;
-        loop.quit();
-    });
-    QTimer::singleShot(ms, &loop, &QEventLoop::quit);
-    loop.exec();
-    return done;
-}
-
-} // namespace
-
-class TestDasClient : public QObject
+class TestDasClient : public QObject, private SandboxFixture
 {
     Q_OBJECT
 
 private:
-    std::unique_ptr<SandboxServer> m_server;
-    std::unique_ptr<DasClient> m_client;
-
-    void startSandbox(const SandboxOptions& options = SandboxOptions())
-    {
-        m_server = std::make_unique<SandboxServer>(options);
-        QString error;
-        QVERIFY2(m_server->start(&error), qPrintable(error));
-    }
-
     CreateResult create(const ConnectionRequest& request = validRequest(),
                         const Credentials& credentials = demoCredentials())
     {
-        CreateResult result;
-        CreateJob* job = m_client->createConnection(m_server->url(), request, credentials);
-        if (!waitFor(job, &result))
-            qWarning("create did not finish");
-        return result;
+        return createAt(m_server->url(), request, credentials);
     }
 
 private slots:
@@ -90,11 +35,7 @@ private slots:
         startSandbox();
     }
 
-    void cleanup()
-    {
-        m_client.reset();
-        m_server.reset();
-    }
+    void cleanup() { resetFixture(); }
 
     void createsAndReturnsTheIssuedId()
     {
@@ -386,11 +327,7 @@ private slots:
 
     void untrustedTlsFailsAndCaFileFixesIt()
     {
-        SandboxOptions options;
-        options.tlsCertificate = QStringLiteral(DAS_TEST_DATA_DIR "/sandbox-test-cert.pem");
-        options.tlsKey = QStringLiteral(DAS_TEST_DATA_DIR "/sandbox-test-key.pem");
-        startSandbox(options);
-        QCOMPARE(m_server->url().scheme(), QStringLiteral("https"));
+        startTlsSandbox();
 
         CreateResult r = create();
         QCOMPARE(r.outcome, Outcome::NotSent);
@@ -398,7 +335,7 @@ private slots:
         QVERIFY(m_server->issuedConnectionIds().isEmpty());
 
         ClientOptions withCa;
-        withCa.caFile = options.tlsCertificate;
+        withCa.caFile = testCertificate();
         QString error;
         QVERIFY2(m_client->setOptions(withCa, &error), qPrintable(error));
         r = create();

@@ -1,42 +1,19 @@
 #include "ConnectionForm.h"
 
 #include "EndpointResolver.h"
+#include "FormFeedback.h"
+#include "PasswordRow.h"
 #include "RequestValidator.h"
 #include "SandboxOptions.h"
 #include "ui_ConnectionForm.h"
 
-#include <QAction>
 #include <QShortcut>
-#include <QStyle>
 
 namespace das {
 
 namespace {
 
-const QString ProjectId = QStringLiteral("project_id");
-const QString InstanceId = QStringLiteral("instance_id");
-const QString EngineType = QStringLiteral("engine_type");
-const QString NetworkType = QStringLiteral("network_type");
-const QString Username = QStringLiteral("username");
-const QString Password = QStringLiteral("password");
-const QString NodeIds = QStringLiteral("node_ids");
-const QString Port = QStringLiteral("port");
-const QString DatabaseName = QStringLiteral("database_name");
-const QString Remarks = QStringLiteral("remarks");
-const QString Endpoint = QStringLiteral("endpoint");
-
-// Form order, for the summary and for focusing the first problem.
-const QStringList FieldOrder{Endpoint, ProjectId, InstanceId, EngineType,   NetworkType, Username,
-                             Password, NodeIds,   Port,       DatabaseName, Remarks};
-
-void setInvalid(QWidget* widget, bool invalid)
-{
-    if (widget->property("invalid").toBool() == invalid)
-        return;
-    widget->setProperty("invalid", invalid);
-    widget->style()->unpolish(widget);
-    widget->style()->polish(widget);
-}
+using namespace FormField;
 
 // IDs never contain white space: strip what a paste brings along, keeping the cursor in place.
 void trimInPlace(QLineEdit* edit)
@@ -56,6 +33,7 @@ void trimInPlace(QLineEdit* edit)
 ConnectionForm::ConnectionForm(QWidget* parent)
     : QWidget(parent)
     , m_ui(std::make_unique<Ui::ConnectionForm>())
+    , m_feedback(std::make_unique<FormFeedback>())
 {
     m_ui->setupUi(this);
     setStyleSheet(QStringLiteral(
@@ -63,48 +41,36 @@ ConnectionForm::ConnectionForm(QWidget* parent)
         "QLineEdit[invalid=\"true\"], QComboBox[invalid=\"true\"], QPlainTextEdit[invalid=\"true\"],"
         " das--NodeIdListEditor[invalid=\"true\"] QListWidget { border: 1px solid #b3261e; border-radius: "
         "2px; }"));
+    const std::pair<QWidget*, QLabel*> fields[] = {{m_ui->endpointEdit, m_ui->endpointError},
+                                                   {m_ui->projectIdEdit, m_ui->projectIdError},
+                                                   {m_ui->instanceIdEdit, m_ui->instanceIdError},
+                                                   {m_ui->engineTypeCombo, m_ui->engineTypeError},
+                                                   {m_ui->networkTypeCombo, m_ui->networkTypeError},
+                                                   {m_ui->usernameEdit, m_ui->usernameError},
+                                                   {m_ui->passwordEdit, m_ui->passwordError},
+                                                   {m_ui->nodeIdEditor, m_ui->nodeIdsError},
+                                                   {m_ui->portEdit, m_ui->portError},
+                                                   {m_ui->databaseNameEdit, m_ui->databaseNameError},
+                                                   {m_ui->remarksEdit, m_ui->remarksError}};
+    const QString order[] = {Endpoint, ProjectId, InstanceId, EngineType,   NetworkType, Username,
+                             Password, NodeIds,   Port,       DatabaseName, Remarks};
+    static_assert(std::size(fields) == std::size(order));
+    for (std::size_t i = 0; i < std::size(order); ++i)
+        m_feedback->addField(order[i], fields[i].first, fields[i].second);
 
-    m_errorLabels = {{Endpoint, m_ui->endpointError},
-                     {ProjectId, m_ui->projectIdError},
-                     {InstanceId, m_ui->instanceIdError},
-                     {EngineType, m_ui->engineTypeError},
-                     {NetworkType, m_ui->networkTypeError},
-                     {Username, m_ui->usernameError},
-                     {Password, m_ui->passwordError},
-                     {NodeIds, m_ui->nodeIdsError},
-                     {Port, m_ui->portError},
-                     {DatabaseName, m_ui->databaseNameError},
-                     {Remarks, m_ui->remarksError}};
-    m_fieldWidgets = {{Endpoint, m_ui->endpointEdit},
-                      {ProjectId, m_ui->projectIdEdit},
-                      {InstanceId, m_ui->instanceIdEdit},
-                      {EngineType, m_ui->engineTypeCombo},
-                      {NetworkType, m_ui->networkTypeCombo},
-                      {Username, m_ui->usernameEdit},
-                      {Password, m_ui->passwordEdit},
-                      {NodeIds, m_ui->nodeIdEditor},
-                      {Port, m_ui->portEdit},
-                      {DatabaseName, m_ui->databaseNameEdit},
-                      {Remarks, m_ui->remarksEdit}};
-    for (auto it = m_fieldWidgets.cbegin(); it != m_fieldWidgets.cend(); ++it)
-        m_hints.insert(it.key(), it.value()->accessibleDescription());
-
-    auto* reveal =
-        new QAction(QIcon(QStringLiteral(":/icons/eye.svg")), tr("Show password"), m_ui->passwordEdit);
-    reveal->setObjectName(QStringLiteral("revealPasswordAction"));
-    reveal->setCheckable(true);
-    reveal->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_H));
-    reveal->setShortcutContext(Qt::WidgetShortcut);
-    m_ui->passwordEdit->addAction(reveal, QLineEdit::TrailingPosition);
-    connect(reveal, &QAction::toggled, this, [this, reveal](bool shown) {
-        m_ui->passwordEdit->setEchoMode(shown ? QLineEdit::Normal : QLineEdit::Password);
-        reveal->setText(shown ? tr("Hide password") : tr("Show password"));
-        reveal->setIcon(
-            QIcon(shown ? QStringLiteral(":/icons/eye-off.svg") : QStringLiteral(":/icons/eye.svg")));
-    });
-
+    m_password = std::make_unique<PasswordRow>(PasswordRow::Widgets{
+        m_ui->passwordEdit, m_ui->savedPasswordBar, m_ui->savedPasswordLabel, m_ui->useSavedPasswordButton});
     populateChoices();
+    connectFields();
+    connectControls();
+    setProfiles({}, QString());
+    updateTargetFields();
+    updateRemarksCounter();
+    revalidate();
+}
 
+void ConnectionForm::connectFields()
+{
     const std::pair<QLineEdit*, QString> lineEdits[] = {
         {m_ui->projectIdEdit, ProjectId}, {m_ui->instanceIdEdit, InstanceId},
         {m_ui->usernameEdit, Username},   {m_ui->passwordEdit, Password},
@@ -139,6 +105,15 @@ ConnectionForm::ConnectionForm(QWidget* parent)
     });
     connect(m_ui->savePasswordCheck, &QCheckBox::toggled, this, &ConnectionForm::edited);
     connect(m_ui->sqlRecordCheck, &QCheckBox::toggled, this, &ConnectionForm::edited);
+    // Typing over a keychain password makes it the user's own again.
+    connect(m_ui->passwordEdit, &QLineEdit::textEdited, this, [this] {
+        if (savedPasswordState() == SavedPassword::InUse)
+            setSavedPasswordState(SavedPassword::Available);
+    });
+}
+
+void ConnectionForm::connectControls()
+{
     connect(m_ui->targetCombo, &QComboBox::currentIndexChanged, this, [this] {
         updateTargetFields();
         revalidate();
@@ -152,23 +127,12 @@ ConnectionForm::ConnectionForm(QWidget* parent)
             &ConnectionForm::useSavedPasswordRequested);
     connect(m_ui->forgetSavedPasswordButton, &QPushButton::clicked, this,
             &ConnectionForm::forgetSavedPasswordRequested);
-    // Typing over a keychain password makes it the user's own again.
-    connect(m_ui->passwordEdit, &QLineEdit::textEdited, this, [this] {
-        if (m_savedPasswordState == SavedPassword::InUse)
-            setSavedPasswordState(SavedPassword::Available);
-    });
-    setProfiles({}, QString());
-
     connect(m_ui->createButton, &QPushButton::clicked, this, [this] {
         if (isReady())
             emit createRequested();
     });
     connect(m_ui->previewButton, &QPushButton::clicked, this, &ConnectionForm::previewRequested);
     connect(m_ui->cancelButton, &QPushButton::clicked, this, &ConnectionForm::cancelRequested);
-
-    updateTargetFields();
-    updateRemarksCounter();
-    revalidate();
 }
 
 ConnectionForm::~ConnectionForm() = default;
@@ -239,17 +203,15 @@ void ConnectionForm::setRequest(const ConnectionRequest& r, bool touch)
     m_ui->remarksEdit->setPlainText(r.remarks);
     m_ui->sqlRecordCheck->setChecked(r.sqlRecordFlag);
     // Filled values are shown with their problems at once, except the password the user still has to type.
-    m_touched.clear();
-    for (const QString& field : FieldOrder) {
-        if (touch && field != Password)
-            m_touched.insert(field);
-    }
+    m_feedback->untouchAll();
+    if (touch)
+        m_feedback->touchAllBut(Password);
     revalidate();
 }
 
 void ConnectionForm::focusField(const QString& field)
 {
-    if (QWidget* widget = fieldWidget(field))
+    if (QWidget* widget = m_feedback->widget(field))
         widget->setFocus(Qt::OtherFocusReason);
 }
 
@@ -327,42 +289,25 @@ QString ConnectionForm::currentProfile() const
 
 void ConnectionForm::setSavedPasswordState(SavedPassword state, const QString& text)
 {
-    m_savedPasswordState = state;
-    auto* reveal = m_ui->passwordEdit->findChild<QAction*>(QStringLiteral("revealPasswordAction"));
-    switch (state) {
-    case SavedPassword::None:
-        m_ui->savedPasswordBar->setVisible(false);
-        break;
-    case SavedPassword::Available:
-        m_ui->savedPasswordLabel->setText(
-            text.isEmpty() ? tr("A saved password for this user and instance is in the OS keychain.") : text);
-        m_ui->useSavedPasswordButton->setVisible(true);
-        m_ui->savedPasswordBar->setVisible(true);
-        break;
-    case SavedPassword::InUse:
-        m_ui->savedPasswordLabel->setText(tr("Password filled from the OS keychain."));
-        m_ui->useSavedPasswordButton->setVisible(false);
-        m_ui->savedPasswordBar->setVisible(true);
-        break;
-    }
-    if (reveal) {
-        if (state == SavedPassword::InUse && reveal->isChecked())
-            reveal->setChecked(false);
-        reveal->setEnabled(state != SavedPassword::InUse);
-    }
+    m_password->setSavedState(state, text);
+}
+
+ConnectionForm::SavedPassword ConnectionForm::savedPasswordState() const
+{
+    return m_password->savedState();
 }
 
 void ConnectionForm::fillSavedPassword(const QString& password)
 {
     m_ui->passwordEdit->setText(password);
-    m_touched.insert(Password);
+    m_feedback->touch(Password);
     setSavedPasswordState(SavedPassword::InUse);
     revalidate();
 }
 
 void ConnectionForm::clearSavedPassword()
 {
-    if (m_savedPasswordState == SavedPassword::InUse)
+    if (savedPasswordState() == SavedPassword::InUse)
         m_ui->passwordEdit->clear();
     setSavedPasswordState(SavedPassword::None);
     revalidate();
@@ -371,9 +316,7 @@ void ConnectionForm::clearSavedPassword()
 void ConnectionForm::setCredentialsState(const QString& description, bool available)
 {
     m_ui->credentialsValue->setText(description);
-    m_ui->credentialsValue->setProperty("role", available ? QString() : QStringLiteral("error"));
-    m_ui->credentialsValue->style()->unpolish(m_ui->credentialsValue);
-    m_ui->credentialsValue->style()->polish(m_ui->credentialsValue);
+    restyle(m_ui->credentialsValue, "role", available ? QString() : QStringLiteral("error"));
     m_credentialsAvailable = available;
     revalidate();
 }
@@ -397,106 +340,46 @@ void ConnectionForm::setBusy(bool busy)
 
 void ConnectionForm::touch(const QString& field)
 {
-    m_touched.insert(field);
+    m_feedback->touch(field);
     emit edited();
 }
 
 void ConnectionForm::markAllTouched()
 {
-    for (const QString& field : FieldOrder)
-        m_touched.insert(field);
+    m_feedback->touchAll();
     revalidate();
-}
-
-QWidget* ConnectionForm::fieldWidget(const QString& field) const
-{
-    return m_fieldWidgets.value(field);
 }
 
 void ConnectionForm::focusFirstProblem()
 {
-    for (const QString& field : FieldOrder) {
-        if (!messageFor(field).isEmpty()) {
-            fieldWidget(field)->setFocus(Qt::OtherFocusReason);
-            return;
-        }
-    }
+    if (QWidget* widget = m_feedback->firstProblem())
+        widget->setFocus(Qt::OtherFocusReason);
 }
 
 QString ConnectionForm::messageFor(const QString& field) const
 {
-    QLabel* label = m_errorLabels.value(field);
-    return label && !label->isHidden() ? label->text() : QString();
-}
-
-void ConnectionForm::showMessage(const QString& field, const QString& message)
-{
-    QLabel* label = m_errorLabels.value(field);
-    QWidget* widget = fieldWidget(field);
-    if (!label || !widget)
-        return;
-    label->setText(message);
-    label->setVisible(!message.isEmpty());
-    setInvalid(widget, !message.isEmpty());
-    // Screen readers announce the field with its problem, or its hint when fine.
-    widget->setAccessibleDescription(message.isEmpty() ? m_hints.value(field) : message);
+    return m_feedback->messageFor(field);
 }
 
 void ConnectionForm::revalidate()
 {
-    const ConnectionRequest r = request();
-    m_violations = RequestValidator::validate(r);
+    m_violations = RequestValidator::validate(request());
     const Target t = target();
-    m_targetError = t.error;
-
-    QHash<QString, QStringList> byField;
     QSet<int> badNodes;
     for (const Violation& v : std::as_const(m_violations)) {
-        byField[v.field].append(v.message);
         if (v.field == NodeIds && v.index >= 0)
             badNodes.insert(v.index);
     }
-    if (!t.error.isEmpty())
-        byField[Endpoint].append(t.error);
     m_ui->nodeIdEditor->setInvalidRows(badNodes);
 
-    QStringList missing;
-    QStringList invalid;
-    for (const QString& field : FieldOrder) {
-        const QStringList messages = byField.value(field);
-        const bool onlyRequired =
-            std::all_of(m_violations.cbegin(), m_violations.cend(), [&](const Violation& v) {
-                return v.field != field || v.code == QLatin1String("required");
-            });
-        const QString label = field == Endpoint ? tr("Endpoint") : RequestValidator::fieldLabel(field);
-        if (messages.isEmpty()) {
-            showMessage(field, QString());
-            continue;
-        }
-        const bool show = m_touched.contains(field) || !onlyRequired;
-        showMessage(field, show ? messages.join(u'\n') : QString());
-        (onlyRequired && field != Endpoint ? missing : invalid).append(label);
-    }
-
-    const bool ready = missing.isEmpty() && invalid.isEmpty() && m_credentialsAvailable;
-    QStringList summary;
-    if (!missing.isEmpty())
-        summary << tr("Still needed: %1.").arg(missing.join(QStringLiteral(", ")));
-    if (!invalid.isEmpty())
-        summary << tr("To fix: %1.").arg(invalid.join(QStringLiteral(", ")));
-    if (!m_credentialsAvailable)
-        summary << tr("No credentials for this target.");
-    m_ui->summaryLabel->setText(ready ? tr("Ready to create. Press Enter or click Create connection.")
-                                      : summary.join(u' '));
-    m_ui->summaryLabel->setProperty("role", ready ? QString() : QStringLiteral("error"));
-    m_ui->summaryLabel->style()->unpolish(m_ui->summaryLabel);
-    m_ui->summaryLabel->style()->polish(m_ui->summaryLabel);
-    m_ui->createButton->setEnabled(ready && !m_busy);
+    const FormFeedback::Summary summary = m_feedback->show(m_violations, t.error, m_credentialsAvailable);
+    m_ui->summaryLabel->setText(summary.text);
+    restyle(m_ui->summaryLabel, "role", summary.ready ? QString() : QStringLiteral("error"));
+    m_ui->createButton->setEnabled(summary.ready && !m_busy);
     m_ui->previewButton->setEnabled(t.error.isEmpty() && !m_busy);
-
-    if (ready != m_ready) {
-        m_ready = ready;
-        emit readyChanged(ready);
+    if (summary.ready != m_ready) {
+        m_ready = summary.ready;
+        emit readyChanged(summary.ready);
     }
 }
 
@@ -504,10 +387,8 @@ void ConnectionForm::updateRemarksCounter()
 {
     const int length = int(m_ui->remarksEdit->toPlainText().size());
     m_ui->remarksCounter->setText(tr("%1 / %2").arg(length).arg(RequestValidator::MaxRemarksLength));
-    m_ui->remarksCounter->setProperty(
-        "role", length > RequestValidator::MaxRemarksLength ? QStringLiteral("error") : QString());
-    m_ui->remarksCounter->style()->unpolish(m_ui->remarksCounter);
-    m_ui->remarksCounter->style()->polish(m_ui->remarksCounter);
+    restyle(m_ui->remarksCounter, "role",
+            length > RequestValidator::MaxRemarksLength ? QStringLiteral("error") : QString());
 }
 
 void ConnectionForm::onReturnPressed()
@@ -535,7 +416,7 @@ void ConnectionForm::fillExample()
     r.databaseName = QStringLiteral("orders");
     r.remarks = tr("Example connection created from DAS Connect");
     setRequest(r);
-    m_touched.insert(Password);
+    m_feedback->touch(Password);
     revalidate();
 }
 
@@ -543,11 +424,10 @@ void ConnectionForm::changeEvent(QEvent* event)
 {
     if (event->type() == QEvent::LanguageChange) {
         m_ui->retranslateUi(this);
-        for (auto it = m_fieldWidgets.cbegin(); it != m_fieldWidgets.cend(); ++it)
-            m_hints.insert(it.key(), it.value()->accessibleDescription());
+        m_feedback->reloadHints();
         populateChoices();
         m_ui->profileCombo->setItemText(0, tr("Environment variables (HUAWEICLOUD_SDK_*)"));
-        setSavedPasswordState(m_savedPasswordState);
+        setSavedPasswordState(savedPasswordState());
         updateRemarksCounter();
         revalidate();
     }

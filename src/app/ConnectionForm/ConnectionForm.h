@@ -1,22 +1,21 @@
 #pragma once
 
 #include "ConnectionRequest.h"
+#include "PasswordRow.h"
 #include "Violation.h"
 
-#include <QHash>
-#include <QSet>
 #include <QUrl>
 #include <QWidget>
 
 #include <memory>
-
-class QLabel;
 
 namespace Ui {
 class ConnectionForm;
 }
 
 namespace das {
+
+class FormFeedback;
 
 // The create-connection form. Every keystroke re-runs the core RequestValidator; messages appear beside the
 // field once the user has touched it, and "Create connection" is enabled only for a valid request.
@@ -56,14 +55,9 @@ public:
     void setProfiles(const QStringList& names, const QString& current);
     QString currentProfile() const;
 
-    enum class SavedPassword
-    {
-        None,      // nothing saved for this endpoint, instance and user (or no keychain)
-        Available, // offered, not used
-        InUse,     // the password field holds the keychain's password
-    };
+    using SavedPassword = das::SavedPassword;
     void setSavedPasswordState(SavedPassword state, const QString& text = QString());
-    SavedPassword savedPasswordState() const { return m_savedPasswordState; }
+    SavedPassword savedPasswordState() const;
     // Fills the (masked) password from the keychain; revealing it stays off until the user types.
     void fillSavedPassword(const QString& password);
     // Empties a password that came from the keychain for another endpoint, instance or user.
@@ -97,27 +91,23 @@ protected:
     void changeEvent(QEvent* event) override;
 
 private:
+    void connectFields();
+    void connectControls();
     void populateChoices();
     void revalidate();
     void touch(const QString& field);
-    void showMessage(const QString& field, const QString& message);
     void updateTargetFields();
     void updateRemarksCounter();
     void onReturnPressed();
-    QWidget* fieldWidget(const QString& field) const;
 
     std::unique_ptr<Ui::ConnectionForm> m_ui;
-    QHash<QString, QLabel*> m_errorLabels;
-    QHash<QString, QWidget*> m_fieldWidgets;
-    QHash<QString, QString> m_hints;
-    QSet<QString> m_touched;
+    std::unique_ptr<FormFeedback> m_feedback;
+    std::unique_ptr<PasswordRow> m_password;
     Violations m_violations;
-    QString m_targetError;
     QUrl m_sandboxUrl;
     bool m_credentialsAvailable = false;
     bool m_busy = false;
     bool m_ready = false;
-    SavedPassword m_savedPasswordState = SavedPassword::None;
 };
 
 } // namespace das

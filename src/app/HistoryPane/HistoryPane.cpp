@@ -1,6 +1,8 @@
 #include "HistoryPane.h"
 
-#include "AppPaths.h"
+#include "AppSettings.h"
+#include "HistoryColumn.h"
+#include "HistoryExportFile.h"
 #include "HistoryExporter.h"
 #include "HistoryProxyModel.h"
 #include "HistoryStore.h"
@@ -11,8 +13,6 @@
 #include <QAction>
 #include <QClipboard>
 #include <QDir>
-#include <QFileDialog>
-#include <QFileInfo>
 #include <QGuiApplication>
 #include <QHeaderView>
 #include <QKeyEvent>
@@ -20,10 +20,7 @@
 #include <QMenu>
 #include <QMessageBox>
 #include <QPushButton>
-#include <QSaveFile>
-#include <QSettings>
 #include <QSignalBlocker>
-#include <QStandardPaths>
 #include <QTimer>
 
 #include <algorithm>
@@ -31,10 +28,6 @@
 namespace das {
 
 namespace {
-
-const char* const HeaderStateKey = "history/headerState";
-// Saved with the header state: a state saved with another set of columns is not restored.
-const char* const HeaderColumnsKey = "history/headerColumns";
 
 constexpr int FilterDebounceMs = 150;
 
@@ -51,7 +44,17 @@ HistoryPane::HistoryPane(QWidget* parent)
     m_confirmDelete = [this](int count) {
         return confirmDeleteWithMessageBox(count);
     };
+    setUpTable();
+    createActions();
+    connectActions();
+    connectUpdates();
+    retranslate();
+    updateActions();
+    updateCountLabel();
+}
 
+void HistoryPane::setUpTable()
+{
     m_proxy->setSourceModel(m_model);
     QTableView* table = m_ui->historyTable;
     table->setModel(m_proxy);
@@ -60,15 +63,23 @@ HistoryPane::HistoryPane(QWidget* parent)
     QHeaderView* header = table->horizontalHeader();
     header->setSectionResizeMode(QHeaderView::Interactive);
     // Free text last, so that it is the column that stretches.
-    header->moveSection(header->visualIndex(HistoryTableModel::PasswordSaved),
-                        header->visualIndex(HistoryTableModel::Remarks));
+    header->moveSection(header->visualIndex(HistoryColumn::PasswordSaved),
+                        header->visualIndex(HistoryColumn::Remarks));
     setDefaultColumnWidths();
-    header->setSortIndicator(HistoryTableModel::Time, Qt::DescendingOrder);
+    header->setSortIndicator(HistoryColumn::Time, Qt::DescendingOrder);
     table->setSortingEnabled(true);
     // After the view's own connection, which has already passed the sort on to the model.
     connect(header, &QHeaderView::sortIndicatorChanged, this,
             &HistoryPane::keepSortIndicatorOnSortableColumn);
+    table->setContextMenuPolicy(Qt::CustomContextMenu);
+    table->installEventFilter(this);
+    m_filterTimer->setSingleShot(true);
+    m_filterTimer->setInterval(FilterDebounceMs);
+    m_ui->historyFilterEdit->installEventFilter(this);
+}
 
+void HistoryPane::createActions()
+{
     m_copyAction = new QAction(this);
     m_copyAction->setShortcut(QKeySequence::Copy);
     m_templateAction = new QAction(this);
@@ -77,7 +88,7 @@ HistoryPane::HistoryPane(QWidget* parent)
     // Shortcuts of the table only: Ctrl+C in the filter box copies text, as usual.
     for (QAction* action : {m_copyAction, m_deleteAction}) {
         action->setShortcutContext(Qt::WidgetShortcut);
-        table->addAction(action);
+        m_ui->historyTable->addAction(action);
     }
     m_exportSelectedCsvAction = new QAction(this);
     m_exportSelectedJsonAction = new QAction(this);
@@ -90,7 +101,10 @@ HistoryPane::HistoryPane(QWidget* parent)
     m_exportMenu->addAction(m_exportAllCsvAction);
     m_exportMenu->addAction(m_exportAllJsonAction);
     m_ui->exportButton->setMenu(m_exportMenu);
+}
 
+void HistoryPane::connectActions()
+{
     connect(m_copyAction, &QAction::triggered, this, &HistoryPane::copySelectedIds);
     connect(m_templateAction, &QAction::triggered, this, &HistoryPane::useSelectedAsTemplate);
     connect(m_deleteAction, &QAction::triggered, this, &HistoryPane::deleteSelected);
@@ -106,23 +120,21 @@ HistoryPane::HistoryPane(QWidget* parent)
     connect(m_ui->useTemplateButton, &QPushButton::clicked, m_templateAction, &QAction::trigger);
     connect(m_ui->deleteButton, &QPushButton::clicked, m_deleteAction, &QAction::trigger);
 
-    table->setContextMenuPolicy(Qt::CustomContextMenu);
+    QTableView* table = m_ui->historyTable;
     connect(table, &QWidget::customContextMenuRequested, this, &HistoryPane::showContextMenu);
     connect(table, &QAbstractItemView::doubleClicked, this, [this](const QModelIndex& index) {
         const HistoryRecord record = m_model->record(m_proxy->mapToSource(index).row());
         if (record.id != 0)
             emit useAsTemplate(record);
     });
-    table->installEventFilter(this);
-
-    m_filterTimer->setSingleShot(true);
-    m_filterTimer->setInterval(FilterDebounceMs);
     connect(m_filterTimer, &QTimer::timeout, this, &HistoryPane::applyFilterNow);
     connect(m_ui->historyFilterEdit, &QLineEdit::textChanged, m_filterTimer, qOverload<>(&QTimer::start));
     connect(m_ui->historyFilterEdit, &QLineEdit::returnPressed, this, &HistoryPane::applyFilterNow);
-    m_ui->historyFilterEdit->installEventFilter(this);
+}
 
-    connect(table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+void HistoryPane::connectUpdates()
+{
+    connect(m_ui->historyTable->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &HistoryPane::updateActions);
     // A reset clears the selection without selectionChanged.
     connect(m_proxy, &QAbstractItemModel::modelReset, this, &HistoryPane::updateActions);
@@ -130,10 +142,6 @@ HistoryPane::HistoryPane(QWidget* parent)
     connect(m_model, &HistoryTableModel::countsChanged, this, &HistoryPane::updateCountLabel);
     connect(m_model, &HistoryTableModel::countsChanged, this, &HistoryPane::updateActions);
     connect(m_proxy, &QAbstractItemModel::rowsInserted, this, &HistoryPane::updateCountLabel);
-
-    retranslate();
-    updateActions();
-    updateCountLabel();
 }
 
 HistoryPane::~HistoryPane() = default;
@@ -148,24 +156,21 @@ void HistoryPane::reload()
     m_model->reload();
 }
 
-void HistoryPane::saveState(QSettings& settings) const
+void HistoryPane::saveState(AppSettings& settings) const
 {
-    settings.setValue(QLatin1String(HeaderStateKey), m_ui->historyTable->horizontalHeader()->saveState());
-    settings.setValue(QLatin1String(HeaderColumnsKey), int(HistoryTableModel::ColumnCount));
+    settings.setHistoryHeaderState(m_ui->historyTable->horizontalHeader()->saveState(), HistoryColumn::Count);
 }
 
-void HistoryPane::restoreState(const QSettings& settings)
+void HistoryPane::restoreState(const AppSettings& settings)
 {
-    if (settings.value(QLatin1String(HeaderColumnsKey)).toInt() != HistoryTableModel::ColumnCount)
-        return;
     QHeaderView* header = m_ui->historyTable->horizontalHeader();
-    const QByteArray state = settings.value(QLatin1String(HeaderStateKey)).toByteArray();
+    const QByteArray state = settings.historyHeaderState(HistoryColumn::Count);
     if (state.isEmpty() || !header->restoreState(state))
         return;
     int column = header->sortIndicatorSection();
     Qt::SortOrder order = header->sortIndicatorOrder();
     if (!HistoryTableModel::isSortable(column)) {
-        column = HistoryTableModel::Time;
+        column = HistoryColumn::Time;
         order = Qt::DescendingOrder;
     }
     m_ui->historyTable->sortByColumn(column, order);
@@ -196,21 +201,9 @@ bool HistoryPane::exportTo(const QString& path, Format format, Scope scope, QStr
     }
     const QByteArray bytes =
         format == Format::Csv ? HistoryExporter::toCsv(records) : HistoryExporter::toJson(records);
+    if (!HistoryExportFile::write(path, bytes, error))
+        return false;
     const QString shownPath = QDir::toNativeSeparators(path);
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) {
-        if (error)
-            *error = tr("Cannot write %1: %2").arg(shownPath, file.errorString());
-        return false;
-    }
-    // Applies to the temporary file, so the data is never readable by others, not even briefly.
-    file.setPermissions(QFile::ReadOwner | QFile::WriteOwner);
-    if (file.write(bytes) != bytes.size() || !file.commit()) {
-        if (error)
-            *error = tr("Cannot write %1: %2").arg(shownPath, file.errorString());
-        return false;
-    }
-    AppPaths::makePrivateFile(path);
     const int n = int(records.size());
     emit statusMessage(n == 1 ? tr("Exported 1 connection to %1.").arg(shownPath)
                               : tr("Exported %1 connections to %2.").arg(QLocale().toString(n), shownPath));
@@ -296,7 +289,7 @@ void HistoryPane::changeEvent(QEvent* event)
         m_ui->retranslateUi(this);
         retranslate();
         updateCountLabel();
-        emit m_model->headerDataChanged(Qt::Horizontal, 0, HistoryTableModel::ColumnCount - 1);
+        emit m_model->headerDataChanged(Qt::Horizontal, 0, HistoryColumn::Count - 1);
     }
     QWidget::changeEvent(event);
 }
@@ -320,24 +313,9 @@ void HistoryPane::applyFilterNow()
 
 void HistoryPane::exportWithDialog(Format format, Scope scope)
 {
-    const bool csv = format == Format::Csv;
-    const QString suffix = csv ? QStringLiteral("csv") : QStringLiteral("json");
-    QString dir = m_lastExportDir;
-    if (dir.isEmpty())
-        dir = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
-    // A dialog object rather than getSaveFileName(): the default suffix is then added before the
-    // overwrite question, not after it.
-    QFileDialog dialog(this, tr("Export history"));
-    dialog.setAcceptMode(QFileDialog::AcceptSave);
-    dialog.setFileMode(QFileDialog::AnyFile);
-    dialog.setNameFilter(csv ? tr("CSV files (*.csv)") : tr("JSON files (*.json)"));
-    dialog.setDefaultSuffix(suffix);
-    dialog.setDirectory(dir);
-    dialog.selectFile(QStringLiteral("das-connections.") + suffix);
-    if (dialog.exec() != QDialog::Accepted || dialog.selectedFiles().isEmpty())
+    const QString path = HistoryExportFile::askPath(this, format == Format::Csv, &m_lastExportDir);
+    if (path.isEmpty())
         return;
-    const QString path = dialog.selectedFiles().constFirst();
-    m_lastExportDir = QFileInfo(path).absolutePath();
     QString error;
     // 100,000 rows take a few seconds.
     QGuiApplication::setOverrideCursor(Qt::WaitCursor);
@@ -379,14 +357,14 @@ void HistoryPane::setDefaultColumnWidths()
     auto fit = [&](int column, const QString& sample) {
         header->resizeSection(column, metrics.horizontalAdvance(sample) + padding);
     };
-    fit(HistoryTableModel::Time, QStringLiteral("0000-00-00 00:00:00"));
-    fit(HistoryTableModel::Endpoint, QStringLiteral("das.cn-north-4.myhuaweicloud.com"));
-    fit(HistoryTableModel::Instance, QStringLiteral("bcfa975193f1402fa11a6d4fd6baf5fbin01"));
-    fit(HistoryTableModel::Engine, QStringLiteral("postgresql"));
-    fit(HistoryTableModel::Username, QStringLiteral("username_xx"));
-    fit(HistoryTableModel::ConnectionId, QStringLiteral("00000000-0000-4000-8000-000000000000"));
-    fit(HistoryTableModel::PasswordSaved,
-        m_model->headerData(HistoryTableModel::PasswordSaved, Qt::Horizontal).toString());
+    fit(HistoryColumn::Time, QStringLiteral("0000-00-00 00:00:00"));
+    fit(HistoryColumn::Endpoint, QStringLiteral("das.cn-north-4.myhuaweicloud.com"));
+    fit(HistoryColumn::Instance, QStringLiteral("bcfa975193f1402fa11a6d4fd6baf5fbin01"));
+    fit(HistoryColumn::Engine, QStringLiteral("postgresql"));
+    fit(HistoryColumn::Username, QStringLiteral("username_xx"));
+    fit(HistoryColumn::ConnectionId, QStringLiteral("00000000-0000-4000-8000-000000000000"));
+    fit(HistoryColumn::PasswordSaved,
+        m_model->headerData(HistoryColumn::PasswordSaved, Qt::Horizontal).toString());
 }
 
 void HistoryPane::retranslate()

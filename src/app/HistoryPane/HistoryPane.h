@@ -20,6 +20,7 @@ class HistoryPane;
 
 namespace das {
 
+class AppSettings;
 class HistoryProxyModel;
 class HistoryStore;
 class HistoryTableModel;
@@ -54,8 +55,8 @@ public:
     void reload();
 
     // Header layout: column widths, order and sort.
-    void saveState(QSettings& settings) const;
-    void restoreState(const QSettings& settings);
+    void saveState(AppSettings& settings) const;
+    void restoreState(const AppSettings& settings);
 
     QTableView* table() const;
     HistoryTableModel* model() const { return m_model; }
@@ -84,6 +85,10 @@ protected:
     void changeEvent(QEvent* event) override;
 
 private:
+    void setUpTable();
+    void createActions();
+    void connectActions();
+    void connectUpdates();
     QList<int> selectedSourceRows() const;
     void applyFilterNow();
     void exportWithDialog(Format format, Scope scope);

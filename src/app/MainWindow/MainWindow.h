@@ -1,8 +1,8 @@
 #pragma once
 
-#include "ConnectionRequest.h"
 #include "CreateResult.h"
-#include "Credentials.h"
+#include "CreateSession.h"
+#include "CredentialResolver.h"
 
 #include <QMainWindow>
 #include <QPointer>
@@ -10,9 +10,8 @@
 
 #include <memory>
 
-class QActionGroup;
+class QMenu;
 class QLabel;
-class QTimer;
 
 namespace Ui {
 class MainWindow;
@@ -21,7 +20,6 @@ class MainWindow;
 namespace das {
 
 class ConnectionForm;
-class CreateJob;
 class DasClient;
 class HistoryPane;
 class HistoryStore;
@@ -30,8 +28,11 @@ class ProfileStore;
 class SecretStore;
 class ResultPanel;
 class SandboxServer;
+class SavedPasswordLookup;
+class SandboxHost;
 
-// The window: form and result on the left, history on the right; sends through the core DasClient.
+// The window: form and result on the left, history on the right. A create runs as a CreateSession from the
+// core workflow; the window only shows its stages.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -50,13 +51,13 @@ public:
     ConnectionForm* form() const;
     ResultPanel* resultPanel() const;
     HistoryPane* historyPane() const;
-    SandboxServer* sandbox() const { return m_sandbox.get(); }
+    SandboxServer* sandbox() const;
     DasClient* client() const { return m_client; }
     SecretStore* secretStore() const { return m_secrets; }
     ProfileManager* profileManager() const { return m_profileManager; }
     // Re-reads the profile list (after the manager dialog or an import).
     void reloadProfiles();
-    bool isBusy() const { return !m_job.isNull() || m_readingCredentials; }
+    bool isBusy() const { return m_session && m_session->isRunning(); }
 
 public slots:
     void createConnection();
@@ -71,23 +72,18 @@ protected:
     void changeEvent(QEvent* event) override;
 
 private:
-    struct ResolvedCredentials
-    {
-        Credentials credentials;
-        QString description;
-        QString profile; // non-empty: the secrets must first be read from the keychain
-        bool available = false;
-    };
-
-    ResolvedCredentials credentialsForTarget() const;
+    void setUpToolBarAndStatus();
+    void connectForm();
+    void connectActions();
+    CredentialChoice credentialChoice() const;
     void updateCredentials();
-    void startCreate(const Credentials& credentials);
-    void onCreateFinished(const CreateResult& result, const ConnectionRequest& request,
-                          const QString& endpoint, const QString& region);
-    void savePassword(const ConnectionRequest& request, const QString& endpoint, qint64 historyId);
+    void startSession(const CredentialChoice& choice);
+    void connectSession(CreateSession* session);
+    void onSessionFinished(const CreateSession::Outcome& outcome);
+    void setFormBusy(bool busy);
     void applyProfile();
-    void lookUpSavedPassword();
-    QString savedPasswordKey() const;
+    void connectSavedPasswords();
+    void updatePasswordLookupKey();
     void openProfileManager();
     void buildDynamicMenus();
     void updateSandboxUi();
@@ -97,24 +93,18 @@ private:
     std::unique_ptr<Ui::MainWindow> m_ui;
     DasClient* m_client;
     std::unique_ptr<HistoryStore> m_history;
-    std::unique_ptr<SandboxServer> m_sandbox;
-    QPointer<CreateJob> m_job;
+    QPointer<CreateSession> m_session;
     SecretStore* m_secrets;
     std::unique_ptr<ProfileStore> m_profiles;
     ProfileManager* m_profileManager;
-    QTimer* m_lookupTimer;
-    QString m_lookupKey;        // key of the saved password last looked up
-    QString m_savedPassword;    // its value, held only until the key changes
-    QString m_inUseKey;         // key of the keychain password now in the password field
-    int m_createGeneration = 0; // a cancel while reading credentials invalidates the pending read
-    bool m_readingCredentials = false;
-    bool m_keychainWarned = false;
+    SavedPasswordLookup* m_savedPasswords;
+    SandboxHost* m_sandboxHost;
+    QString m_inUseKey; // key of the keychain password now in the password field
     QProcessEnvironment m_env;
     QLabel* m_sandboxBadge;
     QAction* m_sandboxBadgeAction = nullptr; // a toolbar widget is shown and hidden through its action
     QLabel* m_endpointLabel;
-    QActionGroup* m_modeGroup = nullptr;
-    QActionGroup* m_languageGroup = nullptr;
+    QMenu* m_languageMenu = nullptr;
 };
 
 } // namespace das

@@ -4,6 +4,7 @@
 #include "ProfileManager.h"
 #include "ProfileStore.h"
 #include "RequestValidator.h"
+#include "SecretLimits.h"
 #include "SecretStore.h"
 #include "ui_ProfileEditDialog.h"
 
@@ -68,20 +69,41 @@ void ProfileEditDialog::populateChoices()
     const QString target = m_ui->targetCombo->currentData().toString();
 
     m_ui->authCombo->clear();
-    m_ui->authCombo->addItem(tr("Permanent AK/SK"), Profile::authName(Profile::AuthMethod::AkSk));
-    m_ui->authCombo->addItem(tr("Temporary AK/SK with security token"),
-                             Profile::authName(Profile::AuthMethod::TemporaryAkSk));
-    m_ui->authCombo->addItem(tr("IAM token"), Profile::authName(Profile::AuthMethod::IamToken));
+    for (const auto method :
+         {Profile::AuthMethod::AkSk, Profile::AuthMethod::TemporaryAkSk, Profile::AuthMethod::IamToken})
+        m_ui->authCombo->addItem(authLabel(method), Profile::authName(method));
     m_ui->authCombo->setCurrentIndex(qMax(0, m_ui->authCombo->findData(auth)));
 
     m_ui->targetCombo->clear();
     for (const auto& region : EndpointResolver::regions())
-        m_ui->targetCombo->addItem(tr("%1 — %2").arg(region.id, region.name), region.id);
+        m_ui->targetCombo->addItem(regionLabel(region.id), region.id);
     m_ui->targetCombo->addItem(tr("Custom endpoint…"), QLatin1String(CustomKey));
     // A region from regions.yaml or an import that is not built in stays selectable.
     if (!target.isEmpty() && m_ui->targetCombo->findData(target) < 0)
         m_ui->targetCombo->insertItem(m_ui->targetCombo->count() - 1, target, target);
     m_ui->targetCombo->setCurrentIndex(qMax(0, m_ui->targetCombo->findData(target)));
+}
+
+QString ProfileEditDialog::authLabel(Profile::AuthMethod method)
+{
+    switch (method) {
+    case Profile::AuthMethod::AkSk:
+        break;
+    case Profile::AuthMethod::TemporaryAkSk:
+        return tr("Temporary AK/SK with security token");
+    case Profile::AuthMethod::IamToken:
+        return tr("IAM token");
+    }
+    return tr("Permanent AK/SK");
+}
+
+QString ProfileEditDialog::regionLabel(const QString& regionId)
+{
+    for (const auto& region : EndpointResolver::regions()) {
+        if (region.id == regionId)
+            return tr("%1 — %2").arg(region.id, region.name);
+    }
+    return regionId;
 }
 
 void ProfileEditDialog::setProfile(const Profile& existing)
@@ -252,9 +274,9 @@ void ProfileEditDialog::revalidate()
             continue;
         if (check.value.isEmpty() && secretRequired(check.field))
             problems.append(check.required);
-        else if (check.value.toUtf8().size() > SecretStore::MaxSecretBytes)
+        else if (check.value.toUtf8().size() > SecretLimits::MaxSecretBytes)
             problems.append(
-                tr("%1 must be at most %2 bytes.").arg(check.label).arg(SecretStore::MaxSecretBytes));
+                tr("%1 must be at most %2 bytes.").arg(check.label).arg(SecretLimits::MaxSecretBytes));
     }
 
     if (targetKey() == QLatin1String(CustomKey)) {
@@ -280,12 +302,44 @@ void ProfileEditDialog::revalidate()
         ok->setEnabled(problems.isEmpty());
 }
 
+void ProfileEditDialog::setManager(ProfileManager* manager)
+{
+    m_manager = manager;
+    m_savesThroughManager = manager != nullptr;
+}
+
 void ProfileEditDialog::accept()
 {
     revalidate();
     if (!isValid())
         return;
     QDialog::accept();
+    if (m_savesThroughManager)
+        save();
+}
+
+void ProfileEditDialog::save()
+{
+    if (!m_manager) {
+        deleteLater(); // the manager is gone: nothing can be saved, and nobody will reopen this
+        return;
+    }
+    const Profile p = profile();
+    emit saveStarted();
+    QPointer<ProfileEditDialog> self(this);
+    m_manager->saveProfile(p, secrets(), [self, name = p.name](bool ok, const QString& message) {
+        if (!self)
+            return;
+        if (ok) {
+            self->clearSecrets();
+            self->deleteLater();
+        }
+        emit self->saveFinished(ok, message, name);
+        if (!ok) {
+            self->setSaveError(message);
+            self->open();
+        }
+    });
 }
 
 void ProfileEditDialog::changeEvent(QEvent* event)

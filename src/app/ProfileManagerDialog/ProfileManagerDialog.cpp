@@ -1,14 +1,15 @@
 #include "ProfileManagerDialog.h"
 
+#include "CredentialImporter.h"
+#include "Credentials.h"
 #include "EndpointProbe.h"
 #include "EndpointResolver.h"
 #include "ProfileEditDialog.h"
 #include "ProfileManager.h"
 #include "ProfileStore.h"
-#include "SecretStore.h"
+#include "SecretLimits.h"
 #include "ui_ProfileManagerDialog.h"
 
-#include <QCoreApplication>
 #include <QDir>
 #include <QEvent>
 #include <QFileDialog>
@@ -21,171 +22,11 @@
 
 namespace das {
 
-namespace {
-
-QString quotedList(const QStringList& names)
-{
-    QStringList quoted;
-    for (const QString& n : names)
-        quoted.append(QLatin1Char('"') + n + QLatin1Char('"'));
-    return quoted.join(QStringLiteral(", "));
-}
-
-// Saves imported profiles one after the other and, if one fails, takes back the ones already saved: new ones
-// are removed, replaced ones are restored from a snapshot read before anything was written. Runs on its own
-// (kept alive by the ProfileManager callbacks), so closing the dialog never leaves half an import behind.
-class ImportChain : public std::enable_shared_from_this<ImportChain>
-{
-    Q_DECLARE_TR_FUNCTIONS(das::ProfileManagerDialog)
-
-public:
-    using Done = std::function<void(bool ok, const QString& message, bool changed)>;
-
-    ImportChain(ProfileManager* manager, QList<ImportedProfile> items, QList<bool> replaces, Done done)
-        : m_manager(manager)
-        , m_items(std::move(items))
-        , m_replaces(std::move(replaces))
-        , m_done(std::move(done))
-    {
-        for (qsizetype i = 0; i < m_items.size(); ++i) {
-            m_haveOld.append(false);
-            m_oldProfiles.append(Profile());
-            m_oldSecrets.append(ProfileSecrets());
-        }
-    }
-
-    void start() { snapshotNext(0); }
-
-private:
-    QString gone() const { return tr("The profile manager was closed before the import finished."); }
-
-    void snapshotNext(int index)
-    {
-        while (index < m_items.size() && !m_replaces.at(index))
-            ++index;
-        if (index >= m_items.size()) {
-            saveNext(0);
-            return;
-        }
-        if (!m_manager) {
-            end(false, gone());
-            return;
-        }
-        const QString name = m_items.at(index).profile.name;
-        m_oldProfiles[index] = m_manager->profileStore()->profile(name);
-        auto self = shared_from_this();
-        m_manager->loadCredentials(name, [self, index](bool ok, const Credentials& c, const QString&) {
-            // An unreadable old profile cannot be restored; if the import fails it is removed (and said so).
-            if (ok) {
-                self->m_haveOld[index] = true;
-                self->m_oldSecrets[index] = ProfileSecrets{c.secretKey, c.securityToken, c.iamToken};
-            }
-            self->snapshotNext(index + 1);
-        });
-    }
-
-    void saveNext(int index)
-    {
-        if (index >= m_items.size()) {
-            QStringList names;
-            for (const ImportedProfile& item : std::as_const(m_items))
-                names.append(item.profile.name);
-            end(true, quotedList(names));
-            return;
-        }
-        if (!m_manager) {
-            end(false, gone());
-            return;
-        }
-        auto self = shared_from_this();
-        const ImportedProfile& item = m_items.at(index);
-        m_manager->saveProfile(item.profile, item.secrets, [self, index](bool ok, const QString& message) {
-            self->m_items[index].secrets = ProfileSecrets();
-            if (ok) {
-                self->m_saved = index + 1;
-                self->saveNext(index + 1);
-                return;
-            }
-            self->m_failure = message;
-            self->rollbackNext(index - 1);
-        });
-    }
-
-    void rollbackNext(int index)
-    {
-        if (index < 0) {
-            QString message = tr("Nothing was imported. %1").arg(m_failure);
-            if (m_saved > 0) {
-                QStringList names;
-                for (int i = 0; i < m_saved; ++i)
-                    names.append(m_items.at(i).profile.name);
-                message +=
-                    QLatin1Char(' ') + tr("The profiles this import had already saved (%1) were taken back.")
-                                           .arg(quotedList(names));
-            }
-            if (!m_rollbackProblems.isEmpty())
-                message += QLatin1Char(' ') + m_rollbackProblems.join(QLatin1Char(' '));
-            end(false, message);
-            return;
-        }
-        const QString name = m_items.at(index).profile.name;
-        if (!m_manager) {
-            m_rollbackProblems.append(tr("Profile \"%1\" could not be taken back: %2").arg(name, gone()));
-            rollbackNext(index - 1);
-            return;
-        }
-        auto self = shared_from_this();
-        auto next = [self, index, name](bool ok, const QString& message) {
-            self->m_oldSecrets[index] = ProfileSecrets();
-            if (!ok)
-                self->m_rollbackProblems.append(
-                    tr("Profile \"%1\" could not be taken back: %2").arg(name, message));
-            self->rollbackNext(index - 1);
-        };
-        if (m_replaces.at(index) && m_haveOld.at(index)) {
-            m_manager->saveProfile(m_oldProfiles.at(index), m_oldSecrets.at(index), next);
-            return;
-        }
-        if (m_replaces.at(index)) {
-            m_rollbackProblems.append(tr("Profile \"%1\" was removed: its previous secrets could not be "
-                                         "read, so it could not be restored.")
-                                          .arg(name));
-        }
-        m_manager->removeProfile(name, next);
-    }
-
-    void end(bool ok, const QString& message)
-    {
-        for (ImportedProfile& item : m_items)
-            item.secrets = ProfileSecrets();
-        for (ProfileSecrets& s : m_oldSecrets)
-            s = ProfileSecrets();
-        if (m_done) {
-            const Done done = std::move(m_done);
-            m_done = nullptr;
-            done(ok, message, m_saved > 0);
-        }
-    }
-
-    QPointer<ProfileManager> m_manager;
-    QList<ImportedProfile> m_items;
-    QList<bool> m_replaces;
-    QList<bool> m_haveOld;
-    QList<Profile> m_oldProfiles;
-    QList<ProfileSecrets> m_oldSecrets;
-    QString m_failure;
-    QStringList m_rollbackProblems;
-    int m_saved = 0;
-    Done m_done;
-};
-
-} // namespace
-
-ProfileManagerDialog::ProfileManagerDialog(ProfileManager* manager, QWidget* parent)
+ProfileManagerDialog::ProfileManagerDialog(ProfileManager* manager, DasClient* client, QWidget* parent)
     : QDialog(parent)
     , m_ui(std::make_unique<Ui::ProfileManagerDialog>())
     , m_manager(manager)
-    , m_probe(new EndpointProbe(this))
+    , m_probe(new EndpointProbe(client, this))
 {
     m_ui->setupUi(this);
     setStyleSheet(QStringLiteral("QLabel[role=\"error\"] { color: #b3261e; }"));
@@ -216,22 +57,17 @@ ProfileManagerDialog::ProfileManagerDialog(ProfileManager* manager, QWidget* par
 
 ProfileManagerDialog::~ProfileManagerDialog() = default;
 
+// The actions come from the .ui (so retranslateUi names them); the menu only groups them on the button.
 void ProfileManagerDialog::buildImportMenu()
 {
-    m_importMenu = new QMenu(this);
-    m_importMenu->setObjectName(QStringLiteral("importMenu"));
-    m_importEnvAction =
-        m_importMenu->addAction(QString(), this, &ProfileManagerDialog::chooseEnvironmentImport);
-    m_importEnvAction->setObjectName(QStringLiteral("importEnvironmentAction"));
-    m_importSdkAction = m_importMenu->addAction(QString(), this, &ProfileManagerDialog::chooseSdkFileImport);
-    m_importSdkAction->setObjectName(QStringLiteral("importSdkFileAction"));
-    m_importKooCliAction =
-        m_importMenu->addAction(QString(), this, &ProfileManagerDialog::chooseKooCliImport);
-    m_importKooCliAction->setObjectName(QStringLiteral("importKooCliAction"));
-    m_ui->importButton->setMenu(m_importMenu);
-    m_importEnvAction->setText(tr("From &environment variables"));
-    m_importSdkAction->setText(tr("From &SDK credentials file…"));
-    m_importKooCliAction->setText(tr("From &KooCLI configuration…"));
+    auto* menu = new QMenu(this);
+    menu->setObjectName(QStringLiteral("importMenu"));
+    menu->addActions({m_ui->importEnvironmentAction, m_ui->importSdkFileAction, m_ui->importKooCliAction});
+    m_ui->importButton->setMenu(menu);
+    connect(m_ui->importEnvironmentAction, &QAction::triggered, this,
+            &ProfileManagerDialog::chooseEnvironmentImport);
+    connect(m_ui->importSdkFileAction, &QAction::triggered, this, &ProfileManagerDialog::chooseSdkFileImport);
+    connect(m_ui->importKooCliAction, &QAction::triggered, this, &ProfileManagerDialog::chooseKooCliImport);
 }
 
 void ProfileManagerDialog::setConfirmation(Confirmation confirm)
@@ -262,26 +98,17 @@ QString ProfileManagerDialog::chooseRegion(const QStringList& profileNames)
     for (const auto& region : EndpointResolver::regions()) {
         if (region.id == QLatin1String("cn-north-4"))
             current = int(items.size());
-        items.append(tr("%1 — %2").arg(region.id, region.name));
+        items.append(ProfileEditDialog::regionLabel(region.id));
         ids.append(region.id);
     }
     bool ok = false;
     const QString chosen = QInputDialog::getItem(
         this, tr("Region for imported profiles"),
         tr("%1 name no region. Region to use (you can change it later by editing the profile):")
-            .arg(quotedList(profileNames)),
+            .arg(ProfileStore::quotedNames(profileNames)),
         items, current, false, &ok);
     const int index = int(items.indexOf(chosen));
     return ok && index >= 0 ? ids.at(index) : QString();
-}
-
-QString ProfileManagerDialog::maskAccessKey(const QString& accessKey)
-{
-    if (accessKey.isEmpty())
-        return QString();
-    if (accessKey.size() <= 8)
-        return QStringLiteral("****");
-    return accessKey.left(4) + QStringLiteral("****") + accessKey.right(4);
 }
 
 QString ProfileManagerDialog::selectedProfile() const
@@ -326,34 +153,16 @@ void ProfileManagerDialog::updateDetails()
         return;
     }
     const Profile p = m_manager->profileStore()->profile(name);
-    QString auth;
-    switch (p.auth) {
-    case Profile::AuthMethod::AkSk:
-        auth = tr("Permanent AK/SK");
-        break;
-    case Profile::AuthMethod::TemporaryAkSk:
-        auth = tr("Temporary AK/SK with security token");
-        break;
-    case Profile::AuthMethod::IamToken:
-        auth = tr("IAM token");
-        break;
-    }
-    QString target = tr("custom endpoint %1").arg(p.endpoint);
-    if (p.endpoint.isEmpty()) {
-        target = p.region;
-        for (const auto& region : EndpointResolver::regions()) {
-            if (region.id == p.region)
-                target = tr("%1 — %2").arg(region.id, region.name);
-        }
-    }
+    const QString target = p.endpoint.isEmpty() ? ProfileEditDialog::regionLabel(p.region)
+                                                : tr("custom endpoint %1").arg(p.endpoint);
     QStringList lines;
     lines.append(tr("Profile: %1").arg(p.name));
-    lines.append(tr("Authentication: %1").arg(auth));
+    lines.append(tr("Authentication: %1").arg(ProfileEditDialog::authLabel(p.auth)));
     if (p.usesAccessKey())
-        lines.append(tr("Access key (AK): %1").arg(maskAccessKey(p.accessKey)));
+        lines.append(tr("Access key (AK): %1").arg(Credentials::maskAccessKey(p.accessKey)));
     lines.append(tr("Target: %1").arg(target));
     lines.append(tr("Default project: %1").arg(p.projectId.isEmpty() ? tr("none") : p.projectId));
-    lines.append(tr("Secrets: OS keychain (service %1)").arg(QLatin1String(SecretStore::ServiceName)));
+    lines.append(tr("Secrets: OS keychain (service %1)").arg(QLatin1String(SecretLimits::ServiceName)));
     m_ui->detailsLabel->setText(lines.join(u'\n'));
 }
 
@@ -416,48 +225,20 @@ void ProfileManagerDialog::openEditDialog(bool editExisting)
     dialog->setObjectName(QStringLiteral("profileEditDialog"));
     if (editExisting)
         dialog->setProfile(m_manager->profileStore()->profile(name));
+    dialog->setManager(m_manager);
     m_editDialog = dialog;
-    connect(dialog, &QDialog::accepted, this, &ProfileManagerDialog::saveFromEditDialog);
+    connect(dialog, &ProfileEditDialog::saveStarted, this, [this] { setBusy(true); });
+    connect(dialog, &ProfileEditDialog::saveFinished, this,
+            [this](bool ok, const QString& message, const QString& profileName) {
+                setBusy(false);
+                if (ok) {
+                    reloadList(profileName);
+                    emit profilesChanged();
+                }
+                finish(ok, message);
+            });
     connect(dialog, &QDialog::rejected, dialog, &QObject::deleteLater);
     dialog->open();
-}
-
-void ProfileManagerDialog::saveFromEditDialog()
-{
-    ProfileEditDialog* dialog = m_editDialog;
-    if (!dialog)
-        return;
-    if (!m_manager) {
-        dialog->deleteLater();
-        return;
-    }
-    const Profile profile = dialog->profile();
-    ProfileSecrets secrets = dialog->secrets();
-    // The editor keeps the typed secrets until the save has succeeded, so that a failure loses nothing.
-    setBusy(true);
-    QPointer<ProfileManagerDialog> self(this);
-    QPointer<ProfileEditDialog> editor(dialog);
-    m_manager->saveProfile(profile, secrets, [self, editor, profile](bool ok, const QString& message) {
-        if (!self)
-            return;
-        self->setBusy(false);
-        if (ok) {
-            if (editor) {
-                editor->clearSecrets();
-                editor->deleteLater();
-            }
-            self->reloadList(profile.name);
-            emit self->profilesChanged();
-            self->finish(true, message);
-            return;
-        }
-        self->finish(false, message);
-        if (editor) {
-            editor->setSaveError(message);
-            editor->open();
-        }
-    });
-    secrets = ProfileSecrets();
 }
 
 void ProfileManagerDialog::deleteSelected()
@@ -524,7 +305,8 @@ void ProfileManagerDialog::chooseEnvironmentImport()
                               tr("Profile &name for HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK:"),
                               QLineEdit::Normal, QStringLiteral("environment"), &ok);
     if (ok)
-        importFromEnvironment(QProcessEnvironment::systemEnvironment(), name.trimmed());
+        importFrom(CredentialImporter::Source::Environment, QProcessEnvironment::systemEnvironment(),
+                   QString(), name.trimmed());
 }
 
 void ProfileManagerDialog::chooseSdkFileImport()
@@ -540,7 +322,7 @@ void ProfileManagerDialog::chooseSdkFileImport()
                                                tr("Profile &name for the [basic] credentials:"),
                                                QLineEdit::Normal, QStringLiteral("default"), &ok);
     if (ok)
-        importFromSdkFile(path, name.trimmed());
+        importFrom(CredentialImporter::Source::SdkFile, QProcessEnvironment(), path, name.trimmed());
 }
 
 void ProfileManagerDialog::chooseKooCliImport()
@@ -550,40 +332,21 @@ void ProfileManagerDialog::chooseKooCliImport()
         CredentialImporter::defaultKooCliConfigPath(QProcessEnvironment::systemEnvironment()),
         tr("KooCLI configuration (*.json);;All files (*)"));
     if (!path.isEmpty())
-        importFromKooCli(path);
+        importFrom(CredentialImporter::Source::KooCli, QProcessEnvironment(), path, QString());
 }
 
-void ProfileManagerDialog::importFromEnvironment(const QProcessEnvironment& env, const QString& name)
+void ProfileManagerDialog::importFrom(CredentialImporter::Source source, const QProcessEnvironment& env,
+                                      const QString& path, const QString& name)
 {
-    ImportedProfile imported;
+    QList<ImportedProfile> items;
     QString error;
-    if (!CredentialImporter::fromEnvironment(env, name, &imported, &error)) {
+    if (!CredentialImporter::read(source, env, path, name, &items, &error)) {
         finish(false, tr("Nothing was imported. %1").arg(error));
         return;
     }
-    runImport({imported}, tr("the environment variables"));
-}
-
-void ProfileManagerDialog::importFromSdkFile(const QString& path, const QString& name)
-{
-    ImportedProfile imported;
-    QString error;
-    if (!CredentialImporter::fromSdkCredentialsFile(path, name, &imported, &error)) {
-        finish(false, tr("Nothing was imported. %1").arg(error));
-        return;
-    }
-    runImport({imported}, QDir::toNativeSeparators(path));
-}
-
-void ProfileManagerDialog::importFromKooCli(const QString& path)
-{
-    QList<ImportedProfile> imported;
-    QString error;
-    if (!CredentialImporter::fromKooCliConfig(path, &imported, &error)) {
-        finish(false, tr("Nothing was imported. %1").arg(error));
-        return;
-    }
-    runImport(imported, QDir::toNativeSeparators(path));
+    runImport(std::move(items), source == CredentialImporter::Source::Environment
+                                    ? tr("the environment variables")
+                                    : QDir::toNativeSeparators(path));
 }
 
 void ProfileManagerDialog::runImport(QList<ImportedProfile> items, const QString& source)
@@ -597,86 +360,88 @@ void ProfileManagerDialog::runImport(QList<ImportedProfile> items, const QString
         return;
     }
     QPointer<ProfileManagerDialog> guard(this);
-
-    QStringList withoutTarget;
-    for (const ImportedProfile& item : std::as_const(items)) {
-        if (item.profile.region.isEmpty() && item.profile.endpoint.isEmpty())
-            withoutTarget.append(item.profile.name);
+    if (!fillMissingRegion(&items) || !guard)
+        return;
+    // Everything is checked before the first question and the first keychain write.
+    const QString problem = m_manager->importProblem(items, true);
+    if (!problem.isEmpty()) {
+        finish(false, problem);
+        return;
     }
-    if (!withoutTarget.isEmpty()) {
-        const QString region = chooseRegion(withoutTarget);
-        if (!guard)
-            return;
-        if (region.isEmpty()) {
-            finish(false, tr("Import cancelled; nothing was imported."));
-            return;
-        }
-        for (ImportedProfile& item : items) {
-            if (item.profile.region.isEmpty() && item.profile.endpoint.isEmpty())
-                item.profile.region = region;
-        }
-    }
-
-    // Everything is checked before the first keychain write.
-    for (const ImportedProfile& item : std::as_const(items)) {
-        QString error;
-        if (!ProfileStore::validate(item.profile, &error)) {
-            finish(false, tr("Nothing was imported. Profile \"%1\": %2").arg(item.profile.name, error));
-            return;
-        }
-    }
-    QList<bool> replaces;
-    for (const ImportedProfile& item : std::as_const(items)) {
-        const bool exists = m_manager && m_manager->profileStore()->contains(item.profile.name);
-        if (exists) {
-            const bool yes =
-                confirm(tr("A profile named \"%1\" already exists. Replace it with the one from %2?")
-                            .arg(item.profile.name, source));
-            if (!guard)
-                return;
-            if (!yes) {
-                finish(false, tr("Import cancelled: profile \"%1\" was kept and nothing was imported.")
-                                  .arg(item.profile.name));
-                return;
-            }
-        }
-        replaces.append(exists);
-    }
+    if (!confirmReplacements(items, source) || !guard)
+        return;
     if (!m_manager) {
         finish(false, tr("Nothing was imported: the profile manager is not available."));
         return;
     }
-
     setBusy(true);
+    // The transaction runs in the manager, so closing the dialog never leaves half an import behind.
     QPointer<ProfileManagerDialog> self(this);
-    const QString shownSource = source;
-    auto chain = std::make_shared<ImportChain>(
-        m_manager, std::move(items), std::move(replaces),
-        [self, shownSource](bool ok, const QString& message, bool changed) {
-            if (!self)
-                return;
-            self->setBusy(false);
-            self->reloadList();
-            if (changed)
-                emit self->profilesChanged();
-            if (ok) {
-                self->finish(true, tr("Imported %1 from %2; the secrets were copied into the OS keychain and "
-                                      "the source was left unchanged.")
-                                       .arg(message, shownSource));
-            } else {
-                self->finish(false, message);
-            }
-        });
-    chain->start();
+    m_manager->importProfiles(std::move(items), true,
+                              [self, source](const ProfileManager::ImportOutcome& outcome) {
+                                  if (self)
+                                      self->importFinished(outcome, source);
+                              });
+}
+
+// The SDK file and the variables name no region: ask once for all of them. False when cancelled.
+bool ProfileManagerDialog::fillMissingRegion(QList<ImportedProfile>* items)
+{
+    const QStringList withoutTarget = CredentialImporter::withoutTarget(*items);
+    if (withoutTarget.isEmpty())
+        return true;
+    QPointer<ProfileManagerDialog> guard(this);
+    const QString region = chooseRegion(withoutTarget);
+    if (!guard)
+        return false;
+    if (region.isEmpty()) {
+        finish(false, tr("Import cancelled; nothing was imported."));
+        return false;
+    }
+    CredentialImporter::setMissingRegion(items, region);
+    return true;
+}
+
+// Asks before each replacement; one "no" cancels the whole import.
+bool ProfileManagerDialog::confirmReplacements(const QList<ImportedProfile>& items, const QString& source)
+{
+    QPointer<ProfileManagerDialog> guard(this);
+    for (const ImportedProfile& item : items) {
+        if (!m_manager || !m_manager->profileStore()->contains(item.profile.name))
+            continue;
+        const bool yes = confirm(tr("A profile named \"%1\" already exists. Replace it with the one from %2?")
+                                     .arg(item.profile.name, source));
+        if (!guard)
+            return false;
+        if (!yes) {
+            finish(false, tr("Import cancelled: profile \"%1\" was kept and nothing was imported.")
+                              .arg(item.profile.name));
+            return false;
+        }
+    }
+    return true;
+}
+
+void ProfileManagerDialog::importFinished(const ProfileManager::ImportOutcome& outcome, const QString& source)
+{
+    setBusy(false);
+    reloadList();
+    if (outcome.changed)
+        emit profilesChanged();
+    if (!outcome.ok) {
+        finish(false, outcome.message);
+        return;
+    }
+    finish(true,
+           tr("Imported %1 from %2; the secrets were copied into the OS keychain and the source was left "
+              "unchanged.")
+               .arg(ProfileStore::quotedNames(outcome.imported), source));
 }
 
 void ProfileManagerDialog::changeEvent(QEvent* event)
 {
     if (event->type() == QEvent::LanguageChange) {
         m_ui->retranslateUi(this);
-        m_importEnvAction->setText(tr("From &environment variables"));
-        m_importSdkAction->setText(tr("From &SDK credentials file…"));
-        m_importKooCliAction->setText(tr("From &KooCLI configuration…"));
         updateDetails();
     }
     QDialog::changeEvent(event);

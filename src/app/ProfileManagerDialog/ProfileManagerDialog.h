@@ -3,6 +3,7 @@
 #include "CredentialImporter.h"
 #include "Profile.h"
 #include "ProfileEditDialog.h"
+#include "ProfileManager.h"
 
 #include <QDialog>
 #include <QPointer>
@@ -13,17 +14,14 @@
 #include <functional>
 #include <memory>
 
-class QAction;
-class QMenu;
-
 namespace Ui {
 class ProfileManagerDialog;
 }
 
 namespace das {
 
+class DasClient;
 class EndpointProbe;
-class ProfileManager;
 
 // Lists the profiles and adds, edits, deletes, tests and imports them. Every keychain operation runs
 // asynchronously through ProfileManager while the dialog shows a busy state; nothing here blocks on the
@@ -39,26 +37,24 @@ public:
     // the import. Default: a QInputDialog listing the regions.
     using RegionChooser = std::function<QString(const QStringList& profileNames)>;
 
-    explicit ProfileManagerDialog(ProfileManager* manager, QWidget* parent = nullptr);
+    // *Test* probes through `client`, with the same TLS trust as a create.
+    ProfileManagerDialog(ProfileManager* manager, DasClient* client, QWidget* parent = nullptr);
     ~ProfileManagerDialog() override;
 
     void setConfirmation(Confirmation confirm);
     void setRegionChooser(RegionChooser choose);
 
-    // Imports are all or nothing, and only ever read their source.
-    void importFromEnvironment(const QProcessEnvironment& env,
-                               const QString& name = QStringLiteral("environment"));
-    void importFromSdkFile(const QString& path, const QString& name);
-    void importFromKooCli(const QString& path);
+    // Reads `source` (CredentialImporter::read: `env`, or the file at `path`; `name` for the environment and
+    // SDK file), asks for a region where none is named and before replacing a profile, then imports through
+    // ProfileManager::importProfiles: all or nothing, and the source is only ever read.
+    void importFrom(CredentialImporter::Source source, const QProcessEnvironment& env, const QString& path,
+                    const QString& name);
 
     QString selectedProfile() const;
     void selectProfile(const QString& name);
     bool isBusy() const { return m_busy; }
     // The add/edit dialog while one is open or being saved (tests drive it).
     ProfileEditDialog* editDialog() const { return m_editDialog; }
-
-    // "HPUA****W8LM": enough to recognise a key, not enough to use one.
-    static QString maskAccessKey(const QString& accessKey);
 
 signals:
     void profilesChanged();
@@ -80,7 +76,6 @@ private:
     QString chooseRegion(const QStringList& profileNames);
 
     void openEditDialog(bool editExisting);
-    void saveFromEditDialog();
     void deleteSelected();
     void testSelected();
 
@@ -88,15 +83,14 @@ private:
     void chooseSdkFileImport();
     void chooseKooCliImport();
     void runImport(QList<ImportedProfile> items, const QString& source);
+    bool fillMissingRegion(QList<ImportedProfile>* items);
+    bool confirmReplacements(const QList<ImportedProfile>& items, const QString& source);
+    void importFinished(const ProfileManager::ImportOutcome& outcome, const QString& source);
 
     std::unique_ptr<Ui::ProfileManagerDialog> m_ui;
     QPointer<ProfileManager> m_manager;
     QPointer<ProfileEditDialog> m_editDialog;
     EndpointProbe* m_probe = nullptr;
-    QMenu* m_importMenu = nullptr;
-    QAction* m_importEnvAction = nullptr;
-    QAction* m_importSdkAction = nullptr;
-    QAction* m_importKooCliAction = nullptr;
     Confirmation m_confirm;
     RegionChooser m_chooseRegion;
     bool m_busy = false;

@@ -1,6 +1,7 @@
 #include "HistoryStore.h"
 
 #include "AppPaths.h"
+#include "HistoryLog.h"
 
 #include <QFileInfo>
 #include <QSqlDatabase>
@@ -42,25 +43,27 @@ const char* const Columns =
     "username, node_ids, port, database_name, remarks, sql_record_flag, is_save_password, "
     "password_saved, connection_id, request_id";
 
-QString sortColumn(HistoryStore::SortKey key)
+QString sortColumn(HistoryColumn::Column column)
 {
-    switch (key) {
-    case HistoryStore::SortKey::Time:
+    switch (column) {
+    case HistoryColumn::Time:
         return QStringLiteral("id");
-    case HistoryStore::SortKey::Endpoint:
+    case HistoryColumn::Endpoint:
         return QStringLiteral("endpoint");
-    case HistoryStore::SortKey::Instance:
+    case HistoryColumn::Instance:
         return QStringLiteral("instance_id");
-    case HistoryStore::SortKey::Engine:
+    case HistoryColumn::Engine:
         return QStringLiteral("engine_type");
-    case HistoryStore::SortKey::Username:
+    case HistoryColumn::Username:
         return QStringLiteral("username");
-    case HistoryStore::SortKey::ConnectionId:
+    case HistoryColumn::ConnectionId:
         return QStringLiteral("connection_id");
-    case HistoryStore::SortKey::Remarks:
+    case HistoryColumn::Remarks:
         return QStringLiteral("remarks");
-    case HistoryStore::SortKey::PasswordSaved:
+    case HistoryColumn::PasswordSaved:
         return QStringLiteral("password_saved");
+    case HistoryColumn::Count:
+        break;
     }
     return QStringLiteral("id");
 }
@@ -153,6 +156,7 @@ bool HistoryStore::open(QString* error)
         return false;
     AppPaths::makePrivateFile(m_path);
     m_open = true;
+    qCDebug(lcHistory) << "opened" << m_path << "schema version" << schemaVersion();
     return true;
 }
 
@@ -197,6 +201,7 @@ bool HistoryStore::migrate(QString* error)
         return false;
     }
     for (int v = version; v < SchemaVersion; ++v) {
+        qCDebug(lcHistory) << "migrating schema" << v << "to" << v + 1;
         const QStringList statements = QString::fromLatin1(Migrations[v]).split(u';', Qt::SkipEmptyParts);
         for (const QString& statement : statements) {
             if (!q.exec(statement))
@@ -255,6 +260,7 @@ bool HistoryStore::add(HistoryRecord& record, QString* error)
         return false;
     }
     record.id = q.lastInsertId().toLongLong();
+    qCDebug(lcHistory) << "added row" << record.id;
     return true;
 }
 
@@ -304,8 +310,8 @@ int HistoryStore::count(const QString& filter) const
     return q.value(0).toInt();
 }
 
-QList<HistoryRecord> HistoryStore::fetch(const QString& filter, SortKey sort, Qt::SortOrder order, int offset,
-                                         int limit) const
+QList<HistoryRecord> HistoryStore::fetch(const QString& filter, HistoryColumn::Column sort,
+                                         Qt::SortOrder order, int offset, int limit) const
 {
     QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
     q.setForwardOnly(true);

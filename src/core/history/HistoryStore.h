@@ -1,5 +1,6 @@
 #pragma once
 
+#include "HistoryColumn.h"
 #include "HistoryRecord.h"
 
 #include <QCoreApplication>
@@ -16,18 +17,6 @@ class HistoryStore
 
 public:
     static constexpr int SchemaVersion = 3;
-
-    enum class SortKey
-    {
-        Time,
-        Endpoint,
-        Instance,
-        Engine,
-        Username,
-        ConnectionId,
-        Remarks,
-        PasswordSaved,
-    };
 
     explicit HistoryStore(const QString& path);
     ~HistoryStore();
@@ -46,7 +35,9 @@ public:
 
     // Filter matches a substring of endpoint, instance, engine, username, connection ID, database or remarks.
     int count(const QString& filter = QString()) const;
-    QList<HistoryRecord> fetch(const QString& filter = QString(), SortKey sort = SortKey::Time,
+    // Sorted by `sort`, ties broken by id in the same direction.
+    QList<HistoryRecord> fetch(const QString& filter = QString(),
+                               HistoryColumn::Column sort = HistoryColumn::Time,
                                Qt::SortOrder order = Qt::DescendingOrder, int offset = 0,
                                int limit = -1) const;
     HistoryRecord byId(qint64 id) const;

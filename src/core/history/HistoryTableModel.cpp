@@ -49,44 +49,44 @@ int HistoryTableModel::rowCount(const QModelIndex& parent) const
 
 int HistoryTableModel::columnCount(const QModelIndex& parent) const
 {
-    return parent.isValid() ? 0 : int(ColumnCount);
+    return parent.isValid() ? 0 : int(HistoryColumn::Count);
 }
 
 QVariant HistoryTableModel::data(const QModelIndex& index, int role) const
 {
-    if (!index.isValid() || index.row() >= m_rows.size() || index.column() >= ColumnCount)
+    if (!index.isValid() || index.row() >= m_rows.size() || index.column() >= HistoryColumn::Count)
         return {};
     const HistoryRecord& r = m_rows.at(index.row());
     switch (role) {
     case Qt::DisplayRole:
         switch (index.column()) {
-        case Time:
+        case HistoryColumn::Time:
             return r.createdAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
-        case Endpoint:
+        case HistoryColumn::Endpoint:
             return endpointDisplay(r.endpoint);
-        case Instance:
+        case HistoryColumn::Instance:
             return r.instanceId;
-        case Engine:
+        case HistoryColumn::Engine:
             return r.engineType;
-        case Username:
+        case HistoryColumn::Username:
             return r.username;
-        case ConnectionId:
+        case HistoryColumn::ConnectionId:
             return r.connectionId;
-        case Remarks:
+        case HistoryColumn::Remarks:
             return singleLine(r.remarks);
-        case PasswordSaved:
+        case HistoryColumn::PasswordSaved:
             return r.passwordSaved ? tr("Yes") : tr("No");
         }
         break;
     case Qt::ToolTipRole:
         switch (index.column()) {
-        case Time:
+        case HistoryColumn::Time:
             return tr("%1 (UTC %2)")
                 .arg(QLocale().toString(r.createdAt.toLocalTime(), QLocale::LongFormat),
                      r.createdAt.toUTC().toString(Qt::ISODate));
-        case Endpoint:
+        case HistoryColumn::Endpoint:
             return r.region.isEmpty() ? r.endpoint : tr("%1\nRegion: %2").arg(r.endpoint, r.region);
-        case Instance: {
+        case HistoryColumn::Instance: {
             QString tip = tr("Project: %1\nInstance: %2").arg(r.projectId, r.instanceId);
             if (!r.nodeIds.isEmpty())
                 tip += u'\n' + tr("Nodes: %1").arg(r.nodeIds.join(QStringLiteral(", ")));
@@ -96,21 +96,21 @@ QVariant HistoryTableModel::data(const QModelIndex& index, int role) const
                 tip += u'\n' + tr("Database: %1").arg(r.databaseName);
             return tip;
         }
-        case Engine:
+        case HistoryColumn::Engine:
             return tr("Engine: %1\nNetwork: %2").arg(r.engineType, r.networkType);
-        case Username:
+        case HistoryColumn::Username:
             return r.username;
-        case ConnectionId:
+        case HistoryColumn::ConnectionId:
             return tr("Connection ID: %1\nRequest ID: %2").arg(r.connectionId, r.requestId);
-        case Remarks:
+        case HistoryColumn::Remarks:
             return r.remarks;
-        case PasswordSaved:
+        case HistoryColumn::PasswordSaved:
             return r.passwordSaved ? tr("The database password is in the OS keychain.")
                                    : tr("The database password was not saved.");
         }
         break;
     case Qt::TextAlignmentRole:
-        if (index.column() == PasswordSaved)
+        if (index.column() == HistoryColumn::PasswordSaved)
             return QVariant::fromValue(Qt::Alignment(Qt::AlignCenter));
         break;
     case RecordIdRole:
@@ -129,27 +129,27 @@ QVariant HistoryTableModel::headerData(int section, Qt::Orientation orientation,
         return QAbstractTableModel::headerData(section, orientation, role);
     if (role == Qt::DisplayRole) {
         switch (section) {
-        case Time:
+        case HistoryColumn::Time:
             return tr("Time");
-        case Endpoint:
+        case HistoryColumn::Endpoint:
             return tr("Endpoint");
-        case Instance:
+        case HistoryColumn::Instance:
             return tr("Instance");
-        case Engine:
+        case HistoryColumn::Engine:
             return tr("Engine");
-        case Username:
+        case HistoryColumn::Username:
             return tr("Username");
-        case ConnectionId:
+        case HistoryColumn::ConnectionId:
             return tr("Connection ID");
-        case Remarks:
+        case HistoryColumn::Remarks:
             return tr("Remarks");
-        case PasswordSaved:
+        case HistoryColumn::PasswordSaved:
             return tr("Password saved");
         }
     } else if (role == Qt::ToolTipRole) {
-        if (section == Time)
+        if (section == HistoryColumn::Time)
             return tr("When the connection was created, in local time");
-        if (section == PasswordSaved)
+        if (section == HistoryColumn::PasswordSaved)
             return tr("Whether the database password was saved in the OS keychain");
     }
     return {};
@@ -200,7 +200,7 @@ void HistoryTableModel::setFilter(const QString& filter)
 
 bool HistoryTableModel::isSortable(int column)
 {
-    return column >= Time && column <= PasswordSaved;
+    return HistoryColumn::isColumn(column);
 }
 
 void HistoryTableModel::sortBy(int column, Qt::SortOrder order)
@@ -275,28 +275,6 @@ bool HistoryTableModel::removeRecords(const QList<qint64>& ids, QString* error)
     m_storeTotal = m_filter.isEmpty() ? m_total : m_store->count();
     emit countsChanged();
     return true;
-}
-
-HistoryStore::SortKey HistoryTableModel::sortKey() const
-{
-    switch (m_sortColumn) {
-    case Endpoint:
-        return HistoryStore::SortKey::Endpoint;
-    case Instance:
-        return HistoryStore::SortKey::Instance;
-    case Engine:
-        return HistoryStore::SortKey::Engine;
-    case Username:
-        return HistoryStore::SortKey::Username;
-    case ConnectionId:
-        return HistoryStore::SortKey::ConnectionId;
-    case Remarks:
-        return HistoryStore::SortKey::Remarks;
-    case PasswordSaved:
-        return HistoryStore::SortKey::PasswordSaved;
-    default:
-        return HistoryStore::SortKey::Time;
-    }
 }
 
 void HistoryTableModel::resetTo(int rowsWanted)

@@ -18,20 +18,6 @@ class HistoryTableModel : public QAbstractTableModel
     Q_OBJECT
 
 public:
-    enum Column
-    {
-        Time,
-        Endpoint,
-        Instance,
-        Engine,
-        Username,
-        ConnectionId,
-        Remarks,
-        PasswordSaved,
-        ColumnCount
-    };
-    Q_ENUM(Column)
-
     enum Role
     {
         RecordIdRole = Qt::UserRole, // qint64
@@ -61,7 +47,8 @@ public:
     void setFilter(const QString& filter);
     const QString& filter() const { return m_filter; }
 
-    // Ignored for columns the store cannot sort by (see isSortable); resets to the first page.
+    // Columns are HistoryColumn::Column. Ignored for anything else (see isSortable); resets to the first
+    // page.
     void sortBy(int column, Qt::SortOrder order);
     static bool isSortable(int column);
     int sortColumn() const { return m_sortColumn; }
@@ -88,7 +75,7 @@ signals:
     void countsChanged();
 
 private:
-    HistoryStore::SortKey sortKey() const;
+    HistoryColumn::Column sortKey() const { return HistoryColumn::Column(m_sortColumn); }
     void resetTo(int rowsWanted);
     QList<HistoryRecord> readPage(int limit);
     void share(HistoryRecord& record);
@@ -99,7 +86,7 @@ private:
     QSet<QString> m_strings; // see share()
     QSet<QStringList> m_nodeLists;
     QString m_filter;
-    int m_sortColumn = Time;
+    int m_sortColumn = HistoryColumn::Time; // always a HistoryColumn::Column
     Qt::SortOrder m_sortOrder = Qt::DescendingOrder;
     int m_offset = 0; // rows consumed from the store, duplicates included
     int m_total = 0;

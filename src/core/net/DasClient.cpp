@@ -11,14 +11,27 @@
 
 namespace das {
 
+namespace {
+
+QNetworkAccessManager* makeManager(QObject* parent)
+{
+    auto* nam = new QNetworkAccessManager(parent);
+    nam->setProxyFactory(new LoopbackBypassProxyFactory);
+    nam->setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
+    nam->setStrictTransportSecurityEnabled(true);
+    return nam;
+}
+
+} // namespace
+
+// Two managers so that a create can never be put on a kept-alive connection that a read call (probe, list)
+// left in the pool: QNAM re-sends a request whose pooled connection turns out to be dead, and a create must
+// reach the server at most once. Every call on the create manager closes its connection.
 DasClient::DasClient(QObject* parent)
     : QObject(parent)
-    , m_nam(new QNetworkAccessManager(this))
-{
-    m_nam->setProxyFactory(new LoopbackBypassProxyFactory);
-    m_nam->setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
-    m_nam->setStrictTransportSecurityEnabled(true);
-}
+    , m_nam(makeManager(this))
+    , m_readNam(makeManager(this))
+{}
 
 DasClient::~DasClient() = default;
 
@@ -48,6 +61,7 @@ bool DasClient::setOptions(const ClientOptions& options, QString* error)
     m_extraCa = extra;
     // Cached connections keep the TLS configuration they were opened with.
     m_nam->clearConnectionCache();
+    m_readNam->clearConnectionCache();
     return true;
 }
 

@@ -32,11 +32,15 @@ public:
     CreateJob* createConnection(const QUrl& endpoint, const ConnectionRequest& request,
                                 const Credentials& credentials);
 
+    // For calls that change state on the server (create, delete): never a kept-alive connection.
     QNetworkAccessManager* networkAccessManager() const { return m_nam; }
+    // For idempotent reads (probe, lists), which may reuse connections among themselves.
+    QNetworkAccessManager* readNetworkAccessManager() const { return m_readNam; }
     const QList<QSslCertificate>& extraCaCertificates() const { return m_extraCa; }
 
 private:
     QNetworkAccessManager* m_nam;
+    QNetworkAccessManager* m_readNam;
     ClientOptions m_options;
     QList<QSslCertificate> m_extraCa;
 };

@@ -1,14 +1,51 @@
 #include "EndpointProbe.h"
 
-#include "EndpointResolver.h"
-#include "LoopbackBypassProxyFactory.h"
+#include "DasClient.h"
+#include "NetworkJob.h"
 
-#include <QNetworkAccessManager>
 #include <QNetworkReply>
-#include <QNetworkRequest>
-#include <QSslError>
+
+#include <functional>
 
 namespace das {
+
+// The probe's GET: the status line is all it needs, so a large body is never downloaded.
+class ProbeJob : public NetworkJob
+{
+public:
+    ProbeJob(DasClient* client, const QUrl& target, int timeoutMs, QObject* parent)
+        : NetworkJob(client->readNetworkAccessManager(), probeOptions(client->options(), timeoutMs),
+                     client->extraCaCertificates(), parent)
+        , m_target(target)
+    {}
+
+    std::function<void(const NetworkEnding&)> onEnded;
+
+protected:
+    NetworkCall call() const override
+    {
+        NetworkCall c;
+        c.url = m_target;
+        return c;
+    }
+    bool wantsBody() const override { return false; }
+    void ended(const NetworkEnding& ending) override
+    {
+        if (onEnded)
+            onEnded(ending);
+    }
+
+private:
+    // One bound for the whole probe: its own timeout replaces both of the client's timers.
+    static ClientOptions probeOptions(ClientOptions options, int timeoutMs)
+    {
+        options.deadlineMs = timeoutMs;
+        options.inactivityTimeoutMs = timeoutMs;
+        return options;
+    }
+
+    QUrl m_target;
+};
 
 namespace {
 
@@ -19,16 +56,10 @@ QString displayOf(const QUrl& url)
 
 } // namespace
 
-EndpointProbe::EndpointProbe(QObject* parent)
+EndpointProbe::EndpointProbe(DasClient* client, QObject* parent)
     : QObject(parent)
-    , m_nam(new QNetworkAccessManager(this))
-{
-    m_nam->setProxyFactory(new LoopbackBypassProxyFactory);
-    m_nam->setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
-    m_nam->setStrictTransportSecurityEnabled(true);
-    m_deadline.setSingleShot(true);
-    connect(&m_deadline, &QTimer::timeout, this, &EndpointProbe::onDeadline);
-}
+    , m_client(client)
+{}
 
 EndpointProbe::~EndpointProbe()
 {
@@ -37,13 +68,11 @@ EndpointProbe::~EndpointProbe()
 
 void EndpointProbe::cancel()
 {
-    m_deadline.stop();
-    if (QNetworkReply* reply = m_reply) {
-        m_reply = nullptr;
-        // Nothing from an abandoned reply may reach us, not even the finished() that abort() emits.
-        disconnect(reply, nullptr, this, nullptr);
-        reply->abort();
-        reply->deleteLater();
+    if (ProbeJob* job = m_job) {
+        m_job = nullptr;
+        // Nothing from an abandoned probe may reach us, not even the ending that cancel() produces.
+        job->onEnded = nullptr;
+        job->cancel();
     }
 }
 
@@ -52,14 +81,14 @@ void EndpointProbe::probe(const QUrl& endpoint, int timeoutMs)
     cancel();
     m_url = endpoint;
     m_timeoutMs = qMax(1, timeoutMs);
-    m_tlsErrors.clear();
-    m_timedOut = false;
     m_elapsed.start();
 
     const QString scheme = endpoint.scheme().toLower();
-    if (!endpoint.isValid() || endpoint.host().isEmpty() ||
-        (scheme != QLatin1String("https") && scheme != QLatin1String("http"))) {
-        const QString message = tr("\"%1\" is not an http(s) endpoint URL.").arg(displayOf(endpoint));
+    const bool usable = endpoint.isValid() && !endpoint.host().isEmpty() &&
+                        (scheme == QLatin1String("https") || scheme == QLatin1String("http"));
+    if (!usable || !m_client) {
+        const QString message = usable ? tr("The probe has no network client.")
+                                       : tr("\"%1\" is not an http(s) endpoint URL.").arg(displayOf(endpoint));
         QMetaObject::invokeMethod(
             this, [this, message] { emit finished(false, 0, m_elapsed.elapsed(), message); },
             Qt::QueuedConnection);
@@ -76,62 +105,38 @@ void EndpointProbe::probe(const QUrl& endpoint, int timeoutMs)
     target.setQuery(QString());
     target.setFragment(QString());
 
-    QNetworkRequest request(target);
-    request.setHeader(QNetworkRequest::UserAgentHeader,
-                      QByteArrayLiteral("das-connect/" DAS_CONNECT_VERSION));
-    request.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
-    request.setAttribute(QNetworkRequest::CacheSaveControlAttribute, false);
-    request.setAttribute(QNetworkRequest::CookieLoadControlAttribute, QNetworkRequest::Manual);
-    request.setAttribute(QNetworkRequest::CookieSaveControlAttribute, QNetworkRequest::Manual);
-
-    QNetworkReply* reply = m_nam->get(request);
-    m_reply = reply;
-    // Recorded for the message only; the errors are never ignored, so the handshake fails.
-    connect(reply, &QNetworkReply::sslErrors, this, [this](const QList<QSslError>& errors) {
-        for (const QSslError& e : errors)
-            m_tlsErrors.append(e.errorString());
-    });
-    connect(reply, &QNetworkReply::metaDataChanged, this, &EndpointProbe::onMetaData);
-    connect(reply, &QNetworkReply::finished, this, &EndpointProbe::onFinished);
-    m_deadline.start(m_timeoutMs);
+    auto* job = new ProbeJob(m_client, target, m_timeoutMs, this);
+    job->onEnded = [this](const NetworkEnding& ending) {
+        onEnded(ending);
+    };
+    m_job = job;
+    QMetaObject::invokeMethod(job, &NetworkJob::start, Qt::QueuedConnection);
 }
 
-// A status line is all the probe needs; a large body is not downloaded.
-void EndpointProbe::onMetaData()
+void EndpointProbe::onEnded(const NetworkEnding& ending)
 {
-    if (!m_reply)
+    using Kind = NetworkEnding::Kind;
+    switch (ending.kind) {
+    case Kind::Answer:
+        complete(true, ending.status, QString());
         return;
-    const QVariant status = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
-    if (status.isValid())
-        complete(true, status.toInt(), QString());
-}
-
-void EndpointProbe::onFinished()
-{
-    if (!m_reply)
+    case Kind::Aborted:
+        if (ending.abortReason == ErrorExplainer::Failure::Timeout)
+            complete(false, 0, failureMessage(int(QNetworkReply::TimeoutError), QString(), QString()));
+        else
+            complete(false, 0, failureMessage(int(QNetworkReply::OperationCanceledError), tr("stopped"), {}));
         return;
-    const QVariant status = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
-    if (status.isValid()) {
-        complete(true, status.toInt(), QString());
-        return;
+    case Kind::Failed:
+    case Kind::NoNetwork:
+        break;
     }
-    const QNetworkReply::NetworkError error = m_reply->error();
-    const QString errorString = m_reply->errorString();
-    complete(false, 0, failureMessage(int(error), errorString));
-}
-
-void EndpointProbe::onDeadline()
-{
-    if (!m_reply)
-        return;
-    m_timedOut = true;
-    complete(false, 0, failureMessage(int(QNetworkReply::TimeoutError), QString()));
+    complete(false, 0, failureMessage(int(ending.networkError), ending.errorString, ending.tlsErrors));
 }
 
 void EndpointProbe::complete(bool reachable, int httpStatus, const QString& failure)
 {
     const qint64 elapsed = m_elapsed.elapsed();
-    cancel();
+    m_job = nullptr;
     QString message = failure;
     if (reachable) {
         const bool tls = m_url.scheme().compare(QLatin1String("https"), Qt::CaseInsensitive) == 0;
@@ -142,7 +147,8 @@ void EndpointProbe::complete(bool reachable, int httpStatus, const QString& fail
     emit finished(reachable, httpStatus, elapsed, message);
 }
 
-QString EndpointProbe::failureMessage(int networkError, const QString& errorString) const
+QString EndpointProbe::failureMessage(int networkError, const QString& errorString,
+                                      const QString& tlsErrors) const
 {
     const QString url = displayOf(m_url);
     const QString host = m_url.host();
@@ -157,9 +163,7 @@ QString EndpointProbe::failureMessage(int networkError, const QString& errorStri
             .arg(host);
     case E::SslHandshakeFailedError:
     case E::InsecureRedirectError: {
-        QString detail;
-        if (!m_tlsErrors.isEmpty())
-            detail = QStringLiteral(" (") + m_tlsErrors.join(QStringLiteral("; ")) + u')';
+        const QString detail = tlsErrors.isEmpty() ? QString() : QStringLiteral(" (") + tlsErrors + u')';
         return tr("The secure (TLS) connection to %1 failed: the server certificate is not trusted or does "
                   "not "
                   "match the host name%2.")
@@ -168,11 +172,6 @@ QString EndpointProbe::failureMessage(int networkError, const QString& errorStri
     case E::TimeoutError:
         return tr("Endpoint %1 did not answer within %2 seconds.")
             .arg(url, QString::number(m_timeoutMs / 1000.0));
-    case E::OperationCanceledError:
-        if (m_timedOut)
-            return tr("Endpoint %1 did not answer within %2 seconds.")
-                .arg(url, QString::number(m_timeoutMs / 1000.0));
-        break;
     case E::RemoteHostClosedError:
         return tr("Endpoint %1 closed the connection without answering.").arg(url);
     case E::ProxyConnectionRefusedError:

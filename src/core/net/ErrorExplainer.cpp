@@ -81,55 +81,68 @@ CreateResult ErrorExplainer::fromHttp(const HttpAnswer& answer)
             r.requestId = bodyRequestId;
     }
 
-    if (answer.status >= 200 && answer.status < 300) {
-        if (!isJsonObject) {
-            r.outcome = Outcome::Unknown;
-            const bool truncated = parseError.error == QJsonParseError::UnterminatedObject ||
-                                   parseError.error == QJsonParseError::UnterminatedString ||
-                                   parseError.error == QJsonParseError::UnterminatedArray ||
-                                   parseError.error == QJsonParseError::IllegalEscapeSequence;
-            r.explanation =
-                truncated
-                    ? tr("The server accepted the request (HTTP %1) but its answer was cut off, so the new "
-                         "connection ID is unknown; the connection may have been created. Check the DAS "
-                         "console before creating it again.")
-                          .arg(answer.status)
-                    : tr("The server accepted the request (HTTP %1) but answered with something that is not "
-                         "JSON, so the new connection ID is unknown; the connection may have been created. "
-                         "Check the DAS console before creating it again.")
-                          .arg(answer.status);
-            r.detail = tr("JSON error: %1 at byte %2. Body: %3")
-                           .arg(parseError.errorString())
-                           .arg(parseError.offset)
-                           .arg(excerpt(answer.body));
-            return r;
-        }
-        const QJsonValue id = object.value(QLatin1String("connection_id"));
-        if (!id.isString() || id.toString().trimmed().isEmpty()) {
-            r.outcome = Outcome::Unknown;
-            r.explanation = tr("The server accepted the request (HTTP %1) but its answer has no usable "
-                               "connection_id (expected a non-empty string), so the connection may have been "
-                               "created. Check the DAS console before creating it again.")
-                                .arg(answer.status);
-            r.detail = tr("Body: %1").arg(excerpt(answer.body));
-            return r;
-        }
-        r.outcome = Outcome::Created;
-        r.connectionId = id.toString().trimmed();
-        r.explanation = tr("Connection created.");
-        return r;
-    }
+    if (answer.status >= 200 && answer.status < 300)
+        return fromSuccess(answer, r, parseError, isJsonObject, object);
+    if (answer.status >= 300 && answer.status < 400)
+        return fromRedirect(answer, r);
+    return fromError(answer, r, isJsonObject, object);
+}
 
-    if (answer.status >= 300 && answer.status < 400) {
-        r.outcome = Outcome::ApiError;
+CreateResult ErrorExplainer::fromSuccess(const HttpAnswer& answer, CreateResult r,
+                                         const QJsonParseError& parseError, bool isJsonObject,
+                                         const QJsonObject& object)
+{
+    if (!isJsonObject) {
+        r.outcome = Outcome::Unknown;
+        const bool truncated = parseError.error == QJsonParseError::UnterminatedObject ||
+                               parseError.error == QJsonParseError::UnterminatedString ||
+                               parseError.error == QJsonParseError::UnterminatedArray ||
+                               parseError.error == QJsonParseError::IllegalEscapeSequence;
         r.explanation =
-            tr("The server answered with a redirect (HTTP %1), which DAS Connect never follows for a "
-               "signed request; check that the endpoint URL is the DAS API endpoint itself.")
-                .arg(answer.status);
-        r.detail = tr("Redirect target: %1").arg(QString::fromLatin1(answer.location));
+            truncated
+                ? tr("The server accepted the request (HTTP %1) but its answer was cut off, so the new "
+                     "connection ID is unknown; the connection may have been created. Check the DAS "
+                     "console before creating it again.")
+                      .arg(answer.status)
+                : tr("The server accepted the request (HTTP %1) but answered with something that is not "
+                     "JSON, so the new connection ID is unknown; the connection may have been created. "
+                     "Check the DAS console before creating it again.")
+                      .arg(answer.status);
+        r.detail = tr("JSON error: %1 at byte %2. Body: %3")
+                       .arg(parseError.errorString())
+                       .arg(parseError.offset)
+                       .arg(excerpt(answer.body));
         return r;
     }
+    const QJsonValue id = object.value(QLatin1String("connection_id"));
+    if (!id.isString() || id.toString().trimmed().isEmpty()) {
+        r.outcome = Outcome::Unknown;
+        r.explanation = tr("The server accepted the request (HTTP %1) but its answer has no usable "
+                           "connection_id (expected a non-empty string), so the connection may have been "
+                           "created. Check the DAS console before creating it again.")
+                            .arg(answer.status);
+        r.detail = tr("Body: %1").arg(excerpt(answer.body));
+        return r;
+    }
+    r.outcome = Outcome::Created;
+    r.connectionId = id.toString().trimmed();
+    r.explanation = tr("Connection created.");
+    return r;
+}
 
+CreateResult ErrorExplainer::fromRedirect(const HttpAnswer& answer, CreateResult r)
+{
+    r.outcome = Outcome::ApiError;
+    r.explanation = tr("The server answered with a redirect (HTTP %1), which DAS Connect never follows for a "
+                       "signed request; check that the endpoint URL is the DAS API endpoint itself.")
+                        .arg(answer.status);
+    r.detail = tr("Redirect target: %1").arg(QString::fromLatin1(answer.location));
+    return r;
+}
+
+CreateResult ErrorExplainer::fromError(const HttpAnswer& answer, CreateResult r, bool isJsonObject,
+                                       const QJsonObject& object)
+{
     if (isJsonObject) {
         r.errorCode = stringField(object, {"error_code", "code", "errorCode"});
         r.errorMessage = stringField(object, {"error_msg", "message", "errorMsg"});
@@ -139,128 +152,138 @@ CreateResult ErrorExplainer::fromHttp(const HttpAnswer& answer)
         if (r.errorMessage.isEmpty())
             r.errorMessage = stringField(nested, {"message", "error_msg"});
     }
-    const QString code = r.errorCode;
-    const QString msg = r.errorMessage.toLower();
 
-    if (!isJsonObject && answer.status >= 500) {
-        const bool html =
-            answer.contentType.toLower().contains("html") || answer.body.trimmed().startsWith('<');
-        const bool maybeProcessed = answer.status == 502 || answer.status == 504;
-        r.outcome = maybeProcessed ? Outcome::Unknown : Outcome::ApiError;
-        const QString what = html ? tr("an HTML error page") : tr("a non-JSON answer");
-        r.explanation =
-            maybeProcessed
-                ? tr("The gateway returned %1 (HTTP %2) instead of a DAS answer: DAS did not answer the "
-                     "gateway in "
-                     "time, so whether the connection was created is unknown. Check the DAS console before "
-                     "creating it again.")
-                      .arg(what)
-                      .arg(answer.status)
-                : tr("The server returned %1 (HTTP %2) instead of a DAS answer; the service is failing. Try "
-                     "again "
-                     "later.")
-                      .arg(what)
-                      .arg(answer.status);
+    if (!isJsonObject && answer.status >= 500)
+        return fromGatewayPage(answer, r);
+    if (isAuthCode(r.errorCode) || answer.status == 401)
+        explainAuthFailure(answer, &r);
+    else
+        explainApiError(answer, &r);
+    if (!isJsonObject)
         r.detail = tr("Body: %1").arg(excerpt(answer.body));
-        return r;
-    }
+    return r;
+}
 
-    if (isAuthCode(code) || answer.status == 401) {
-        r.outcome = Outcome::AuthFailed;
-        qint64 offset = 0;
-        const bool haveOffset = clockOffset(answer.dateHeader, answer.localTime, &offset);
-        if (haveOffset)
-            r.clockOffsetSeconds = offset;
-        if (msg.contains(QLatin1String("expired")) && !msg.contains(QLatin1String("token"))) {
-            r.explanation =
-                haveOffset ? tr("The signature has expired: %1. Signed requests are accepted only within 15 "
-                                "minutes of the server's time; correct the system clock (enable NTP) and try "
-                                "again.")
-                                 .arg(describeOffset(offset))
-                           : tr("The signature has expired: this computer's clock is probably more than 15 "
-                                "minutes off; correct the system clock (enable NTP) and try again.");
-        } else if (msg.contains(QLatin1String("ak not exist")) ||
-                   msg.contains(QLatin1String("get secretkey failed"))) {
-            r.explanation = tr("The access key (AK) does not exist: check it for typos, and that it was not "
-                               "deleted or created in another account.");
-        } else if (msg.contains(QLatin1String("verify aksk signature fail"))) {
-            r.explanation =
-                tr("The AK/SK signature was rejected: the secret key (SK) does not belong to this access "
-                   "key (check for a wrong or mistyped SK), or a proxy altered the request.");
-        } else if (msg.contains(QLatin1String("security token")) ||
-                   msg.contains(QLatin1String("securitytoken"))) {
-            r.explanation =
-                tr("The temporary security token was rejected: it has expired or does not belong to "
-                   "this access key. Obtain new temporary credentials.");
-        } else if (msg.contains(QLatin1String("token")) || answer.usedIamToken) {
-            r.explanation =
-                tr("The IAM token was rejected: it is malformed, has expired (tokens last 24 hours), or "
-                   "was issued for another account or region. Obtain a new token.");
-        } else if (msg.contains(QLatin1String("reach the limit")) ||
-                   msg.contains(QLatin1String("forbidden"))) {
-            r.explanation =
-                tr("The access key is temporarily locked after repeated failed signatures; check the "
-                   "SK and try again in 5 minutes.");
-        } else {
-            r.explanation =
-                tr("Authentication failed (HTTP %1): the gateway did not accept these credentials.")
-                    .arg(answer.status);
-        }
-    } else if (answer.status == 403) {
-        r.outcome = Outcome::AuthFailed;
-        r.explanation =
+CreateResult ErrorExplainer::fromGatewayPage(const HttpAnswer& answer, CreateResult r)
+{
+    const bool html = answer.contentType.toLower().contains("html") || answer.body.trimmed().startsWith('<');
+    const bool maybeProcessed = answer.status == 502 || answer.status == 504;
+    r.outcome = maybeProcessed ? Outcome::Unknown : Outcome::ApiError;
+    const QString what = html ? tr("an HTML error page") : tr("a non-JSON answer");
+    r.explanation =
+        maybeProcessed
+            ? tr("The gateway returned %1 (HTTP %2) instead of a DAS answer: DAS did not answer the "
+                 "gateway in "
+                 "time, so whether the connection was created is unknown. Check the DAS console before "
+                 "creating it again.")
+                  .arg(what)
+                  .arg(answer.status)
+            : tr("The server returned %1 (HTTP %2) instead of a DAS answer; the service is failing. Try "
+                 "again "
+                 "later.")
+                  .arg(what)
+                  .arg(answer.status);
+    r.detail = tr("Body: %1").arg(excerpt(answer.body));
+    return r;
+}
+
+void ErrorExplainer::explainAuthFailure(const HttpAnswer& answer, CreateResult* r)
+{
+    const QString msg = r->errorMessage.toLower();
+    r->outcome = Outcome::AuthFailed;
+    qint64 offset = 0;
+    const bool haveOffset = clockOffset(answer.dateHeader, answer.localTime, &offset);
+    if (haveOffset)
+        r->clockOffsetSeconds = offset;
+    if (msg.contains(QLatin1String("expired")) && !msg.contains(QLatin1String("token"))) {
+        r->explanation =
+            haveOffset ? tr("The signature has expired: %1. Signed requests are accepted only within 15 "
+                            "minutes of the server's time; correct the system clock (enable NTP) and try "
+                            "again.")
+                             .arg(describeOffset(offset))
+                       : tr("The signature has expired: this computer's clock is probably more than 15 "
+                            "minutes off; correct the system clock (enable NTP) and try again.");
+    } else if (msg.contains(QLatin1String("ak not exist")) ||
+               msg.contains(QLatin1String("get secretkey failed"))) {
+        r->explanation = tr("The access key (AK) does not exist: check it for typos, and that it was not "
+                            "deleted or created in another account.");
+    } else if (msg.contains(QLatin1String("verify aksk signature fail"))) {
+        r->explanation =
+            tr("The AK/SK signature was rejected: the secret key (SK) does not belong to this access "
+               "key (check for a wrong or mistyped SK), or a proxy altered the request.");
+    } else if (msg.contains(QLatin1String("security token")) ||
+               msg.contains(QLatin1String("securitytoken"))) {
+        r->explanation = tr("The temporary security token was rejected: it has expired or does not belong to "
+                            "this access key. Obtain new temporary credentials.");
+    } else if (msg.contains(QLatin1String("token")) || answer.usedIamToken) {
+        r->explanation =
+            tr("The IAM token was rejected: it is malformed, has expired (tokens last 24 hours), or "
+               "was issued for another account or region. Obtain a new token.");
+    } else if (msg.contains(QLatin1String("reach the limit")) || msg.contains(QLatin1String("forbidden"))) {
+        r->explanation =
+            tr("The access key is temporarily locked after repeated failed signatures; check the "
+               "SK and try again in 5 minutes.");
+    } else {
+        r->explanation = tr("Authentication failed (HTTP %1): the gateway did not accept these credentials.")
+                             .arg(answer.status);
+    }
+}
+
+void ErrorExplainer::explainApiError(const HttpAnswer& answer, CreateResult* r)
+{
+    const QString code = r->errorCode;
+    if (answer.status == 403) {
+        r->outcome = Outcome::AuthFailed;
+        r->explanation =
             tr("Permission denied (HTTP 403): the credentials are valid but not allowed to create DAS "
                "connections in this project; ask for the DAS permissions in IAM.");
     } else if (code == QLatin1String("APIGW.0101") || code == QLatin1String("APIG.0101") ||
                (answer.status == 404 && code.isEmpty())) {
-        r.outcome = Outcome::ApiError;
-        r.explanation =
+        r->outcome = Outcome::ApiError;
+        r->explanation =
             tr("The API was not found at this endpoint: the region, the endpoint URL or the request "
                "path is wrong (DAS may not be offered in that region).");
     } else if (code == QLatin1String("APIGW.0308") || code == QLatin1String("APIG.0308") ||
                answer.status == 429) {
-        r.outcome = Outcome::ApiError;
-        r.explanation =
+        r->outcome = Outcome::ApiError;
+        r->explanation =
             tr("The request was throttled: too many requests were sent in a short time. Wait a minute "
                "and create the connection again; it was not created.");
     } else if (code == QLatin1String("DAS.200100")) {
-        r.outcome = Outcome::ApiError;
-        r.explanation = tr("DAS rejected a parameter as invalid: %1").arg(r.errorMessage);
+        r->outcome = Outcome::ApiError;
+        r->explanation = tr("DAS rejected a parameter as invalid: %1").arg(r->errorMessage);
     } else if (code == QLatin1String("DAS.200113")) {
-        r.outcome = Outcome::ApiError;
-        r.explanation =
+        r->outcome = Outcome::ApiError;
+        r->explanation =
             tr("DAS does not accept this project ID: check that it is the project of this region in "
                "your account.");
     } else if (code == QLatin1String("DAS.200114")) {
-        r.outcome = Outcome::ApiError;
-        r.explanation =
+        r->outcome = Outcome::ApiError;
+        r->explanation =
             tr("DAS does not know this instance ID: check that the instance exists in this project and "
                "region, and that its engine matches.");
     } else if (answer.status == 504 || code == QLatin1String("APIG.0201") ||
                code == QLatin1String("APIGW.0201")) {
         // The gateway gave up waiting for DAS, which may still have created the connection.
-        r.outcome = Outcome::Unknown;
-        r.explanation =
+        r->outcome = Outcome::Unknown;
+        r->explanation =
             tr("The gateway stopped waiting for DAS (HTTP %1), so whether the connection was created is "
                "unknown. Check the DAS console before creating it again.")
                 .arg(answer.status);
     } else if (answer.status >= 500) {
-        r.outcome = Outcome::ApiError;
-        r.explanation =
+        r->outcome = Outcome::ApiError;
+        r->explanation =
             tr("The DAS service failed (HTTP %1%2); the connection was not created. Try again later, "
                "and quote the request ID if it keeps failing.")
                 .arg(answer.status)
                 .arg(code.isEmpty() ? QString() : QStringLiteral(", ") + code);
     } else {
-        r.outcome = Outcome::ApiError;
-        r.explanation =
-            r.errorMessage.isEmpty()
+        r->outcome = Outcome::ApiError;
+        r->explanation =
+            r->errorMessage.isEmpty()
                 ? tr("The request was rejected (HTTP %1).").arg(answer.status)
-                : tr("The request was rejected (HTTP %1): %2").arg(answer.status).arg(r.errorMessage);
+                : tr("The request was rejected (HTTP %1): %2").arg(answer.status).arg(r->errorMessage);
     }
-    if (!isJsonObject)
-        r.detail = tr("Body: %1").arg(excerpt(answer.body));
-    return r;
 }
 
 CreateResult ErrorExplainer::fromFailure(const FailureInfo& info)
@@ -297,7 +320,14 @@ CreateResult ErrorExplainer::fromFailure(const FailureInfo& info)
     case Failure::Network:
         break;
     }
+    explainNetworkFailure(info, unknownTail, &r);
+    return r;
+}
 
+void ErrorExplainer::explainNetworkFailure(const FailureInfo& info, const QString& unknownTail,
+                                           CreateResult* out)
+{
+    CreateResult& r = *out;
     using E = QNetworkReply::NetworkError;
     switch (info.networkError) {
     case E::ConnectionRefusedError:
@@ -306,14 +336,14 @@ CreateResult ErrorExplainer::fromFailure(const FailureInfo& info)
             tr("Connection refused by %1: nothing is listening there. Check the endpoint and port (is "
                "the sandbox running?); nothing was sent.")
                 .arg(info.host);
-        return r;
+        return;
     case E::HostNotFoundError:
         r.outcome = Outcome::NotSent;
         r.explanation =
             tr("The host name %1 could not be resolved (DNS failure): check the region or endpoint, "
                "the network and the proxy settings; nothing was sent.")
                 .arg(info.host);
-        return r;
+        return;
     case E::SslHandshakeFailedError:
     case E::InsecureRedirectError:
         r.outcome = Outcome::NotSent;
@@ -324,7 +354,7 @@ CreateResult ErrorExplainer::fromFailure(const FailureInfo& info)
                 .arg(info.host);
         if (!info.tlsErrors.isEmpty())
             r.detail = info.tlsErrors;
-        return r;
+        return;
     case E::ProxyConnectionRefusedError:
     case E::ProxyConnectionClosedError:
     case E::ProxyNotFoundError:
@@ -335,7 +365,7 @@ CreateResult ErrorExplainer::fromFailure(const FailureInfo& info)
         r.explanation = info.requestSent
                             ? tr("The proxy failed after the request was sent. ") + unknownTail
                             : tr("The proxy could not be used (%1); nothing was sent.").arg(info.errorString);
-        return r;
+        return;
     case E::TimeoutError:
         r.timedOut = true;
         break;
@@ -348,7 +378,6 @@ CreateResult ErrorExplainer::fromFailure(const FailureInfo& info)
             ? tr("The connection to %1 was closed or reset before an answer arrived. ").arg(info.host) +
                   unknownTail
             : tr("Could not connect to %1: %2. Nothing was sent.").arg(info.host, info.errorString);
-    return r;
 }
 
 } // namespace das

@@ -7,6 +7,9 @@
 #include <QDateTime>
 #include <QNetworkReply>
 
+class QJsonObject;
+struct QJsonParseError;
+
 namespace das {
 
 // Turns whatever came back (or did not) into one sentence a DBA can act on, plus the raw details.
@@ -53,6 +56,19 @@ public:
     // Server Date minus local clock in seconds; false when the Date header is missing or malformed.
     static bool clockOffset(const QByteArray& dateHeader, const QDateTime& localTime, qint64* seconds);
     static QString describeOffset(qint64 seconds);
+
+private:
+    // fromHttp by status class; each gets r with the status and request ID already filled in.
+    static CreateResult fromSuccess(const HttpAnswer& answer, CreateResult r,
+                                    const QJsonParseError& parseError, bool isJsonObject,
+                                    const QJsonObject& object);
+    static CreateResult fromRedirect(const HttpAnswer& answer, CreateResult r);
+    static CreateResult fromError(const HttpAnswer& answer, CreateResult r, bool isJsonObject,
+                                  const QJsonObject& object);
+    static CreateResult fromGatewayPage(const HttpAnswer& answer, CreateResult r);
+    static void explainAuthFailure(const HttpAnswer& answer, CreateResult* r);
+    static void explainApiError(const HttpAnswer& answer, CreateResult* r);
+    static void explainNetworkFailure(const FailureInfo& info, const QString& unknownTail, CreateResult* out);
 };
 
 } // namespace das

@@ -1,5 +1,7 @@
 #include "EndpointResolver.h"
 
+#include "RequestLog.h"
+
 #include <QDir>
 #include <QFileInfo>
 #include <QHostAddress>
@@ -7,6 +9,8 @@
 #include <yaml-cpp/yaml.h>
 
 namespace das {
+
+Q_LOGGING_CATEGORY(lcRequest, "das.request", QtWarningMsg)
 
 QList<EndpointResolver::Region> EndpointResolver::regions()
 {
@@ -139,8 +143,10 @@ EndpointResolver::Result EndpointResolver::resolveRegion(const QString& regionId
     const QString fromEnv = env.value(variable).section(u',', 0, 0).trimmed();
     if (!fromEnv.isEmpty()) {
         result = parseEndpoint(fromEnv);
-        if (result.ok())
+        if (result.ok()) {
             result.source = tr("environment variable %1").arg(variable);
+            qCDebug(lcRequest) << "region" << id << "from" << variable;
+        }
         else
             result.error = tr("%1: %2").arg(variable, result.error);
         return result;
@@ -155,8 +161,10 @@ EndpointResolver::Result EndpointResolver::resolveRegion(const QString& regionId
     }
     if (!fromFile.isEmpty()) {
         result = parseEndpoint(fromFile);
-        if (result.ok())
+        if (result.ok()) {
             result.source = tr("regions file %1").arg(file);
+            qCDebug(lcRequest) << "region" << id << "from the regions file";
+        }
         else
             result.error = tr("%1: %2").arg(file, result.error);
         return result;
@@ -174,6 +182,7 @@ EndpointResolver::Result EndpointResolver::resolveRegion(const QString& regionId
     }
     result.endpoint = QUrl(QStringLiteral("https://das.%1.myhuaweicloud.com").arg(id));
     result.source = tr("built-in region list");
+    qCDebug(lcRequest) << "region" << id << "from the built-in list";
     return result;
 }
 

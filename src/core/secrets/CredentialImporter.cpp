@@ -3,7 +3,7 @@
 #include "EndpointResolver.h"
 #include "ProfileStore.h"
 #include "RequestValidator.h"
-#include "SecretStore.h"
+#include "SecretLimits.h"
 
 #include <QDir>
 #include <QFile>
@@ -15,6 +15,8 @@
 #include <QStringDecoder>
 
 #include <algorithm>
+#include <functional>
+#include <utility>
 
 namespace das {
 
@@ -52,6 +54,45 @@ QString CredentialImporter::defaultKooCliConfigPath(const QProcessEnvironment& e
     return homeOf(env) + QStringLiteral("/.hcloud/config.json");
 }
 
+bool CredentialImporter::read(Source source, const QProcessEnvironment& env, const QString& path,
+                              const QString& profileName, QList<ImportedProfile>* out, QString* error)
+{
+    ImportedProfile one;
+    bool ok = false;
+    switch (source) {
+    case Source::Environment:
+        ok = fromEnvironment(env, profileName, &one, error);
+        break;
+    case Source::SdkFile:
+        ok = fromSdkCredentialsFile(path.isEmpty() ? defaultSdkCredentialsPath(env) : path, profileName, &one,
+                                    error);
+        break;
+    case Source::KooCli:
+        return fromKooCliConfig(path.isEmpty() ? defaultKooCliConfigPath(env) : path, out, error);
+    }
+    if (ok && out)
+        *out = {one};
+    return ok;
+}
+
+QStringList CredentialImporter::withoutTarget(const QList<ImportedProfile>& items)
+{
+    QStringList names;
+    for (const ImportedProfile& item : items) {
+        if (item.profile.region.isEmpty() && item.profile.endpoint.isEmpty())
+            names.append(item.profile.name);
+    }
+    return names;
+}
+
+void CredentialImporter::setMissingRegion(QList<ImportedProfile>* items, const QString& region)
+{
+    for (ImportedProfile& item : *items) {
+        if (item.profile.region.isEmpty() && item.profile.endpoint.isEmpty())
+            item.profile.region = region;
+    }
+}
+
 bool CredentialImporter::readSmallFile(const QString& path, QByteArray* bytes, QString* error)
 {
     QFile file(path);
@@ -73,16 +114,63 @@ bool CredentialImporter::readSmallFile(const QString& path, QByteArray* bytes, Q
     return true;
 }
 
-// Secrets go into the keychain verbatim, so refuse what could only be a damaged file.
-bool CredentialImporter::checkSecretText(const QString& value, const QString& where, QString* error)
+// How a source names its fields in messages: prefix + key, e.g. "HUAWEICLOUD_SDK_SK" or
+// "/home/u/.huaweicloud/credentials: sk".
+struct CredentialImporter::SourceFields
 {
-    if (hasControl(value)) {
-        *error = tr("%1 contains control characters; the file looks damaged.").arg(where);
+    QString prefix;
+    QString accessKey;
+    QString secretKey;
+    QString securityToken;
+    QString projectId;
+    QString region;
+    std::function<QString(const QString& missing)> missing; // the sentence for an absent AK and/or SK
+};
+
+// Secrets go into the keychain verbatim, so refuse what could only be a damaged file.
+bool CredentialImporter::checkFields(const ImportedProfile& imported, const SourceFields& fields,
+                                     QString* error)
+{
+    QStringList missing;
+    if (imported.profile.accessKey.isEmpty())
+        missing.append(fields.accessKey);
+    if (imported.secrets.secretKey.isEmpty())
+        missing.append(fields.secretKey);
+    if (!missing.isEmpty()) {
+        *error = fields.missing(missing.join(tr(" and ")));
         return false;
     }
-    if (value.toUtf8().size() > SecretStore::MaxSecretBytes) {
-        *error = tr("%1 is longer than %2 bytes.").arg(where).arg(SecretStore::MaxSecretBytes);
-        return false;
+    const std::pair<const QString*, const QString*> texts[] = {
+        {&imported.profile.accessKey, &fields.accessKey},
+        {&imported.secrets.secretKey, &fields.secretKey},
+        {&imported.secrets.securityToken, &fields.securityToken},
+    };
+    for (const auto& [value, key] : texts) {
+        const QString where = fields.prefix + *key;
+        if (hasControl(*value)) {
+            *error = tr("%1 contains control characters; the file looks damaged.").arg(where);
+            return false;
+        }
+        if (value->toUtf8().size() > SecretLimits::MaxSecretBytes) {
+            *error = tr("%1 is longer than %2 bytes.").arg(where).arg(SecretLimits::MaxSecretBytes);
+            return false;
+        }
+    }
+    const QString& projectId = imported.profile.projectId;
+    if (!projectId.isEmpty()) {
+        const Violations v = RequestValidator::validateProjectId(projectId);
+        if (!v.isEmpty()) {
+            *error = tr("%1: %2").arg(fields.prefix + fields.projectId, v.constFirst().message);
+            return false;
+        }
+    }
+    const QString& region = imported.profile.region;
+    if (!region.isEmpty() && !EndpointResolver::isKnownRegion(region)) {
+        const EndpointResolver::Result r = EndpointResolver::resolveRegion(region);
+        if (!r.ok()) {
+            *error = tr("%1: %2").arg(fields.prefix + fields.region, r.error);
+            return false;
+        }
     }
     return true;
 }
@@ -93,79 +181,38 @@ bool CredentialImporter::fromEnvironment(const QProcessEnvironment& env, const Q
     QString ignored;
     if (!error)
         error = &ignored;
-    QString problem;
-    if (!ProfileStore::isValidName(profileName, &problem)) {
-        *error = problem;
+    if (!ProfileStore::isValidName(profileName, error))
         return false;
-    }
-    const QString akVar = QStringLiteral("HUAWEICLOUD_SDK_AK");
-    const QString skVar = QStringLiteral("HUAWEICLOUD_SDK_SK");
-    const QString tokenVar = QStringLiteral("HUAWEICLOUD_SDK_SECURITY_TOKEN");
-    const QString projectVar = QStringLiteral("HUAWEICLOUD_SDK_PROJECT_ID");
+    SourceFields fields;
+    fields.accessKey = QStringLiteral("HUAWEICLOUD_SDK_AK");
+    fields.secretKey = QStringLiteral("HUAWEICLOUD_SDK_SK");
+    fields.securityToken = QStringLiteral("HUAWEICLOUD_SDK_SECURITY_TOKEN");
+    fields.projectId = QStringLiteral("HUAWEICLOUD_SDK_PROJECT_ID");
+    fields.missing = [](const QString& unset) {
+        return tr("Nothing to import: %1 not set.").arg(unset);
+    };
 
     ImportedProfile imported;
     imported.profile.name = profileName;
-    imported.profile.accessKey = env.value(akVar).trimmed();
-    imported.secrets.secretKey = env.value(skVar).trimmed();
-    imported.secrets.securityToken = env.value(tokenVar).trimmed();
-    imported.profile.projectId = env.value(projectVar).trimmed();
+    imported.profile.accessKey = env.value(fields.accessKey).trimmed();
+    imported.secrets.secretKey = env.value(fields.secretKey).trimmed();
+    imported.secrets.securityToken = env.value(fields.securityToken).trimmed();
+    imported.profile.projectId = env.value(fields.projectId).trimmed();
     imported.profile.auth = imported.secrets.securityToken.isEmpty() ? Profile::AuthMethod::AkSk
                                                                      : Profile::AuthMethod::TemporaryAkSk;
-
-    QStringList unset;
-    if (imported.profile.accessKey.isEmpty())
-        unset.append(akVar);
-    if (imported.secrets.secretKey.isEmpty())
-        unset.append(skVar);
-    if (!unset.isEmpty()) {
-        *error = tr("Nothing to import: %1 not set.").arg(unset.join(tr(" and ")));
+    if (!checkFields(imported, fields, error))
         return false;
-    }
-    if (!checkSecretText(imported.profile.accessKey, akVar, error) ||
-        !checkSecretText(imported.secrets.secretKey, skVar, error) ||
-        !checkSecretText(imported.secrets.securityToken, tokenVar, error))
-        return false;
-    if (!imported.profile.projectId.isEmpty()) {
-        const Violations v = RequestValidator::validateProjectId(imported.profile.projectId);
-        if (!v.isEmpty()) {
-            *error = tr("%1: %2").arg(projectVar, v.constFirst().message);
-            return false;
-        }
-    }
     if (out)
         *out = imported;
     return true;
 }
 
-bool CredentialImporter::fromSdkCredentialsFile(const QString& path, const QString& profileName,
-                                                ImportedProfile* out, QString* error)
+// The SDKs read this with INI parsers: "[section]", "key = value" (or "key: value"), '#' and ';' comments.
+bool CredentialImporter::parseSdkIni(const QString& text, const QString& shown,
+                                     QHash<QString, QString>* basic, QString* error)
 {
-    QString ignored;
-    if (!error)
-        error = &ignored;
-    const QString shown = QDir::toNativeSeparators(path);
-    QString problem;
-    if (!ProfileStore::isValidName(profileName, &problem)) {
-        *error = problem;
-        return false;
-    }
-    QByteArray bytes;
-    if (!readSmallFile(path, &bytes, error))
-        return false;
-    if (bytes.startsWith("\xEF\xBB\xBF"))
-        bytes.remove(0, 3);
-    QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
-    const QString text = decoder.decode(bytes);
-    if (decoder.hasError() || bytes.contains('\0')) {
-        *error = tr("%1 is not a text file; expected an INI file with a [basic] section.").arg(shown);
-        return false;
-    }
-
-    // The SDKs read this with INI parsers: "[section]", "key = value" (or "key: value"), '#' and ';'
-    // comments.
     QString section;
     bool sawBasic = false;
-    QHash<QString, QString> basic;
     const QStringList lines = text.split(u'\n');
     for (int i = 0; i < lines.size(); ++i) {
         const QString line = lines.at(i).trimmed();
@@ -205,48 +252,145 @@ bool CredentialImporter::fromSdkCredentialsFile(const QString& path, const QStri
         }
         if (section != QLatin1String("basic"))
             continue;
-        if (basic.contains(key)) {
+        if (basic->contains(key)) {
             *error = tr("%1, line %2: %3 appears twice in [basic].").arg(shown).arg(lineNo).arg(key);
             return false;
         }
-        basic.insert(key, unquoted(line.mid(sep + 1).trimmed()));
+        basic->insert(key, unquoted(line.mid(sep + 1).trimmed()));
     }
-
     if (!sawBasic) {
         *error = tr("%1 has no [basic] section; the SDK credentials file keeps ak and sk there.").arg(shown);
         return false;
     }
-    QStringList missing;
-    for (const char* key : {"ak", "sk"}) {
-        if (basic.value(QLatin1String(key)).isEmpty())
-            missing.append(QLatin1String(key));
-    }
-    if (!missing.isEmpty()) {
-        *error = tr("%1: [basic] has no %2.").arg(shown, missing.join(tr(" and ")));
+    return true;
+}
+
+bool CredentialImporter::fromSdkCredentialsFile(const QString& path, const QString& profileName,
+                                                ImportedProfile* out, QString* error)
+{
+    QString ignored;
+    if (!error)
+        error = &ignored;
+    const QString shown = QDir::toNativeSeparators(path);
+    if (!ProfileStore::isValidName(profileName, error))
+        return false;
+    QByteArray bytes;
+    if (!readSmallFile(path, &bytes, error))
+        return false;
+    if (bytes.startsWith("\xEF\xBB\xBF"))
+        bytes.remove(0, 3);
+    QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
+    const QString text = decoder.decode(bytes);
+    if (decoder.hasError() || bytes.contains('\0')) {
+        *error = tr("%1 is not a text file; expected an INI file with a [basic] section.").arg(shown);
         return false;
     }
+    QHash<QString, QString> basic;
+    if (!parseSdkIni(text, shown, &basic, error))
+        return false;
+
+    SourceFields fields;
+    fields.prefix = tr("%1: %2").arg(shown, QString());
+    fields.accessKey = QStringLiteral("ak");
+    fields.secretKey = QStringLiteral("sk");
+    fields.securityToken = QStringLiteral("security_token");
+    fields.projectId = QStringLiteral("project_id");
+    fields.missing = [shown](const QString& absent) {
+        return tr("%1: [basic] has no %2.").arg(shown, absent);
+    };
 
     ImportedProfile imported;
     imported.profile.name = profileName;
-    imported.profile.accessKey = basic.value(QStringLiteral("ak"));
-    imported.secrets.secretKey = basic.value(QStringLiteral("sk"));
-    imported.secrets.securityToken = basic.value(QStringLiteral("security_token"));
-    imported.profile.projectId = basic.value(QStringLiteral("project_id"));
+    imported.profile.accessKey = basic.value(fields.accessKey);
+    imported.secrets.secretKey = basic.value(fields.secretKey);
+    imported.secrets.securityToken = basic.value(fields.securityToken);
+    imported.profile.projectId = basic.value(fields.projectId);
     imported.profile.auth = imported.secrets.securityToken.isEmpty() ? Profile::AuthMethod::AkSk
                                                                      : Profile::AuthMethod::TemporaryAkSk;
-    if (!checkSecretText(imported.profile.accessKey, tr("%1: ak").arg(shown), error) ||
-        !checkSecretText(imported.secrets.secretKey, tr("%1: sk").arg(shown), error) ||
-        !checkSecretText(imported.secrets.securityToken, tr("%1: security_token").arg(shown), error))
+    if (!checkFields(imported, fields, error))
         return false;
-    if (!imported.profile.projectId.isEmpty()) {
-        const Violations v = RequestValidator::validateProjectId(imported.profile.projectId);
-        if (!v.isEmpty()) {
-            *error = tr("%1: project_id: %2").arg(shown, v.constFirst().message);
-            return false;
-        }
-    }
     if (out)
         *out = imported;
+    return true;
+}
+
+// One entry of KooCLI's "profiles" list; `seen` holds the names before it.
+bool CredentialImporter::kooCliProfile(const QJsonValue& value, qsizetype index, const QString& shown,
+                                       QSet<QString>* seen, ImportedProfile* out, QString* error)
+{
+    if (!value.isObject()) {
+        *error = tr("%1: profile %2 is not a JSON object.").arg(shown).arg(index + 1);
+        return false;
+    }
+    const QJsonObject o = value.toObject();
+    const QJsonValue nameValue = o.value(QLatin1String("name"));
+    const QString name = nameValue.toString().trimmed();
+    if (!nameValue.isString() || name.isEmpty()) {
+        *error = tr("%1: profile %2 has no name.").arg(shown).arg(index + 1);
+        return false;
+    }
+    QString problem;
+    if (!ProfileStore::isValidName(name, &problem)) {
+        *error = tr("%1: profile \"%2\": %3").arg(shown, name, problem);
+        return false;
+    }
+    if (seen->contains(name)) {
+        *error = tr("%1: profile \"%2\" appears twice.").arg(shown, name);
+        return false;
+    }
+    seen->insert(name);
+
+    // Every field is optional text; a number or object where text belongs is damage.
+    QHash<QString, QString> text;
+    for (const char* key :
+         {"mode", "accessKeyId", "secretAccessKey", "securityToken", "region", "projectId"}) {
+        const QJsonValue v = o.value(QLatin1String(key));
+        if (v.isUndefined() || v.isNull())
+            continue;
+        if (!v.isString()) {
+            *error = tr("%1: profile \"%2\": %3 must be text.").arg(shown, name, QLatin1String(key));
+            return false;
+        }
+        text.insert(QLatin1String(key), v.toString().trimmed());
+    }
+
+    SourceFields fields;
+    fields.prefix = tr("%1: profile \"%2\": %3").arg(shown, name, QString());
+    fields.accessKey = QStringLiteral("accessKeyId");
+    fields.secretKey = QStringLiteral("secretAccessKey");
+    fields.securityToken = QStringLiteral("securityToken");
+    fields.projectId = QStringLiteral("projectId");
+    fields.region = QStringLiteral("region");
+    fields.missing = [shown, name](const QString& absent) {
+        return tr("%1: profile \"%2\" has no %3.").arg(shown, name, absent);
+    };
+
+    ImportedProfile imported;
+    imported.profile.name = name;
+    imported.profile.accessKey = text.value(fields.accessKey);
+    imported.secrets.secretKey = text.value(fields.secretKey);
+    imported.secrets.securityToken = text.value(fields.securityToken);
+    imported.profile.region = text.value(fields.region);
+    imported.profile.projectId = text.value(fields.projectId);
+
+    const QString mode = text.value(QStringLiteral("mode")).toUpper();
+    const bool hasToken = !imported.secrets.securityToken.isEmpty();
+    if (mode.isEmpty() || mode == QLatin1String("AKSK")) {
+        imported.profile.auth = hasToken ? Profile::AuthMethod::TemporaryAkSk : Profile::AuthMethod::AkSk;
+    } else if (mode == QLatin1String("AKSKST") && hasToken) {
+        imported.profile.auth = Profile::AuthMethod::TemporaryAkSk;
+    } else if (mode == QLatin1String("AKSKST")) {
+        *error = tr("%1: profile \"%2\" uses mode AKSKST but has no securityToken.").arg(shown, name);
+        return false;
+    } else {
+        *error = tr("%1: profile \"%2\" uses mode \"%3\", which cannot be imported (only AKSK and AKSKST "
+                    "profiles carry keys).")
+                     .arg(shown, name, text.value(QStringLiteral("mode")));
+        return false;
+    }
+    if (!checkFields(imported, fields, error))
+        return false;
+    *out = imported;
     return true;
 }
 
@@ -281,104 +425,12 @@ bool CredentialImporter::fromKooCliConfig(const QString& path, QList<ImportedPro
         *error = tr("%1 has no profiles to import.").arg(shown);
         return false;
     }
-
     QList<ImportedProfile> result;
     QSet<QString> seen;
     for (qsizetype i = 0; i < array.size(); ++i) {
-        if (!array.at(i).isObject()) {
-            *error = tr("%1: profile %2 is not a JSON object.").arg(shown).arg(i + 1);
-            return false;
-        }
-        const QJsonObject o = array.at(i).toObject();
-        const QJsonValue nameValue = o.value(QLatin1String("name"));
-        const QString name = nameValue.toString().trimmed();
-        if (!nameValue.isString() || name.isEmpty()) {
-            *error = tr("%1: profile %2 has no name.").arg(shown).arg(i + 1);
-            return false;
-        }
-        QString problem;
-        if (!ProfileStore::isValidName(name, &problem)) {
-            *error = tr("%1: profile \"%2\": %3").arg(shown, name, problem);
-            return false;
-        }
-        if (seen.contains(name)) {
-            *error = tr("%1: profile \"%2\" appears twice.").arg(shown, name);
-            return false;
-        }
-        seen.insert(name);
-
-        // Every field is optional text except where noted; a number or object where text belongs is damage.
-        QHash<QString, QString> text;
-        for (const char* key :
-             {"mode", "accessKeyId", "secretAccessKey", "securityToken", "region", "projectId"}) {
-            const QJsonValue v = o.value(QLatin1String(key));
-            if (v.isUndefined() || v.isNull())
-                continue;
-            if (!v.isString()) {
-                *error = tr("%1: profile \"%2\": %3 must be text.").arg(shown, name, QLatin1String(key));
-                return false;
-            }
-            text.insert(QLatin1String(key), v.toString().trimmed());
-        }
-
         ImportedProfile imported;
-        imported.profile.name = name;
-        imported.profile.accessKey = text.value(QStringLiteral("accessKeyId"));
-        imported.secrets.secretKey = text.value(QStringLiteral("secretAccessKey"));
-        imported.secrets.securityToken = text.value(QStringLiteral("securityToken"));
-        imported.profile.region = text.value(QStringLiteral("region"));
-        imported.profile.projectId = text.value(QStringLiteral("projectId"));
-
-        const QString mode = text.value(QStringLiteral("mode")).toUpper();
-        if (mode.isEmpty() || mode == QLatin1String("AKSK")) {
-            imported.profile.auth = imported.secrets.securityToken.isEmpty()
-                                        ? Profile::AuthMethod::AkSk
-                                        : Profile::AuthMethod::TemporaryAkSk;
-        } else if (mode == QLatin1String("AKSKST")) {
-            imported.profile.auth = Profile::AuthMethod::TemporaryAkSk;
-            if (imported.secrets.securityToken.isEmpty()) {
-                *error = tr("%1: profile \"%2\" uses mode AKSKST but has no securityToken.").arg(shown, name);
-                return false;
-            }
-        } else {
-            *error = tr("%1: profile \"%2\" uses mode \"%3\", which cannot be imported (only AKSK and AKSKST "
-                        "profiles carry keys).")
-                         .arg(shown, name, text.value(QStringLiteral("mode")));
+        if (!kooCliProfile(array.at(i), i, shown, &seen, &imported, error))
             return false;
-        }
-
-        QStringList missing;
-        if (imported.profile.accessKey.isEmpty())
-            missing.append(QStringLiteral("accessKeyId"));
-        if (imported.secrets.secretKey.isEmpty())
-            missing.append(QStringLiteral("secretAccessKey"));
-        if (!missing.isEmpty()) {
-            *error = tr("%1: profile \"%2\" has no %3.").arg(shown, name, missing.join(tr(" and ")));
-            return false;
-        }
-        const QString where = tr("%1: profile \"%2\": %3");
-        if (!checkSecretText(imported.profile.accessKey,
-                             where.arg(shown, name, QStringLiteral("accessKeyId")), error) ||
-            !checkSecretText(imported.secrets.secretKey,
-                             where.arg(shown, name, QStringLiteral("secretAccessKey")), error) ||
-            !checkSecretText(imported.secrets.securityToken,
-                             where.arg(shown, name, QStringLiteral("securityToken")), error))
-            return false;
-        if (!imported.profile.projectId.isEmpty()) {
-            const Violations v = RequestValidator::validateProjectId(imported.profile.projectId);
-            if (!v.isEmpty()) {
-                *error = where.arg(shown, name, QStringLiteral("projectId")) + QStringLiteral(": ") +
-                         v.constFirst().message;
-                return false;
-            }
-        }
-        if (!imported.profile.region.isEmpty() && !EndpointResolver::isKnownRegion(imported.profile.region)) {
-            const EndpointResolver::Result r = EndpointResolver::resolveRegion(imported.profile.region);
-            if (!r.ok()) {
-                *error = where.arg(shown, name, QStringLiteral("region")) + QStringLiteral(": ") + r.error;
-                return false;
-            }
-        }
         result.append(imported);
     }
     if (out)

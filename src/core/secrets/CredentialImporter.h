@@ -3,17 +3,15 @@
 #include "Profile.h"
 
 #include <QCoreApplication>
+#include <QHash>
+#include <QJsonValue>
 #include <QList>
 #include <QProcessEnvironment>
+#include <QSet>
 #include <QString>
+#include <QStringList>
 
 namespace das {
-
-struct ImportedProfile
-{
-    Profile profile;
-    ProfileSecrets secrets;
-};
 
 // Reads credentials other Huawei Cloud tools already have, for ProfileManager to copy into the keychain. The
 // sources are only ever read. Region and endpoint are left as found (the SDK file and variables have none).
@@ -23,6 +21,13 @@ class CredentialImporter
 
 public:
     static constexpr qint64 MaxFileBytes = 1024 * 1024;
+
+    enum class Source
+    {
+        Environment, // fromEnvironment
+        SdkFile,     // fromSdkCredentialsFile
+        KooCli,      // fromKooCliConfig
+    };
 
     static QString
     defaultSdkCredentialsPath(const QProcessEnvironment& env);              // $HOME/.huaweicloud/credentials
@@ -38,9 +43,26 @@ public:
     // "region", "projectId"}]}. All or nothing: on any problem *out is left untouched.
     static bool fromKooCliConfig(const QString& path, QList<ImportedProfile>* out, QString* error);
 
+    // Any of the three, as the window and the CLI offer them: an empty `path` reads the default file under
+    // env's HOME; `profileName` names the profile of the environment and SDK file (KooCLI names its own).
+    static bool read(Source source, const QProcessEnvironment& env, const QString& path,
+                     const QString& profileName, QList<ImportedProfile>* out, QString* error);
+    // Names of the items with neither region nor endpoint (the SDK file and the variables never name one).
+    static QStringList withoutTarget(const QList<ImportedProfile>& items);
+    // Gives those items `region`.
+    static void setMissingRegion(QList<ImportedProfile>* items, const QString& region);
+
 private:
+    struct SourceFields;
+
     static bool readSmallFile(const QString& path, QByteArray* bytes, QString* error);
-    static bool checkSecretText(const QString& value, const QString& where, QString* error);
+    // The one check of what every source yields: AK and SK present, AK, SK and security token plain text
+    // that fits the keychain, a valid project ID and a known region when given.
+    static bool checkFields(const ImportedProfile& imported, const SourceFields& fields, QString* error);
+    static bool parseSdkIni(const QString& text, const QString& shown, QHash<QString, QString>* basic,
+                            QString* error);
+    static bool kooCliProfile(const QJsonValue& value, qsizetype index, const QString& shown,
+                              QSet<QString>* seen, ImportedProfile* out, QString* error);
 };
 
 } // namespace das

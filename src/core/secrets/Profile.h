@@ -72,4 +72,12 @@ struct ProfileSecrets
     QString iamToken;
 };
 
+// A profile read from another tool's credentials (CredentialImporter), to be saved by
+// ProfileManager::importProfiles.
+struct ImportedProfile
+{
+    Profile profile;
+    ProfileSecrets secrets;
+};
+
 } // namespace das

@@ -3,6 +3,7 @@
 #include "ProfileStore.h"
 #include "SecretJob.h"
 #include "SecretStore.h"
+#include "SecretsLog.h"
 
 #include <QEventLoop>
 
@@ -238,6 +239,7 @@ void ProfileManager::saveRemoveStale(const std::shared_ptr<SaveState>& st, int i
             e.value.clear();
             e.oldValue.clear();
         }
+        qCDebug(lcSecrets) << "profile saved:" << st->profile.name;
         st->done(true, tr("Profile \"%1\" saved; its secrets are in %2.")
                            .arg(st->profile.name, SecretJob::keychainName()));
         return;
@@ -300,6 +302,7 @@ void ProfileManager::removeNext(const std::shared_ptr<RemoveState>& st, int inde
                          .arg(st->name, m_profiles->fileName()));
             return;
         }
+        qCDebug(lcSecrets) << "profile removed:" << st->name;
         st->done(true, tr("Profile \"%1\" and its keychain entries were removed.").arg(st->name));
         return;
     }
@@ -411,17 +414,20 @@ bool ProfileManager::removeProfileSync(const QString& name, QString* message)
     return runSync([&](Done done) { removeProfile(name, std::move(done)); }, message);
 }
 
-bool ProfileManager::loadCredentialsSync(const QString& name, Credentials* credentials, QString* message)
+ProfileManager::ImportOutcome ProfileManager::importProfilesSync(QList<ImportedProfile> items,
+                                                                 bool replaceExisting)
 {
-    return runSync(
+    ImportOutcome outcome;
+    const bool ok = runSync(
         [&](Done done) {
-            loadCredentials(name, [&, done](bool ok, const Credentials& c, const QString& m) {
-                if (credentials)
-                    *credentials = c;
-                done(ok, m);
+            importProfiles(std::move(items), replaceExisting, [&outcome, done](const ImportOutcome& o) {
+                outcome = o;
+                done(o.ok, o.message);
             });
         },
-        message);
+        &outcome.message);
+    outcome.ok = ok;
+    return outcome;
 }
 
 } // namespace das

@@ -137,6 +137,14 @@ bool ProfileStore::isValidName(const QString& name, QString* error)
     return false;
 }
 
+QString ProfileStore::quotedNames(const QStringList& names)
+{
+    QStringList quoted;
+    for (const QString& n : names)
+        quoted.append(QLatin1Char('"') + n + QLatin1Char('"'));
+    return quoted.join(QStringLiteral(", "));
+}
+
 bool ProfileStore::validate(const Profile& p, QString* error)
 {
     QStringList problems;

@@ -44,6 +44,8 @@ public:
     // 1-64 letters, digits, '-', '_', '.', ' '; no leading or trailing space. ('/', ':' and '|' would break
     // the settings group and the keychain key.)
     static bool isValidName(const QString& name, QString* error);
+    // "\"a\", \"b\"": how messages list profile names.
+    static QString quotedNames(const QStringList& names);
     // Every rule save() applies, all violations in one message; nothing is written.
     static bool validate(const Profile& profile, QString* error);
 

@@ -1,6 +1,7 @@
 #include "SecretJob.h"
 
-#include "SecretStore.h"
+#include "SecretLimits.h"
+#include "SecretsLog.h"
 
 #include <QPointer>
 
@@ -60,12 +61,13 @@ void SecretJob::start()
     if (m_started)
         return;
     m_started = true;
+    m_clock.start();
     if (m_key.isEmpty()) {
         finish(SecretResult::Status::Failed, tr("empty keychain key"));
         return;
     }
     const bool writes = m_kind == Kind::Write || m_kind == Kind::WriteVerified;
-    if (writes && m_secret.toUtf8().size() > SecretStore::MaxSecretBytes) {
+    if (writes && m_secret.toUtf8().size() > SecretLimits::MaxSecretBytes) {
         finish(SecretResult::Status::TooLarge);
         return;
     }
@@ -86,7 +88,7 @@ void SecretJob::start()
 
 void SecretJob::startStep(Step step)
 {
-    const QString service = QLatin1String(SecretStore::ServiceName);
+    const QString service = QLatin1String(SecretLimits::ServiceName);
     QKeychain::Job* job = nullptr;
     switch (step) {
     case Step::Read:
@@ -204,6 +206,9 @@ void SecretJob::finish(SecretResult::Status status, const QString& detail, const
     m_result.secret = status == SecretResult::Status::Ok ? secret : QString();
     m_result.detail = detail;
     m_result.message = describe(status, m_kind, detail, m_timeoutMs, afterWrite);
+    // Kind, status and time only: never the key's secret, never what the keychain returned.
+    qCDebug(lcSecrets).noquote() << "keychain job" << kindName(m_kind) << "ended"
+                                 << SecretResult::statusName(status) << "after" << m_clock.elapsed() << "ms";
     // Queued, so that whoever created the job can connect to finished() first.
     QMetaObject::invokeMethod(
         this,
@@ -214,6 +219,21 @@ void SecretJob::finish(SecretResult::Status status, const QString& detail, const
                 deleteLater();
         },
         Qt::QueuedConnection);
+}
+
+QString SecretJob::kindName(Kind kind)
+{
+    switch (kind) {
+    case Kind::Read:
+        break;
+    case Kind::Write:
+        return QStringLiteral("Write");
+    case Kind::Remove:
+        return QStringLiteral("Remove");
+    case Kind::WriteVerified:
+        return QStringLiteral("WriteVerified");
+    }
+    return QStringLiteral("Read");
 }
 
 SecretResult::Status SecretJob::classify(int keychainError, const QString& errorString)
@@ -314,7 +334,7 @@ QString SecretJob::describe(SecretResult::Status status, Kind kind, const QStrin
     }
     case Status::TooLarge:
         return tr("The secret is longer than the %1 bytes DAS Connect keeps in %2; nothing was saved.")
-            .arg(QString::number(SecretStore::MaxSecretBytes), keychain);
+            .arg(QString::number(SecretLimits::MaxSecretBytes), keychain);
     case Status::VerifyFailed:
         return tr("Reading the secret back from %1 did not return what was written, so it cannot be relied "
                   "on: "

@@ -2,6 +2,7 @@
 
 #include "SecretResult.h"
 
+#include <QElapsedTimer>
 #include <QObject>
 #include <QString>
 #include <QTimer>
@@ -31,11 +32,9 @@ public:
     ~SecretJob() override;
 
     Kind kind() const { return m_kind; }
-    QString key() const { return m_key; }
-    int timeoutMs() const { return m_timeoutMs; }
-    bool isFinished() const { return m_finished; }
-    const SecretResult& result() const { return m_result; }
 
+    // "Read", "Write", "Remove", "WriteVerified": for logs.
+    static QString kindName(Kind kind);
     // QKeychain::Error plus errorString() -> status. Exposed for tests.
     static SecretResult::Status classify(int keychainError, const QString& errorString);
     // The sentence shown for a status, naming the keychain and what to do.
@@ -72,6 +71,7 @@ private:
     QString m_secret; // writes only; dropped when the job finishes
     const int m_timeoutMs;
     QTimer m_deadline;
+    QElapsedTimer m_clock; // for the debug log only
     bool m_started = false;
     bool m_finished = false;
     SecretResult m_result;

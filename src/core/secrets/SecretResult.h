@@ -16,7 +16,7 @@ struct SecretResult
         AccessDenied, // the keychain or the user refused
         Locked,       // locked and the unlock prompt was dismissed or could not be shown
         Timeout,      // no answer before the deadline; a late answer is ignored
-        TooLarge,     // longer than SecretStore::MaxSecretBytes; nothing was written
+        TooLarge,     // longer than SecretLimits::MaxSecretBytes; nothing was written
         VerifyFailed, // written, but reading it back gave something else
         Failed,
     };

@@ -63,26 +63,6 @@ SecretResult SecretStore::waitFor(SecretJob* job)
     return out;
 }
 
-SecretResult SecretStore::readSync(const QString& key)
-{
-    return waitFor(read(key));
-}
-
-SecretResult SecretStore::writeSync(const QString& key, const QString& secret)
-{
-    return waitFor(write(key, secret));
-}
-
-SecretResult SecretStore::writeVerifiedSync(const QString& key, const QString& secret)
-{
-    return waitFor(writeVerified(key, secret));
-}
-
-SecretResult SecretStore::removeSync(const QString& key)
-{
-    return waitFor(remove(key));
-}
-
 QString SecretStore::profileSecretKey(const QString& profileName, const QString& which)
 {
     return QStringLiteral("profile:") + profileName + QLatin1Char(':') + which;

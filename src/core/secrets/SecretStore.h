@@ -1,6 +1,7 @@
 #pragma once
 
 #include "SecretJob.h"
+#include "SecretLimits.h"
 #include "SecretResult.h"
 
 #include <QObject>
@@ -11,9 +12,9 @@ namespace das {
 // The only door to the OS keychain (QtKeychain: Secret Service on Linux, Keychain on macOS, Credential
 // Manager on Windows). Never falls back to plain-text storage.
 //
-// Every entry is stored under service "das-connect"; on Linux QtKeychain writes it with the libsecret
-// attributes server=das-connect, user=<key>, type=plaintext (schema org.qt.keychain), so
-// `secret-tool lookup server das-connect user <key>` finds it. Keys:
+// Every entry is stored under service SecretLimits::ServiceName ("das-connect"); on Linux QtKeychain writes
+// it with the libsecret attributes server=das-connect, user=<key>, type=plaintext (schema org.qt.keychain),
+// so `secret-tool lookup server das-connect user <key>` finds it. Keys:
 //   profile:<profile name>:sk | :security_token | :iam_token
 //   dbpassword:<endpoint>|<project id>|<instance id>|<username>
 //
@@ -25,8 +26,6 @@ class SecretStore : public QObject
     Q_OBJECT
 
 public:
-    static constexpr const char* ServiceName = "das-connect";
-    static constexpr int MaxSecretBytes = 4096; // UTF-8; larger -> TooLarge, nothing written
     static constexpr int DefaultTimeoutMs = 15000;
 
     static constexpr const char* SecretKeyField = "sk";
@@ -37,7 +36,6 @@ public:
 
     // Deadline of each job started afterwards, in ms (0 expires before any answer; tests use it).
     void setTimeoutMs(int ms);
-    int timeoutMs() const { return m_timeoutMs; }
 
     SecretJob* read(const QString& key);
     SecretJob* write(const QString& key, const QString& secret);
@@ -46,18 +44,13 @@ public:
     // A missing entry is reported as NotFound and nothing is touched.
     SecretJob* remove(const QString& key);
 
-    // For the CLI: run a local event loop until the job ends (always bounded by the deadline).
-    SecretResult readSync(const QString& key);
-    SecretResult writeSync(const QString& key, const QString& secret);
-    SecretResult writeVerifiedSync(const QString& key, const QString& secret);
-    SecretResult removeSync(const QString& key);
-
     // `which` is one of the *Field constants.
     static QString profileSecretKey(const QString& profileName, const QString& which);
     static QString databasePasswordKey(const QString& endpoint, const QString& projectId,
                                        const QString& instanceId, const QString& username);
 
-    // Runs any job to its end in a local event loop.
+    // Runs any job to its end in a local event loop (always bounded by the job's deadline), e.g.
+    // SecretStore::waitFor(store.read(key)) in the CLI and in tests.
     static SecretResult waitFor(SecretJob* job);
 
 private:

@@ -6,8 +6,11 @@
 #include "ProfileManager.h"
 #include "SecretJob.h"
 #include "SecretStore.h"
+#include "WorkflowLog.h"
 
 namespace das {
+
+Q_LOGGING_CATEGORY(lcWorkflow, "das.workflow", QtWarningMsg)
 
 CreateSession::CreateSession(const Services& services, QObject* parent)
     : QObject(parent)
@@ -38,6 +41,7 @@ void CreateSession::start(const ConnectionRequest& request, const Target& target
     m_running = true;
     m_request = request;
     m_target = target;
+    qCDebug(lcWorkflow) << "create session: instance" << request.instanceId << "on" << target.endpoint.host();
     const int generation = m_generation;
     // Every stage begins from the event loop, so a caller can connect after start() and cancel() before it.
     QMetaObject::invokeMethod(
@@ -63,6 +67,7 @@ void CreateSession::readCredentials(const CredentialChoice& choice)
         finishNotSent(tr("Profiles are not available here."), true);
         return;
     }
+    qCDebug(lcWorkflow) << "create session: reading the credentials of profile" << choice.profile;
     emit resolvingCredentials(choice.description);
     const int generation = m_generation;
     const QString name = choice.profile;
@@ -119,6 +124,8 @@ void CreateSession::record()
     } else {
         m_outcome.historyWarning = tr("Created, but the history is not available.");
     }
+    qCDebug(lcWorkflow) << "create session: connection" << m_outcome.result.connectionId << "history row"
+                        << m_outcome.historyId;
     emit recorded(m_outcome.result, m_outcome.historyId, m_outcome.historyWarning);
 }
 
@@ -196,6 +203,7 @@ void CreateSession::finish()
         return;
     m_running = false;
     m_request.password.clear(); // the password is held only while it may still be needed
+    qCDebug(lcWorkflow) << "create session finished:" << CreateResult::outcomeName(m_outcome.result.outcome);
     emit finished(m_outcome);
 }
 

@@ -54,8 +54,8 @@ CredentialChoice CredentialResolver::resolve(const Inputs& in) const
             return c;
         }
         c.credentials = Credentials();
-        c.error = tr("None: choose a profile, set HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK, or use the "
-                     "built-in sandbox.");
+        c.error = tr("No cloud credentials: choose a profile, or set HUAWEICLOUD_SDK_AK and "
+                     "HUAWEICLOUD_SDK_SK (and HUAWEICLOUD_SDK_SECURITY_TOKEN for temporary credentials).");
         return c;
     }
 
@@ -65,7 +65,7 @@ CredentialChoice CredentialResolver::resolve(const Inputs& in) const
         c.description = tr("Sandbox demo key %1").arg(in.sandboxDemo.accessKey);
         return c;
     }
-    c.error = tr("None: the built-in sandbox is not running; start it from the Sandbox menu.");
+    c.error = tr("No credentials: the built-in sandbox is not running; start it from the Sandbox menu.");
     return c;
 }
 

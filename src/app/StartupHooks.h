@@ -1,0 +1,37 @@
+#pragma once
+
+#include <QCommandLineOption>
+
+class QCommandLineParser;
+class QElapsedTimer;
+
+namespace das {
+
+class MainWindow;
+
+// The app's scripted runs, kept out of main(): `--screenshot FILE` (the README's picture: the window on the
+// sandbox after one create, saved as PNG, then exit) and `--quit-after-show` (bench/startup.sh: start-up
+// time and peak memory once the window is exposed, then exit).
+class StartupHooks
+{
+public:
+    StartupHooks();
+
+    void addOptions(QCommandLineParser& parser) const;
+    // A scripted run never shows the first-run question.
+    bool isScripted(const QCommandLineParser& parser) const;
+    // A screenshot is always taken on the sandbox.
+    bool needsSandbox(const QCommandLineParser& parser) const;
+    // Call after window.show(); `sinceMain` was started on entry to main().
+    void arm(const QCommandLineParser& parser, MainWindow& window, const QElapsedTimer& sinceMain) const;
+
+private:
+    QCommandLineOption m_screenshot;
+    QCommandLineOption m_quitAfterShow;
+};
+
+// Peak resident set size of this process in KiB, or -1 where the platform does not report it. Also used by
+// the benchmarks.
+long peakRssKiB();
+
+} // namespace das

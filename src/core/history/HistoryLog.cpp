@@ -1,0 +1,7 @@
+#include "HistoryLog.h"
+
+namespace das {
+
+Q_LOGGING_CATEGORY(lcHistory, "das.history", QtWarningMsg)
+
+} // namespace das
