@@ -303,22 +303,6 @@
         <translation>%1：[basic] 中缺少 %2。</translation>
     </message>
     <message>
-        <source>%1: ak</source>
-        <translation>%1：ak</translation>
-    </message>
-    <message>
-        <source>%1: sk</source>
-        <translation>%1：sk</translation>
-    </message>
-    <message>
-        <source>%1: security_token</source>
-        <translation>%1：security_token</translation>
-    </message>
-    <message>
-        <source>%1: project_id: %2</source>
-        <translation>%1：project_id：%2</translation>
-    </message>
-    <message>
         <source>%1 is not valid JSON (%2 at byte %3).</source>
         <translation>%1 不是有效的 JSON（第 %3 字节处：%2）。</translation>
     </message>
@@ -1109,6 +1093,18 @@
         <source>Status</source>
         <translation>状态</translation>
     </message>
+    <message>
+        <source>From &amp;environment variables</source>
+        <translation>从环境变量(&amp;E)</translation>
+    </message>
+    <message>
+        <source>From &amp;SDK credentials file…</source>
+        <translation>从 SDK 凭证文件(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>From &amp;KooCLI configuration…</source>
+        <translation>从 KooCLI 配置(&amp;K)…</translation>
+    </message>
 </context>
 <context>
     <name>ProfileStore</name>
@@ -1450,14 +1446,77 @@
     </message>
 </context>
 <context>
-    <name>das::CreateJob</name>
+    <name>das::CreateSession</name>
     <message>
-        <source>overall deadline of %1 ms reached</source>
-        <translation>已达到 %1 毫秒的总时限</translation>
+        <source>Profiles are not available here.</source>
+        <translation>此处无法使用配置项。</translation>
     </message>
     <message>
-        <source>no data for %1 ms</source>
-        <translation>%1 毫秒内未收到数据</translation>
+        <source>The credentials of profile “%1” could not be read: %2 Nothing was sent.</source>
+        <translation>无法读取配置项“%1”的凭证：%2未发送任何内容。</translation>
+    </message>
+    <message>
+        <source>Created, but the history is not available.</source>
+        <translation>已创建，但历史记录不可用。</translation>
+    </message>
+    <message>
+        <source>the OS keychain is not available here.</source>
+        <translation>此处无法使用系统钥匙串。</translation>
+    </message>
+    <message>
+        <source>saving it was cancelled; the keychain may or may not hold it now.</source>
+        <translation>保存操作已取消；钥匙串中现在可能有也可能没有该密码。</translation>
+    </message>
+    <message>
+        <source>Cancelled before anything was sent.</source>
+        <translation>已取消，未发送任何内容。</translation>
+    </message>
+    <message>
+        <source>Created, but not recorded in the history: %1.</source>
+        <translation>已创建，但未记入历史记录：%1。</translation>
+    </message>
+</context>
+<context>
+    <name>das::CredentialResolver</name>
+    <message>
+        <source>The environment variable %1 is empty or not set.</source>
+        <translation>环境变量 %1 为空或未设置。</translation>
+    </message>
+    <message>
+        <source>IAM token from the environment variable %1</source>
+        <translation>来自环境变量 %1 的 IAM 令牌</translation>
+    </message>
+    <message>
+        <source>Temporary AK %1 with security token, from the environment</source>
+        <translation>来自环境变量的临时 AK %1（含安全令牌）</translation>
+    </message>
+    <message>
+        <source>AK %1 from the environment (HUAWEICLOUD_SDK_AK)</source>
+        <translation>来自环境变量的 AK %1（HUAWEICLOUD_SDK_AK）</translation>
+    </message>
+    <message>
+        <source>No cloud credentials: choose a profile, or set HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK (and HUAWEICLOUD_SDK_SECURITY_TOKEN for temporary credentials).</source>
+        <translation>没有云凭证：请选择一个配置项，或设置 HUAWEICLOUD_SDK_AK 和 HUAWEICLOUD_SDK_SK（临时凭证还需设置 HUAWEICLOUD_SDK_SECURITY_TOKEN）。</translation>
+    </message>
+    <message>
+        <source>Sandbox demo key %1</source>
+        <translation>沙箱演示密钥 %1</translation>
+    </message>
+    <message>
+        <source>No credentials: the built-in sandbox is not running; start it from the Sandbox menu.</source>
+        <translation>没有凭证：内置沙箱未运行；请从“沙箱”菜单启动它。</translation>
+    </message>
+    <message>
+        <source>There is no profile named &quot;%1&quot;.</source>
+        <translation>不存在名为“%1”的配置项。</translation>
+    </message>
+    <message>
+        <source>Profile “%1”: IAM token in the OS keychain</source>
+        <translation>配置项“%1”：IAM 令牌保存在系统钥匙串中</translation>
+    </message>
+    <message>
+        <source>Profile “%1”: AK %2, secrets in the OS keychain</source>
+        <translation>配置项“%1”：AK %2，机密信息保存在系统钥匙串中</translation>
     </message>
 </context>
 <context>
@@ -1528,6 +1587,14 @@
     <message>
         <source>Endpoint %1 could not be reached: %2.</source>
         <translation>无法访问终端节点 %1：%2。</translation>
+    </message>
+    <message>
+        <source>The probe has no network client.</source>
+        <translation>探测没有可用的网络客户端。</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>已停止</translation>
     </message>
 </context>
 <context>
@@ -1771,18 +1838,6 @@ Request ID: %2</source>
         <translation>内置沙箱正在 %1 上运行</translation>
     </message>
     <message>
-        <source>Sandbox demo key %1</source>
-        <translation>沙箱演示密钥 %1</translation>
-    </message>
-    <message>
-        <source>Temporary AK %1 with security token, from the environment</source>
-        <translation>来自环境变量的临时 AK %1（含安全令牌）</translation>
-    </message>
-    <message>
-        <source>AK %1 from the environment (HUAWEICLOUD_SDK_AK)</source>
-        <translation>来自环境变量的 AK %1（HUAWEICLOUD_SDK_AK）</translation>
-    </message>
-    <message>
         <source>SANDBOX</source>
         <translation>沙箱</translation>
     </message>
@@ -1807,24 +1862,8 @@ Request ID: %2</source>
         <translation>DAS Connect</translation>
     </message>
     <message>
-        <source>&amp;Fault mode</source>
-        <translation>故障模式(&amp;F)</translation>
-    </message>
-    <message>
         <source>Sandbox fault mode: %1</source>
         <translation>沙箱故障模式：%1</translation>
-    </message>
-    <message>
-        <source>&amp;Language</source>
-        <translation>语言(&amp;L)</translation>
-    </message>
-    <message>
-        <source>Created, but not recorded in the history: %1. Copy the ID now.</source>
-        <translation>已创建，但未记入历史记录：%1。请立即复制ID。</translation>
-    </message>
-    <message>
-        <source>Created, but the history is not available. Copy the ID now.</source>
-        <translation>已创建，但历史记录不可用。请立即复制ID。</translation>
     </message>
     <message>
         <source>Connection %1 created.</source>
@@ -1833,30 +1872,6 @@ Request ID: %2</source>
     <message>
         <source>A create request is still running. If you quit now, whether the connection was created stays unknown. Quit anyway?</source>
         <translation>创建请求仍在进行中。如果现在退出，将无法确定连接是否已创建。仍要退出吗？</translation>
-    </message>
-    <message>
-        <source>The saved password was removed from the OS keychain.</source>
-        <translation>已从系统钥匙串中删除保存的密码。</translation>
-    </message>
-    <message>
-        <source>Saved passwords cannot be offered: %1</source>
-        <translation>无法提供已保存的密码：%1</translation>
-    </message>
-    <message>
-        <source>Profile “%1”: IAM token in the OS keychain</source>
-        <translation>配置项“%1”：IAM 令牌保存在系统钥匙串中</translation>
-    </message>
-    <message>
-        <source>Profile “%1”: AK %2, secrets in the OS keychain</source>
-        <translation>配置项“%1”：AK %2，机密信息保存在系统钥匙串中</translation>
-    </message>
-    <message>
-        <source>None: choose a profile, set HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK, or use the built-in sandbox.</source>
-        <translation>无：请选择配置项、设置 HUAWEICLOUD_SDK_AK 和 HUAWEICLOUD_SDK_SK，或使用内置沙箱。</translation>
-    </message>
-    <message>
-        <source>The credentials of profile “%1” could not be read: %2 Nothing was sent.</source>
-        <translation>无法读取配置项“%1”的凭证：%2未发送任何内容。</translation>
     </message>
     <message>
         <source>Saving the password in the OS keychain…</source>
@@ -1871,12 +1886,23 @@ Request ID: %2</source>
         <translation>密码已保存到系统钥匙串，并已读回确认。</translation>
     </message>
     <message>
-        <source>Cancelled before anything was sent.</source>
-        <translation>已取消，未发送任何内容。</translation>
-    </message>
-    <message>
         <source>Creation in progress</source>
         <translation>正在创建</translation>
+    </message>
+    <message>
+        <source> Copy the ID now.</source>
+        <translation>请立即复制ID。</translation>
+    </message>
+</context>
+<context>
+    <name>das::NetworkJob</name>
+    <message>
+        <source>overall deadline of %1 ms reached</source>
+        <translation>已达到 %1 毫秒的总时限</translation>
+    </message>
+    <message>
+        <source>no data for %1 ms</source>
+        <translation>%1 毫秒内未收到数据</translation>
     </message>
 </context>
 <context>
@@ -2035,12 +2061,25 @@ Request ID: %2</source>
         <source>The secrets of profile &quot;%1&quot; could not be read. %2</source>
         <translation>无法读取配置项“%1”的机密信息。%2</translation>
     </message>
-</context>
-<context>
-    <name>das::ProfileManagerDialog</name>
     <message>
-        <source>The profile manager was closed before the import finished.</source>
-        <translation>导入完成前配置项管理器已关闭。</translation>
+        <source>Nothing was imported: there was nothing to import.</source>
+        <translation>未导入任何内容：没有可导入的内容。</translation>
+    </message>
+    <message>
+        <source>Nothing was imported. Profile &quot;%1&quot;: %2</source>
+        <translation>未导入任何内容。配置项“%1”：%2</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: profile &quot;%1&quot; appears twice.</source>
+        <translation>未导入任何内容：配置项“%1”出现了两次。</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: profile &quot;%1&quot; already exists.</source>
+        <translation>未导入任何内容：配置项“%1”已存在。</translation>
+    </message>
+    <message>
+        <source>The existing profile &quot;%1&quot; cannot be backed up before it is replaced, so it could not be put back if the import failed: %2 Remove that profile or fix the keychain first. Nothing was imported.</source>
+        <translation>现有配置项“%1”在被替换前无法备份，导入失败时将无法恢复：%2请先删除该配置项或修复钥匙串。未导入任何内容。</translation>
     </message>
     <message>
         <source>Nothing was imported. %1</source>
@@ -2054,33 +2093,20 @@ Request ID: %2</source>
         <source>Profile &quot;%1&quot; could not be taken back: %2</source>
         <translation>无法撤回配置项“%1”：%2</translation>
     </message>
+</context>
+<context>
+    <name>das::ProfileManagerDialog</name>
     <message>
-        <source>Profile &quot;%1&quot; was removed: its previous secrets could not be read, so it could not be restored.</source>
-        <translation>配置项“%1”已被删除：无法读取其原有机密信息，因此无法恢复。</translation>
+        <source>Nothing was imported. %1</source>
+        <translation>未导入任何内容。%1</translation>
     </message>
     <message>
         <source>Keychain: secrets readable.</source>
         <translation>钥匙串：机密信息可读取。</translation>
     </message>
     <message>
-        <source>From &amp;environment variables</source>
-        <translation>从环境变量(&amp;E)</translation>
-    </message>
-    <message>
-        <source>From &amp;SDK credentials file…</source>
-        <translation>从 SDK 凭证文件(&amp;S)…</translation>
-    </message>
-    <message>
-        <source>From &amp;KooCLI configuration…</source>
-        <translation>从 KooCLI 配置(&amp;K)…</translation>
-    </message>
-    <message>
         <source>Profiles</source>
         <translation>配置项</translation>
-    </message>
-    <message>
-        <source>%1 — %2</source>
-        <translation>%1 — %2</translation>
     </message>
     <message>
         <source>Region for imported profiles</source>
@@ -2097,18 +2123,6 @@ Request ID: %2</source>
     <message>
         <source>No profile selected.</source>
         <translation>未选择配置项。</translation>
-    </message>
-    <message>
-        <source>Permanent AK/SK</source>
-        <translation>永久 AK/SK</translation>
-    </message>
-    <message>
-        <source>Temporary AK/SK with security token</source>
-        <translation>临时 AK/SK（含安全令牌）</translation>
-    </message>
-    <message>
-        <source>IAM token</source>
-        <translation>IAM 令牌</translation>
     </message>
     <message>
         <source>custom endpoint %1</source>
@@ -2201,10 +2215,6 @@ Request ID: %2</source>
     <message>
         <source>Import cancelled; nothing was imported.</source>
         <translation>已取消导入，未导入任何内容。</translation>
-    </message>
-    <message>
-        <source>Nothing was imported. Profile &quot;%1&quot;: %2</source>
-        <translation>未导入任何内容。配置项“%1”：%2</translation>
     </message>
     <message>
         <source>A profile named &quot;%1&quot; already exists. Replace it with the one from %2?</source>
@@ -2315,6 +2325,24 @@ Request ID: %2</source>
     </message>
 </context>
 <context>
+    <name>das::SandboxHost</name>
+    <message>
+        <source>&amp;Fault mode</source>
+        <translation>故障模式(&amp;F)</translation>
+    </message>
+</context>
+<context>
+    <name>das::SavedPasswordOffer</name>
+    <message>
+        <source>Saved passwords cannot be offered: %1</source>
+        <translation>无法提供已保存的密码：%1</translation>
+    </message>
+    <message>
+        <source>The saved password was removed from the OS keychain.</source>
+        <translation>已从系统钥匙串中删除保存的密码。</translation>
+    </message>
+</context>
+<context>
     <name>das::SecretJob</name>
     <message>
         <source>empty keychain key</source>
@@ -2402,6 +2430,13 @@ Request ID: %2</source>
     <message>
         <source>the request was cancelled</source>
         <translation>请求已取消</translation>
+    </message>
+</context>
+<context>
+    <name>das::Translations</name>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
     </message>
 </context>
 <context>

@@ -14,13 +14,14 @@ class CommandLine
     Q_DECLARE_TR_FUNCTIONS(CommandLine)
 
 public:
-    static constexpr int ExitOk = 0;
-    static constexpr int ExitUsage = 2;
-    static constexpr int ExitKeychain = 6;
-
     // Adds --help, parses; returns the exit code when the command is already done (error or help).
     static std::optional<int> parse(QCommandLineParser& parser, const QStringList& arguments,
                                     QTextStream& out, QTextStream& err);
+
+    // The exit codes every sub-command shares.
+    static constexpr int ExitOk = 0;
+    static constexpr int ExitUsage = 2;
+    static constexpr int ExitKeychain = 6;
 };
 
 } // namespace das

@@ -349,8 +349,6 @@ SandboxServer::Answer SandboxServer::createConnection(const QHttpServerRequest& 
                                                       const QString& projectId, const QString& instanceId,
                                                       const QByteArray& requestId)
 {
-    using Mode = SandboxOptions::Mode;
-
     const Violations projectProblems = RequestValidator::validateProjectId(projectId);
     if (!projectProblems.isEmpty() || (!m_options.anyIds && !m_options.projectIds.contains(projectId)))
         return error(400, QStringLiteral("DAS.200113"), QStringLiteral("Invalid project ID."), requestId);
@@ -381,6 +379,21 @@ SandboxServer::Answer SandboxServer::createConnection(const QHttpServerRequest& 
                      QStringLiteral("Invalid parameter. ") + messages.join(QStringLiteral(" ")), requestId);
     }
 
+    if (const std::optional<Answer> fault = faultAnswer(requestId))
+        return *fault;
+    Answer a;
+    const QString connectionId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    m_issued.append(connectionId);
+    a.body = QJsonDocument(QJsonObject{{QStringLiteral("connection_id"), connectionId}})
+                 .toJson(QJsonDocument::Compact);
+    emit connectionCreated(connectionId, QString::fromLatin1(requestId));
+    return a;
+}
+
+// The answer of a fault mode that replaces a valid create's success, if the mode does.
+std::optional<SandboxServer::Answer> SandboxServer::faultAnswer(const QByteArray& requestId) const
+{
+    using Mode = SandboxOptions::Mode;
     Answer a;
     switch (m_options.mode) {
     case Mode::E500:
@@ -421,13 +434,7 @@ SandboxServer::Answer SandboxServer::createConnection(const QHttpServerRequest& 
     case Mode::Redirect:
         break;
     }
-
-    const QString connectionId = QUuid::createUuid().toString(QUuid::WithoutBraces);
-    m_issued.append(connectionId);
-    a.body = QJsonDocument(QJsonObject{{QStringLiteral("connection_id"), connectionId}})
-                 .toJson(QJsonDocument::Compact);
-    emit connectionCreated(connectionId, QString::fromLatin1(requestId));
-    return a;
+    return std::nullopt;
 }
 
 } // namespace das

@@ -10,6 +10,8 @@
 #include <QPointer>
 #include <QUrl>
 
+#include <optional>
+
 class QTcpSocket;
 
 namespace das {
@@ -63,6 +65,7 @@ private:
     Answer authenticate(const QHttpServerRequest& request, const QByteArray& requestId, bool* ok) const;
     Answer createConnection(const QHttpServerRequest& request, const QString& projectId,
                             const QString& instanceId, const QByteArray& requestId);
+    std::optional<Answer> faultAnswer(const QByteArray& requestId) const;
     static Answer error(int status, const QString& code, const QString& message, const QByteArray& requestId);
     void send(QPointer<QTcpSocket> socket, const Answer& answer, const QByteArray& requestId);
     QDateTime serverTime() const;

@@ -7,14 +7,68 @@
 #include <QDateTime>
 #include <QTextStream>
 
+#include <optional>
+
 using das::SandboxOptions;
 
-int main(int argc, char* argv[])
-{
-    QCoreApplication app(argc, argv);
-    QCoreApplication::setApplicationName(QStringLiteral("das-sandbox"));
-    QCoreApplication::setApplicationVersion(QStringLiteral(DAS_CONNECT_VERSION));
+namespace {
 
+// Positions in the option list parseArguments() builds.
+enum OptionIndex
+{
+    Port,
+    Ak,
+    Sk,
+    Token,
+    Latency,
+    Mode,
+    AnyIds,
+    Cert,
+    Key,
+};
+
+std::optional<int> readOptions(const QCommandLineParser& parser, const QList<QCommandLineOption>& o,
+                               SandboxOptions* options)
+{
+    QTextStream err(stderr);
+    bool ok = false;
+    const uint port = parser.value(o[Port]).toUInt(&ok);
+    if (!ok || port > 65535) {
+        err << QCoreApplication::translate("main", "--port must be 0-65535.") << Qt::endl;
+        return 2;
+    }
+    options->port = quint16(port);
+    options->latencyMs = parser.value(o[Latency]).toInt(&ok);
+    if (!ok || options->latencyMs < 0) {
+        err << QCoreApplication::translate("main", "--latency must be a non-negative number of milliseconds.")
+            << Qt::endl;
+        return 2;
+    }
+    if (!SandboxOptions::parseMode(parser.value(o[Mode]), &options->mode)) {
+        err << QCoreApplication::translate("main", "--mode must be one of %1.")
+                   .arg(SandboxOptions::modeNames().join(QStringLiteral(", ")))
+            << Qt::endl;
+        return 2;
+    }
+    if (parser.isSet(o[Ak]) != parser.isSet(o[Sk])) {
+        err << QCoreApplication::translate("main", "--ak and --sk go together.") << Qt::endl;
+        return 2;
+    }
+    if (parser.isSet(o[Ak])) {
+        options->accessKey = parser.value(o[Ak]);
+        options->secretKey = parser.value(o[Sk]);
+    }
+    if (parser.isSet(o[Token]))
+        options->iamToken = parser.value(o[Token]);
+    options->anyIds = parser.isSet(o[AnyIds]);
+    options->tlsCertificate = parser.value(o[Cert]);
+    options->tlsKey = parser.value(o[Key]);
+    return std::nullopt;
+}
+
+// Parses argv into `options`; returns an exit code when the arguments are unusable (message on stderr).
+std::optional<int> parseArguments(const QCoreApplication& app, SandboxOptions* options)
+{
     QCommandLineParser parser;
     parser.setApplicationDescription(QCoreApplication::translate(
         "main", "Local stand-in for Huawei Cloud DAS create-connection, for demos, training and tests."));
@@ -52,42 +106,44 @@ int main(int argc, char* argv[])
     parser.addOptions({portOption, akOption, skOption, tokenOption, latencyOption, modeOption, anyIdsOption,
                        certOption, keyOption});
     parser.process(app);
+    return readOptions(parser,
+                       {portOption, akOption, skOption, tokenOption, latencyOption, modeOption, anyIdsOption,
+                        certOption, keyOption},
+                       options);
+}
+
+// One console line per request received and answered; never a header or body value.
+void logRequests(das::SandboxServer& server, QTextStream& out)
+{
+    auto stamp = [] {
+        return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
+    };
+    QObject::connect(&server, &das::SandboxServer::requestReceived, &server,
+                     [&out, stamp](const QString& method, const QString& path, const QString& requestId) {
+                         out << stamp() << QStringLiteral(" received ") << method << u' ' << path
+                             << QStringLiteral(" request_id=") << requestId << Qt::endl;
+                     });
+    QObject::connect(&server, &das::SandboxServer::requestAnswered, &server,
+                     [&out, stamp](int status, const QString& code, const QString& requestId) {
+                         out << stamp() << QStringLiteral(" answered ")
+                             << (status ? QString::number(status) : QStringLiteral("-")) << u' '
+                             << (code.isEmpty() ? QStringLiteral("-") : code)
+                             << QStringLiteral(" request_id=") << requestId << Qt::endl;
+                     });
+}
+
+} // namespace
+
+int main(int argc, char* argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("das-sandbox"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(DAS_CONNECT_VERSION));
+    SandboxOptions options;
+    if (const auto exitCode = parseArguments(app, &options))
+        return *exitCode;
 
     QTextStream err(stderr);
-    SandboxOptions options;
-    bool ok = false;
-    const uint port = parser.value(portOption).toUInt(&ok);
-    if (!ok || port > 65535) {
-        err << QCoreApplication::translate("main", "--port must be 0-65535.") << Qt::endl;
-        return 2;
-    }
-    options.port = quint16(port);
-    options.latencyMs = parser.value(latencyOption).toInt(&ok);
-    if (!ok || options.latencyMs < 0) {
-        err << QCoreApplication::translate("main", "--latency must be a non-negative number of milliseconds.")
-            << Qt::endl;
-        return 2;
-    }
-    if (!SandboxOptions::parseMode(parser.value(modeOption), &options.mode)) {
-        err << QCoreApplication::translate("main", "--mode must be one of %1.")
-                   .arg(SandboxOptions::modeNames().join(QStringLiteral(", ")))
-            << Qt::endl;
-        return 2;
-    }
-    if (parser.isSet(akOption) != parser.isSet(skOption)) {
-        err << QCoreApplication::translate("main", "--ak and --sk go together.") << Qt::endl;
-        return 2;
-    }
-    if (parser.isSet(akOption)) {
-        options.accessKey = parser.value(akOption);
-        options.secretKey = parser.value(skOption);
-    }
-    if (parser.isSet(tokenOption))
-        options.iamToken = parser.value(tokenOption);
-    options.anyIds = parser.isSet(anyIdsOption);
-    options.tlsCertificate = parser.value(certOption);
-    options.tlsKey = parser.value(keyOption);
-
     das::SandboxServer server(options);
     QString error;
     if (!server.start(&error)) {
@@ -96,20 +152,6 @@ int main(int argc, char* argv[])
     }
     QTextStream out(stdout);
     out << server.banner() << Qt::flush;
-    auto stamp = [] {
-        return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
-    };
-    QObject::connect(&server, &das::SandboxServer::requestReceived, &app,
-                     [&out, stamp](const QString& method, const QString& path, const QString& requestId) {
-                         out << stamp() << QStringLiteral(" received ") << method << u' ' << path
-                             << QStringLiteral(" request_id=") << requestId << Qt::endl;
-                     });
-    QObject::connect(&server, &das::SandboxServer::requestAnswered, &app,
-                     [&out, stamp](int status, const QString& code, const QString& requestId) {
-                         out << stamp() << QStringLiteral(" answered ")
-                             << (status ? QString::number(status) : QStringLiteral("-")) << u' '
-                             << (code.isEmpty() ? QStringLiteral("-") : code)
-                             << QStringLiteral(" request_id=") << requestId << Qt::endl;
-                     });
+    logRequests(server, out);
     return app.exec();
 }

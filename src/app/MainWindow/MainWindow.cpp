@@ -13,7 +13,7 @@
 #include "RequestBuilder.h"
 #include "ResultPanel.h"
 #include "SandboxHost.h"
-#include "SavedPasswordLookup.h"
+#include "SavedPasswordOffer.h"
 #include "SecretStore.h"
 #include "Translations.h"
 #include "ui_MainWindow.h"
@@ -39,7 +39,6 @@ MainWindow::MainWindow(QWidget* parent)
     , m_secrets(new SecretStore(this))
     , m_profiles(std::make_unique<ProfileStore>())
     , m_profileManager(new ProfileManager(m_profiles.get(), m_secrets, this))
-    , m_savedPasswords(new SavedPasswordLookup(m_secrets, this))
     , m_sandboxHost(new SandboxHost(this))
     , m_env(QProcessEnvironment::systemEnvironment())
     , m_sandboxBadge(new QLabel(this))
@@ -47,6 +46,7 @@ MainWindow::MainWindow(QWidget* parent)
 {
     initResources();
     m_ui->setupUi(this);
+    m_passwordOffer = new SavedPasswordOffer(form(), m_secrets, this);
     setWindowIcon(QIcon(QStringLiteral(":/icons/das-connect.svg")));
     m_ui->mainSplitter->setStretchFactor(0, 0);
     m_ui->mainSplitter->setStretchFactor(1, 1);
@@ -54,7 +54,8 @@ MainWindow::MainWindow(QWidget* parent)
     m_ui->resultPanel->clear();
     setUpToolBarAndStatus();
     connectForm();
-    connectSavedPasswords();
+    connect(m_passwordOffer, &SavedPasswordOffer::statusMessage, this,
+            [this](const QString& text, int ms) { statusBar()->showMessage(text, ms); });
     connectActions();
     buildDynamicMenus();
     reloadProfiles();
@@ -109,52 +110,6 @@ void MainWindow::connectForm()
         if (isBusy())
             cancelCreate();
     });
-}
-
-// The lookup reads the keychain; the form only shows whether a saved password is on offer.
-void MainWindow::connectSavedPasswords()
-{
-    ConnectionForm* f = form();
-    connect(f, &ConnectionForm::passwordLookupKeyChanged, this, &MainWindow::updatePasswordLookupKey);
-    connect(m_savedPasswords, &SavedPasswordLookup::keyChanged, this, [this](const QString& key) {
-        const bool inUse = form()->savedPasswordState() == ConnectionForm::SavedPassword::InUse;
-        if (inUse && key != m_inUseKey)
-            form()->clearSavedPassword(); // a keychain password only ever goes to the target it was saved for
-        else if (!inUse)
-            form()->setSavedPasswordState(ConnectionForm::SavedPassword::None);
-    });
-    connect(m_savedPasswords, &SavedPasswordLookup::available, this, [this] {
-        if (form()->savedPasswordState() != ConnectionForm::SavedPassword::InUse)
-            form()->setSavedPasswordState(ConnectionForm::SavedPassword::Available);
-    });
-    connect(m_savedPasswords, &SavedPasswordLookup::unavailable, this, [this](const QString& message) {
-        statusBar()->showMessage(tr("Saved passwords cannot be offered: %1").arg(message), 10000);
-    });
-    connect(f, &ConnectionForm::useSavedPasswordRequested, this, [this] {
-        if (m_savedPasswords->hasPassword()) {
-            m_inUseKey = m_savedPasswords->key();
-            form()->fillSavedPassword(m_savedPasswords->password());
-        }
-    });
-    connect(f, &ConnectionForm::forgetSavedPasswordRequested, m_savedPasswords, &SavedPasswordLookup::forget);
-    connect(m_savedPasswords, &SavedPasswordLookup::forgotten, this, [this](bool ok, const QString& message) {
-        if (!ok) {
-            statusBar()->showMessage(message, 8000);
-            return;
-        }
-        if (!m_savedPasswords->hasPassword())
-            form()->setSavedPasswordState(ConnectionForm::SavedPassword::None);
-        statusBar()->showMessage(tr("The saved password was removed from the OS keychain."), 5000);
-    });
-}
-
-void MainWindow::updatePasswordLookupKey()
-{
-    const ConnectionForm::Target target = form()->target();
-    const ConnectionRequest r = form()->request();
-    const bool complete =
-        !target.endpoint.isEmpty() && !r.projectId.isEmpty() && !r.instanceId.isEmpty() && !r.username.isEmpty();
-    m_savedPasswords->setKey(complete ? CreateSession::passwordKey(target.endpoint.toString(), r) : QString());
 }
 
 void MainWindow::connectActions()
@@ -380,7 +335,7 @@ void MainWindow::connectSession(CreateSession* session)
     connect(session, &CreateSession::passwordSaved, this, [this] {
         resultPanel()->addNote(tr("The password was saved in the OS keychain and read back to confirm."));
         historyPane()->reload();
-        m_savedPasswords->refresh(); // offered from now on
+        m_passwordOffer->refresh(); // offered from now on
     });
     connect(session, &CreateSession::passwordNotSaved, this, [this](const QString& reason) {
         resultPanel()->addNote(tr("The connection was created, but the password was not saved: %1").arg(reason),

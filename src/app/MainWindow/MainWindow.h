@@ -28,7 +28,7 @@ class ProfileStore;
 class SecretStore;
 class ResultPanel;
 class SandboxServer;
-class SavedPasswordLookup;
+class SavedPasswordOffer;
 class SandboxHost;
 
 // The window: form and result on the left, history on the right. A create runs as a CreateSession from the
@@ -82,8 +82,6 @@ private:
     void onSessionFinished(const CreateSession::Outcome& outcome);
     void setFormBusy(bool busy);
     void applyProfile();
-    void connectSavedPasswords();
-    void updatePasswordLookupKey();
     void openProfileManager();
     void buildDynamicMenus();
     void updateSandboxUi();
@@ -97,9 +95,8 @@ private:
     SecretStore* m_secrets;
     std::unique_ptr<ProfileStore> m_profiles;
     ProfileManager* m_profileManager;
-    SavedPasswordLookup* m_savedPasswords;
+    SavedPasswordOffer* m_passwordOffer = nullptr;
     SandboxHost* m_sandboxHost;
-    QString m_inUseKey; // key of the keychain password now in the password field
     QProcessEnvironment m_env;
     QLabel* m_sandboxBadge;
     QAction* m_sandboxBadgeAction = nullptr; // a toolbar widget is shown and hidden through its action

@@ -89,29 +89,46 @@ QString nonNull(const QString& text)
     return text.isNull() ? QStringLiteral("") : text;
 }
 
+// The plain columns: where each stands in Columns, its name and the field it holds. id, created_at and
+// node_ids need converting and are read and bound by hand.
+struct TextColumn
+{
+    int index;
+    const char* name;
+    QString HistoryRecord::*field;
+};
+const TextColumn TextColumns[] = {
+    {2, "endpoint", &HistoryRecord::endpoint},           {3, "region", &HistoryRecord::region},
+    {4, "project_id", &HistoryRecord::projectId},        {5, "instance_id", &HistoryRecord::instanceId},
+    {6, "engine_type", &HistoryRecord::engineType},      {7, "network_type", &HistoryRecord::networkType},
+    {8, "username", &HistoryRecord::username},           {10, "port", &HistoryRecord::port},
+    {11, "database_name", &HistoryRecord::databaseName}, {12, "remarks", &HistoryRecord::remarks},
+    {16, "connection_id", &HistoryRecord::connectionId}, {17, "request_id", &HistoryRecord::requestId},
+};
+struct FlagColumn
+{
+    int index;
+    const char* name;
+    bool HistoryRecord::*field;
+};
+const FlagColumn FlagColumns[] = {
+    {13, "sql_record_flag", &HistoryRecord::sqlRecordFlag},
+    {14, "is_save_password", &HistoryRecord::isSavePassword},
+    {15, "password_saved", &HistoryRecord::passwordSaved},
+};
+
 HistoryRecord readRecord(const QSqlQuery& q)
 {
     HistoryRecord r;
     r.id = q.value(0).toLongLong();
     r.createdAt = QDateTime::fromString(q.value(1).toString(), Qt::ISODateWithMs);
     r.createdAt.setTimeZone(QTimeZone::utc());
-    r.endpoint = q.value(2).toString();
-    r.region = q.value(3).toString();
-    r.projectId = q.value(4).toString();
-    r.instanceId = q.value(5).toString();
-    r.engineType = q.value(6).toString();
-    r.networkType = q.value(7).toString();
-    r.username = q.value(8).toString();
     const QString nodes = q.value(9).toString();
     r.nodeIds = nodes.isEmpty() ? QStringList() : nodes.split(u',');
-    r.port = q.value(10).toString();
-    r.databaseName = q.value(11).toString();
-    r.remarks = q.value(12).toString();
-    r.sqlRecordFlag = q.value(13).toBool();
-    r.isSavePassword = q.value(14).toBool();
-    r.passwordSaved = q.value(15).toBool();
-    r.connectionId = q.value(16).toString();
-    r.requestId = q.value(17).toString();
+    for (const TextColumn& c : TextColumns)
+        r.*c.field = q.value(c.index).toString();
+    for (const FlagColumn& c : FlagColumns)
+        r.*c.field = q.value(c.index).toBool();
     return r;
 }
 
@@ -238,22 +255,11 @@ bool HistoryStore::add(HistoryRecord& record, QString* error)
     if (!record.createdAt.isValid())
         record.createdAt = QDateTime::currentDateTimeUtc();
     q.bindValue(QStringLiteral(":created_at"), record.createdAt.toUTC().toString(Qt::ISODateWithMs));
-    q.bindValue(QStringLiteral(":endpoint"), nonNull(record.endpoint));
-    q.bindValue(QStringLiteral(":region"), nonNull(record.region));
-    q.bindValue(QStringLiteral(":project_id"), nonNull(record.projectId));
-    q.bindValue(QStringLiteral(":instance_id"), nonNull(record.instanceId));
-    q.bindValue(QStringLiteral(":engine_type"), nonNull(record.engineType));
-    q.bindValue(QStringLiteral(":network_type"), nonNull(record.networkType));
-    q.bindValue(QStringLiteral(":username"), nonNull(record.username));
     q.bindValue(QStringLiteral(":node_ids"), nonNull(record.nodeIds.join(u',')));
-    q.bindValue(QStringLiteral(":port"), nonNull(record.port));
-    q.bindValue(QStringLiteral(":database_name"), nonNull(record.databaseName));
-    q.bindValue(QStringLiteral(":remarks"), nonNull(record.remarks));
-    q.bindValue(QStringLiteral(":sql_record_flag"), record.sqlRecordFlag);
-    q.bindValue(QStringLiteral(":is_save_password"), record.isSavePassword);
-    q.bindValue(QStringLiteral(":password_saved"), record.passwordSaved);
-    q.bindValue(QStringLiteral(":connection_id"), nonNull(record.connectionId));
-    q.bindValue(QStringLiteral(":request_id"), nonNull(record.requestId));
+    for (const TextColumn& c : TextColumns)
+        q.bindValue(u':' + QLatin1String(c.name), nonNull(record.*c.field));
+    for (const FlagColumn& c : FlagColumns)
+        q.bindValue(u':' + QLatin1String(c.name), record.*c.field);
     if (!q.exec()) {
         if (error)
             *error = tr("Cannot save the connection to history: %1").arg(q.lastError().text());

@@ -1,6 +1,7 @@
 #include "EndpointProbe.h"
 
 #include "DasClient.h"
+#include "ErrorExplainer.h"
 #include "NetworkJob.h"
 
 #include <QNetworkReply>
@@ -87,8 +88,9 @@ void EndpointProbe::probe(const QUrl& endpoint, int timeoutMs)
     const bool usable = endpoint.isValid() && !endpoint.host().isEmpty() &&
                         (scheme == QLatin1String("https") || scheme == QLatin1String("http"));
     if (!usable || !m_client) {
-        const QString message = usable ? tr("The probe has no network client.")
-                                       : tr("\"%1\" is not an http(s) endpoint URL.").arg(displayOf(endpoint));
+        const QString message = usable
+                                    ? tr("The probe has no network client.")
+                                    : tr("\"%1\" is not an http(s) endpoint URL.").arg(displayOf(endpoint));
         QMetaObject::invokeMethod(
             this, [this, message] { emit finished(false, 0, m_elapsed.elapsed(), message); },
             Qt::QueuedConnection);
@@ -153,7 +155,17 @@ QString EndpointProbe::failureMessage(int networkError, const QString& errorStri
     const QString url = displayOf(m_url);
     const QString host = m_url.host();
     using E = QNetworkReply::NetworkError;
-    switch (E(networkError)) {
+    const E error = E(networkError);
+    if (ErrorExplainer::isProxyFailure(error))
+        return tr("The proxy could not be used to reach %1 (%2).").arg(url, errorString);
+    if (ErrorExplainer::isTlsFailure(error)) {
+        const QString detail = tlsErrors.isEmpty() ? QString() : QStringLiteral(" (") + tlsErrors + u')';
+        return tr("The secure (TLS) connection to %1 failed: the server certificate is not trusted or does "
+                  "not "
+                  "match the host name%2.")
+            .arg(host, detail);
+    }
+    switch (error) {
     case E::ConnectionRefusedError:
         return tr("Endpoint %1 refused the connection: nothing is listening on port %2 of %3.")
             .arg(url, QString::number(m_url.port(m_url.scheme() == QLatin1String("http") ? 80 : 443)), host);
@@ -161,26 +173,11 @@ QString EndpointProbe::failureMessage(int networkError, const QString& errorStri
         return tr("The host name %1 could not be resolved (DNS failure): check the region or endpoint, the "
                   "network and the proxy settings.")
             .arg(host);
-    case E::SslHandshakeFailedError:
-    case E::InsecureRedirectError: {
-        const QString detail = tlsErrors.isEmpty() ? QString() : QStringLiteral(" (") + tlsErrors + u')';
-        return tr("The secure (TLS) connection to %1 failed: the server certificate is not trusted or does "
-                  "not "
-                  "match the host name%2.")
-            .arg(host, detail);
-    }
     case E::TimeoutError:
         return tr("Endpoint %1 did not answer within %2 seconds.")
             .arg(url, QString::number(m_timeoutMs / 1000.0));
     case E::RemoteHostClosedError:
         return tr("Endpoint %1 closed the connection without answering.").arg(url);
-    case E::ProxyConnectionRefusedError:
-    case E::ProxyConnectionClosedError:
-    case E::ProxyNotFoundError:
-    case E::ProxyTimeoutError:
-    case E::ProxyAuthenticationRequiredError:
-    case E::UnknownProxyError:
-        return tr("The proxy could not be used to reach %1 (%2).").arg(url, errorString);
     default:
         break;
     }

@@ -324,55 +324,71 @@ CreateResult ErrorExplainer::fromFailure(const FailureInfo& info)
     return r;
 }
 
-void ErrorExplainer::explainNetworkFailure(const FailureInfo& info, const QString& unknownTail,
-                                           CreateResult* out)
+bool ErrorExplainer::isProxyFailure(QNetworkReply::NetworkError error)
 {
-    CreateResult& r = *out;
     using E = QNetworkReply::NetworkError;
-    switch (info.networkError) {
-    case E::ConnectionRefusedError:
-        r.outcome = Outcome::NotSent;
-        r.explanation =
-            tr("Connection refused by %1: nothing is listening there. Check the endpoint and port (is "
-               "the sandbox running?); nothing was sent.")
-                .arg(info.host);
-        return;
-    case E::HostNotFoundError:
-        r.outcome = Outcome::NotSent;
-        r.explanation =
-            tr("The host name %1 could not be resolved (DNS failure): check the region or endpoint, "
-               "the network and the proxy settings; nothing was sent.")
-                .arg(info.host);
-        return;
-    case E::SslHandshakeFailedError:
-    case E::InsecureRedirectError:
-        r.outcome = Outcome::NotSent;
-        r.explanation =
-            tr("The secure (TLS) connection to %1 failed: the server certificate is not trusted or does "
-               "not match the host name. Nothing was sent. For a private CA, give its certificate with "
-               "the CA file option.")
-                .arg(info.host);
-        if (!info.tlsErrors.isEmpty())
-            r.detail = info.tlsErrors;
-        return;
+    switch (error) {
     case E::ProxyConnectionRefusedError:
     case E::ProxyConnectionClosedError:
     case E::ProxyNotFoundError:
     case E::ProxyTimeoutError:
     case E::ProxyAuthenticationRequiredError:
     case E::UnknownProxyError:
-        r.outcome = info.requestSent ? Outcome::Unknown : Outcome::NotSent;
+        return true;
+    default:
+        return false;
+    }
+}
+
+bool ErrorExplainer::isTlsFailure(QNetworkReply::NetworkError error)
+{
+    return error == QNetworkReply::SslHandshakeFailedError || error == QNetworkReply::InsecureRedirectError;
+}
+
+QString ErrorExplainer::notSentReason(QNetworkReply::NetworkError error, const QString& host)
+{
+    if (isTlsFailure(error)) {
+        return tr("The secure (TLS) connection to %1 failed: the server certificate is not trusted or does "
+                  "not match the host name. Nothing was sent. For a private CA, give its certificate with "
+                  "the CA file option.")
+            .arg(host);
+    }
+    switch (error) {
+    case QNetworkReply::ConnectionRefusedError:
+        return tr("Connection refused by %1: nothing is listening there. Check the endpoint and port (is "
+                  "the sandbox running?); nothing was sent.")
+            .arg(host);
+    case QNetworkReply::HostNotFoundError:
+        return tr("The host name %1 could not be resolved (DNS failure): check the region or endpoint, "
+                  "the network and the proxy settings; nothing was sent.")
+            .arg(host);
+    default:
+        return QString();
+    }
+}
+
+void ErrorExplainer::explainNetworkFailure(const FailureInfo& info, const QString& unknownTail,
+                                           CreateResult* out)
+{
+    CreateResult& r = *out;
+    const QString notSent = notSentReason(info.networkError, info.host);
+    if (!notSent.isNull()) {
+        r.outcome = Outcome::NotSent;
+        r.explanation = notSent;
+        if (isTlsFailure(info.networkError) && !info.tlsErrors.isEmpty())
+            r.detail = info.tlsErrors;
+        return;
+    }
+    // Whether anything reached DAS decides the outcome of every other failure.
+    r.outcome = info.requestSent ? Outcome::Unknown : Outcome::NotSent;
+    if (isProxyFailure(info.networkError)) {
         r.explanation = info.requestSent
                             ? tr("The proxy failed after the request was sent. ") + unknownTail
                             : tr("The proxy could not be used (%1); nothing was sent.").arg(info.errorString);
         return;
-    case E::TimeoutError:
-        r.timedOut = true;
-        break;
-    default:
-        break;
     }
-    r.outcome = info.requestSent ? Outcome::Unknown : Outcome::NotSent;
+    if (info.networkError == QNetworkReply::TimeoutError)
+        r.timedOut = true;
     r.explanation =
         info.requestSent
             ? tr("The connection to %1 was closed or reset before an answer arrived. ").arg(info.host) +

@@ -57,6 +57,10 @@ public:
     static bool clockOffset(const QByteArray& dateHeader, const QDateTime& localTime, qint64* seconds);
     static QString describeOffset(qint64 seconds);
 
+    // Error classes EndpointProbe words its own way; one list here keeps the probe and a create in step.
+    static bool isProxyFailure(QNetworkReply::NetworkError error);
+    static bool isTlsFailure(QNetworkReply::NetworkError error);
+
 private:
     // fromHttp by status class; each gets r with the status and request ID already filled in.
     static CreateResult fromSuccess(const HttpAnswer& answer, CreateResult r,
@@ -68,6 +72,9 @@ private:
     static CreateResult fromGatewayPage(const HttpAnswer& answer, CreateResult r);
     static void explainAuthFailure(const HttpAnswer& answer, CreateResult* r);
     static void explainApiError(const HttpAnswer& answer, CreateResult* r);
+    // The sentence for an error that stops a request before it leaves (refused, unknown host, untrusted
+    // TLS); null for every other error.
+    static QString notSentReason(QNetworkReply::NetworkError error, const QString& host);
     static void explainNetworkFailure(const FailureInfo& info, const QString& unknownTail, CreateResult* out);
 };
 

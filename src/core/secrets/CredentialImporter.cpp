@@ -125,6 +125,20 @@ struct CredentialImporter::SourceFields
     QString projectId;
     QString region;
     std::function<QString(const QString& missing)> missing; // the sentence for an absent AK and/or SK
+
+    // The profile `values` describe, by these key names; the auth method is the source's to decide.
+    ImportedProfile profileFrom(const QString& name, const KeyValues& values) const
+    {
+        ImportedProfile imported;
+        imported.profile.name = name;
+        imported.profile.accessKey = values.value(accessKey);
+        imported.secrets.secretKey = values.value(secretKey);
+        imported.secrets.securityToken = values.value(securityToken);
+        if (!region.isEmpty())
+            imported.profile.region = values.value(region);
+        imported.profile.projectId = values.value(projectId);
+        return imported;
+    }
 };
 
 // Secrets go into the keychain verbatim, so refuse what could only be a damaged file.
@@ -175,8 +189,10 @@ bool CredentialImporter::checkFields(const ImportedProfile& imported, const Sour
     return true;
 }
 
-bool CredentialImporter::fromEnvironment(const QProcessEnvironment& env, const QString& profileName,
-                                         ImportedProfile* out, QString* error)
+// The environment and the SDK file name no profile of their own and hold one set of fields; `read` looks
+// them up by the source's key names, after the caller's profile name has been checked.
+bool CredentialImporter::importSingle(const QString& profileName, ImportedProfile* out, QString* error,
+                                      const std::function<bool(SourceFields*, KeyValues*, QString*)>& read)
 {
     QString ignored;
     if (!error)
@@ -184,20 +200,11 @@ bool CredentialImporter::fromEnvironment(const QProcessEnvironment& env, const Q
     if (!ProfileStore::isValidName(profileName, error))
         return false;
     SourceFields fields;
-    fields.accessKey = QStringLiteral("HUAWEICLOUD_SDK_AK");
-    fields.secretKey = QStringLiteral("HUAWEICLOUD_SDK_SK");
-    fields.securityToken = QStringLiteral("HUAWEICLOUD_SDK_SECURITY_TOKEN");
-    fields.projectId = QStringLiteral("HUAWEICLOUD_SDK_PROJECT_ID");
-    fields.missing = [](const QString& unset) {
-        return tr("Nothing to import: %1 not set.").arg(unset);
-    };
+    KeyValues values;
+    if (!read(&fields, &values, error))
+        return false;
 
-    ImportedProfile imported;
-    imported.profile.name = profileName;
-    imported.profile.accessKey = env.value(fields.accessKey).trimmed();
-    imported.secrets.secretKey = env.value(fields.secretKey).trimmed();
-    imported.secrets.securityToken = env.value(fields.securityToken).trimmed();
-    imported.profile.projectId = env.value(fields.projectId).trimmed();
+    ImportedProfile imported = fields.profileFrom(profileName, values);
     imported.profile.auth = imported.secrets.securityToken.isEmpty() ? Profile::AuthMethod::AkSk
                                                                      : Profile::AuthMethod::TemporaryAkSk;
     if (!checkFields(imported, fields, error))
@@ -207,9 +214,27 @@ bool CredentialImporter::fromEnvironment(const QProcessEnvironment& env, const Q
     return true;
 }
 
+bool CredentialImporter::fromEnvironment(const QProcessEnvironment& env, const QString& profileName,
+                                         ImportedProfile* out, QString* error)
+{
+    return importSingle(profileName, out, error, [&env](SourceFields* fields, KeyValues* values, QString*) {
+        fields->accessKey = QStringLiteral("HUAWEICLOUD_SDK_AK");
+        fields->secretKey = QStringLiteral("HUAWEICLOUD_SDK_SK");
+        fields->securityToken = QStringLiteral("HUAWEICLOUD_SDK_SECURITY_TOKEN");
+        fields->projectId = QStringLiteral("HUAWEICLOUD_SDK_PROJECT_ID");
+        fields->missing = [](const QString& unset) {
+            return tr("Nothing to import: %1 not set.").arg(unset);
+        };
+        for (const QString* name :
+             {&fields->accessKey, &fields->secretKey, &fields->securityToken, &fields->projectId})
+            values->insert(*name, env.value(*name).trimmed());
+        return true;
+    });
+}
+
 // The SDKs read this with INI parsers: "[section]", "key = value" (or "key: value"), '#' and ';' comments.
-bool CredentialImporter::parseSdkIni(const QString& text, const QString& shown,
-                                     QHash<QString, QString>* basic, QString* error)
+bool CredentialImporter::parseSdkIni(const QString& text, const QString& shown, KeyValues* basic,
+                                     QString* error)
 {
     QString section;
     bool sawBasic = false;
@@ -268,12 +293,16 @@ bool CredentialImporter::parseSdkIni(const QString& text, const QString& shown,
 bool CredentialImporter::fromSdkCredentialsFile(const QString& path, const QString& profileName,
                                                 ImportedProfile* out, QString* error)
 {
-    QString ignored;
-    if (!error)
-        error = &ignored;
+    return importSingle(profileName, out, error,
+                        [&path](SourceFields* fields, KeyValues* basic, QString* problem) {
+                            return readSdkFile(path, fields, basic, problem);
+                        });
+}
+
+bool CredentialImporter::readSdkFile(const QString& path, SourceFields* fields, KeyValues* basic,
+                                     QString* error)
+{
     const QString shown = QDir::toNativeSeparators(path);
-    if (!ProfileStore::isValidName(profileName, error))
-        return false;
     QByteArray bytes;
     if (!readSmallFile(path, &bytes, error))
         return false;
@@ -285,32 +314,16 @@ bool CredentialImporter::fromSdkCredentialsFile(const QString& path, const QStri
         *error = tr("%1 is not a text file; expected an INI file with a [basic] section.").arg(shown);
         return false;
     }
-    QHash<QString, QString> basic;
-    if (!parseSdkIni(text, shown, &basic, error))
+    if (!parseSdkIni(text, shown, basic, error))
         return false;
-
-    SourceFields fields;
-    fields.prefix = tr("%1: %2").arg(shown, QString());
-    fields.accessKey = QStringLiteral("ak");
-    fields.secretKey = QStringLiteral("sk");
-    fields.securityToken = QStringLiteral("security_token");
-    fields.projectId = QStringLiteral("project_id");
-    fields.missing = [shown](const QString& absent) {
+    fields->prefix = tr("%1: %2").arg(shown, QString());
+    fields->accessKey = QStringLiteral("ak");
+    fields->secretKey = QStringLiteral("sk");
+    fields->securityToken = QStringLiteral("security_token");
+    fields->projectId = QStringLiteral("project_id");
+    fields->missing = [shown](const QString& absent) {
         return tr("%1: [basic] has no %2.").arg(shown, absent);
     };
-
-    ImportedProfile imported;
-    imported.profile.name = profileName;
-    imported.profile.accessKey = basic.value(fields.accessKey);
-    imported.secrets.secretKey = basic.value(fields.secretKey);
-    imported.secrets.securityToken = basic.value(fields.securityToken);
-    imported.profile.projectId = basic.value(fields.projectId);
-    imported.profile.auth = imported.secrets.securityToken.isEmpty() ? Profile::AuthMethod::AkSk
-                                                                     : Profile::AuthMethod::TemporaryAkSk;
-    if (!checkFields(imported, fields, error))
-        return false;
-    if (out)
-        *out = imported;
     return true;
 }
 
@@ -341,7 +354,7 @@ bool CredentialImporter::kooCliProfile(const QJsonValue& value, qsizetype index,
     seen->insert(name);
 
     // Every field is optional text; a number or object where text belongs is damage.
-    QHash<QString, QString> text;
+    KeyValues text;
     for (const char* key :
          {"mode", "accessKeyId", "secretAccessKey", "securityToken", "region", "projectId"}) {
         const QJsonValue v = o.value(QLatin1String(key));
@@ -365,14 +378,7 @@ bool CredentialImporter::kooCliProfile(const QJsonValue& value, qsizetype index,
         return tr("%1: profile \"%2\" has no %3.").arg(shown, name, absent);
     };
 
-    ImportedProfile imported;
-    imported.profile.name = name;
-    imported.profile.accessKey = text.value(fields.accessKey);
-    imported.secrets.secretKey = text.value(fields.secretKey);
-    imported.secrets.securityToken = text.value(fields.securityToken);
-    imported.profile.region = text.value(fields.region);
-    imported.profile.projectId = text.value(fields.projectId);
-
+    ImportedProfile imported = fields.profileFrom(name, text);
     const QString mode = text.value(QStringLiteral("mode")).toUpper();
     const bool hasToken = !imported.secrets.securityToken.isEmpty();
     if (mode.isEmpty() || mode == QLatin1String("AKSK")) {

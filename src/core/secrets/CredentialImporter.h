@@ -11,6 +11,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
+
 namespace das {
 
 // Reads credentials other Huawei Cloud tools already have, for ProfileManager to copy into the keychain. The
@@ -54,13 +56,16 @@ public:
 
 private:
     struct SourceFields;
+    using KeyValues = QHash<QString, QString>;
 
+    static bool importSingle(const QString& profileName, ImportedProfile* out, QString* error,
+                             const std::function<bool(SourceFields*, KeyValues*, QString*)>& read);
     static bool readSmallFile(const QString& path, QByteArray* bytes, QString* error);
+    static bool readSdkFile(const QString& path, SourceFields* fields, KeyValues* basic, QString* error);
     // The one check of what every source yields: AK and SK present, AK, SK and security token plain text
     // that fits the keychain, a valid project ID and a known region when given.
     static bool checkFields(const ImportedProfile& imported, const SourceFields& fields, QString* error);
-    static bool parseSdkIni(const QString& text, const QString& shown, QHash<QString, QString>* basic,
-                            QString* error);
+    static bool parseSdkIni(const QString& text, const QString& shown, KeyValues* basic, QString* error);
     static bool kooCliProfile(const QJsonValue& value, qsizetype index, const QString& shown,
                               QSet<QString>* seen, ImportedProfile* out, QString* error);
 };

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "Credentials.h"
+
 #include <QString>
 
 namespace das {
@@ -23,6 +25,20 @@ struct Profile
     QString projectId; // default project, may be empty
 
     bool usesAccessKey() const { return auth != AuthMethod::IamToken; }
+
+    // The kind of credentials this profile's secrets make, for whoever loads them from the keychain.
+    Credentials::Kind credentialsKind() const
+    {
+        switch (auth) {
+        case AuthMethod::AkSk:
+            break;
+        case AuthMethod::TemporaryAkSk:
+            return Credentials::Kind::TemporaryAkSk;
+        case AuthMethod::IamToken:
+            return Credentials::Kind::IamToken;
+        }
+        return Credentials::Kind::AkSk;
+    }
 
     // "aksk", "temporary", "token": the values stored in QSettings and accepted by the CLI.
     static QString authName(AuthMethod method)

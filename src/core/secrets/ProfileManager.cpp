@@ -20,19 +20,6 @@ QString secretFrom(const ProfileSecrets& s, const QString& field)
     return s.iamToken;
 }
 
-Credentials::Kind kindOf(Profile::AuthMethod method)
-{
-    switch (method) {
-    case Profile::AuthMethod::AkSk:
-        break;
-    case Profile::AuthMethod::TemporaryAkSk:
-        return Credentials::Kind::TemporaryAkSk;
-    case Profile::AuthMethod::IamToken:
-        return Credentials::Kind::IamToken;
-    }
-    return Credentials::Kind::AkSk;
-}
-
 const QStringList& allFields()
 {
     static const QStringList fields = {QLatin1String(SecretStore::SecretKeyField),
@@ -332,7 +319,7 @@ void ProfileManager::loadCredentials(const QString& name, CredentialsDone done)
     auto st = std::make_shared<LoadState>();
     st->profile = m_profiles->profile(name);
     st->fields = secretFieldsFor(st->profile.auth);
-    st->credentials.kind = kindOf(st->profile.auth);
+    st->credentials.kind = st->profile.credentialsKind();
     if (st->profile.usesAccessKey())
         st->credentials.accessKey = st->profile.accessKey;
     st->done = std::move(done);

@@ -120,7 +120,7 @@ void CreateSession::record()
         if (history->add(row, &error))
             m_outcome.historyId = row.id;
         else
-            m_outcome.historyWarning = tr("Created, but not recorded in the history: %1").arg(error);
+            m_outcome.historyWarning = tr("Created, but not recorded in the history: %1.").arg(error);
     } else {
         m_outcome.historyWarning = tr("Created, but the history is not available.");
     }

@@ -4,23 +4,6 @@
 
 namespace das {
 
-namespace {
-
-Credentials::Kind kindOf(Profile::AuthMethod method)
-{
-    switch (method) {
-    case Profile::AuthMethod::AkSk:
-        break;
-    case Profile::AuthMethod::TemporaryAkSk:
-        return Credentials::Kind::TemporaryAkSk;
-    case Profile::AuthMethod::IamToken:
-        return Credentials::Kind::IamToken;
-    }
-    return Credentials::Kind::AkSk;
-}
-
-} // namespace
-
 CredentialResolver::CredentialResolver(const ProfileStore* profiles)
     : m_profiles(profiles)
 {}
@@ -79,7 +62,7 @@ CredentialChoice CredentialResolver::fromProfile(const QString& name) const
     const Profile p = m_profiles->profile(name);
     c.source = CredentialChoice::Source::Profile;
     c.profile = name;
-    c.credentials.kind = kindOf(p.auth);
+    c.credentials.kind = p.credentialsKind();
     if (p.usesAccessKey())
         c.credentials.accessKey = p.accessKey;
     c.description = p.auth == Profile::AuthMethod::IamToken

@@ -17,12 +17,11 @@ class SavedPasswordLookup : public QObject
     Q_OBJECT
 
 public:
-    static constexpr int DebounceMs = 300;
-
     explicit SavedPasswordLookup(SecretStore* secrets, QObject* parent = nullptr);
 
     // The key for the current form (CreateSession::passwordKey), empty when incomplete. Looked up after
     // DebounceMs without a change; lookUpNow() skips the wait.
+    static constexpr int DebounceMs = 300;
     void setKey(const QString& key);
     void lookUpNow();
     // Forget the cached answer and look the current key up again (after a password was saved for it).
