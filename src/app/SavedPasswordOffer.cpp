@@ -39,8 +39,8 @@ void SavedPasswordOffer::updateKey()
 {
     const ConnectionForm::Target target = m_form->target();
     const ConnectionRequest r = m_form->request();
-    const bool complete =
-        !target.endpoint.isEmpty() && !r.projectId.isEmpty() && !r.instanceId.isEmpty() && !r.username.isEmpty();
+    const bool complete = !target.endpoint.isEmpty() && !r.projectId.isEmpty() && !r.instanceId.isEmpty() &&
+                          !r.username.isEmpty();
     m_lookup->setKey(complete ? CreateSession::passwordKey(target.endpoint.toString(), r) : QString());
 }
 

@@ -42,8 +42,9 @@ struct CreateCommand::Options
     const QCommandLineOption project =
         valueOption("project-id", tr("Project ID (default: $HUAWEICLOUD_SDK_PROJECT_ID)."), "ID");
     const QCommandLineOption instance = valueOption("instance-id", tr("DAS instance ID."), "ID");
-    const QCommandLineOption engine = valueOption(
-        "engine-type", tr("Engine: mysql, sqlserver, postgresql, taurus, gaussdbv5, mongodb or ddm."), "TYPE");
+    const QCommandLineOption engine =
+        valueOption("engine-type",
+                    tr("Engine: mysql, sqlserver, postgresql, taurus, gaussdbv5, mongodb or ddm."), "TYPE");
     const QCommandLineOption network =
         valueOption("network-type", tr("Network type: rds, gaussdb, dds or ddm."), "TYPE");
     const QCommandLineOption user = valueOption("username", tr("Database user name."), "USER");
@@ -57,7 +58,8 @@ struct CreateCommand::Options
     const QCommandLineOption port = valueOption("port", tr("Database port, 1-65535."), "N");
     const QCommandLineOption database = valueOption("database-name", tr("Database name."), "NAME");
     const QCommandLineOption remarks = valueOption("remarks", tr("Free-text remarks."), "TEXT");
-    const QCommandLineOption sqlRecord = flagOption("sql-record", tr("Record executed SQL (sql_record_flag)."));
+    const QCommandLineOption sqlRecord =
+        flagOption("sql-record", tr("Record executed SQL (sql_record_flag)."));
     const QCommandLineOption region = valueOption("region", tr("Region ID, e.g. cn-north-4."), "ID");
     const QCommandLineOption endpoint =
         valueOption("endpoint", tr("Custom endpoint URL (Huawei Cloud Stack, proxy, sandbox)."), "URL");
@@ -67,16 +69,17 @@ struct CreateCommand::Options
     const QCommandLineOption tokenEnv = valueOption(
         "auth-token-env", tr("Use the IAM token in environment variable VAR instead of AK/SK."), "VAR");
     const QCommandLineOption profile = valueOption(
-        "profile", tr("Use saved profile NAME: its target, default project and keychain credentials."), "NAME");
+        "profile", tr("Use saved profile NAME: its target, default project and keychain credentials."),
+        "NAME");
     const QCommandLineOption dryRun =
         flagOption("dry-run", tr("Print the request as it would be sent (secrets masked); send nothing."));
     const QCommandLineOption json = flagOption("json", tr("Print the result as JSON."));
 
     QList<QCommandLineOption> all() const
     {
-        return {project, instance, engine,  network, user,     passwordStdin, passwordEnv, savePassword,
-                node,    port,     database, remarks, sqlRecord, region,      endpoint,    timeout,
-                ca,      tokenEnv, profile,  dryRun,  json};
+        return {project,      instance, engine, network,  user,    passwordStdin, passwordEnv,
+                savePassword, node,     port,   database, remarks, sqlRecord,     region,
+                endpoint,     timeout,  ca,     tokenEnv, profile, dryRun,        json};
     }
 };
 

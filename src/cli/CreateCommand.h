@@ -33,7 +33,7 @@ private:
         CreateSession::Target target;
         CredentialResolver::Inputs credentials;
         ClientOptions client;
-        Profile profile; // --profile: its target and default project
+        Profile profile;   // --profile: its target and default project
         QStringList usage; // every usage problem, reported together
         bool json = false;
         bool dryRun = false;

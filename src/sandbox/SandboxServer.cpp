@@ -299,7 +299,8 @@ SandboxServer::Answer SandboxServer::authenticate(const QHttpServerRequest& requ
     if (QString::fromUtf8(parsed.access) != m_options.accessKey) {
         return error(401, QStringLiteral("APIGW.0301"),
                      prefix + QStringLiteral("Get secretKey failed,ak:") +
-                         QString::fromLatin1(Credentials::maskAccessKey(parsed.access)) + QStringLiteral(",err:ak not exist"),
+                         QString::fromLatin1(Credentials::maskAccessKey(parsed.access)) +
+                         QStringLiteral(",err:ak not exist"),
                      requestId);
     }
     if (!parsed.signedHeaders.contains("host") || !parsed.signedHeaders.contains("x-sdk-date")) {

@@ -171,8 +171,8 @@ private slots:
         h->cli({QStringLiteral("profile"), QStringLiteral("remove"), name});
     }
 
-    // One import rule for the window and the CLI: a profile that would be replaced but whose secrets cannot be
-    // read could not be put back if the import failed, so nothing is imported and the profile is named.
+    // One import rule for the window and the CLI: a profile that would be replaced but whose secrets cannot
+    // be read could not be put back if the import failed, so nothing is imported and the profile is named.
     void importRefusesToReplaceAnUnreadableProfile()
     {
         const QString victim = uniqueName("victim-");
@@ -192,18 +192,18 @@ private slots:
         const QString config = h->home() + QStringLiteral("/koocli.json");
         QFile file(config);
         QVERIFY(file.open(QIODevice::WriteOnly));
-        const QString profiles =
-            QStringLiteral(R"({"profiles": [
+        const QString profiles = QStringLiteral(R"({"profiles": [
               {"name": "%1", "mode": "AKSK", "accessKeyId": "FRESHAK0000000000001",
                "secretAccessKey": "fresh-new-sk-CANARY", "region": "cn-north-4"},
               {"name": "%2", "mode": "AKSK", "accessKeyId": "VICTIMAK000000000002",
                "secretAccessKey": "victim-new-sk-CANARY", "region": "cn-east-3"}]})")
-                .arg(fresh, victim);
+                                     .arg(fresh, victim);
         file.write(profiles.toUtf8());
         file.close();
 
         run = h->cli({QStringLiteral("profile"), QStringLiteral("import"), QStringLiteral("--from"),
-                      QStringLiteral("koocli"), QStringLiteral("--file"), config, QStringLiteral("--overwrite")});
+                      QStringLiteral("koocli"), QStringLiteral("--file"), config,
+                      QStringLiteral("--overwrite")});
         QCOMPARE(run.exitCode, 6);
         QVERIFY2(run.err.contains(victim.toUtf8()), run.err.constData());
         QVERIFY2(run.err.contains("cannot be backed up"), run.err.constData());

@@ -91,12 +91,14 @@ private:
     QStringList run(CreateSession& session, const ConnectionRequest& request, const CredentialChoice& choice)
     {
         QStringList stages;
-        connect(&session, &CreateSession::resolvingCredentials, this, [&] { stages << QStringLiteral("resolving"); });
+        connect(&session, &CreateSession::resolvingCredentials, this,
+                [&] { stages << QStringLiteral("resolving"); });
         connect(&session, &CreateSession::sending, this, [&] { stages << QStringLiteral("sending"); });
         connect(&session, &CreateSession::recorded, this, [&] { stages << QStringLiteral("recorded"); });
         connect(&session, &CreateSession::savingPassword, this, [&] { stages << QStringLiteral("saving"); });
         connect(&session, &CreateSession::passwordSaved, this, [&] { stages << QStringLiteral("saved"); });
-        connect(&session, &CreateSession::passwordNotSaved, this, [&] { stages << QStringLiteral("notSaved"); });
+        connect(&session, &CreateSession::passwordNotSaved, this,
+                [&] { stages << QStringLiteral("notSaved"); });
         QSignalSpy finished(&session, &CreateSession::finished);
         session.start(request, target(), choice);
         if (!finished.wait(30000))
@@ -122,7 +124,8 @@ private slots:
         m_history = std::make_unique<HistoryStore>(m_dir.filePath(QStringLiteral("history.sqlite")));
         QVERIFY2(m_history->open(&error), qPrintable(error));
         m_secrets = std::make_unique<SecretStore>();
-        m_settings = std::make_unique<QSettings>(m_dir.filePath(QStringLiteral("p.ini")), QSettings::IniFormat);
+        m_settings =
+            std::make_unique<QSettings>(m_dir.filePath(QStringLiteral("p.ini")), QSettings::IniFormat);
         m_profiles = std::make_unique<ProfileStore>(m_settings.get());
         m_manager = std::make_unique<ProfileManager>(m_profiles.get(), m_secrets.get());
     }
@@ -144,15 +147,17 @@ private slots:
     {
         CreateSession session(services());
         qint64 recordedId = 0;
-        connect(&session, &CreateSession::recorded, this, [&](const CreateResult& r, qint64 id, const QString& w) {
-            // By the time anyone hears of the ID, its row is committed.
-            QVERIFY(w.isEmpty());
-            QCOMPARE(m_history->byId(id).connectionId, r.connectionId);
-            recordedId = id;
-        });
+        connect(&session, &CreateSession::recorded, this,
+                [&](const CreateResult& r, qint64 id, const QString& w) {
+                    // By the time anyone hears of the ID, its row is committed.
+                    QVERIFY(w.isEmpty());
+                    QCOMPARE(m_history->byId(id).connectionId, r.connectionId);
+                    recordedId = id;
+                });
         const int before = m_server->requestCount();
-        QCOMPARE(run(session, validRequest(), demoChoice()),
-                 QStringList({QStringLiteral("sending"), QStringLiteral("recorded"), QStringLiteral("finished")}));
+        QCOMPARE(
+            run(session, validRequest(), demoChoice()),
+            QStringList({QStringLiteral("sending"), QStringLiteral("recorded"), QStringLiteral("finished")}));
         const CreateSession::Outcome& o = session.outcome();
         QVERIFY(o.result.succeeded());
         QCOMPARE(o.historyId, recordedId);
@@ -292,8 +297,8 @@ private slots:
         in.profile = p.name;
         CreateSession session(services());
         QCOMPARE(run(session, validRequest(), CredentialResolver(m_profiles.get()).resolve(in)),
-                 QStringList({QStringLiteral("resolving"), QStringLiteral("sending"), QStringLiteral("recorded"),
-                              QStringLiteral("finished")}));
+                 QStringList({QStringLiteral("resolving"), QStringLiteral("sending"),
+                              QStringLiteral("recorded"), QStringLiteral("finished")}));
         QVERIFY(session.outcome().result.succeeded());
     }
 
@@ -315,15 +320,16 @@ private slots:
     {
         QVERIFY(EndpointResolver::resolveRegion(QStringLiteral("cn-north-4"), QProcessEnvironment()).ok());
         QMutexLocker lock(&g_logMutex);
-        for (const char* category : {"das.workflow ", "das.net ", "das.secrets ", "das.history ", "das.request "}) {
+        for (const char* category :
+             {"das.workflow ", "das.net ", "das.secrets ", "das.history ", "das.request "}) {
             const bool seen = std::any_of(g_logLines.cbegin(), g_logLines.cend(), [&](const QString& line) {
                 return line.startsWith(QLatin1String(category));
             });
             QVERIFY2(seen, category); // the call sites were exercised, so the check below means something
         }
         for (const QString& line : std::as_const(g_logLines)) {
-            for (const char* secret : {CanaryPassword, SandboxOptions::DemoSecretKey, "Signature=", "SDK-HMAC",
-                                       "X-Auth-Token", "X-Security-Token"})
+            for (const char* secret : {CanaryPassword, SandboxOptions::DemoSecretKey,
+                                       "Signature=", "SDK-HMAC", "X-Auth-Token", "X-Security-Token"})
                 QVERIFY2(!line.contains(QLatin1String(secret)), qPrintable(line));
         }
     }

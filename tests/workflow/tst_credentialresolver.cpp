@@ -34,8 +34,8 @@ private slots:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
-        m_settings = std::make_unique<QSettings>(m_dir.filePath(QStringLiteral("profiles.ini")),
-                                                 QSettings::IniFormat);
+        m_settings =
+            std::make_unique<QSettings>(m_dir.filePath(QStringLiteral("profiles.ini")), QSettings::IniFormat);
         m_profiles = std::make_unique<ProfileStore>(m_settings.get());
         Profile aksk;
         aksk.name = QStringLiteral("work");
@@ -66,24 +66,26 @@ private slots:
         const QString profileAk = Credentials::maskAccessKey(QLatin1String(ProfileAk));
         const QString envAk = Credentials::maskAccessKey(QLatin1String(EnvAk));
         // profile -> token variable -> environment -> sandbox demo key
-        QTest::newRow("profile beats everything") << work << none << true << true << false << Source::Profile
-                                                  << profileAk;
-        QTest::newRow("profile on the sandbox") << work << none << true << true << true << Source::Profile
-                                                << profileAk;
-        QTest::newRow("token profile") << QStringLiteral("tok") << none << true << false << false
-                                       << Source::Profile << none;
+        QTest::newRow("profile beats everything")
+            << work << none << true << true << false << Source::Profile << profileAk;
+        QTest::newRow("profile on the sandbox")
+            << work << none << true << true << true << Source::Profile << profileAk;
+        QTest::newRow("token profile")
+            << QStringLiteral("tok") << none << true << false << false << Source::Profile << none;
         QTest::newRow("missing profile is an error, no fall-through")
             << QStringLiteral("nope") << none << true << false << true << Source::None << none;
-        QTest::newRow("token variable beats environment") << none << var << true << true << false
-                                                          << Source::TokenVariable << none;
-        QTest::newRow("empty token variable is an error") << none << var << true << false << true << Source::None
-                                                          << none;
-        QTest::newRow("environment") << none << none << true << false << false << Source::Environment << envAk;
-        QTest::newRow("no environment keys") << none << none << false << false << false << Source::None << none;
+        QTest::newRow("token variable beats environment")
+            << none << var << true << true << false << Source::TokenVariable << none;
+        QTest::newRow("empty token variable is an error")
+            << none << var << true << false << true << Source::None << none;
+        QTest::newRow("environment") << none << none << true << false << false << Source::Environment
+                                     << envAk;
+        QTest::newRow("no environment keys")
+            << none << none << false << false << false << Source::None << none;
         QTest::newRow("environment keys never go to the sandbox")
             << none << none << true << false << true << Source::SandboxDemo << none;
-        QTest::newRow("sandbox demo key") << none << none << false << false << true << Source::SandboxDemo
-                                          << none;
+        QTest::newRow("sandbox demo key")
+            << none << none << false << false << true << Source::SandboxDemo << none;
     }
 
     void order()
@@ -148,7 +150,8 @@ private slots:
 
     void maskerHasOneFormat()
     {
-        QCOMPARE(Credentials::maskAccessKey(QStringLiteral("HPUAEXAMPLE4TZ0QST01")), QStringLiteral("HPUA****ST01"));
+        QCOMPARE(Credentials::maskAccessKey(QStringLiteral("HPUAEXAMPLE4TZ0QST01")),
+                 QStringLiteral("HPUA****ST01"));
         QCOMPARE(Credentials::maskAccessKey(QStringLiteral("ABCDEFGHI")), QStringLiteral("ABCD****FGHI"));
         QCOMPARE(Credentials::maskAccessKey(QStringLiteral("ABCDEFGH")), QStringLiteral("****"));
         QCOMPARE(Credentials::maskAccessKey(QString()), QString());

@@ -236,7 +236,8 @@ CredentialChoice MainWindow::credentialChoice() const
 void MainWindow::updateCredentials()
 {
     const CredentialChoice choice = credentialChoice();
-    form()->setCredentialsState(choice.isAvailable() ? choice.description : choice.error, choice.isAvailable());
+    form()->setCredentialsState(choice.isAvailable() ? choice.description : choice.error,
+                                choice.isAvailable());
     updateSandboxUi();
 }
 
@@ -320,14 +321,15 @@ void MainWindow::startSession(const CredentialChoice& choice)
 
 void MainWindow::connectSession(CreateSession* session)
 {
-    connect(session, &CreateSession::resolvingCredentials, resultPanel(), &ResultPanel::showReadingCredentials);
+    connect(session, &CreateSession::resolvingCredentials, resultPanel(),
+            &ResultPanel::showReadingCredentials);
     connect(session, &CreateSession::sending, resultPanel(), &ResultPanel::showBusy);
     connect(session, &CreateSession::recorded, this,
             [this](const CreateResult& result, qint64 historyId, const QString& warning) {
                 if (historyId)
                     historyPane()->reload();
-                resultPanel()->showSuccess(result, warning.isEmpty() ? warning
-                                                                     : warning + tr(" Copy the ID now."));
+                resultPanel()->showSuccess(result,
+                                           warning.isEmpty() ? warning : warning + tr(" Copy the ID now."));
                 statusBar()->showMessage(tr("Connection %1 created.").arg(result.connectionId), 6000);
             });
     connect(session, &CreateSession::savingPassword, this,
@@ -338,8 +340,8 @@ void MainWindow::connectSession(CreateSession* session)
         m_passwordOffer->refresh(); // offered from now on
     });
     connect(session, &CreateSession::passwordNotSaved, this, [this](const QString& reason) {
-        resultPanel()->addNote(tr("The connection was created, but the password was not saved: %1").arg(reason),
-                               true);
+        resultPanel()->addNote(
+            tr("The connection was created, but the password was not saved: %1").arg(reason), true);
     });
     connect(session, &CreateSession::finished, this, &MainWindow::onSessionFinished);
 }

@@ -146,8 +146,7 @@ EndpointResolver::Result EndpointResolver::resolveRegion(const QString& regionId
         if (result.ok()) {
             result.source = tr("environment variable %1").arg(variable);
             qCDebug(lcRequest) << "region" << id << "from" << variable;
-        }
-        else
+        } else
             result.error = tr("%1: %2").arg(variable, result.error);
         return result;
     }
@@ -164,8 +163,7 @@ EndpointResolver::Result EndpointResolver::resolveRegion(const QString& regionId
         if (result.ok()) {
             result.source = tr("regions file %1").arg(file);
             qCDebug(lcRequest) << "region" << id << "from the regions file";
-        }
-        else
+        } else
             result.error = tr("%1: %2").arg(file, result.error);
         return result;
     }

@@ -29,7 +29,8 @@ CreateSession::~CreateSession()
 
 QString CreateSession::passwordKey(const QString& endpoint, const ConnectionRequest& request)
 {
-    return SecretStore::databasePasswordKey(endpoint, request.projectId, request.instanceId, request.username);
+    return SecretStore::databasePasswordKey(endpoint, request.projectId, request.instanceId,
+                                            request.username);
 }
 
 void CreateSession::start(const ConnectionRequest& request, const Target& target,
@@ -174,8 +175,7 @@ void CreateSession::cancel()
         m_passwordJob->disconnect(this);
         m_passwordJob = nullptr;
         m_outcome.passwordSaved = false;
-        m_outcome.passwordMessage =
-            tr("saving it was cancelled; the keychain may or may not hold it now.");
+        m_outcome.passwordMessage = tr("saving it was cancelled; the keychain may or may not hold it now.");
         emit passwordNotSaved(m_outcome.passwordMessage);
         finish();
         return;

@@ -21,8 +21,8 @@ class SecretStore;
 
 // One create-connection, start to end, for every front end: read the profile's secrets from the keychain
 // when the credentials need it, validate, send, commit the history row, then (when the request asks DAS to
-// save the password) save the password in the OS keychain and read it back. Each stage is a signal; the window
-// and the CLI only display them. A create is never re-sent.
+// save the password) save the password in the OS keychain and read it back. Each stage is a signal; the
+// window and the CLI only display them. A create is never re-sent.
 //
 // Signals, in order: resolvingCredentials (profile credentials only), sending, recorded (created only, after
 // the history commit), savingPassword → passwordSaved | passwordNotSaved (only when asked), finished (always
@@ -34,10 +34,10 @@ class CreateSession : public QObject
 public:
     struct Services
     {
-        DasClient* client = nullptr;          // required
-        HistoryStore* history = nullptr;      // may be null or closed: a created ID is then shown with a warning
-        SecretStore* secrets = nullptr;       // needed to save the password
-        ProfileManager* profiles = nullptr;   // needed for profile credentials
+        DasClient* client = nullptr;     // required
+        HistoryStore* history = nullptr; // may be null or closed: a created ID is then shown with a warning
+        SecretStore* secrets = nullptr;  // needed to save the password
+        ProfileManager* profiles = nullptr; // needed for profile credentials
     };
 
     struct Target
@@ -61,8 +61,9 @@ public:
 
     // Starts the create; every signal comes from the event loop, never from this call.
     void start(const ConnectionRequest& request, const Target& target, const CredentialChoice& credentials);
-    // Cancels whatever stage is running. Before the request is sent nothing is sent; while it is in flight the
-    // outcome may stay unknown (CreateResult says which); after it was created the password step is abandoned.
+    // Cancels whatever stage is running. Before the request is sent nothing is sent; while it is in flight
+    // the outcome may stay unknown (CreateResult says which); after it was created the password step is
+    // abandoned.
     void cancel();
 
     bool isRunning() const { return m_running; }
