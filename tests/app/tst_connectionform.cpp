@@ -1,5 +1,6 @@
 // The form as a user drives it: real widgets, QTest key and mouse events, offscreen.
 #include "ConnectionForm.h"
+#include "GuiTestBase.h"
 #include "NodeIdListEditor.h"
 
 #include <QAction>
@@ -15,21 +16,16 @@
 #include <QTest>
 
 using namespace das;
+using namespace das::test;
 
-class TestConnectionForm : public QObject
+class TestConnectionForm : public GuiTestBase
 {
     Q_OBJECT
 
 private:
     std::unique_ptr<ConnectionForm> form;
 
-    template <typename T> T* child(const char* name)
-    {
-        T* widget = form->findChild<T*>(QLatin1String(name));
-        if (!widget)
-            qFatal("no child %s", name);
-        return widget;
-    }
+    template <typename T> T* child(const char* name) { return das::test::child<T>(form.get(), name); }
 
     QPushButton* createButton() { return child<QPushButton>("createButton"); }
 
@@ -39,31 +35,21 @@ private:
         return label->isVisible() ? label->text() : QString();
     }
 
-    void retype(QWidget* widget, const QString& text)
-    {
-        widget->setFocus();
-        if (auto* edit = qobject_cast<QLineEdit*>(widget)) {
-            edit->selectAll();
-            QTest::keyClick(edit, Qt::Key_Backspace);
-        } else if (auto* plain = qobject_cast<QPlainTextEdit*>(widget)) {
-            plain->selectAll();
-            QTest::keyClick(plain, Qt::Key_Backspace);
-        }
-        if (!text.isEmpty())
-            QTest::keyClicks(widget, text);
-    }
-
 private slots:
     void init()
     {
+        GuiTestBase::init();
         form = std::make_unique<ConnectionForm>();
         form->setSandboxEndpoint(QUrl(QStringLiteral("http://127.0.0.1:9")));
         form->setCredentialsState(QStringLiteral("test credentials"), true);
-        form->show();
-        QVERIFY(QTest::qWaitForWindowExposed(form.get()));
+        QVERIFY(showAndWait(form.get()));
     }
 
-    void cleanup() { form.reset(); }
+    void cleanup()
+    {
+        form.reset();
+        GuiTestBase::cleanup();
+    }
 
     void emptyFormIsNotReadyAndQuiet()
     {

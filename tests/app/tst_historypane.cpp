@@ -1,4 +1,5 @@
 #include "AppSettings.h"
+#include "GuiTestBase.h"
 #include "HistoryColumn.h"
 #include "HistoryPane.h"
 #include "HistoryProxyModel.h"
@@ -20,7 +21,6 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTableView>
-#include <QTemporaryDir>
 #include <QTest>
 #include <QTimeZone>
 #include <QTimer>
@@ -29,6 +29,7 @@
 #include <memory>
 
 using namespace das;
+using namespace das::test;
 
 namespace {
 
@@ -71,12 +72,11 @@ QByteArray readAll(const QString& path)
 
 } // namespace
 
-class TestHistoryPane : public QObject
+class TestHistoryPane : public GuiTestBase
 {
     Q_OBJECT
 
 private:
-    QTemporaryDir m_dir;
     QString m_templatePath;
     QString m_path;
     std::unique_ptr<HistoryStore> m_store;
@@ -129,8 +129,9 @@ private:
 private slots:
     void initTestCase()
     {
-        QVERIFY(m_dir.isValid());
-        m_templatePath = m_dir.filePath(QStringLiteral("template.sqlite"));
+        GuiTestBase::initTestCase();
+        // Filled once and copied for every test: 600 inserts per test would dominate the run time.
+        m_templatePath = rootPath() + QStringLiteral("/template.sqlite");
         HistoryStore store(m_templatePath);
         QString error;
         QVERIFY2(store.open(&error), qPrintable(error));
@@ -142,8 +143,8 @@ private slots:
 
     void init()
     {
-        static int n = 0;
-        m_path = m_dir.filePath(QStringLiteral("history%1.sqlite").arg(++n));
+        GuiTestBase::init();
+        m_path = historyPath();
         QVERIFY(QFile::copy(m_templatePath, m_path));
         m_store = std::make_unique<HistoryStore>(m_path);
         QString error;
@@ -156,6 +157,7 @@ private slots:
     {
         m_pane.reset();
         m_store.reset();
+        GuiTestBase::cleanup();
     }
 
     void initialState()
@@ -390,7 +392,7 @@ private slots:
         QSignalSpy status(m_pane.get(), &HistoryPane::statusMessage);
 
         QString error;
-        const QString csvPath = m_dir.filePath(QStringLiteral("selected.csv"));
+        const QString csvPath = testFile(QStringLiteral("selected.csv"));
         QVERIFY2(m_pane->exportTo(csvPath, HistoryPane::Format::Csv, HistoryPane::Scope::Selected, &error),
                  qPrintable(error));
         QByteArray csv = readAll(csvPath);
@@ -403,7 +405,7 @@ private slots:
         QCOMPARE(status.size(), 1);
         QVERIFY(status.at(0).at(0).toString().startsWith(QLatin1String("Exported 3 connections to ")));
 
-        const QString jsonPath = m_dir.filePath(QStringLiteral("selected.json"));
+        const QString jsonPath = testFile(QStringLiteral("selected.json"));
         QVERIFY2(m_pane->exportTo(jsonPath, HistoryPane::Format::Json, HistoryPane::Scope::Selected, &error),
                  qPrintable(error));
         QJsonArray array = QJsonDocument::fromJson(readAll(jsonPath)).array();
@@ -419,7 +421,7 @@ private slots:
         QCOMPARE(matching, RowCount - AliceRows);
         QVERIFY(m_pane->model()->rowCount() < matching);
         // An existing, readable file is replaced and made private.
-        const QString allCsv = m_dir.filePath(QStringLiteral("all.csv"));
+        const QString allCsv = testFile(QStringLiteral("all.csv"));
         {
             QFile old(allCsv);
             QVERIFY(old.open(QIODevice::WriteOnly));
@@ -433,7 +435,7 @@ private slots:
         QVERIFY(!csv.contains("alice"));
         QCOMPARE(QFile::permissions(allCsv) & otherBits(), QFileDevice::Permissions());
 
-        const QString allJson = m_dir.filePath(QStringLiteral("all.json"));
+        const QString allJson = testFile(QStringLiteral("all.json"));
         QVERIFY2(m_pane->exportTo(allJson, HistoryPane::Format::Json, HistoryPane::Scope::All, &error),
                  qPrintable(error));
         array = QJsonDocument::fromJson(readAll(allJson)).array();
@@ -442,13 +444,13 @@ private slots:
             QVERIFY(!value.toObject().contains(QLatin1String("password")));
 
         // The filter reset cleared the selection.
-        QVERIFY(!m_pane->exportTo(m_dir.filePath(QStringLiteral("none.csv")), HistoryPane::Format::Csv,
+        QVERIFY(!m_pane->exportTo(testFile(QStringLiteral("none.csv")), HistoryPane::Format::Csv,
                                   HistoryPane::Scope::Selected, &error));
         QVERIFY(!error.isEmpty());
-        QVERIFY(!QFile::exists(m_dir.filePath(QStringLiteral("none.csv"))));
+        QVERIFY(!QFile::exists(testFile(QStringLiteral("none.csv"))));
         error.clear();
-        QVERIFY(!m_pane->exportTo(m_dir.filePath(QStringLiteral("missing/dir/x.csv")),
-                                  HistoryPane::Format::Csv, HistoryPane::Scope::All, &error));
+        QVERIFY(!m_pane->exportTo(testFile(QStringLiteral("missing/dir/x.csv")), HistoryPane::Format::Csv,
+                                  HistoryPane::Scope::All, &error));
         QVERIFY(error.contains(QLatin1String("x.csv")));
     }
 
@@ -513,15 +515,15 @@ private slots:
         QHeaderView* header = table()->horizontalHeader();
         header->resizeSection(HistoryColumn::Endpoint, 123);
         const Qt::SortOrder order = header->sortIndicatorOrder();
-        const QString settingsPath = m_dir.filePath(QStringLiteral("settings.ini"));
+        const QString iniPath = testFile(QStringLiteral("settings.ini"));
         {
-            QSettings file(settingsPath, QSettings::IniFormat);
+            QSettings file(iniPath, QSettings::IniFormat);
             AppSettings settings(file);
             m_pane->saveState(settings);
         }
         {
             // The keys and value types of earlier versions, so that users keep their layout.
-            const QSettings file(settingsPath, QSettings::IniFormat);
+            const QSettings file(iniPath, QSettings::IniFormat);
             QVERIFY(!file.value(QStringLiteral("history/headerState")).toByteArray().isEmpty());
             QCOMPARE(file.value(QStringLiteral("history/headerColumns")).toInt(), int(HistoryColumn::Count));
         }
@@ -537,7 +539,7 @@ private slots:
         QCOMPARE(pane->proxy()->rowCount(), HistoryTableModel::PageSize);
         QCOMPARE(pane->model()->record(0).connectionId, sample(RowCount - 1).connectionId);
         {
-            QSettings file(settingsPath, QSettings::IniFormat);
+            QSettings file(iniPath, QSettings::IniFormat);
             const AppSettings settings(file);
             pane->restoreState(settings);
         }
@@ -548,7 +550,7 @@ private slots:
                  reopened.fetch(QString(), HistoryColumn::Username, order, 0, 1).constFirst().id);
 
         // A state from another set of columns is ignored rather than misapplied.
-        const QString otherPath = m_dir.filePath(QStringLiteral("other.ini"));
+        const QString otherPath = testFile(QStringLiteral("other.ini"));
         {
             QSettings other(otherPath, QSettings::IniFormat);
             other.setValue(QStringLiteral("history/headerState"), QByteArray("garbage"));

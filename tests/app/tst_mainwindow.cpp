@@ -1,14 +1,15 @@
 // The whole window on the in-process sandbox: create, faults, cancel, preview, history, template.
 #include "ConnectionForm.h"
+#include "GuiTestBase.h"
 #include "HistoryPane.h"
 #include "HistoryStore.h"
 #include "HistoryTableModel.h"
 #include "MainWindow.h"
-#include "PreviewDialog.h"
 #include "ResultPanel.h"
 #include "SandboxServer.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QClipboard>
 #include <QComboBox>
 #include <QGuiApplication>
@@ -16,51 +17,25 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
-#include <QStandardPaths>
 #include <QTableView>
-#include <QTemporaryDir>
 #include <QTest>
-#include <QTimer>
 
 using namespace das;
+using namespace das::test;
 
-class TestMainWindow : public QObject
+class TestMainWindow : public GuiTestBase
 {
     Q_OBJECT
 
 private:
-    QTemporaryDir m_dir;
-    std::unique_ptr<MainWindow> w;
-
-    QPushButton* createButton() { return w->findChild<QPushButton*>(QStringLiteral("createButton")); }
-
-    void clickCreate()
-    {
-        QVERIFY(createButton()->isEnabled());
-        QTest::mouseClick(createButton(), Qt::LeftButton);
-    }
+    MainWindow* w = nullptr;
 
 private slots:
-    void initTestCase()
-    {
-        QStandardPaths::setTestModeEnabled(true);
-        QVERIFY(m_dir.isValid());
-    }
-
     void init()
     {
-        w = std::make_unique<MainWindow>();
-        QString error;
-        QVERIFY2(w->openHistory(m_dir.filePath(QStringLiteral("history.sqlite")), &error), qPrintable(error));
-        QVERIFY2(w->startSandbox(&error), qPrintable(error));
-        w->show();
-        QVERIFY(QTest::qWaitForWindowExposed(w.get()));
-    }
-
-    void cleanup()
-    {
-        w.reset();
-        QFile::remove(m_dir.filePath(QStringLiteral("history.sqlite")));
+        GuiTestBase::init();
+        QVERIFY(openWindow());
+        w = window();
     }
 
     void sandboxBadgeShowsWhereRequestsGo()
@@ -79,17 +54,18 @@ private slots:
 
     void fullCreateAddsTheSandboxIdToHistory()
     {
-        QTest::keyClick(w.get(), Qt::Key_E, Qt::ControlModifier); // Fill example
+        QTest::keyClick(w, Qt::Key_E, Qt::ControlModifier); // Fill example
         QVERIFY(w->form()->isReady());
-        clickCreate();
-        QTRY_COMPARE_WITH_TIMEOUT(w->resultPanel()->state(), ResultPanel::State::Success, 10000);
+        QVERIFY(clickCreateAndWait());
+        QCOMPARE(w->resultPanel()->state(), ResultPanel::State::Success);
         QCOMPARE(w->sandbox()->issuedConnectionIds().size(), 1);
         const QString issued = w->sandbox()->issuedConnectionIds().constFirst();
         QCOMPARE(w->resultPanel()->connectionId(), issued);
+        QCOMPARE(lastCreateResult().connectionId, issued);
         QCOMPARE(w->historyPane()->model()->rowCount(), 1);
         QCOMPARE(w->historyPane()->model()->record(0).connectionId, issued);
         // The row was committed before the ID was shown: a second store sees it.
-        HistoryStore reader(m_dir.filePath(QStringLiteral("history.sqlite")));
+        HistoryStore reader(historyPath());
         QString error;
         QVERIFY(reader.open(&error));
         QCOMPARE(reader.fetch().constFirst().connectionId, issued);
@@ -137,8 +113,9 @@ private slots:
         QTest::keyClicks(remarks, QStringLiteral(" - typed by hand"));
         const ConnectionRequest before = w->form()->request();
 
-        clickCreate();
-        QTRY_COMPARE_WITH_TIMEOUT(w->resultPanel()->state(), ResultPanel::State::Failure, 10000);
+        QVERIFY(clickCreateAndWait());
+        QCOMPARE(w->resultPanel()->state(), ResultPanel::State::Failure);
+        QVERIFY(!lastCreateResult().succeeded());
         QVERIFY2(w->resultPanel()->explanation().contains(explanation),
                  qPrintable(w->resultPanel()->explanation()));
         QVERIFY(!w->resultPanel()->details().isEmpty());
@@ -156,15 +133,17 @@ private slots:
     {
         w->sandbox()->setLatencyMs(10000);
         w->form()->fillExample();
-        clickCreate();
+        QVERIFY(clickCreate());
         QVERIFY(w->isBusy());
         QCOMPARE(w->resultPanel()->state(), ResultPanel::State::Busy);
         QTRY_COMPARE_WITH_TIMEOUT(w->sandbox()->requestCount(), 1, 10000);
         // The window stays responsive while waiting.
         auto* remarks = w->findChild<QPlainTextEdit*>(QStringLiteral("remarksEdit"));
         QVERIFY(!remarks->isEnabled());
-        QTest::keyClick(w.get(), Qt::Key_Escape);
-        QTRY_COMPARE_WITH_TIMEOUT(w->resultPanel()->state(), ResultPanel::State::Failure, 5000);
+        QTest::keyClick(w, Qt::Key_Escape);
+        QVERIFY(waitForCreateFinished(1, 5000));
+        QCOMPARE(w->resultPanel()->state(), ResultPanel::State::Failure);
+        QCOMPARE(lastCreateResult().outcome, CreateResult::Outcome::Cancelled);
         QVERIFY(!w->isBusy());
         QVERIFY2(w->resultPanel()->explanation().startsWith(QStringLiteral("Cancelled")),
                  qPrintable(w->resultPanel()->explanation()));
@@ -176,15 +155,7 @@ private slots:
     void previewIsMaskedAndMatchesTheRequest()
     {
         w->form()->fillExample();
-        QString shown;
-        QTimer::singleShot(0, this, [&shown] {
-            auto* dialog = qobject_cast<PreviewDialog*>(QApplication::activeModalWidget());
-            if (!dialog)
-                return;
-            shown = dialog->text();
-            dialog->reject();
-        });
-        w->findChild<QPushButton*>(QStringLiteral("previewButton"))->click();
+        const QString shown = previewText();
         QVERIFY(shown.startsWith(QStringLiteral("POST ") + w->sandbox()->url().toString()));
         QVERIFY(shown.contains(QStringLiteral("\"password\":\"********\"")));
         QVERIFY(shown.contains(QStringLiteral("Signature=********")));
@@ -196,8 +167,8 @@ private slots:
     void historyRowAsTemplateLeavesPasswordEmpty()
     {
         w->form()->fillExample();
-        clickCreate();
-        QTRY_COMPARE_WITH_TIMEOUT(w->historyPane()->model()->rowCount(), 1, 10000);
+        QVERIFY(clickCreateAndWait());
+        QCOMPARE(w->historyPane()->model()->rowCount(), 1);
         w->form()->setRequest(ConnectionRequest());
         QTableView* table = w->historyPane()->table();
         const QRect cell = table->visualRect(table->model()->index(0, 0));
@@ -215,13 +186,11 @@ private slots:
     void historySurvivesRestart()
     {
         w->form()->fillExample();
-        clickCreate();
-        QTRY_COMPARE_WITH_TIMEOUT(w->resultPanel()->state(), ResultPanel::State::Success, 10000);
+        QVERIFY(clickCreateAndWait());
+        QCOMPARE(w->resultPanel()->state(), ResultPanel::State::Success);
         const QString id = w->resultPanel()->connectionId();
-        w.reset();
-        w = std::make_unique<MainWindow>();
-        QString error;
-        QVERIFY(w->openHistory(m_dir.filePath(QStringLiteral("history.sqlite")), &error));
+        QVERIFY(reopenWindow());
+        w = window();
         QCOMPARE(w->historyPane()->model()->rowCount(), 1);
         QCOMPARE(w->historyPane()->model()->record(0).connectionId, id);
     }

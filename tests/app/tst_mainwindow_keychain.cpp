@@ -1,12 +1,11 @@
 // The window with the OS keychain: profile credentials, saving, offering and forgetting database passwords.
 // Runs against the throw-away Secret Service of scripts/with-keyring.
-#include "AppPaths.h"
 #include "ConnectionForm.h"
+#include "GuiTestBase.h"
 #include "HistoryPane.h"
 #include "HistoryTableModel.h"
 #include "KeychainTestSupport.h"
 #include "MainWindow.h"
-#include "PreviewDialog.h"
 #include "ProfileManager.h"
 #include "ProfileStore.h"
 #include "RequestBuilder.h"
@@ -20,10 +19,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
-#include <QStandardPaths>
-#include <QTemporaryDir>
 #include <QTest>
-#include <QTimer>
 
 using namespace das;
 using namespace das::test;
@@ -37,50 +33,29 @@ void captureLog(QtMsgType, const QMessageLogContext&, const QString& message)
     g_log.append(message);
 }
 
-QByteArray secretToolLookup(const QString& key)
-{
-    QProcess tool;
-    tool.start(QStringLiteral("secret-tool"), {QStringLiteral("lookup"), QStringLiteral("server"),
-                                               QStringLiteral("das-connect"), QStringLiteral("user"), key});
-    tool.waitForFinished(20000);
-    return tool.readAllStandardOutput();
-}
-
 } // namespace
 
-class TestMainWindowKeychain : public QObject
+class TestMainWindowKeychain : public GuiTestBase
 {
     Q_OBJECT
 
-private:
-    QTemporaryDir m_dir;
-    std::unique_ptr<MainWindow> w;
+public:
+    TestMainWindowKeychain()
+        : GuiTestBase(Keychain::ThrowAway)
+    {}
 
-    template <typename T> T* child(const char* name) { return w->findChild<T*>(QLatin1String(name)); }
+private:
+    MainWindow* w = nullptr;
+
+    template <typename T> T* child(const char* name) { return windowChild<T>(name); }
 
 private slots:
-    void initTestCase()
-    {
-        if (!haveThrowAwayKeyring())
-            QFAIL(needKeyringMessage());
-        forceSecretServiceBackend();
-        // Settings and data in a throw-away place, under the app's real names.
-        qputenv("XDG_CONFIG_HOME", m_dir.filePath(QStringLiteral("config")).toUtf8());
-        qputenv("XDG_DATA_HOME", m_dir.filePath(QStringLiteral("data")).toUtf8());
-        AppPaths::setupApplication();
-    }
-
     void init()
     {
-        w = std::make_unique<MainWindow>();
-        QString error;
-        QVERIFY(w->openHistory(m_dir.filePath(QStringLiteral("history.sqlite")), &error));
-        QVERIFY(w->startSandbox(&error));
-        w->show();
-        QVERIFY(QTest::qWaitForWindowExposed(w.get()));
+        GuiTestBase::init();
+        QVERIFY(openWindow());
+        w = window();
     }
-
-    void cleanup() { w.reset(); }
 
     void profileCredentialsComeFromTheKeychain()
     {
@@ -93,8 +68,7 @@ private slots:
         ProfileSecrets s;
         s.secretKey = w->sandbox()->options().secretKey;
         QString message;
-        QVERIFY2(w->profileManager()->saveProfileSync(p, s, &message), qPrintable(message));
-        w->reloadProfiles();
+        QVERIFY2(saveProfile(p, s, &message), qPrintable(message));
 
         // Choosing the profile switches the target to its endpoint and signs with its keychain SK.
         auto* target = child<QComboBox>("targetCombo");
@@ -111,8 +85,8 @@ private slots:
         QVERIFY(!child<QLabel>("credentialsValue")->text().contains(s.secretKey));
 
         w->form()->fillExample();
-        QTest::mouseClick(child<QPushButton>("createButton"), Qt::LeftButton);
-        QTRY_COMPARE_WITH_TIMEOUT(w->resultPanel()->state(), ResultPanel::State::Success, 20000);
+        QVERIFY(clickCreateAndWait());
+        QCOMPARE(w->resultPanel()->state(), ResultPanel::State::Success);
         QCOMPARE(w->resultPanel()->connectionId(), w->sandbox()->issuedConnectionIds().constFirst());
         QVERIFY(w->profileManager()->removeProfileSync(name, &message));
     }
@@ -135,21 +109,16 @@ private slots:
         p.endpoint = server.url().toString();
         ProfileSecrets secrets;
         secrets.secretKey = sk;
-        QVERIFY(w->profileManager()->saveProfileSync(p, secrets, &error));
-        w->reloadProfiles();
+        QVERIFY(saveProfile(p, secrets, &error));
 
         g_log.clear();
         const QtMessageHandler previous = qInstallMessageHandler(captureLog);
-        auto* target = child<QComboBox>("targetCombo");
-        target->setCurrentIndex(target->findData(QStringLiteral("custom")));
-        auto* profile = child<QComboBox>("profileCombo");
-        profile->setCurrentIndex(profile->findData(name));
-        emit w->form()->profileChanged();
+        QVERIFY(chooseProfile(name));
         w->form()->fillExample();
         child<QLineEdit>("passwordEdit")->setText(password);
         child<QCheckBox>("savePasswordCheck")->setChecked(true);
-        QTest::mouseClick(child<QPushButton>("createButton"), Qt::LeftButton);
-        QTRY_COMPARE_WITH_TIMEOUT(w->resultPanel()->state(), ResultPanel::State::Success, 20000);
+        QVERIFY(clickCreateAndWait());
+        QCOMPARE(w->resultPanel()->state(), ResultPanel::State::Success);
         QTRY_VERIFY_WITH_TIMEOUT(w->resultPanel()->explanation().contains(QStringLiteral("read back")),
                                  20000);
         QCOMPARE(server.issuedConnectionIds().size(), 1);
@@ -157,12 +126,13 @@ private slots:
                                                       Credentials::fromEnvironment(QProcessEnvironment()))
                                     .maskedText();
         w->close(); // writes QSettings
-        w.reset();
+        closeWindow();
         qInstallMessageHandler(previous);
 
+        // Everything the test case wrote: HOME, the XDG dirs with the settings, the history database.
         for (const QString& secret : {sk, password}) {
-            QVERIFY2(filesContaining(m_dir.path(), secret.toUtf8()).isEmpty(),
-                     qPrintable(filesContaining(m_dir.path(), secret.toUtf8()).join(u' ')));
+            QVERIFY2(filesContaining(rootPath(), secret.toUtf8()).isEmpty(),
+                     qPrintable(filesContaining(rootPath(), secret.toUtf8()).join(u' ')));
             for (const QString& line : std::as_const(g_log))
                 QVERIFY2(!line.contains(secret), qPrintable(line));
             QVERIFY(!preview.contains(secret));
@@ -186,22 +156,10 @@ private slots:
         ProfileSecrets s;
         s.iamToken = QStringLiteral("PREVIEW-token-") + uniqueTag();
         QString message;
-        QVERIFY2(w->profileManager()->saveProfileSync(p, s, &message), qPrintable(message));
-        w->reloadProfiles();
-        auto* target = child<QComboBox>("targetCombo");
-        target->setCurrentIndex(target->findData(QStringLiteral("custom")));
-        auto* profile = child<QComboBox>("profileCombo");
-        profile->setCurrentIndex(profile->findData(name));
-        emit w->form()->profileChanged();
+        QVERIFY2(saveProfile(p, s, &message), qPrintable(message));
+        QVERIFY(chooseProfile(name));
         w->form()->fillExample();
-        QString shown;
-        QTimer::singleShot(0, this, [&shown] {
-            if (auto* dialog = qobject_cast<PreviewDialog*>(QApplication::activeModalWidget())) {
-                shown = dialog->text();
-                dialog->reject();
-            }
-        });
-        child<QPushButton>("previewButton")->click();
+        const QString shown = previewText();
         QVERIFY2(shown.contains(QStringLiteral("X-Auth-Token: ********")), qPrintable(shown));
         QVERIFY(!shown.contains(QStringLiteral("Authorization:")));
         QVERIFY(!shown.contains(s.iamToken));
@@ -215,14 +173,14 @@ private slots:
         auto* passwordEdit = child<QLineEdit>("passwordEdit");
         passwordEdit->setText(password);
         child<QCheckBox>("savePasswordCheck")->setChecked(true);
-        QTest::mouseClick(child<QPushButton>("createButton"), Qt::LeftButton);
-        QTRY_COMPARE_WITH_TIMEOUT(w->resultPanel()->state(), ResultPanel::State::Success, 20000);
+        QVERIFY(clickCreateAndWait());
+        QCOMPARE(w->resultPanel()->state(), ResultPanel::State::Success);
         QTRY_VERIFY_WITH_TIMEOUT(w->resultPanel()->explanation().contains(QStringLiteral("read back")),
                                  20000);
         const ConnectionRequest r = w->form()->request();
         const QString key = SecretStore::databasePasswordKey(w->sandbox()->url().toString(), r.projectId,
                                                              r.instanceId, r.username);
-        QCOMPARE(QString::fromUtf8(secretToolLookup(key)), password);
+        QCOMPARE(QString::fromUtf8(lookup(key).out), password);
         QTRY_VERIFY(w->historyPane()->model()->record(0).passwordSaved);
 
         // Same endpoint, instance and user again: the keychain's password is offered, not pre-filled.
@@ -251,7 +209,7 @@ private slots:
 
         QTest::mouseClick(child<QPushButton>("forgetSavedPasswordButton"), Qt::LeftButton);
         QTRY_VERIFY_WITH_TIMEOUT(!child<QWidget>("savedPasswordBar")->isVisible(), 20000);
-        QCOMPARE(secretToolLookup(key), QByteArray());
+        QCOMPARE(lookup(key).out, QByteArray());
         QCOMPARE(passwordEdit->text(), password); // forgetting never clears what is typed
     }
 };

@@ -1,71 +1,40 @@
 // The window with no Secret Service on the bus: creates still work, the keychain parts fail with a message,
 // nothing blocks and nothing secret lands in a file.
-#include "AppPaths.h"
 #include "ConnectionForm.h"
+#include "GuiTestBase.h"
 #include "HistoryPane.h"
 #include "HistoryTableModel.h"
 #include "MainWindow.h"
 #include "ProfileStore.h"
 #include "ResultPanel.h"
 #include "SandboxServer.h"
-#include "SecretStore.h"
 
 #include <QCheckBox>
-#include <QComboBox>
-#include <QDirIterator>
-#include <QLabel>
 #include <QLineEdit>
-#include <QPushButton>
-#include <QStandardPaths>
-#include <QTemporaryDir>
 #include <QTest>
 
 using namespace das;
+using namespace das::test;
 
-class TestMainWindowNoKeychain : public QObject
+class TestMainWindowNoKeychain : public GuiTestBase
 {
     Q_OBJECT
 
-private:
-    QTemporaryDir m_dir;
-    std::unique_ptr<MainWindow> w;
+public:
+    TestMainWindowNoKeychain()
+        : GuiTestBase(Keychain::None)
+    {}
 
-    QStringList filesContaining(const QByteArray& needle)
-    {
-        QStringList hits;
-        QDirIterator it(m_dir.path(), QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
-        while (it.hasNext()) {
-            QFile f(it.next());
-            if (f.open(QIODevice::ReadOnly) && f.readAll().contains(needle))
-                hits.append(f.fileName());
-        }
-        return hits;
-    }
+private:
+    MainWindow* w = nullptr;
 
 private slots:
-    void initTestCase()
-    {
-        qputenv("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/das-connect-no-bus");
-        for (const char* name : {"XDG_CURRENT_DESKTOP", "DESKTOP_SESSION", "KDE_FULL_SESSION"})
-            qunsetenv(name);
-        // Settings and data in a throw-away place, under the app's real names.
-        qputenv("XDG_CONFIG_HOME", m_dir.filePath(QStringLiteral("config")).toUtf8());
-        qputenv("XDG_DATA_HOME", m_dir.filePath(QStringLiteral("data")).toUtf8());
-        AppPaths::setupApplication();
-    }
-
     void init()
     {
-        w = std::make_unique<MainWindow>();
-        w->secretStore()->setTimeoutMs(3000);
-        QString error;
-        QVERIFY(w->openHistory(m_dir.filePath(QStringLiteral("history.sqlite")), &error));
-        QVERIFY(w->startSandbox(&error));
-        w->show();
-        QVERIFY(QTest::qWaitForWindowExposed(w.get()));
+        GuiTestBase::init();
+        QVERIFY(openWindow(3000)); // a keychain job that cannot reach a bus gives up within 3 s
+        w = window();
     }
-
-    void cleanup() { w.reset(); }
 
     void createSucceedsAndSaysThePasswordWasNotSaved()
     {
@@ -73,8 +42,8 @@ private slots:
         w->findChild<QLineEdit*>(QStringLiteral("passwordEdit"))
             ->setText(QStringLiteral("NOKEYCHAIN-pw-777"));
         w->findChild<QCheckBox*>(QStringLiteral("savePasswordCheck"))->setChecked(true);
-        QTest::mouseClick(w->findChild<QPushButton*>(QStringLiteral("createButton")), Qt::LeftButton);
-        QTRY_COMPARE_WITH_TIMEOUT(w->resultPanel()->state(), ResultPanel::State::Success, 10000);
+        QVERIFY(clickCreateAndWait());
+        QCOMPARE(w->resultPanel()->state(), ResultPanel::State::Success);
         QCOMPARE(w->resultPanel()->connectionId(), w->sandbox()->issuedConnectionIds().constFirst());
         QTRY_VERIFY_WITH_TIMEOUT(w->resultPanel()->explanation().contains(QStringLiteral("was not saved")),
                                  10000);
@@ -85,7 +54,7 @@ private slots:
         QVERIFY(!w->historyPane()->model()->record(0).passwordSaved);
         // The window answered throughout: the form is usable again at once.
         QVERIFY(w->form()->isReady());
-        QVERIFY(filesContaining("NOKEYCHAIN-pw-777").isEmpty());
+        QVERIFY(filesContaining(rootPath(), "NOKEYCHAIN-pw-777").isEmpty());
     }
 
     void profileWithoutKeychainSendsNothing()
@@ -99,14 +68,10 @@ private slots:
         QString error;
         QVERIFY2(store.save(p, &error), qPrintable(error));
         w->reloadProfiles();
-        auto* target = w->findChild<QComboBox*>(QStringLiteral("targetCombo"));
-        target->setCurrentIndex(target->findData(QStringLiteral("custom")));
-        auto* profile = w->findChild<QComboBox*>(QStringLiteral("profileCombo"));
-        profile->setCurrentIndex(profile->findData(QStringLiteral("orphan")));
-        emit w->form()->profileChanged();
+        QVERIFY(chooseProfile(QStringLiteral("orphan")));
         w->form()->fillExample();
-        QTest::mouseClick(w->findChild<QPushButton*>(QStringLiteral("createButton")), Qt::LeftButton);
-        QTRY_COMPARE_WITH_TIMEOUT(w->resultPanel()->state(), ResultPanel::State::Failure, 10000);
+        QVERIFY(clickCreateAndWait());
+        QCOMPARE(w->resultPanel()->state(), ResultPanel::State::Failure);
         QVERIFY2(w->resultPanel()->explanation().contains(QStringLiteral("could not be read")),
                  qPrintable(w->resultPanel()->explanation()));
         QCOMPARE(w->sandbox()->requestCount(), 0);

@@ -4,6 +4,7 @@
 
 #include "CredentialImporter.h"
 #include "DasClient.h"
+#include "GuiTestBase.h"
 #include "KeychainTestSupport.h"
 #include "ProfileEditDialog.h"
 #include "ProfileManager.h"
@@ -24,9 +25,7 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
-#include <QStandardPaths>
 #include <QTcpServer>
-#include <QTemporaryDir>
 #include <QTest>
 #include <QToolButton>
 
@@ -67,28 +66,51 @@ bool writeFile(const QString& path, const QByteArray& bytes)
     return f.open(QIODevice::WriteOnly | QIODevice::Truncate) && f.write(bytes) == bytes.size();
 }
 
-template <typename T> T* child(QObject* root, const char* name)
+QPushButton* okButton(ProfileEditDialog* editor)
 {
-    T* widget = root->findChild<T*>(QLatin1String(name));
-    if (!widget)
-        qFatal("no child %s", name);
-    return widget;
+    return child<QDialogButtonBox>(editor, "buttonBox")->button(QDialogButtonBox::Ok);
 }
 
-void retype(QLineEdit* edit, const QString& text)
+// The inputs of a ProfileEditDialog, looked up once by object name.
+struct EditorFields
 {
-    edit->setFocus();
-    edit->selectAll();
-    QTest::keyClick(edit, Qt::Key_Backspace);
-    if (!text.isEmpty())
-        QTest::keyClicks(edit, text);
-}
+    explicit EditorFields(ProfileEditDialog* editor)
+        : name(child<QLineEdit>(editor, "nameEdit"))
+        , accessKey(child<QLineEdit>(editor, "accessKeyEdit"))
+        , secretKey(child<QLineEdit>(editor, "secretKeyEdit"))
+        , securityToken(child<QLineEdit>(editor, "securityTokenEdit"))
+        , iamToken(child<QLineEdit>(editor, "iamTokenEdit"))
+        , endpoint(child<QLineEdit>(editor, "endpointEdit"))
+        , projectId(child<QLineEdit>(editor, "projectIdEdit"))
+        , auth(child<QComboBox>(editor, "authCombo"))
+        , target(child<QComboBox>(editor, "targetCombo"))
+        , errors(child<QLabel>(editor, "errorLabel"))
+        , ok(okButton(editor))
+    {}
+
+    QLineEdit* name;
+    QLineEdit* accessKey;
+    QLineEdit* secretKey;
+    QLineEdit* securityToken;
+    QLineEdit* iamToken;
+    QLineEdit* endpoint;
+    QLineEdit* projectId;
+    QComboBox* auth;
+    QComboBox* target;
+    QLabel* errors;
+    QPushButton* ok;
+};
 
 } // namespace
 
-class TestProfileDialogs : public QObject
+class TestProfileDialogs : public GuiTestBase
 {
     Q_OBJECT
+
+public:
+    TestProfileDialogs()
+        : GuiTestBase(Keychain::ThrowAway)
+    {}
 
 private:
     QString name(const QString& base)
@@ -149,8 +171,7 @@ private:
             m_regionAsked += names;
             return QStringLiteral("cn-north-4");
         });
-        m_dialog->show();
-        QVERIFY(QTest::qWaitForWindowExposed(m_dialog.get()));
+        QVERIFY(showAndWait(m_dialog.get()));
     }
 
     ProfileEditDialog* waitForEditDialog()
@@ -163,9 +184,25 @@ private:
         return editor;
     }
 
-    QPushButton* okButton(ProfileEditDialog* editor)
+    // A KooCLI config.json in the test's directory; its path, or empty when it could not be written.
+    QString writeKooCliConfig(const QList<QPair<QString, QString>>& profiles)
     {
-        return child<QDialogButtonBox>(editor, "buttonBox")->button(QDialogButtonBox::Ok);
+        const QString path = testFile(QStringLiteral("config.json"));
+        return writeFile(path, kooCliConfig(profiles)) ? path : QString();
+    }
+
+    // Add profile, then name, AK and SK typed into the editor it opens; null when no editor came up.
+    ProfileEditDialog* openAddEditor(const QString& profileName, const QString& sk)
+    {
+        click(child<QPushButton>(m_dialog.get(), "addProfileButton"));
+        ProfileEditDialog* editor = waitForEditDialog();
+        if (editor) {
+            const EditorFields fields(editor);
+            retype(fields.name, profileName);
+            retype(fields.accessKey, kAk);
+            retype(fields.secretKey, sk);
+        }
+        return editor;
     }
 
     void click(QAbstractButton* button)
@@ -181,7 +218,6 @@ private:
     QStringList m_questions;
     QStringList m_regionAsked;
     bool m_answer = true;
-    std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<QSettings> m_settings;
     std::unique_ptr<ProfileStore> m_profiles;
     std::unique_ptr<SecretStore> m_secrets;
@@ -192,18 +228,16 @@ private:
 private slots:
     void initTestCase()
     {
-        QVERIFY2(haveThrowAwayKeyring(), needKeyringMessage());
-        QStandardPaths::setTestModeEnabled(true);
-        forceSecretServiceBackend();
+        GuiTestBase::initTestCase();
         m_tag = uniqueTag();
     }
 
     void init()
     {
-        m_dir = std::make_unique<QTemporaryDir>();
-        QVERIFY(m_dir->isValid());
-        m_settings = std::make_unique<QSettings>(m_dir->filePath(QStringLiteral("das-connect.ini")),
-                                                 QSettings::IniFormat);
+        GuiTestBase::init();
+        // A settings file of each test's own, so that every test starts with no profiles.
+        m_settings =
+            std::make_unique<QSettings>(testFile(QStringLiteral("das-connect.ini")), QSettings::IniFormat);
         m_profiles = std::make_unique<ProfileStore>(m_settings.get());
         m_secrets = std::make_unique<SecretStore>();
         m_manager = std::make_unique<ProfileManager>(m_profiles.get(), m_secrets.get());
@@ -220,7 +254,7 @@ private slots:
         m_secrets.reset();
         m_profiles.reset();
         m_settings.reset();
-        m_dir.reset();
+        GuiTestBase::cleanup();
     }
 
     void cleanupTestCase()
@@ -235,103 +269,90 @@ private slots:
     void editDialogValidatesLive()
     {
         ProfileEditDialog editor(m_profiles.get(), nullptr);
-        editor.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&editor));
-        auto* nameEdit = child<QLineEdit>(&editor, "nameEdit");
-        auto* akEdit = child<QLineEdit>(&editor, "accessKeyEdit");
-        auto* skEdit = child<QLineEdit>(&editor, "secretKeyEdit");
-        auto* target = child<QComboBox>(&editor, "targetCombo");
-        auto* endpoint = child<QLineEdit>(&editor, "endpointEdit");
-        auto* project = child<QLineEdit>(&editor, "projectIdEdit");
-        auto* errors = child<QLabel>(&editor, "errorLabel");
-        QPushButton* ok = okButton(&editor);
+        QVERIFY(showAndWait(&editor));
+        const EditorFields f(&editor);
 
         // Every problem at once, each naming its field.
-        QVERIFY(!ok->isEnabled());
-        QVERIFY(errors->isVisible());
-        QVERIFY2(errors->text().contains(QLatin1String("Profile name")), qPrintable(errors->text()));
-        QVERIFY(errors->text().contains(QLatin1String("Access key (AK)")));
-        QVERIFY(errors->text().contains(QLatin1String("Secret key (SK)")));
+        QVERIFY(!f.ok->isEnabled());
+        QVERIFY(f.errors->isVisible());
+        QVERIFY2(f.errors->text().contains(QLatin1String("Profile name")), qPrintable(f.errors->text()));
+        QVERIFY(f.errors->text().contains(QLatin1String("Access key (AK)")));
+        QVERIFY(f.errors->text().contains(QLatin1String("Secret key (SK)")));
 
-        retype(nameEdit, QStringLiteral("bad/name"));
-        retype(akEdit, kAk);
-        retype(skEdit, QStringLiteral("sk-validates-live"));
-        QVERIFY(!ok->isEnabled());
-        QVERIFY2(errors->text().contains(QLatin1String("Profile name")), qPrintable(errors->text()));
-        QVERIFY(!errors->text().contains(QLatin1String("Access key (AK)")));
+        retype(f.name, QStringLiteral("bad/name"));
+        retype(f.accessKey, kAk);
+        retype(f.secretKey, QStringLiteral("sk-validates-live"));
+        QVERIFY(!f.ok->isEnabled());
+        QVERIFY2(f.errors->text().contains(QLatin1String("Profile name")), qPrintable(f.errors->text()));
+        QVERIFY(!f.errors->text().contains(QLatin1String("Access key (AK)")));
 
-        retype(nameEdit, QStringLiteral("good name"));
-        QVERIFY2(ok->isEnabled(), qPrintable(errors->text()));
-        QVERIFY(!errors->isVisible());
+        retype(f.name, QStringLiteral("good name"));
+        QVERIFY2(f.ok->isEnabled(), qPrintable(f.errors->text()));
+        QVERIFY(!f.errors->isVisible());
 
-        retype(akEdit, QString());
-        QVERIFY(!ok->isEnabled());
-        QVERIFY(errors->text().contains(QLatin1String("Access key (AK) is required")));
-        retype(akEdit, kAk);
-        QVERIFY(ok->isEnabled());
+        retype(f.accessKey, QString());
+        QVERIFY(!f.ok->isEnabled());
+        QVERIFY(f.errors->text().contains(QLatin1String("Access key (AK) is required")));
+        retype(f.accessKey, kAk);
+        QVERIFY(f.ok->isEnabled());
 
         // The endpoint field is live only for a custom endpoint.
-        QVERIFY(!endpoint->isEnabled());
-        target->setFocus();
-        QTest::keyClick(target, Qt::Key_End);
-        QCOMPARE(target->currentData().toString(), QStringLiteral("custom"));
-        QVERIFY(endpoint->isEnabled());
-        QVERIFY(!ok->isEnabled());
-        retype(endpoint, QStringLiteral("http://das.example.com"));
-        QVERIFY(!ok->isEnabled());
-        QVERIFY2(errors->text().contains(QLatin1String("https://")), qPrintable(errors->text()));
-        retype(endpoint, QStringLiteral("https://das.example.com/"));
-        QVERIFY2(ok->isEnabled(), qPrintable(errors->text()));
+        QVERIFY(!f.endpoint->isEnabled());
+        f.target->setFocus();
+        QTest::keyClick(f.target, Qt::Key_End);
+        QCOMPARE(f.target->currentData().toString(), QStringLiteral("custom"));
+        QVERIFY(f.endpoint->isEnabled());
+        QVERIFY(!f.ok->isEnabled());
+        retype(f.endpoint, QStringLiteral("http://das.example.com"));
+        QVERIFY(!f.ok->isEnabled());
+        QVERIFY2(f.errors->text().contains(QLatin1String("https://")), qPrintable(f.errors->text()));
+        retype(f.endpoint, QStringLiteral("https://das.example.com/"));
+        QVERIFY2(f.ok->isEnabled(), qPrintable(f.errors->text()));
         QCOMPARE(editor.profile().endpoint, QStringLiteral("https://das.example.com"));
         QVERIFY(editor.profile().region.isEmpty());
 
-        retype(project, QStringLiteral("1234"));
-        QVERIFY(!ok->isEnabled());
-        QVERIFY(errors->text().contains(QLatin1String("Project ID")));
-        retype(project, kProject);
-        QVERIFY(ok->isEnabled());
+        retype(f.projectId, QStringLiteral("1234"));
+        QVERIFY(!f.ok->isEnabled());
+        QVERIFY(f.errors->text().contains(QLatin1String("Project ID")));
+        retype(f.projectId, kProject);
+        QVERIFY(f.ok->isEnabled());
 
         // A taken name is refused for a new profile.
         saveDirectly(make(name(QStringLiteral("taken"))), QStringLiteral("sk-taken"));
-        retype(nameEdit, m_names.constLast());
-        QVERIFY(!ok->isEnabled());
-        QVERIFY(errors->text().contains(QLatin1String("already exists")));
+        retype(f.name, m_names.constLast());
+        QVERIFY(!f.ok->isEnabled());
+        QVERIFY(f.errors->text().contains(QLatin1String("already exists")));
     }
 
     void rowsFollowAuthMethod()
     {
         ProfileEditDialog editor(m_profiles.get(), nullptr);
-        editor.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&editor));
-        auto* auth = child<QComboBox>(&editor, "authCombo");
-        auto* ak = child<QLineEdit>(&editor, "accessKeyEdit");
-        auto* sk = child<QLineEdit>(&editor, "secretKeyEdit");
-        auto* st = child<QLineEdit>(&editor, "securityTokenEdit");
-        auto* iam = child<QLineEdit>(&editor, "iamTokenEdit");
-        for (QLineEdit* secret : {sk, st, iam})
+        QVERIFY(showAndWait(&editor));
+        const EditorFields f(&editor);
+        for (QLineEdit* secret : {f.secretKey, f.securityToken, f.iamToken})
             QCOMPARE(secret->echoMode(), QLineEdit::Password);
 
-        QCOMPARE(auth->currentData().toString(), QStringLiteral("aksk"));
-        QVERIFY(ak->isVisible() && sk->isVisible());
-        QVERIFY(!st->isVisible() && !iam->isVisible());
+        QCOMPARE(f.auth->currentData().toString(), QStringLiteral("aksk"));
+        QVERIFY(f.accessKey->isVisible() && f.secretKey->isVisible());
+        QVERIFY(!f.securityToken->isVisible() && !f.iamToken->isVisible());
 
-        auth->setFocus();
-        QTest::keyClick(auth, Qt::Key_Down);
-        QCOMPARE(auth->currentData().toString(), QStringLiteral("temporary"));
-        QVERIFY(ak->isVisible() && sk->isVisible() && st->isVisible());
-        QVERIFY(!iam->isVisible());
-        QVERIFY(child<QLabel>(&editor, "errorLabel")->text().contains(QLatin1String("Security token")));
+        f.auth->setFocus();
+        QTest::keyClick(f.auth, Qt::Key_Down);
+        QCOMPARE(f.auth->currentData().toString(), QStringLiteral("temporary"));
+        QVERIFY(f.accessKey->isVisible() && f.secretKey->isVisible() && f.securityToken->isVisible());
+        QVERIFY(!f.iamToken->isVisible());
+        QVERIFY(f.errors->text().contains(QLatin1String("Security token")));
 
-        QTest::keyClick(auth, Qt::Key_Down);
-        QCOMPARE(auth->currentData().toString(), QStringLiteral("token"));
-        QVERIFY(!ak->isVisible() && !sk->isVisible() && !st->isVisible());
-        QVERIFY(iam->isVisible());
+        QTest::keyClick(f.auth, Qt::Key_Down);
+        QCOMPARE(f.auth->currentData().toString(), QStringLiteral("token"));
+        QVERIFY(!f.accessKey->isVisible() && !f.secretKey->isVisible() && !f.securityToken->isVisible());
+        QVERIFY(f.iamToken->isVisible());
 
         // A token profile needs no AK: only the name and the token.
-        retype(child<QLineEdit>(&editor, "nameEdit"), QStringLiteral("token profile"));
-        QVERIFY(!okButton(&editor)->isEnabled());
-        retype(iam, QStringLiteral("iam-token-value"));
-        QVERIFY(okButton(&editor)->isEnabled());
+        retype(f.name, QStringLiteral("token profile"));
+        QVERIFY(!f.ok->isEnabled());
+        retype(f.iamToken, QStringLiteral("iam-token-value"));
+        QVERIFY(f.ok->isEnabled());
         QCOMPARE(editor.secrets().iamToken, QStringLiteral("iam-token-value"));
         QVERIFY(editor.secrets().secretKey.isEmpty());
         QVERIFY(editor.profile().accessKey.isEmpty());
@@ -344,12 +365,8 @@ private slots:
         QSignalSpy changed(m_dialog.get(), &ProfileManagerDialog::profilesChanged);
         QSignalSpy done(m_dialog.get(), &ProfileManagerDialog::operationFinished);
 
-        click(child<QPushButton>(m_dialog.get(), "addProfileButton"));
-        ProfileEditDialog* editor = waitForEditDialog();
+        ProfileEditDialog* editor = openAddEditor(n, sk);
         QVERIFY(editor);
-        retype(child<QLineEdit>(editor, "nameEdit"), n);
-        retype(child<QLineEdit>(editor, "accessKeyEdit"), kAk);
-        retype(child<QLineEdit>(editor, "secretKeyEdit"), sk);
         retype(child<QLineEdit>(editor, "projectIdEdit"), kProject);
         click(okButton(editor));
 
@@ -422,12 +439,8 @@ private slots:
         m_secrets->setTimeoutMs(0);
         const QString n = name(QStringLiteral("failing"));
         QSignalSpy done(m_dialog.get(), &ProfileManagerDialog::operationFinished);
-        click(child<QPushButton>(m_dialog.get(), "addProfileButton"));
-        ProfileEditDialog* editor = waitForEditDialog();
+        ProfileEditDialog* editor = openAddEditor(n, QStringLiteral("sk-failing"));
         QVERIFY(editor);
-        retype(child<QLineEdit>(editor, "nameEdit"), n);
-        retype(child<QLineEdit>(editor, "accessKeyEdit"), kAk);
-        retype(child<QLineEdit>(editor, "secretKeyEdit"), QStringLiteral("sk-failing"));
         click(okButton(editor));
 
         QTRY_COMPARE_WITH_TIMEOUT(done.count(), 1, KeychainTimeoutMs);
@@ -493,9 +506,7 @@ private slots:
     {
         const QString n = name(QStringLiteral("sdk"));
         const QString sk = QStringLiteral("sk-sdk-") + m_tag + QStringLiteral("/+=");
-        QTemporaryDir home;
-        QVERIFY(home.isValid());
-        const QString path = home.filePath(QStringLiteral("credentials"));
+        const QString path = testFile(QStringLiteral("credentials"));
         const QByteArray source = "[basic]\nak = " + kAk.toUtf8() + "\nsk = " + sk.toUtf8() +
                                   "\nproject_id = " + kProject.toUtf8() + "\n";
         QVERIFY(writeFile(path, source));
@@ -521,9 +532,7 @@ private slots:
     void malformedSdkFileImportsNothing()
     {
         const QString n = name(QStringLiteral("malformed"));
-        QTemporaryDir home;
-        QVERIFY(home.isValid());
-        const QString path = home.filePath(QStringLiteral("credentials"));
+        const QString path = testFile(QStringLiteral("credentials"));
         QVERIFY(writeFile(path, "[basic]\nak = " + kAk.toUtf8() + "\nthis line is not a key value pair\n"));
         QSignalSpy done(m_dialog.get(), &ProfileManagerDialog::operationFinished);
 
@@ -545,13 +554,10 @@ private slots:
         const QString n = name(QStringLiteral("kept"));
         saveDirectly(make(n), QStringLiteral("sk-original"));
         reopenManager();
-        QTemporaryDir home;
-        QVERIFY(home.isValid());
-        const QString path = home.filePath(QStringLiteral("config.json"));
         const QString other = name(QStringLiteral("koo-new"));
-        const QByteArray json =
-            kooCliConfig({{other, QStringLiteral("sk-koo-new")}, {n, QStringLiteral("sk-koo-replaced")}});
-        QVERIFY(writeFile(path, json));
+        const QString path = writeKooCliConfig(
+            {{other, QStringLiteral("sk-koo-new")}, {n, QStringLiteral("sk-koo-replaced")}});
+        QVERIFY(!path.isEmpty());
         QSignalSpy done(m_dialog.get(), &ProfileManagerDialog::operationFinished);
 
         // Declined: all or nothing, so the new profile is not imported either.
@@ -584,13 +590,10 @@ private slots:
         m_settings->sync();
         const QByteArray settingsBefore = fileBytes(m_settings->fileName());
         reopenManager();
-        QTemporaryDir home;
-        QVERIFY(home.isValid());
-        const QString path = home.filePath(QStringLiteral("config.json"));
         const QString fresh = name(QStringLiteral("koo-fresh"));
-        const QByteArray json =
-            kooCliConfig({{fresh, QStringLiteral("sk-koo-fresh")}, {old, QStringLiteral("sk-koo-over")}});
-        QVERIFY(writeFile(path, json));
+        const QString path = writeKooCliConfig(
+            {{fresh, QStringLiteral("sk-koo-fresh")}, {old, QStringLiteral("sk-koo-over")}});
+        QVERIFY(!path.isEmpty());
         QSignalSpy done(m_dialog.get(), &ProfileManagerDialog::operationFinished);
         QSignalSpy changed(m_dialog.get(), &ProfileManagerDialog::profilesChanged);
 

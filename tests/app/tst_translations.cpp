@@ -1,4 +1,5 @@
 #include "ConnectionForm.h"
+#include "GuiTestBase.h"
 #include "RequestValidator.h"
 #include "Translations.h"
 
@@ -11,6 +12,7 @@
 #include <QXmlStreamReader>
 
 using namespace das;
+using namespace das::test;
 
 namespace {
 
@@ -179,12 +181,17 @@ QStringList consistencyProblems(const QList<TsMessage>& messages)
 
 } // namespace
 
-class TestTranslations : public QObject
+// On the GUI fixture for its throw-away HOME: Translations::apply() remembers the language in the settings.
+class TestTranslations : public GuiTestBase
 {
     Q_OBJECT
 
 private slots:
-    void cleanup() { Translations::apply(QStringLiteral("en")); }
+    void cleanup()
+    {
+        Translations::apply(QStringLiteral("en"));
+        GuiTestBase::cleanup();
+    }
 
     void zhCnLoadsAndSwitchesLive()
     {
