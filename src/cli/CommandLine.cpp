@@ -1,6 +1,10 @@
 #include "CommandLine.h"
 
+#include "CliLog.h"
+
 namespace das {
+
+Q_LOGGING_CATEGORY(lcCli, "das.cli", QtWarningMsg)
 
 std::optional<int> CommandLine::parse(QCommandLineParser& parser, const QStringList& arguments,
                                       QTextStream& out, QTextStream& err)

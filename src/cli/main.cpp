@@ -1,4 +1,5 @@
 #include "AppPaths.h"
+#include "CliLog.h"
 #include "CreateCommand.h"
 #include "HistoryCommand.h"
 #include "ProfileCommand.h"
@@ -27,6 +28,21 @@ QString usage()
         "4 other API error, 5 network, TLS, timeout or unknown outcome, 6 OS keychain unavailable.\n");
 }
 
+int runCommand(const QString& command, const QStringList& arguments, QTextStream& out, QTextStream& err,
+               QTextStream& in)
+{
+    const QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    if (command == QLatin1String("create"))
+        return das::CreateCommand(out, err, in, env).run(arguments);
+    if (command == QLatin1String("profile"))
+        return das::ProfileCommand(out, err, in, env).run(arguments);
+    if (command == QLatin1String("history"))
+        return das::HistoryCommand(out, err).run(arguments);
+    err << QCoreApplication::translate("main", "error: unknown command \"%1\".\n\n").arg(command) << usage()
+        << Qt::flush;
+    return 2;
+}
+
 } // namespace
 
 int main(int argc, char* argv[])
@@ -51,13 +67,7 @@ int main(int argc, char* argv[])
     }
     const QString command = arguments.takeFirst();
     arguments.prepend(program + u' ' + command);
-    if (command == QLatin1String("create"))
-        return das::CreateCommand(out, err, in, QProcessEnvironment::systemEnvironment()).run(arguments);
-    if (command == QLatin1String("profile"))
-        return das::ProfileCommand(out, err, in, QProcessEnvironment::systemEnvironment()).run(arguments);
-    if (command == QLatin1String("history"))
-        return das::HistoryCommand(out, err).run(arguments);
-    err << QCoreApplication::translate("main", "error: unknown command \"%1\".\n\n").arg(command) << usage()
-        << Qt::flush;
-    return 2;
+    const int status = runCommand(command, arguments, out, err, in);
+    qCDebug(das::lcCli) << "command" << command << "exit status" << status;
+    return status;
 }

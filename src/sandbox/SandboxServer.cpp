@@ -1,5 +1,7 @@
 #include "SandboxServer.h"
 
+#include "SandboxLog.h"
+
 #include "AkSkSigner.h"
 #include "Credentials.h"
 #include "RequestValidator.h"
@@ -19,6 +21,8 @@
 #include <sys/socket.h>
 
 namespace das {
+
+Q_LOGGING_CATEGORY(lcSandbox, "das.sandbox", QtWarningMsg)
 
 namespace {
 
@@ -212,6 +216,7 @@ void SandboxServer::send(QPointer<QTcpSocket> socket, const Answer& answer, cons
     out += answer.body;
     socket->write(out);
     socket->disconnectFromHost();
+    qCDebug(lcSandbox) << "answered" << answer.status << answer.errorCode << "request" << requestId;
     emit requestAnswered(answer.status, answer.errorCode, QString::fromLatin1(requestId));
 }
 

@@ -19,6 +19,8 @@ CliHarness::CliHarness()
     m_env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_home.path() + QStringLiteral("/.config"));
     m_env.insert(QStringLiteral("XDG_CACHE_HOME"), m_home.path() + QStringLiteral("/.cache"));
     m_env.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8"));
+    // Every das.* log line goes to stderr, so the canary checks on stderr cover the log call sites too.
+    m_env.insert(QStringLiteral("QT_LOGGING_RULES"), QStringLiteral("das.*.debug=true"));
 }
 
 CliHarness::~CliHarness()

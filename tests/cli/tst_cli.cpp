@@ -285,6 +285,12 @@ private slots:
         }
         // The history database exists, so the scan above did look at it.
         QVERIFY(!h->filesContaining("canary run").isEmpty());
+        // Every das.* category was on (CliHarness), so the scans above covered the log call sites.
+        for (const char* category : {"das.net:", "das.workflow:", "das.history:", "das.cli:"}) {
+            const bool logged = std::any_of(runs.cbegin(), runs.cend(),
+                                            [&](const CliHarness::Run& r) { return r.err.contains(category); });
+            QVERIFY2(logged, category);
+        }
     }
 };
 

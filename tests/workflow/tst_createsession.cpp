@@ -321,7 +321,7 @@ private slots:
         QVERIFY(EndpointResolver::resolveRegion(QStringLiteral("cn-north-4"), QProcessEnvironment()).ok());
         QMutexLocker lock(&g_logMutex);
         for (const char* category :
-             {"das.workflow ", "das.net ", "das.secrets ", "das.history ", "das.request "}) {
+             {"das.workflow ", "das.net ", "das.secrets ", "das.history ", "das.request ", "das.sandbox "}) {
             const bool seen = std::any_of(g_logLines.cbegin(), g_logLines.cend(), [&](const QString& line) {
                 return line.startsWith(QLatin1String(category));
             });

@@ -1,5 +1,6 @@
 #include "MainWindow.h"
 
+#include "AppLog.h"
 #include "AppPaths.h"
 #include "AppSettings.h"
 #include "ConnectionForm.h"
@@ -31,6 +32,8 @@ static void initResources()
 }
 
 namespace das {
+
+Q_LOGGING_CATEGORY(lcApp, "das.app", QtWarningMsg)
 
 MainWindow::MainWindow(QWidget* parent)
     : QMainWindow(parent)
@@ -196,6 +199,7 @@ bool MainWindow::openHistory(const QString& path, QString* error)
     auto store = std::make_unique<HistoryStore>(path);
     if (!store->open(error))
         return false;
+    qCDebug(lcApp) << "history opened:" << path;
     historyPane()->setStore(store.get());
     m_history = std::move(store);
     historyPane()->reload();
@@ -211,6 +215,7 @@ bool MainWindow::startSandbox(QString* error)
         form()->selectTarget(QLatin1String(ConnectionForm::SandboxKey));
         return true;
     }
+    qCDebug(lcApp) << "built-in sandbox started at" << m_sandboxHost->url().toString();
     form()->setSandboxEndpoint(m_sandboxHost->url());
     updateCredentials();
     statusBar()->showMessage(tr("Built-in sandbox running at %1").arg(m_sandboxHost->url().toString()), 5000);
@@ -348,6 +353,7 @@ void MainWindow::connectSession(CreateSession* session)
 
 void MainWindow::onSessionFinished(const CreateSession::Outcome& outcome)
 {
+    qCDebug(lcApp) << "create ended:" << CreateResult::outcomeName(outcome.result.outcome);
     if (m_session)
         m_session->deleteLater();
     m_session = nullptr;
