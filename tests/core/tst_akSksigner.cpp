@@ -98,7 +98,7 @@ void TestAkSkSigner::vectorFileHasEnoughVectors()
     QString error;
     const QJsonArray vectors = loadVectors(&error);
     QVERIFY2(error.isEmpty(), qPrintable(error));
-    QVERIFY2(vectors.size() >= 6, qPrintable(QString::number(vectors.size())));
+    QVERIFY2(vectors.size() >= 10, qPrintable(QString::number(vectors.size())));
     for (const QJsonValue& value : vectors) {
         const QJsonObject v = value.toObject();
         for (const char* key : {"name", "ak", "sk", "method", "url", "body", "body_sha256"})
