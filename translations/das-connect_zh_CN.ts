@@ -243,14 +243,6 @@
 <context>
     <name>CredentialImporter</name>
     <message>
-        <source>Cannot read %1: %2.</source>
-        <translation>无法读取 %1：%2。</translation>
-    </message>
-    <message>
-        <source>%1 is larger than %2 bytes; it is not a credentials file.</source>
-        <translation>%1 大于 %2 字节，不是凭证文件。</translation>
-    </message>
-    <message>
         <source>%1 contains control characters; the file looks damaged.</source>
         <translation>%1 包含控制字符，文件可能已损坏。</translation>
     </message>
@@ -350,6 +342,14 @@
         <source>%1: profile &quot;%2&quot; has no %3.</source>
         <translation>%1：配置项“%2”缺少 %3。</translation>
     </message>
+    <message>
+        <source>Cannot read the credentials to import: %1</source>
+        <translation>无法读取要导入的凭证：%1</translation>
+    </message>
+    <message>
+        <source>%1, line %2: the value of %3 has an unmatched quote.</source>
+        <translation>%1 第 %2 行：%3 的值引号不匹配。</translation>
+    </message>
 </context>
 <context>
     <name>EndpointResolver</name>
@@ -445,6 +445,14 @@
         <source>built-in region list</source>
         <translation>内置区域列表</translation>
     </message>
+    <message>
+        <source>%1: expected a map of services such as DAS: [{id, endpoint}].</source>
+        <translation>%1：应为服务映射，例如 DAS: [{id, endpoint}]。</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read as YAML.</source>
+        <translation>%1 无法按 YAML 读取。</translation>
+    </message>
 </context>
 <context>
     <name>ErrorExplainer</name>
@@ -479,10 +487,6 @@
     <message>
         <source>JSON error: %1 at byte %2. Body: %3</source>
         <translation>JSON 错误：第 %2 字节处 %1。响应体：%3</translation>
-    </message>
-    <message>
-        <source>The server accepted the request (HTTP %1) but its answer has no usable connection_id (expected a non-empty string), so the connection may have been created. Check the DAS console before creating it again.</source>
-        <translation>服务器已接受请求（HTTP %1），但响应中没有可用的 connection_id（应为非空字符串），连接可能已创建。请先在 DAS 控制台确认，再决定是否重新创建。</translation>
     </message>
     <message>
         <source>Body: %1</source>
@@ -640,6 +644,10 @@
         <source>The gateway stopped waiting for DAS (HTTP %1), so whether the connection was created is unknown. Check the DAS console before creating it again.</source>
         <translation>网关已停止等待 DAS 的响应（HTTP %1），因此无法确定连接是否已创建。再次创建前，请先在 DAS 控制台中确认。</translation>
     </message>
+    <message>
+        <source>The server accepted the request (HTTP %1) but its answer has no usable connection_id (expected 1 to 128 letters, digits, &apos;-&apos; or &apos;_&apos;), so the connection may have been created. Check the DAS console before creating it again.</source>
+        <translation>服务器已接受请求（HTTP %1），但其应答中没有可用的 connection_id（应为 1 到 128 个字母、数字、“-”或“_”），因此连接可能已经创建。再次创建之前，请先在 DAS 控制台中确认。</translation>
+    </message>
 </context>
 <context>
     <name>HistoryPane</name>
@@ -741,6 +749,14 @@
     <message>
         <source>Cannot update history: %1</source>
         <translation>无法更新历史记录：%1</translation>
+    </message>
+    <message>
+        <source>The history database cannot be opened: %1</source>
+        <translation>无法打开历史记录数据库：%1</translation>
+    </message>
+    <message>
+        <source>The history database cannot be kept private: %1</source>
+        <translation>无法保持历史记录数据库的私密性：%1</translation>
     </message>
 </context>
 <context>
@@ -1148,6 +1164,10 @@
         <source>Could not write the settings file %1.</source>
         <translation>无法写入设置文件 %1。</translation>
     </message>
+    <message>
+        <source>The settings file %1 cannot be kept private: %2</source>
+        <translation>无法保持设置文件 %1 的私密性：%2</translation>
+    </message>
 </context>
 <context>
     <name>RequestValidator</name>
@@ -1367,6 +1387,68 @@
     </message>
 </context>
 <context>
+    <name>das::AppPaths</name>
+    <message>
+        <source>%1 cannot be checked: %2</source>
+        <translation>无法检查 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 belongs to another user; DAS Connect keeps its files only where they are yours alone.</source>
+        <translation>%1 属于其他用户；DAS Connect 只在仅属于您的位置保存文件。</translation>
+    </message>
+    <message>
+        <source>%1 cannot be made private (mode %2): %3</source>
+        <translation>无法将 %1 设为私有（权限 %2）：%3</translation>
+    </message>
+    <message>
+        <source>%1 keeps mode %2 instead of %3, so other users could read it.</source>
+        <translation>%1 的权限仍为 %2 而不是 %3，其他用户可能读取它。</translation>
+    </message>
+    <message>
+        <source>%1 cannot be made private.</source>
+        <translation>无法将 %1 设为私有。</translation>
+    </message>
+    <message>
+        <source>The folder %1 cannot be created.</source>
+        <translation>无法创建文件夹 %1。</translation>
+    </message>
+    <message>
+        <source>%1 cannot be created: %2</source>
+        <translation>无法创建 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>das::BoundedRead</name>
+    <message>
+        <source>%1 cannot be read: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 is not a regular file (a pipe, device or directory is not read).</source>
+        <translation>%1 不是普通文件（不读取管道、设备或目录）。</translation>
+    </message>
+    <message>
+        <source>%1 is larger than %2; it is not read.</source>
+        <translation>%1 大于 %2；不予读取。</translation>
+    </message>
+    <message>
+        <source>%1 is longer than %2 characters; it is not read.</source>
+        <translation>%1 超过 %2 个字符；不予读取。</translation>
+    </message>
+    <message>
+        <source>%1 MiB</source>
+        <translation>%1 MiB</translation>
+    </message>
+    <message>
+        <source>%1 KiB</source>
+        <translation>%1 KiB</translation>
+    </message>
+    <message>
+        <source>%1 bytes</source>
+        <translation>%1 字节</translation>
+    </message>
+</context>
+<context>
     <name>das::ConnectionForm</name>
     <message>
         <source>Show password</source>
@@ -1522,10 +1604,6 @@
 <context>
     <name>das::DasClient</name>
     <message>
-        <source>CA file %1 cannot be read.</source>
-        <translation>无法读取 CA 文件 %1。</translation>
-    </message>
-    <message>
         <source>CA file %1 holds no PEM certificate.</source>
         <translation>CA 文件 %1 中没有 PEM 证书。</translation>
     </message>
@@ -1540,6 +1618,10 @@
     <message>
         <source>Cloud credentials are incomplete: an AK and SK (and a security token for temporary credentials), or an IAM token, are required.</source>
         <translation>云凭证不完整：需要 AK 和 SK（临时凭证还需要安全令牌），或者 IAM 令牌。</translation>
+    </message>
+    <message>
+        <source>CA file: %1</source>
+        <translation>CA 文件：%1</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,7 @@
 #include "CreateCommand.h"
 
 #include "AppPaths.h"
+#include "BoundedRead.h"
 #include "DasClient.h"
 #include "EndpointResolver.h"
 #include "HistoryStore.h"
@@ -187,9 +188,16 @@ void CreateCommand::readPassword(const QCommandLineParser& parser, const Options
     if (parser.isSet(o.passwordStdin) && parser.isSet(o.passwordEnv)) {
         in.usage.append(tr("--password-stdin and --password-env cannot be used together."));
     } else if (parser.isSet(o.passwordStdin)) {
-        in.request.password = m_in.readLine();
-        if (in.request.password.endsWith(u'\r'))
-            in.request.password.chop(1);
+        // Far above the 256 characters a password may have, so that the validator still names that rule,
+        // but a bound on what is read: an endless line would otherwise be read into memory whole.
+        constexpr int MaxPasswordLineChars = 4096;
+        QString problem;
+        const auto line =
+            BoundedRead::line(m_in, MaxPasswordLineChars, tr("the password line on stdin"), &problem);
+        if (line)
+            in.request.password = *line;
+        else
+            in.usage.append(problem);
     } else if (parser.isSet(o.passwordEnv)) {
         const QString variable = parser.value(o.passwordEnv);
         if (!m_env.contains(variable))

@@ -1,5 +1,6 @@
 #include "ProfileCommand.h"
 
+#include "BoundedRead.h"
 #include "CommandLine.h"
 #include "CredentialImporter.h"
 #include "Credentials.h"
@@ -23,6 +24,30 @@ constexpr int ExitKeychain = CommandLine::ExitKeychain;
 QString target(const Profile& p)
 {
     return p.endpoint.isEmpty() ? p.region : p.endpoint;
+}
+
+// --secrets-stdin: one secret a line, each read only up to the keychain's limit, so that an endless line is
+// never held whole.
+bool readSecrets(QTextStream& in, QTextStream& err, Profile::AuthMethod auth, ProfileSecrets* secrets)
+{
+    QList<std::pair<QString*, QString>> lines;
+    if (auth == Profile::AuthMethod::IamToken) {
+        lines.append({&secrets->iamToken, ProfileCommand::tr("the IAM token line on stdin")});
+    } else {
+        lines.append({&secrets->secretKey, ProfileCommand::tr("the SK line on stdin")});
+        if (auth == Profile::AuthMethod::TemporaryAkSk)
+            lines.append({&secrets->securityToken, ProfileCommand::tr("the security token line on stdin")});
+    }
+    for (const auto& [field, what] : lines) {
+        QString problem;
+        const auto line = BoundedRead::line(in, SecretLimits::MaxSecretBytes, what, &problem);
+        if (!line) {
+            err << ProfileCommand::tr("error: %1").arg(problem) << Qt::endl;
+            return false;
+        }
+        *field = line->trimmed();
+    }
+    return true;
 }
 
 } // namespace
@@ -160,15 +185,8 @@ int ProfileCommand::add(const QStringList& arguments)
     auto fromEnv = [this](const QString& variable) {
         return m_env.value(variable);
     };
-    if (parser.isSet(stdinOption)) {
-        if (profile.auth == Profile::AuthMethod::IamToken) {
-            secrets.iamToken = m_in.readLine().trimmed();
-        } else {
-            secrets.secretKey = m_in.readLine().trimmed();
-            if (profile.auth == Profile::AuthMethod::TemporaryAkSk)
-                secrets.securityToken = m_in.readLine().trimmed();
-        }
-    }
+    if (parser.isSet(stdinOption) && !readSecrets(m_in, m_err, profile.auth, &secrets))
+        return ExitUsage;
     if (parser.isSet(skEnvOption))
         secrets.secretKey = fromEnv(parser.value(skEnvOption)).trimmed();
     if (parser.isSet(stEnvOption))

@@ -1,5 +1,8 @@
 #pragma once
 
+#include "HttpListener.h"
+#include "HttpRequestParser.h"
+
 #include <QHostAddress>
 #include <QString>
 #include <QStringList>
@@ -48,6 +51,9 @@ struct SandboxOptions
     bool anyIds = false;    // accept every well-formed project and instance ID
     QString tlsCertificate; // PEM; https when set with tlsKey
     QString tlsKey;
+    HttpLimits http;              // header and body caps of one request
+    ConnectionLimits connections; // time to send a request, open and held connections
+    int maxIssuedIds = 10000;     // issuedConnectionIds() keeps the most recent ones only
 
     static bool parseMode(const QString& text, Mode* mode);
     static QString modeName(Mode mode);

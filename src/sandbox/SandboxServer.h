@@ -1,8 +1,8 @@
 #pragma once
 
+#include "HttpListener.h"
 #include "SandboxOptions.h"
 
-#include <QAbstractHttpServer>
 #include <QByteArray>
 #include <QDateTime>
 #include <QList>
@@ -18,7 +18,8 @@ namespace das {
 
 // A local stand-in for the APIG gateway and DAS for the create-connection call: same signature rules, same
 // validation (core RequestValidator), same error bodies. Serves training, demos and tests on loopback.
-class SandboxServer : public QAbstractHttpServer
+// HttpListener does the HTTP (limits, timeouts, TLS); this class is the gateway and DAS behind it.
+class SandboxServer : public HttpListener
 {
     Q_OBJECT
 
@@ -37,17 +38,19 @@ public:
     QString banner() const;
 
     int requestCount() const { return m_requestCount; }
+    // The most recent SandboxOptions::maxIssuedIds connection IDs issued, oldest first.
     const QStringList& issuedConnectionIds() const { return m_issued; }
 
 signals:
     void connectionCreated(const QString& connectionId, const QString& requestId);
-    // For the console log; they never carry a header or body value.
+    // For the console log; they never carry a header or body value. `path` is the raw (percent-encoded) path,
+    // which the parser admits as visible ASCII only: no CR, LF or other control character reaches a log line.
     void requestReceived(const QString& method, const QString& path, const QString& requestId);
     void requestAnswered(int httpStatus, const QString& errorCode, const QString& requestId);
 
 protected:
-    bool handleRequest(const QHttpServerRequest& request, QTcpSocket* socket) override;
-    void missingHandler(const QHttpServerRequest& request, QTcpSocket* socket) override;
+    void handleRequest(const HttpRequest& request, QTcpSocket* socket) override;
+    void handleRefused(int status, const QByteArray& reason, QTcpSocket* socket) override;
 
 private:
     struct Answer
@@ -61,21 +64,23 @@ private:
         QString errorCode;
     };
 
-    Answer process(const QHttpServerRequest& request, const QByteArray& requestId);
-    Answer authenticate(const QHttpServerRequest& request, const QByteArray& requestId, bool* ok) const;
-    Answer createConnection(const QHttpServerRequest& request, const QString& projectId,
-                            const QString& instanceId, const QByteArray& requestId);
+    Answer process(const HttpRequest& request, const QByteArray& requestId);
+    Answer authenticate(const HttpRequest& request, const QByteArray& requestId, bool* ok) const;
+    bool signatureMatches(const HttpRequest& request, const QByteArrayList& signedHeaders,
+                          const QByteArray& signature) const;
+    Answer createConnection(const HttpRequest& request, const QString& projectId, const QString& instanceId,
+                            const QByteArray& requestId);
     std::optional<Answer> faultAnswer(const QByteArray& requestId) const;
     static Answer error(int status, const QString& code, const QString& message, const QByteArray& requestId);
+    static Answer notFound(const QByteArray& requestId);
     void send(QPointer<QTcpSocket> socket, const Answer& answer, const QByteArray& requestId);
+    void recordIssued(const QString& connectionId);
     QDateTime serverTime() const;
 
     SandboxOptions m_options;
     quint16 m_port = 0;
-    bool m_tls = false;
     int m_requestCount = 0;
     QStringList m_issued;
-    QList<QPointer<QTcpSocket>> m_hanging;
 };
 
 } // namespace das

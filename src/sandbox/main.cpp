@@ -1,6 +1,7 @@
 #include "SandboxServer.h"
 
 #include "AppPaths.h"
+#include "BoundedRead.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -19,13 +20,78 @@ enum OptionIndex
     Port,
     Ak,
     Sk,
+    SkFile,
     Token,
+    TokenFile,
     Latency,
     Mode,
     AnyIds,
     Cert,
     Key,
 };
+
+constexpr qint64 MaxSecretFileBytes = 4096;
+
+// A secret from `fileOption`'s file (first line) or else from the environment variable `variable`; nothing if
+// neither is given. Never from argv, where every local user can read it (ps, /proc/PID/cmdline).
+std::optional<QString> readSecret(const QCommandLineParser& parser, const QCommandLineOption& fileOption,
+                                  const char* variable, QString* error)
+{
+    if (parser.isSet(fileOption)) {
+        const std::optional<QByteArray> bytes =
+            das::BoundedRead::file(parser.value(fileOption), MaxSecretFileBytes, error);
+        if (!bytes)
+            return std::nullopt;
+        QByteArray line = bytes->left(bytes->indexOf('\n'));
+        if (line.endsWith('\r'))
+            line.chop(1);
+        if (line.isEmpty())
+            *error = QCoreApplication::translate("main", "%1 is empty.").arg(parser.value(fileOption));
+        return line.isEmpty() ? std::nullopt : std::optional<QString>(QString::fromUtf8(line));
+    }
+    if (qEnvironmentVariableIsEmpty(variable))
+        return std::nullopt;
+    return qEnvironmentVariable(variable);
+}
+
+// The SK and the IAM token; an exit code when they are given on the command line or cannot be read.
+std::optional<int> readSecrets(const QCommandLineParser& parser, const QList<QCommandLineOption>& o,
+                               SandboxOptions* options)
+{
+    QTextStream err(stderr);
+    for (const int index : {int(Sk), int(Token)}) {
+        if (parser.isSet(o[index])) {
+            err << QCoreApplication::translate(
+                       "main", "--%1 is refused: other local users could read it in the process list (ps). "
+                               "Put it in the environment variable %2 or in a file given with --%1-file.")
+                       .arg(o[index].names().constFirst(), index == Sk ? QStringLiteral("DAS_SANDBOX_SK")
+                                                                       : QStringLiteral("DAS_SANDBOX_TOKEN"))
+                << Qt::endl;
+            return 2;
+        }
+    }
+    QString error;
+    const std::optional<QString> sk = readSecret(parser, o[SkFile], "DAS_SANDBOX_SK", &error);
+    const std::optional<QString> token =
+        error.isEmpty() ? readSecret(parser, o[TokenFile], "DAS_SANDBOX_TOKEN", &error) : std::nullopt;
+    if (!error.isEmpty()) {
+        err << error << Qt::endl;
+        return 2;
+    }
+    if (parser.isSet(o[Ak]) != sk.has_value()) {
+        err << QCoreApplication::translate("main",
+                                           "--ak and a secret key (DAS_SANDBOX_SK or --sk-file) go together.")
+            << Qt::endl;
+        return 2;
+    }
+    if (sk) {
+        options->accessKey = parser.value(o[Ak]);
+        options->secretKey = *sk;
+    }
+    if (token)
+        options->iamToken = *token;
+    return std::nullopt;
+}
 
 std::optional<int> readOptions(const QCommandLineParser& parser, const QList<QCommandLineOption>& o,
                                SandboxOptions* options)
@@ -50,16 +116,8 @@ std::optional<int> readOptions(const QCommandLineParser& parser, const QList<QCo
             << Qt::endl;
         return 2;
     }
-    if (parser.isSet(o[Ak]) != parser.isSet(o[Sk])) {
-        err << QCoreApplication::translate("main", "--ak and --sk go together.") << Qt::endl;
-        return 2;
-    }
-    if (parser.isSet(o[Ak])) {
-        options->accessKey = parser.value(o[Ak]);
-        options->secretKey = parser.value(o[Sk]);
-    }
-    if (parser.isSet(o[Token]))
-        options->iamToken = parser.value(o[Token]);
+    if (const auto exitCode = readSecrets(parser, o, options))
+        return exitCode;
     options->anyIds = parser.isSet(o[AnyIds]);
     options->tlsCertificate = parser.value(o[Cert]);
     options->tlsKey = parser.value(o[Key]);
@@ -80,12 +138,25 @@ std::optional<int> parseArguments(const QCoreApplication& app, SandboxOptions* o
     const QCommandLineOption akOption(QStringLiteral("ak"),
                                       QCoreApplication::translate("main", "Accepted access key."),
                                       QStringLiteral("AK"));
+    // --sk and --token are only recognised so that they can be refused with a pointer to what to use instead.
     const QCommandLineOption skOption(
-        QStringLiteral("sk"), QCoreApplication::translate("main", "Secret key of the accepted access key."),
+        QStringLiteral("sk"), QCoreApplication::translate("main", "Refused (visible in ps): use --sk-file."),
         QStringLiteral("SK"));
-    const QCommandLineOption tokenOption(QStringLiteral("token"),
-                                         QCoreApplication::translate("main", "Accepted IAM token."),
-                                         QStringLiteral("TOKEN"));
+    const QCommandLineOption skFileOption(
+        QStringLiteral("sk-file"),
+        QCoreApplication::translate(
+            "main", "Secret key of --ak: first line of FILE (else the DAS_SANDBOX_SK environment variable)."),
+        QStringLiteral("FILE"));
+    const QCommandLineOption tokenOption(
+        QStringLiteral("token"),
+        QCoreApplication::translate("main", "Refused (visible in ps): use --token-file."),
+        QStringLiteral("TOKEN"));
+    const QCommandLineOption tokenFileOption(
+        QStringLiteral("token-file"),
+        QCoreApplication::translate(
+            "main",
+            "Accepted IAM token: first line of FILE (else the DAS_SANDBOX_TOKEN environment variable)."),
+        QStringLiteral("FILE"));
     const QCommandLineOption latencyOption(
         QStringLiteral("latency"),
         QCoreApplication::translate("main", "Delay every answer by MS milliseconds."), QStringLiteral("MS"),
@@ -103,13 +174,12 @@ std::optional<int> parseArguments(const QCoreApplication& app, SandboxOptions* o
     const QCommandLineOption keyOption(
         QStringLiteral("tls-key"), QCoreApplication::translate("main", "PEM RSA private key for --tls-cert."),
         QStringLiteral("PEM"));
-    parser.addOptions({portOption, akOption, skOption, tokenOption, latencyOption, modeOption, anyIdsOption,
-                       certOption, keyOption});
+    const QList<QCommandLineOption> all{portOption,   akOption,        skOption,      skFileOption,
+                                        tokenOption,  tokenFileOption, latencyOption, modeOption,
+                                        anyIdsOption, certOption,      keyOption};
+    parser.addOptions(all);
     parser.process(app);
-    return readOptions(parser,
-                       {portOption, akOption, skOption, tokenOption, latencyOption, modeOption, anyIdsOption,
-                        certOption, keyOption},
-                       options);
+    return readOptions(parser, all, options);
 }
 
 // One console line per request received and answered; never a header or body value.

@@ -28,11 +28,17 @@ CliHarness::~CliHarness()
     stopSandbox();
 }
 
-QUrl CliHarness::startSandbox(const QStringList& arguments)
+QUrl CliHarness::startSandbox(const QStringList& arguments, const QByteArray& secretKey,
+                              const QByteArray& iamToken)
 {
     stopSandbox();
     m_sandbox = std::make_unique<QProcess>();
-    m_sandbox->setProcessEnvironment(m_env);
+    QProcessEnvironment sandboxEnv = m_env;
+    if (!secretKey.isEmpty())
+        sandboxEnv.insert(QStringLiteral("DAS_SANDBOX_SK"), QString::fromUtf8(secretKey));
+    if (!iamToken.isEmpty())
+        sandboxEnv.insert(QStringLiteral("DAS_SANDBOX_TOKEN"), QString::fromUtf8(iamToken));
+    m_sandbox->setProcessEnvironment(sandboxEnv);
     m_sandbox->setProcessChannelMode(QProcess::MergedChannels);
     m_sandbox->start(QStringLiteral(DAS_SANDBOX_PATH), arguments);
     if (!m_sandbox->waitForStarted(10000))

@@ -27,8 +27,11 @@ public:
     QString home() const { return m_home.path(); }
     QProcessEnvironment& environment() { return m_env; }
 
-    // Starts das-sandbox with extra arguments; returns its URL, or an empty URL on failure.
-    QUrl startSandbox(const QStringList& arguments = {});
+    // Starts das-sandbox with extra arguments; returns its URL, or an empty URL on failure. A secret key or
+    // IAM token reaches it through DAS_SANDBOX_SK / DAS_SANDBOX_TOKEN in its environment only (never argv,
+    // never a file under HOME, which the canary scans read).
+    QUrl startSandbox(const QStringList& arguments = {}, const QByteArray& secretKey = {},
+                      const QByteArray& iamToken = {});
     void stopSandbox();
     // Everything the sandbox printed so far.
     QByteArray sandboxOutput();

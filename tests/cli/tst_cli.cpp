@@ -216,7 +216,7 @@ private slots:
 
     void iamTokenFromEnvironment()
     {
-        const QUrl url = h->startSandbox({QStringLiteral("--token"), QStringLiteral("tok-123")});
+        const QUrl url = h->startSandbox({}, {}, "tok-123");
         h->environment().remove(QStringLiteral("HUAWEICLOUD_SDK_AK"));
         h->environment().insert(QStringLiteral("MY_TOKEN"), QStringLiteral("tok-123"));
         auto run =
@@ -254,8 +254,7 @@ private slots:
         const QByteArray password = "CANARY-pw-8d1f3";
         const QByteArray sk = "CANARY-sk-52ab9";
         const QByteArray token = "CANARY-st-0c77e";
-        const QUrl url = h->startSandbox(
-            {QStringLiteral("--ak"), QLatin1String(DemoAk), QStringLiteral("--sk"), QString::fromLatin1(sk)});
+        const QUrl url = h->startSandbox({QStringLiteral("--ak"), QLatin1String(DemoAk)}, sk);
         h->environment().insert(QStringLiteral("HUAWEICLOUD_SDK_SK"), QString::fromLatin1(sk));
         QList<CliHarness::Run> runs;
         runs << h->cli(createArgs(url, {QStringLiteral("--remarks"), QStringLiteral("canary run")}),

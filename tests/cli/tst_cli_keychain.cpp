@@ -71,8 +71,8 @@ private slots:
     {
         const QString name = uniqueName("cli-");
         const QByteArray sk = "PROFILE-sk-" + QUuid::createUuid().toByteArray(QUuid::Id128);
-        const QUrl url = h->startSandbox({QStringLiteral("--ak"), QStringLiteral("CLIPROFILEAK00000001"),
-                                          QStringLiteral("--sk"), QString::fromLatin1(sk)});
+        const QUrl url =
+            h->startSandbox({QStringLiteral("--ak"), QStringLiteral("CLIPROFILEAK00000001")}, sk);
         QVERIFY(url.isValid());
 
         auto run = h->cli({QStringLiteral("profile"), QStringLiteral("add"), name, QStringLiteral("--ak"),

@@ -1,9 +1,17 @@
 #include "EndpointResolver.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QTemporaryDir>
 #include <QtTest>
+
+#include <chrono>
+#include <future>
+#include <memory>
+#include <thread>
+
+#include <sys/stat.h>
 
 using das::EndpointResolver;
 
@@ -16,6 +24,25 @@ bool writeFile(const QString& path, const QByteArray& content)
     if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
         return false;
     return file.write(content) == content.size();
+}
+
+// Runs `f` on a thread of its own and waits at most `ms` for it: a read that blocks for ever fails the test
+// instead of hanging it (the thread is then left behind, blocked, until the process exits).
+template <typename F> bool finishesWithin(int ms, F f)
+{
+    auto done = std::make_shared<std::promise<void>>();
+    std::future<void> finished = done->get_future();
+    std::thread([done, f]() mutable {
+        f();
+        done->set_value();
+    }).detach();
+    return finished.wait_for(std::chrono::milliseconds(ms)) == std::future_status::ready;
+}
+
+bool hasControlCharacter(const QString& text)
+{
+    return std::any_of(text.begin(), text.end(),
+                       [](QChar c) { return c.category() == QChar::Other_Control; });
 }
 
 const QByteArray kApSoutheast3Yaml =
@@ -45,6 +72,13 @@ private slots:
     void regionsFileMalformed_data();
     void regionsFileMalformed();
     void regionsFileWithoutRegionFallsThrough();
+    void regionsFileOverTheLimitRefusedQuickly();
+    void regionsFileThatIsAFifoRefusedWithoutBlocking();
+    void controlCharactersFromTheFileAreNotEchoed_data();
+    void controlCharactersFromTheFileAreNotEchoed();
+    void regionsYamlFromBytes();
+    void regionsYamlHostileInputNeverThrows_data();
+    void regionsYamlHostileInputNeverThrows();
     void unknownRegionError();
     void emptyRegionError();
     void environmentVariableName_data();
@@ -273,6 +307,118 @@ void TestEndpointResolver::regionsFileWithoutRegionFallsThrough()
 
     const auto unknown = EndpointResolver::resolveRegion(QStringLiteral("eu-west-0"), envWithHome());
     QVERIFY(!unknown.ok());
+}
+
+// A 60 MB file once cost 21 s and 2.4 GB: now it is not parsed at all.
+void TestEndpointResolver::regionsFileOverTheLimitRefusedQuickly()
+{
+    const QString path = m_home->path() + QStringLiteral("/.huaweicloud/regions.yaml");
+    QByteArray yaml = "DAS:\n";
+    const QByteArray entry = "  - id: filler\n    endpoint: https://filler.example.com\n";
+    while (yaml.size() < 8 * 1024 * 1024)
+        yaml += entry;
+    yaml += kApSoutheast3Yaml.mid(5);
+    QVERIFY(writeFile(path, yaml));
+
+    QElapsedTimer timer;
+    timer.start();
+    const auto result = EndpointResolver::resolveRegion(QStringLiteral("ap-southeast-3"), envWithHome());
+    QVERIFY2(timer.elapsed() < 2000, qPrintable(QString::number(timer.elapsed())));
+    QVERIFY(!result.ok());
+    QVERIFY(result.endpoint.isEmpty());
+    QVERIFY2(result.error.contains(path) && result.error.contains(QStringLiteral("1 MiB")),
+             qPrintable(result.error));
+}
+
+void TestEndpointResolver::regionsFileThatIsAFifoRefusedWithoutBlocking()
+{
+    QVERIFY(QDir().mkpath(m_home->path() + QStringLiteral("/.huaweicloud")));
+    const QString path = m_home->path() + QStringLiteral("/.huaweicloud/regions.yaml");
+    QCOMPARE(::mkfifo(QFile::encodeName(path).constData(), 0600), 0); // and no writer, ever
+    const auto result = std::make_shared<EndpointResolver::Result>();
+    const QProcessEnvironment env = envWithHome();
+    QVERIFY2(finishesWithin(5000,
+                            [result, env] {
+                                *result =
+                                    EndpointResolver::resolveRegion(QStringLiteral("ap-southeast-3"), env);
+                            }),
+             "resolving the region blocked on the FIFO");
+    QVERIFY(!result->ok());
+    QVERIFY2(result->error.contains(path) && result->error.contains(QStringLiteral("not a regular file")),
+             qPrintable(result->error));
+}
+
+void TestEndpointResolver::controlCharactersFromTheFileAreNotEchoed_data()
+{
+    QTest::addColumn<QByteArray>("endpoint");
+    QTest::newRow("raw NUL") << QByteArray("https://das.example.com\0evil", 29);
+    QTest::newRow("YAML escape \\0") << QByteArrayLiteral("\"https://das.example.com\\0evil\"");
+    QTest::newRow("terminal escape") << QByteArrayLiteral("\"https://das\\e[2J.example.com\"");
+    QTest::newRow("raw DEL and C1") << QByteArrayLiteral("\"https://das\x7F\xC2\x9B.example.com\"");
+    QTest::newRow("bidi override") << QByteArrayLiteral("\"https://das\xE2\x80\xAE.example.com\"");
+}
+
+void TestEndpointResolver::controlCharactersFromTheFileAreNotEchoed()
+{
+    QFETCH(QByteArray, endpoint);
+    const QString path = m_home->path() + QStringLiteral("/.huaweicloud/regions.yaml");
+    QVERIFY(writeFile(path, "DAS:\n  - id: ap-southeast-3\n    endpoint: " + endpoint + "\n"));
+    const auto result = EndpointResolver::resolveRegion(QStringLiteral("ap-southeast-3"), envWithHome());
+    QVERIFY(!result.ok());
+    QVERIFY2(result.error.contains(path), qPrintable(result.error));
+    QVERIFY2(!hasControlCharacter(result.error), qPrintable(result.error));
+    QVERIFY2(!result.error.contains(QChar(0x202E)), qPrintable(result.error));
+}
+
+void TestEndpointResolver::regionsYamlFromBytes()
+{
+    QString error;
+    QCOMPARE(EndpointResolver::endpointFromRegionsYaml(kApSoutheast3Yaml, QStringLiteral("ap-southeast-3"),
+                                                       QStringLiteral("shown.yaml"), &error),
+             QStringLiteral("https://das.ap-southeast-3.myhuaweicloud.com"));
+    QVERIFY(error.isEmpty());
+    QVERIFY(EndpointResolver::endpointFromRegionsYaml(kApSoutheast3Yaml, QStringLiteral("cn-north-9"),
+                                                      QStringLiteral("shown.yaml"), &error)
+                .isEmpty());
+    QVERIFY(error.isEmpty());
+    QVERIFY(EndpointResolver::endpointFromRegionsYaml(QByteArray(), QStringLiteral("x"), QStringLiteral("s"),
+                                                      &error)
+                .isEmpty());
+    QVERIFY(error.isEmpty());
+    QVERIFY(EndpointResolver::endpointFromRegionsYaml("DAS: [", QStringLiteral("x"),
+                                                      QStringLiteral("shown.yaml"), &error)
+                .isEmpty());
+    QVERIFY2(error.contains(QStringLiteral("shown.yaml")), qPrintable(error));
+}
+
+void TestEndpointResolver::regionsYamlHostileInputNeverThrows_data()
+{
+    QTest::addColumn<QByteArray>("yaml");
+    QTest::newRow("deep flow nesting") << QByteArray(200000, '[');
+    QTest::newRow("deep block nesting") << QByteArray("a:\n").repeated(1) + QByteArray(" - ").repeated(20000);
+    QTest::newRow("self-referencing alias") << QByteArrayLiteral("DAS: &a [*a]\n");
+    QTest::newRow("alias to a map as id")
+        << QByteArrayLiteral("x: &m {a: 1}\nDAS: [{id: *m, endpoint: e}]\n");
+    QTest::newRow("id is a list") << QByteArrayLiteral("DAS: [{id: [x], endpoint: e}]\n");
+    QTest::newRow("endpoint is a map") << QByteArrayLiteral("DAS: [{id: x, endpoint: {a: b}}]\n");
+    QTest::newRow("endpoints are maps") << QByteArrayLiteral("DAS: [{id: x, endpoints: [{a: b}]}]\n");
+    QTest::newRow("endpoint is null") << QByteArrayLiteral("DAS: [{id: x, endpoint: }]\n");
+    QTest::newRow("root is a list") << QByteArrayLiteral("- DAS\n");
+    QTest::newRow("root is a scalar") << QByteArrayLiteral("DAS\n");
+    QTest::newRow("binary") << QByteArray("\xFF\xFE\0\x01\x80[{\"\0", 10);
+    QTest::newRow("undefined alias") << QByteArrayLiteral("DAS: [*nothing]\n");
+    QTest::newRow("many documents") << QByteArrayLiteral("---\nDAS: []\n---\nDAS: [}\n");
+}
+
+void TestEndpointResolver::regionsYamlHostileInputNeverThrows()
+{
+    QFETCH(QByteArray, yaml);
+    QString error;
+    const QString endpoint = EndpointResolver::endpointFromRegionsYaml(yaml, QStringLiteral("x"),
+                                                                       QStringLiteral("shown.yaml"), &error);
+    QVERIFY2(error.isEmpty() || error.contains(QStringLiteral("shown.yaml")), qPrintable(error));
+    QVERIFY2(!hasControlCharacter(error), qPrintable(error));
+    Q_UNUSED(endpoint);
 }
 
 void TestEndpointResolver::unknownRegionError()

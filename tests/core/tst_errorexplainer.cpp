@@ -1,5 +1,6 @@
 #include "CreateResult.h"
 #include "ErrorExplainer.h"
+#include "ServerText.h"
 
 #include <QTimeZone>
 #include <QtTest>
@@ -8,6 +9,7 @@
 
 using das::CreateResult;
 using das::ErrorExplainer;
+using das::ServerText;
 using Outcome = das::CreateResult::Outcome;
 
 Q_DECLARE_METATYPE(das::CreateResult::Outcome)
@@ -45,6 +47,9 @@ private slots:
     void exitCode();
     void fromFailure_data();
     void fromFailure();
+    void serverTextIsCleaned_data();
+    void serverTextIsCleaned();
+    void cleanEscapesAndCaps();
 };
 
 void TestErrorExplainer::fromHttp_data()
@@ -83,6 +88,30 @@ void TestErrorExplainer::fromHttp_data()
                                   << QStringList{QStringLiteral("connection_id")};
     QTest::newRow("200 no id") << 200 << QByteArrayLiteral("{}") << json << false << Outcome::Unknown
                                << QString() << QString() << QStringList{QStringLiteral("connection_id")};
+    QTest::newRow("200 UUID id") << 200
+                                 << QByteArrayLiteral("{\"connection_id\":\"0a1b2c3d-aaaa-bb_b-0001\"}")
+                                 << json << false << Outcome::Created
+                                 << QStringLiteral("0a1b2c3d-aaaa-bb_b-0001") << QString() << QStringList();
+    QTest::newRow("200 id of 128") << 200
+                                   << QByteArray("{\"connection_id\":\"" + QByteArray(128, 'a') + "\"}")
+                                   << json << false << Outcome::Created << QString(128, u'a') << QString()
+                                   << QStringList();
+    QTest::newRow("200 id of 129") << 200
+                                   << QByteArray("{\"connection_id\":\"" + QByteArray(129, 'a') + "\"}")
+                                   << json << false << Outcome::Unknown << QString() << QString()
+                                   << QStringList{QStringLiteral("connection_id"), QStringLiteral("console")};
+    QTest::newRow("200 id with escape")
+        << 200 << QByteArrayLiteral("{\"connection_id\":\"abc\\u001b[31m\"}") << json << false
+        << Outcome::Unknown << QString() << QString() << QStringList{QStringLiteral("connection_id")};
+    QTest::newRow("200 id with line break")
+        << 200 << QByteArrayLiteral("{\"connection_id\":\"abc\\r\\nerror: x\"}") << json << false
+        << Outcome::Unknown << QString() << QString() << QStringList{QStringLiteral("connection_id")};
+    QTest::newRow("200 id with inner space")
+        << 200 << QByteArrayLiteral("{\"connection_id\":\"ab c\"}") << json << false << Outcome::Unknown
+        << QString() << QString() << QStringList{QStringLiteral("connection_id")};
+    QTest::newRow("200 non-ASCII id")
+        << 200 << QByteArrayLiteral("{\"connection_id\":\"ab\xc3\xa9\"}") << json << false << Outcome::Unknown
+        << QString() << QString() << QStringList{QStringLiteral("connection_id")};
     QTest::newRow("200 JSON array") << 200 << QByteArrayLiteral("[\"abc\"]") << json << false
                                     << Outcome::Unknown << QString() << QString()
                                     << QStringList{QStringLiteral("console")};
@@ -475,6 +504,118 @@ void TestErrorExplainer::fromFailure()
     for (const QString& keyword : keywords)
         QVERIFY2(r.explanation.contains(keyword, Qt::CaseInsensitive),
                  qPrintable(keyword + QStringLiteral(" not in: ") + r.explanation));
+}
+
+namespace {
+
+// Control characters (C0 but the line feed's replacement, DEL, C1), line/paragraph separators, bidi controls.
+bool isClean(const QString& text)
+{
+    for (const QChar c : text) {
+        const char16_t u = c.unicode();
+        if (u < 0x20 || (u >= 0x7F && u <= 0x9F) || u == 0x2028 || u == 0x2029 ||
+            (u >= 0x202A && u <= 0x202E) || (u >= 0x2066 && u <= 0x2069) || u == 0x200E || u == 0x200F ||
+            u == 0x061C)
+            return false;
+    }
+    return true;
+}
+
+const QByteArray Injected = "a\\u001b[31mb\\u0007c\\r\\nerror: FORGED\\u202e\\u0085\\u2028\\t\\u007f\\u009b";
+
+} // namespace
+
+void TestErrorExplainer::serverTextIsCleaned_data()
+{
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QByteArray>("body");
+    QTest::newRow("error fields") << 400
+                                  << QByteArray("{\"error_code\":\"" + Injected + "\",\"error_msg\":\"" +
+                                                Injected + "\",\"request_id\":\"" + Injected + "\"}");
+    QTest::newRow("DAS.200100 message in the explanation")
+        << 400 << QByteArray("{\"error_code\":\"DAS.200100\",\"error_msg\":\"" + Injected + "\"}");
+    QTest::newRow("auth message") << 401
+                                  << QByteArray("{\"error_code\":\"APIGW.0301\",\"error_msg\":\"" + Injected +
+                                                "\"}");
+    QTest::newRow("nested error") << 400
+                                  << QByteArray("{\"error\":{\"code\":\"" + Injected + "\",\"message\":\"" +
+                                                Injected + "\"}}");
+    QTest::newRow("created with a bad id") << 200 << QByteArray("{\"connection_id\":\"" + Injected + "\"}");
+    QTest::newRow("raw bytes in a gateway page")
+        << 502 << QByteArray("<html>\x1b[2J\r\nerror: FORGED\x07\x9b\xff\xfe\xc2\x85</html>");
+    QTest::newRow("raw bytes in a non-JSON 400") << 400 << QByteArray("bad\x1b]0;t\x07\r\nerror: FORGED\x00");
+    QTest::newRow("900 KB message") << 400
+                                    << QByteArray("{\"error_code\":\"DAS.299999\",\"error_msg\":\"" +
+                                                  QByteArray(900 * 1024, 'm') + "\"}");
+    QTest::newRow("900 KB id") << 200
+                               << QByteArray("{\"connection_id\":\"" + QByteArray(900 * 1024, 'i') + "\"}");
+    QTest::newRow("redirect") << 302 << QByteArray();
+}
+
+// Nothing a server sends reaches a result raw: no control or bidi character, and every field capped.
+void TestErrorExplainer::serverTextIsCleaned()
+{
+    QFETCH(int, status);
+    QFETCH(QByteArray, body);
+    ErrorExplainer::HttpAnswer answer;
+    answer.status = status;
+    answer.body = body;
+    answer.contentType = "application/json";
+    answer.requestIdHeader = "hdr\x1b[1m\r\nerror: FORGED\x9b" + QByteArray(5000, 'h');
+    answer.location = "http://elsewhere/\x1b[2J\r\nerror: FORGED" + QByteArray(5000, 'l');
+    const CreateResult r = ErrorExplainer::fromHttp(answer);
+    QVERIFY(r.outcome != Outcome::Created);
+    const QList<QPair<const char*, QString>> fields = {
+        {"connectionId", r.connectionId}, {"requestId", r.requestId},     {"errorCode", r.errorCode},
+        {"errorMessage", r.errorMessage}, {"explanation", r.explanation}, {"detail", r.detail}};
+    for (const auto& [name, value] : fields) {
+        QVERIFY2(isClean(value), name);
+        QVERIFY2(!value.contains(QStringLiteral("FORGED")) || !value.startsWith(QStringLiteral("error:")),
+                 name);
+        QVERIFY2(value.size() <= 2048, name);
+    }
+    QVERIFY(r.requestId.size() <= ServerText::MaxRequestIdChars);
+    QVERIFY(r.errorCode.size() <= ServerText::MaxCodeChars);
+    QVERIFY(r.errorMessage.size() <= ServerText::MaxMessageChars);
+
+    ErrorExplainer::FailureInfo failure;
+    failure.errorString = QStringLiteral("server replied: \x1b[31mBad\r\nerror: FORGED");
+    failure.tlsErrors = QStringLiteral("CN=\x1b]0;t\x07evil");
+    failure.requestSent = true;
+    const CreateResult lost = ErrorExplainer::fromFailure(failure);
+    QVERIFY(isClean(lost.detail));
+    QVERIFY(isClean(lost.explanation));
+}
+
+void TestErrorExplainer::cleanEscapesAndCaps()
+{
+    QCOMPARE(ServerText::clean(QStringLiteral("a\x1b[1mb\x07"), 100), QStringLiteral("a\\x1B[1mb\\x07"));
+    QCOMPARE(ServerText::clean(QStringLiteral("a\tb\r\nc"), 100), QStringLiteral("a b  c"));
+    QCOMPARE(ServerText::clean(QString(QChar(0x202E)) + QChar(0x85) + QChar(0x7F), 100),
+             QStringLiteral("\\u202E\\u0085\\x7F"));
+    QCOMPARE(ServerText::clean(QStringLiteral("abcdef"), 6), QStringLiteral("abcdef"));
+    QCOMPARE(ServerText::clean(QStringLiteral("abcdefg"), 6), QStringLiteral("abcd …"));
+    // The cap holds for the escaped form and never splits a surrogate pair.
+    QVERIFY(ServerText::clean(QString(50, QChar(0x1b)), 20).size() <= 20);
+    const QString emoji = QString::fromUtf8("\xf0\x9f\x98\x80");
+    const QString cut = ServerText::clean(emoji.repeated(10), 7);
+    QVERIFY(cut.size() <= 7);
+    QVERIFY(!cut.at(cut.size() - 3).isHighSurrogate());
+    QCOMPARE(ServerText::cleanUtf8(QByteArray("ok\xff\x1b"), 100), QStringLiteral("ok\uFFFD\\x1B"));
+    QCOMPARE(ServerText::cleanLatin1(QByteArray("r\x9b"
+                                                "1"),
+                                     100),
+             QStringLiteral("r\\u009B1"));
+    QVERIFY(ServerText::cleanUtf8(QByteArray(900 * 1024, 'x'), 300).size() <= 300);
+
+    QVERIFY(ServerText::isConnectionId(QStringLiteral("0a1b2c3d-aaaa_bbbb")));
+    QVERIFY(ServerText::isConnectionId(QString(128, u'z')));
+    QVERIFY(!ServerText::isConnectionId(QString(129, u'z')));
+    QVERIFY(!ServerText::isConnectionId(QString()));
+    QVERIFY(!ServerText::isConnectionId(QStringLiteral("a b")));
+    QVERIFY(!ServerText::isConnectionId(QStringLiteral("a\x1b")));
+    QVERIFY(!ServerText::isConnectionId(QStringLiteral("a.b")));
+    QVERIFY(!ServerText::isConnectionId(QString::fromUtf8("\xc3\xa9")));
 }
 
 QTEST_GUILESS_MAIN(TestErrorExplainer)

@@ -1,5 +1,6 @@
 #include "HistoryStore.h"
 
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QLoggingCategory>
@@ -8,6 +9,9 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimeZone>
+
+#include <sys/stat.h>
+#include <unistd.h>
 
 using namespace das;
 
@@ -43,6 +47,28 @@ void captureHistoryLines(QtMsgType, const QMessageLogContext& context, const QSt
     if (context.category && QLatin1String(context.category) == QLatin1String("das.history"))
         loggedHistoryLines.append(message);
 }
+
+mode_t modeOf(const QString& path)
+{
+    struct stat st
+    {};
+    return ::stat(QFile::encodeName(path).constData(), &st) == 0 ? st.st_mode & 0777 : 07777;
+}
+
+// Sets a umask for the life of one test (the usual 022 unless told otherwise) and puts the old one back.
+class UmaskScope
+{
+public:
+    explicit UmaskScope(mode_t mask = 022)
+        : m_old(::umask(mask))
+    {}
+    ~UmaskScope() { ::umask(m_old); }
+    UmaskScope(const UmaskScope&) = delete;
+    UmaskScope& operator=(const UmaskScope&) = delete;
+
+private:
+    mode_t m_old;
+};
 
 } // namespace
 
@@ -119,6 +145,68 @@ private slots:
         db.close();
         db = QSqlDatabase();
         QSqlDatabase::removeDatabase(QStringLiteral("probe"));
+    }
+
+    // SQLite gives its side files the database's mode; the database used to be chmod-ed only after the first
+    // writes, so -wal and -shm were born 0644 under the usual umask and stayed so while the history was open.
+    void sideFilesPrivateFromTheFirstByteUnderUmask022()
+    {
+        const UmaskScope umask(022);
+        QTemporaryDir dir;
+        const QString folder = dir.path() + QStringLiteral("/fresh/appdata");
+        const QString path = folder + QStringLiteral("/history.sqlite");
+        HistoryStore store(path);
+        QString error;
+        QVERIFY2(store.open(&error), qPrintable(error));
+        HistoryRecord row = sample(1);
+        QVERIFY2(store.add(row, &error), qPrintable(error));
+        QCOMPARE(modeOf(folder), mode_t(0700));
+        QCOMPARE(modeOf(dir.path() + QStringLiteral("/fresh")), mode_t(0700)); // a parent it created
+        for (const char* suffix : {"", "-wal", "-shm"}) {
+            const QString file = path + QLatin1String(suffix);
+            QVERIFY2(QFileInfo::exists(file), qPrintable(file));
+            QVERIFY2(modeOf(file) == 0600, qPrintable(file + QStringLiteral(": %1").arg(modeOf(file), 0, 8)));
+        }
+    }
+
+    // Left over by an older version or another program: tightened on open.
+    void widerFilesAreTightenedOnOpen()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.path() + QStringLiteral("/appdata/history.sqlite");
+        const QString folder = QFileInfo(path).absolutePath();
+        QString error;
+        QVERIFY2(HistoryStore(path).open(&error), qPrintable(error));
+        QFile journal(path + QStringLiteral("-journal"));
+        QVERIFY(journal.open(QIODevice::WriteOnly));
+        journal.close();
+        for (const QString& file : {folder, path, journal.fileName()})
+            QCOMPARE(::chmod(QFile::encodeName(file).constData(), 0755), 0);
+        HistoryStore store(path);
+        QVERIFY2(store.open(&error), qPrintable(error));
+        QCOMPARE(modeOf(folder), mode_t(0700));
+        QCOMPARE(modeOf(path), mode_t(0600));
+        QCOMPARE(modeOf(journal.fileName()), mode_t(0600));
+    }
+
+    // A folder that cannot be made ours alone: open() fails, says why, and creates nothing there.
+    void folderOfAnotherUserRefused()
+    {
+        if (::geteuid() != 0)
+            QSKIP("making a folder of another user needs root");
+        QTemporaryDir dir;
+        const QString folder = dir.path() + QStringLiteral("/theirs");
+        QVERIFY(QDir().mkdir(folder));
+        QCOMPARE(::chown(QFile::encodeName(folder).constData(), 65534, 65534), 0);
+        QCOMPARE(::chmod(QFile::encodeName(folder).constData(), 0755), 0);
+        const QString path = folder + QStringLiteral("/history.sqlite");
+        HistoryStore store(path);
+        QString error;
+        QVERIFY(!store.open(&error));
+        QVERIFY(!store.isOpen());
+        QVERIFY2(error.contains(folder) && error.contains(QStringLiteral("another user")), qPrintable(error));
+        QVERIFY(!QFileInfo::exists(path));
+        QCOMPARE(modeOf(folder), mode_t(0755));
     }
 
     void migratesVersion1()

@@ -5,10 +5,16 @@
 #include "CredentialImporter.h"
 
 #include <QCryptographicHash>
+#include <QDeadlineTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
+
+#include <memory>
+
+#include <sys/stat.h>
 
 using namespace das;
 
@@ -45,6 +51,18 @@ QProcessEnvironment sdkEnv()
     env.insert(QStringLiteral("HUAWEICLOUD_SDK_PROJECT_ID"),
                QStringLiteral("052041494800d57c2f02c00275b4c247"));
     return env;
+}
+
+bool writeFile(const QString& path, const QByteArray& bytes)
+{
+    QFile f(path);
+    return f.open(QIODevice::WriteOnly | QIODevice::Truncate) && f.write(bytes) == bytes.size();
+}
+
+bool hasControlCharacter(const QString& text)
+{
+    return std::any_of(text.begin(), text.end(),
+                       [](QChar c) { return c.category() == QChar::Other_Control; });
 }
 
 } // namespace
@@ -375,6 +393,140 @@ private slots:
         write(R"({"profiles":[{"name":"r","accessKeyId":"A1","secretAccessKey":"S1","region":"mars-1"}]})");
         QVERIFY(!CredentialImporter::fromKooCliConfig(path, &out, &error));
         QVERIFY2(error.contains(QStringLiteral("mars-1")), qPrintable(error));
+    }
+
+    // The SDKs strip matching quotes; one left open means the file was cut or mistyped, and the key must not
+    // go to the keychain with a quote in it.
+    void sdkFileUnmatchedQuoteRefused_data()
+    {
+        QTest::addColumn<QByteArray>("content");
+        QTest::addColumn<QString>("line");
+        QTest::addColumn<QString>("key");
+        QTest::newRow("ak='abc") << QByteArrayLiteral("[basic]\nak='abc\nsk = B\n")
+                                 << QStringLiteral("line 2") << QStringLiteral("ak");
+        QTest::newRow("sk = \"abc") << QByteArrayLiteral("[basic]\nak = A\nsk = \"abc\n")
+                                    << QStringLiteral("line 3") << QStringLiteral("sk");
+        QTest::newRow("sk = abc'") << QByteArrayLiteral("[basic]\nak = A\n\nsk = abc'\n")
+                                   << QStringLiteral("line 4") << QStringLiteral("sk");
+        QTest::newRow("mixed quotes") << QByteArrayLiteral("[basic]\nak = 'A\"\nsk = B\n")
+                                      << QStringLiteral("line 2") << QStringLiteral("ak");
+        QTest::newRow("lone quote") << QByteArrayLiteral("[basic]\nak = A\nsk = B\nsecurity_token = \"\n")
+                                    << QStringLiteral("line 4") << QStringLiteral("security_token");
+    }
+
+    void sdkFileUnmatchedQuoteRefused()
+    {
+        QFETCH(QByteArray, content);
+        QFETCH(QString, line);
+        QFETCH(QString, key);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("credentials"));
+        QVERIFY(writeFile(path, content));
+        ImportedProfile out = sentinel();
+        QString error;
+        QVERIFY(!CredentialImporter::fromSdkCredentialsFile(path, QStringLiteral("q"), &out, &error));
+        QVERIFY2(error.contains(path) && error.contains(line) && error.contains(key) &&
+                     error.contains(QStringLiteral("unmatched quote")),
+                 qPrintable(error));
+        QCOMPARE(out.profile, sentinel().profile);
+    }
+
+    void sdkFileMatchedQuotesStripped()
+    {
+        ImportedProfile out;
+        QString error;
+        QVERIFY2(CredentialImporter::parseSdkCredentials("[basic]\nak = 'AKQUOTED'\nsk = \"a b\"\n",
+                                                         QStringLiteral("shown"), QStringLiteral("q"), &out,
+                                                         &error),
+                 qPrintable(error));
+        QCOMPARE(out.profile.accessKey, QStringLiteral("AKQUOTED"));
+        QCOMPARE(out.secrets.secretKey, QStringLiteral("a b"));
+    }
+
+    void sourcesOverTheLimitRefused()
+    {
+        QTemporaryDir dir;
+        const QString sdk = dir.filePath(QStringLiteral("credentials"));
+        const QString koo = dir.filePath(QStringLiteral("config.json"));
+        QByteArray padding(2 * 1024 * 1024, '#');
+        QVERIFY(writeFile(sdk, "[basic]\nak = A\nsk = B\n" + padding));
+        QVERIFY(writeFile(
+            koo,
+            "{\"profiles\":[{\"name\":\"a\",\"accessKeyId\":\"A1\",\"secretAccessKey\":\"S1\"}],\"x\":\"" +
+                QByteArray(2 * 1024 * 1024, 'x') + "\"}"));
+        ImportedProfile one;
+        QList<ImportedProfile> many;
+        QString error;
+        QVERIFY(!CredentialImporter::fromSdkCredentialsFile(sdk, QStringLiteral("big"), &one, &error));
+        QVERIFY2(error.contains(sdk) && error.contains(QStringLiteral("1 MiB")), qPrintable(error));
+        QVERIFY(!CredentialImporter::fromKooCliConfig(koo, &many, &error));
+        QVERIFY2(error.contains(koo) && error.contains(QStringLiteral("1 MiB")), qPrintable(error));
+    }
+
+    // A FIFO has size 0, so a size check let it through, and reading it waited for a writer for ever.
+    void fifoSourcesRefusedWithoutBlocking()
+    {
+        QTemporaryDir dir;
+        const QString fifo = dir.filePath(QStringLiteral("credentials"));
+        QCOMPARE(::mkfifo(QFile::encodeName(fifo).constData(), 0600), 0); // and no writer, ever
+        // On a thread of its own, so that a read that blocks fails this test instead of hanging it (the
+        // thread is then left behind, blocked, until the process exits).
+        auto sdkError = std::make_shared<QString>();
+        auto kooError = std::make_shared<QString>();
+        QThread* reader = QThread::create([fifo, sdkError, kooError] {
+            ImportedProfile one;
+            QList<ImportedProfile> many;
+            CredentialImporter::fromSdkCredentialsFile(fifo, QStringLiteral("f"), &one, sdkError.get());
+            CredentialImporter::fromKooCliConfig(fifo, &many, kooError.get());
+        });
+        reader->start();
+        QVERIFY2(reader->wait(QDeadlineTimer(5000)), "importing blocked on the FIFO");
+        delete reader;
+        for (const QString* error : {sdkError.get(), kooError.get()})
+            QVERIFY2(error->contains(fifo) && error->contains(QStringLiteral("not a regular file")),
+                     qPrintable(*error));
+    }
+
+    void parseFromBytesReadsNoFile()
+    {
+        ImportedProfile one;
+        QString error;
+        QVERIFY2(CredentialImporter::parseSdkCredentials("[basic]\nak = AKBYTES\nsk = SKBYTES\n",
+                                                         QStringLiteral("in memory"), QStringLiteral("b"),
+                                                         &one, &error),
+                 qPrintable(error));
+        QCOMPARE(one.profile.accessKey, QStringLiteral("AKBYTES"));
+        QVERIFY(!CredentialImporter::parseSdkCredentials("[basic]\nak = A\n", QStringLiteral("in memory"),
+                                                         QStringLiteral("b"), &one, &error));
+        QVERIFY2(error.contains(QStringLiteral("in memory")), qPrintable(error));
+
+        // A region outside the built-in list is looked up (environment, regions file) only when importing
+        // from the file.
+        const QByteArray json =
+            R"({"profiles":[{"name":"r","accessKeyId":"A1","secretAccessKey":"S1","region":"mars-1"}]})";
+        QList<ImportedProfile> many;
+        QVERIFY2(CredentialImporter::parseKooCliConfig(json, QStringLiteral("in memory"), &many, &error),
+                 qPrintable(error));
+        QCOMPARE(many.size(), 1);
+        QCOMPARE(many.at(0).profile.region, QStringLiteral("mars-1"));
+        QVERIFY(!CredentialImporter::parseKooCliConfig("{", QStringLiteral("in memory"), &many, &error));
+        QVERIFY2(error.contains(QStringLiteral("in memory")), qPrintable(error));
+        QCOMPARE(many.size(), 1);
+    }
+
+    void controlCharactersFromKooCliNotEchoed()
+    {
+        QList<ImportedProfile> out;
+        QString error;
+        QVERIFY(!CredentialImporter::parseKooCliConfig("{\"profiles\":[{\"name\":\"a\\u001b[2Jb\\u0000\","
+                                                       "\"accessKeyId\":\"A1\",\"secretAccessKey\":\"S1\"}]}",
+                                                       QStringLiteral("shown"), &out, &error));
+        QVERIFY2(!hasControlCharacter(error) && error.contains(QStringLiteral("\\x1B")), qPrintable(error));
+        QVERIFY(!CredentialImporter::parseKooCliConfig(
+            "{\"profiles\":[{\"name\":\"m\",\"mode\":\"X\\u0007\\u009b\",\"accessKeyId\":\"A1\","
+            "\"secretAccessKey\":\"S1\"}]}",
+            QStringLiteral("shown"), &out, &error));
+        QVERIFY2(!hasControlCharacter(error) && error.contains(QStringLiteral("mode")), qPrintable(error));
     }
 };
 

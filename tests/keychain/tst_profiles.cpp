@@ -6,6 +6,7 @@
 #include "ProfileStore.h"
 #include "SecretStore.h"
 
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QLoggingCategory>
@@ -16,6 +17,9 @@
 
 #include <memory>
 
+#include <sys/stat.h>
+#include <unistd.h>
+
 using namespace das;
 using namespace das::test;
 
@@ -25,6 +29,13 @@ namespace {
 
 const QString kAk = QStringLiteral("PROFILEAKEXAMPLE0001");
 const QString kProject = QStringLiteral("052041494800d57c2f02c00275b4c247");
+
+mode_t modeOf(const QString& path)
+{
+    struct stat st
+    {};
+    return ::stat(QFile::encodeName(path).constData(), &st) == 0 ? st.st_mode & 0777 : 07777;
+}
 
 QByteArray fileBytes(const QString& path)
 {
@@ -233,6 +244,47 @@ private slots:
                           QFile::WriteOther | QFile::ExeOther),
                  QFile::Permissions());
         QCOMPARE(filesContaining(m_dir->path(), s.secretKey.toUtf8()), QStringList());
+    }
+
+    // The README promises 0600 in a 0700 folder from the first write, whatever the umask.
+    void settingsPrivateFromTheFirstWriteUnderUmask022()
+    {
+        const mode_t oldUmask = ::umask(022);
+        const QString folder = m_dir->filePath(QStringLiteral("config/das-connect"));
+        QSettings settings(folder + QStringLiteral("/das-connect.conf"), QSettings::IniFormat);
+        ProfileStore store(&settings);
+        QString message;
+        const bool saved =
+            store.save(make(name(QStringLiteral("first")), Profile::AuthMethod::AkSk), &message);
+        ::umask(oldUmask);
+        QVERIFY2(saved, qPrintable(message));
+        QCOMPARE(modeOf(folder), mode_t(0700));
+        QCOMPARE(modeOf(settings.fileName()), mode_t(0600));
+        QCOMPARE(QDir(folder).entryList(QDir::Files | QDir::Hidden),
+                 QStringList{QStringLiteral("das-connect.conf")});
+    }
+
+    // A settings folder that cannot be ours alone: save fails, says why, and leaves nothing to write later.
+    void settingsFolderOfAnotherUserRefused()
+    {
+        if (::geteuid() != 0)
+            QSKIP("making a folder of another user needs root");
+        const QString folder = m_dir->filePath(QStringLiteral("theirs"));
+        QVERIFY(QDir().mkdir(folder));
+        QCOMPARE(::chown(QFile::encodeName(folder).constData(), 65534, 65534), 0);
+        QCOMPARE(::chmod(QFile::encodeName(folder).constData(), 0755), 0);
+        {
+            QSettings settings(folder + QStringLiteral("/das-connect.conf"), QSettings::IniFormat);
+            ProfileStore store(&settings);
+            const Profile p = make(name(QStringLiteral("theirs")), Profile::AuthMethod::AkSk);
+            QString message;
+            QVERIFY(!store.save(p, &message));
+            QVERIFY2(message.contains(folder) && message.contains(QStringLiteral("another user")),
+                     qPrintable(message));
+            QVERIFY(!store.contains(p.name));
+        }
+        QVERIFY(QDir(folder).isEmpty(QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot));
+        QCOMPARE(modeOf(folder), mode_t(0755));
     }
 
     void removeDeletesKeychainEntriesAndSettings()

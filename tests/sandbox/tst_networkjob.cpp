@@ -92,6 +92,45 @@ private:
     qint64 m_queued = 0;
 };
 
+// Answers every request the HTTP/1.0 way: no length, the close ends the body. `cut` makes it a reset halfway
+// through the body instead.
+class CloseDelimitedServer : public QTcpServer
+{
+public:
+    explicit CloseDelimitedServer(bool cut)
+    {
+        connect(this, &QTcpServer::newConnection, this, [this, cut] {
+            while (QTcpSocket* socket = nextPendingConnection()) {
+                connect(socket, &QTcpSocket::readyRead, socket, [socket, cut] {
+                    const QByteArray request = socket->peek(socket->bytesAvailable());
+                    const qsizetype end = request.indexOf("\r\n\r\n");
+                    if (end < 0 || socket->property("answered").toBool())
+                        return;
+                    // The create body always has a Content-Length; answer when all of it is in.
+                    const QByteArray head = request.left(end).toLower();
+                    const qsizetype at = head.indexOf("content-length:");
+                    const qint64 length =
+                        head.mid(at + 15, head.indexOf('\r', at) - at - 15).trimmed().toLongLong();
+                    if (request.size() < end + 4 + length)
+                        return;
+                    socket->setProperty("answered", true);
+                    socket->readAll();
+                    const QByteArray body = "{\"connection_id\":\"0a1b2c3d-aaaa-bbbb-cccc-000000000001\"}";
+                    socket->write("HTTP/1.0 200 OK\r\nContent-Type: application/json\r\n\r\n" +
+                                  (cut ? body.left(20) : body));
+                    if (cut) {
+                        socket->flush();
+                        socket->abort();
+                    } else {
+                        socket->disconnectFromHost();
+                    }
+                });
+                connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+            }
+        });
+    }
+};
+
 QStringList g_messages;
 
 void collectMessage(QtMsgType, const QMessageLogContext& context, const QString& message)
@@ -173,6 +212,31 @@ private slots:
         // socket buffers hold, far below the 256 MiB it would have taken to the end.
         QVERIFY2(server.bodyBytesWritten < 32 * 1024 * 1024,
                  qPrintable(QString::number(server.bodyBytesWritten)));
+    }
+
+    void closeDelimitedAnswerIsComplete()
+    {
+        // The answer and the close come at once, often before Qt has noted the end of the upload; every run
+        // must still see the whole answer.
+        CloseDelimitedServer server(false);
+        QVERIFY(server.listen(QHostAddress::LocalHost));
+        for (int i = 0; i < 50; ++i) {
+            const CreateResult r = createAt(urlOf(server));
+            QVERIFY2(r.outcome == Outcome::Created,
+                     qPrintable(QStringLiteral("run %1: %2").arg(i).arg(r.explanation)));
+            QCOMPARE(r.connectionId, QStringLiteral("0a1b2c3d-aaaa-bbbb-cccc-000000000001"));
+        }
+    }
+
+    void closeDelimitedBodyCutShortIsUnreadable()
+    {
+        CloseDelimitedServer server(true);
+        QVERIFY(server.listen(QHostAddress::LocalHost));
+        for (int i = 0; i < 10; ++i) {
+            const CreateResult r = createAt(urlOf(server));
+            QCOMPARE(r.outcome, Outcome::Unknown);
+            QVERIFY(r.connectionId.isEmpty());
+        }
     }
 
     void sandboxLargeModeIsRefused()

@@ -151,12 +151,21 @@ HistoryStore::~HistoryStore()
 
 bool HistoryStore::open(QString* error)
 {
-    AppPaths::ensurePrivateDir(QFileInfo(m_path).absolutePath());
+    QString ignored;
+    if (!error)
+        error = &ignored;
+    // The database exists 0600 before SQLite opens it: SQLite gives its -wal, -shm and -journal files the
+    // database's mode, so all of them are private from the first byte, whatever the umask.
+    QString problem;
+    if (!AppPaths::ensurePrivateDir(QFileInfo(m_path).absolutePath(), &problem) ||
+        !AppPaths::createPrivateFile(m_path, &problem)) {
+        *error = tr("The history database cannot be opened: %1").arg(problem);
+        return false;
+    }
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
     db.setDatabaseName(m_path);
     if (!db.open()) {
-        if (error)
-            *error = tr("Cannot open the history database %1: %2").arg(m_path, db.lastError().text());
+        *error = tr("Cannot open the history database %1: %2").arg(m_path, db.lastError().text());
         return false;
     }
     QSqlQuery q(db);
@@ -164,17 +173,32 @@ bool HistoryStore::open(QString* error)
                                    "PRAGMA foreign_keys=ON", "PRAGMA busy_timeout=5000"};
     for (const char* pragma : pragmas) {
         if (!q.exec(QLatin1String(pragma))) {
-            if (error)
-                *error = tr("Cannot configure the history database: %1").arg(q.lastError().text());
+            *error = tr("Cannot configure the history database: %1").arg(q.lastError().text());
             return false;
         }
     }
-    if (!migrate(error))
+    if (!migrate(error) || !checkPrivate(error))
         return false;
-    AppPaths::makePrivateFile(m_path);
     m_open = true;
     qCDebug(lcHistory) << "opened" << m_path << "schema version" << schemaVersion();
     return true;
+}
+
+// Files left by an older version, another program or a crash may be wider than what open() creates; each is
+// tightened, and the history refuses to work where that is impossible.
+bool HistoryStore::checkPrivate(QString* error) const
+{
+    QString problem;
+    bool ok = AppPaths::ensurePrivateDir(QFileInfo(m_path).absolutePath(), &problem) &&
+              AppPaths::makePrivateFile(m_path, &problem);
+    for (const char* suffix : {"-wal", "-shm", "-journal"}) {
+        const QString side = m_path + QLatin1String(suffix);
+        if (ok && QFileInfo::exists(side))
+            ok = AppPaths::makePrivateFile(side, &problem);
+    }
+    if (!ok)
+        *error = tr("The history database cannot be kept private: %1").arg(problem);
+    return ok;
 }
 
 int HistoryStore::schemaVersion() const

@@ -23,6 +23,9 @@ public:
     HistoryStore(const HistoryStore&) = delete;
     HistoryStore& operator=(const HistoryStore&) = delete;
 
+    // Creates the folder 0700 and the database 0600 when missing, then checks that the folder, the database
+    // and each of its side files (-wal, -shm, -journal) is private, tightening them; fails, saying why, when
+    // one cannot be made so (another user's, or a file system that ignores modes).
     bool open(QString* error);
     bool isOpen() const { return m_open; }
     const QString& path() const { return m_path; }
@@ -44,6 +47,7 @@ public:
 
 private:
     bool migrate(QString* error);
+    bool checkPrivate(QString* error) const;
 
     QString m_path;
     QString m_connectionName;

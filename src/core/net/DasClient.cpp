@@ -1,12 +1,13 @@
 #include "DasClient.h"
 
+#include "BoundedRead.h"
+
 #include "CreateJob.h"
 #include "EndpointResolver.h"
 #include "LoopbackBypassProxyFactory.h"
 #include "RequestBuilder.h"
 #include "RequestValidator.h"
 
-#include <QFileInfo>
 #include <QNetworkAccessManager>
 
 namespace das {
@@ -39,13 +40,15 @@ bool DasClient::setOptions(const ClientOptions& options, QString* error)
 {
     QList<QSslCertificate> extra;
     if (!options.caFile.isEmpty()) {
-        if (!QFileInfo(options.caFile).isReadable()) {
+        // Only a regular file, capped while reading: a FIFO named as the CA file must not hang the client.
+        QString problem;
+        const std::optional<QByteArray> pem = BoundedRead::file(options.caFile, MaxCaFileBytes, &problem);
+        if (!pem) {
             if (error)
-                *error = tr("CA file %1 cannot be read.").arg(options.caFile);
+                *error = tr("CA file: %1").arg(problem);
             return false;
         }
-        extra =
-            QSslCertificate::fromPath(options.caFile, QSsl::Pem, QSslCertificate::PatternSyntax::FixedString);
+        extra = QSslCertificate::fromData(*pem, QSsl::Pem);
         if (extra.isEmpty()) {
             if (error)
                 *error = tr("CA file %1 holds no PEM certificate.").arg(options.caFile);

@@ -21,6 +21,8 @@ class DasClient : public QObject
     Q_OBJECT
 
 public:
+    static constexpr qint64 MaxCaFileBytes = 1024 * 1024;
+
     explicit DasClient(QObject* parent = nullptr);
     ~DasClient() override;
 

@@ -3,6 +3,7 @@
 #include "DasClient.h"
 #include "ErrorExplainer.h"
 #include "NetworkJob.h"
+#include "ServerText.h"
 
 #include <QNetworkReply>
 
@@ -132,7 +133,11 @@ void EndpointProbe::onEnded(const NetworkEnding& ending)
     case Kind::NoNetwork:
         break;
     }
-    complete(false, 0, failureMessage(int(ending.networkError), ending.errorString, ending.tlsErrors));
+    // Qt's texts can quote what the peer sent (a host name, a certificate field): cleaned like server text.
+    complete(false, 0,
+             failureMessage(int(ending.networkError),
+                            ServerText::clean(ending.errorString, ServerText::MaxDetailChars),
+                            ServerText::clean(ending.tlsErrors, ServerText::MaxDetailChars)));
 }
 
 void EndpointProbe::complete(bool reachable, int httpStatus, const QString& failure)

@@ -1,5 +1,7 @@
 #include "ErrorExplainer.h"
 
+#include "ServerText.h"
+
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLocale>
@@ -11,20 +13,20 @@ namespace {
 
 using Outcome = CreateResult::Outcome;
 
+constexpr int ExcerptChars = 300;
+
 QString excerpt(const QByteArray& body)
 {
-    QString text = QString::fromUtf8(body.left(300)).simplified();
-    if (body.size() > 300)
-        text += QStringLiteral(" …");
-    return text;
+    return ServerText::cleanUtf8(body, ExcerptChars).simplified();
 }
 
-QString stringField(const QJsonObject& object, std::initializer_list<const char*> names)
+// The first of `names` that holds a string, cleaned: a field's text is never used raw.
+QString stringField(const QJsonObject& object, std::initializer_list<const char*> names, int maxChars)
 {
     for (const char* name : names) {
         const QJsonValue value = object.value(QLatin1String(name));
         if (value.isString())
-            return value.toString();
+            return ServerText::clean(value.toString(), maxChars);
     }
     return {};
 }
@@ -69,14 +71,15 @@ CreateResult ErrorExplainer::fromHttp(const HttpAnswer& answer)
     CreateResult r;
     r.requestSent = true;
     r.httpStatus = answer.status;
-    r.requestId = QString::fromLatin1(answer.requestIdHeader);
+    r.requestId = ServerText::cleanLatin1(answer.requestIdHeader, ServerText::MaxRequestIdChars);
 
     QJsonParseError parseError{};
     const QJsonDocument doc = QJsonDocument::fromJson(answer.body, &parseError);
     const bool isJsonObject = parseError.error == QJsonParseError::NoError && doc.isObject();
     const QJsonObject object = doc.object();
     if (isJsonObject) {
-        const QString bodyRequestId = stringField(object, {"request_id", "requestId"});
+        const QString bodyRequestId =
+            stringField(object, {"request_id", "requestId"}, ServerText::MaxRequestIdChars);
         if (!bodyRequestId.isEmpty())
             r.requestId = bodyRequestId;
     }
@@ -114,18 +117,19 @@ CreateResult ErrorExplainer::fromSuccess(const HttpAnswer& answer, CreateResult 
                        .arg(excerpt(answer.body));
         return r;
     }
-    const QJsonValue id = object.value(QLatin1String("connection_id"));
-    if (!id.isString() || id.toString().trimmed().isEmpty()) {
+    // An ID that breaks the rule is not shown, stored or printed: the answer as a whole cannot be trusted.
+    const QString id = object.value(QLatin1String("connection_id")).toString().trimmed();
+    if (!ServerText::isConnectionId(id)) {
         r.outcome = Outcome::Unknown;
         r.explanation = tr("The server accepted the request (HTTP %1) but its answer has no usable "
-                           "connection_id (expected a non-empty string), so the connection may have been "
-                           "created. Check the DAS console before creating it again.")
+                           "connection_id (expected 1 to 128 letters, digits, '-' or '_'), so the connection "
+                           "may have been created. Check the DAS console before creating it again.")
                             .arg(answer.status);
         r.detail = tr("Body: %1").arg(excerpt(answer.body));
         return r;
     }
     r.outcome = Outcome::Created;
-    r.connectionId = id.toString().trimmed();
+    r.connectionId = id;
     r.explanation = tr("Connection created.");
     return r;
 }
@@ -136,7 +140,8 @@ CreateResult ErrorExplainer::fromRedirect(const HttpAnswer& answer, CreateResult
     r.explanation = tr("The server answered with a redirect (HTTP %1), which DAS Connect never follows for a "
                        "signed request; check that the endpoint URL is the DAS API endpoint itself.")
                         .arg(answer.status);
-    r.detail = tr("Redirect target: %1").arg(QString::fromLatin1(answer.location));
+    r.detail =
+        tr("Redirect target: %1").arg(ServerText::cleanLatin1(answer.location, ServerText::MaxMessageChars));
     return r;
 }
 
@@ -144,13 +149,15 @@ CreateResult ErrorExplainer::fromError(const HttpAnswer& answer, CreateResult r,
                                        const QJsonObject& object)
 {
     if (isJsonObject) {
-        r.errorCode = stringField(object, {"error_code", "code", "errorCode"});
-        r.errorMessage = stringField(object, {"error_msg", "message", "errorMsg"});
+        constexpr int codeCap = ServerText::MaxCodeChars;
+        constexpr int messageCap = ServerText::MaxMessageChars;
+        r.errorCode = stringField(object, {"error_code", "code", "errorCode"}, codeCap);
+        r.errorMessage = stringField(object, {"error_msg", "message", "errorMsg"}, messageCap);
         const QJsonObject nested = object.value(QLatin1String("error")).toObject();
         if (r.errorCode.isEmpty())
-            r.errorCode = stringField(nested, {"code", "error_code"});
+            r.errorCode = stringField(nested, {"code", "error_code"}, codeCap);
         if (r.errorMessage.isEmpty())
-            r.errorMessage = stringField(nested, {"message", "error_msg"});
+            r.errorMessage = stringField(nested, {"message", "error_msg"}, messageCap);
     }
 
     if (!isJsonObject && answer.status >= 500)
@@ -286,8 +293,12 @@ void ErrorExplainer::explainApiError(const HttpAnswer& answer, CreateResult* r)
     }
 }
 
-CreateResult ErrorExplainer::fromFailure(const FailureInfo& info)
+CreateResult ErrorExplainer::fromFailure(const FailureInfo& raw)
 {
+    // Qt's error text can quote the server (a reason phrase, a certificate's names).
+    FailureInfo info = raw;
+    info.errorString = ServerText::clean(raw.errorString, ServerText::MaxDetailChars);
+    info.tlsErrors = ServerText::clean(raw.tlsErrors, ServerText::MaxDetailChars);
     CreateResult r;
     r.requestSent = info.requestSent;
     r.detail = info.errorString;

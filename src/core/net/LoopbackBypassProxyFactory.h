@@ -4,7 +4,8 @@
 
 namespace das {
 
-// The system proxy for the cloud, never for loopback (the sandbox). Shared by every network manager we make.
+// The system proxy for the cloud, never for loopback (the sandbox): loopback always goes direct. Shared by
+// every network manager we make.
 class LoopbackBypassProxyFactory : public QNetworkProxyFactory
 {
 public:

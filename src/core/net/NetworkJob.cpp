@@ -218,6 +218,28 @@ void NetworkJob::onReplyFinished()
     finish(ending);
 }
 
+// Whether a reply that ended with a transport error still holds the whole answer. Qt 6.4 can take the close
+// that ends a body without a length for a dropped connection when the answer arrives before it has noted the
+// end of the upload: it then tries to send the request again (refused by the one-shot body:
+// ContentReSendError) or reports RemoteHostClosedError, although status, headers and every body byte have
+// been delivered.
+bool NetworkJob::closeEndedAnswer(const QNetworkReply* reply, qint64 bodyBytes)
+{
+    const QNetworkReply::NetworkError error = reply->error();
+    if (error != QNetworkReply::RemoteHostClosedError && error != QNetworkReply::ContentReSendError)
+        return false;
+    // A chunked body ends with its last chunk and a compressed one has lost its declared length on the way:
+    // for neither does a close say that the body is whole.
+    if (reply->hasRawHeader("Transfer-Encoding") || reply->hasRawHeader("Content-Encoding"))
+        return false;
+    const QVariant declared = reply->header(QNetworkRequest::ContentLengthHeader);
+    if (declared.isValid())
+        return declared.toLongLong() == bodyBytes;
+    // No length: the close is how HTTP ends this body (RFC 9112, 6.3). A close forced by a reset is
+    // indistinguishable here; what was cut short fails to parse and stays unreadable.
+    return true;
+}
+
 void NetworkJob::answerOrFailure(NetworkEnding* ending) const
 {
     QNetworkReply* reply = m_reply;
@@ -231,7 +253,8 @@ void NetworkJob::answerOrFailure(NetworkEnding* ending) const
         error == QNetworkReply::NoError || (code >= 300 && code < 400) ||
         (error >= QNetworkReply::ContentAccessDenied && error != QNetworkReply::ContentReSendError &&
          error != QNetworkReply::ProtocolFailure && error != QNetworkReply::ProtocolUnknownError);
-    if (status.isValid() && code > 0 && httpLevel) {
+    const bool answered = status.isValid() && code > 0;
+    if (answered && (httpLevel || closeEndedAnswer(reply, reply->bytesAvailable()))) {
         ending->kind = NetworkEnding::Kind::Answer;
         ending->requestSent = true;
         ending->status = code;

@@ -96,6 +96,7 @@ private:
     void onReplyFinished();
     void abortWith(ErrorExplainer::Failure failure);
     void answerOrFailure(NetworkEnding* ending) const;
+    static bool closeEndedAnswer(const QNetworkReply* reply, qint64 bodyBytes);
     void finish(const NetworkEnding& ending);
 
     QNetworkAccessManager* m_nam = nullptr;

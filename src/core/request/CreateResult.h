@@ -25,7 +25,7 @@ struct CreateResult
     QString requestId;
     int httpStatus = 0;
     QString errorCode;
-    QString errorMessage; // the server's error_msg, verbatim
+    QString errorMessage; // the server's error_msg, cleaned by ServerText like every server-provided field
     QString explanation;  // one translated sentence
     QString detail;       // technical detail: network error text, body excerpt, clock offset
     bool timedOut = false;

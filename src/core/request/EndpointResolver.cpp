@@ -1,6 +1,8 @@
 #include "EndpointResolver.h"
 
+#include "BoundedRead.h"
 #include "RequestLog.h"
+#include "ServerText.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -11,6 +13,17 @@
 namespace das {
 
 Q_LOGGING_CATEGORY(lcRequest, "das.request", QtWarningMsg)
+
+namespace {
+
+// Text from a file or the environment as messages quote it: no control character reaches a terminal or a
+// dialog.
+QString quoted(const QString& untrusted)
+{
+    return ServerText::clean(untrusted, ServerText::MaxMessageChars);
+}
+
+} // namespace
 
 QList<EndpointResolver::Region> EndpointResolver::regions()
 {
@@ -66,7 +79,8 @@ EndpointResolver::Result EndpointResolver::parseEndpoint(const QString& text)
     }
     QUrl url(trimmed, QUrl::StrictMode);
     if (!url.isValid() || url.host().isEmpty()) {
-        result.error = tr("Endpoint \"%1\" is not a valid URL such as https://das.example.com.").arg(trimmed);
+        result.error =
+            tr("Endpoint \"%1\" is not a valid URL such as https://das.example.com.").arg(quoted(trimmed));
         return result;
     }
     const QString scheme = url.scheme().toLower();
@@ -100,34 +114,66 @@ EndpointResolver::Result EndpointResolver::parseEndpoint(const QString& text)
 
 namespace {
 
-QString endpointFromRegionsFile(const QString& path, const QString& regionId, QString* error)
+// The entry of the DAS list naming `regionId`, its endpoint (or the first of its endpoints); throws
+// YAML::Exception on nodes of the wrong kind.
+QString endpointOf(const YAML::Node& service, const std::string& regionId)
 {
-    if (!QFileInfo::exists(path))
-        return {};
-    try {
-        const YAML::Node root = YAML::LoadFile(path.toStdString());
-        const YAML::Node service = root["DAS"];
-        if (!service)
-            return {};
-        if (!service.IsSequence()) {
-            *error = EndpointResolver::tr("%1: the DAS entry must be a list of {id, endpoint}.").arg(path);
-            return {};
-        }
-        for (const YAML::Node& entry : service) {
-            if (!entry.IsMap() || !entry["id"] || entry["id"].as<std::string>() != regionId.toStdString())
-                continue;
-            if (entry["endpoint"])
-                return QString::fromStdString(entry["endpoint"].as<std::string>());
-            if (entry["endpoints"] && entry["endpoints"].IsSequence() && entry["endpoints"].size() > 0)
-                return QString::fromStdString(entry["endpoints"][0].as<std::string>());
-        }
-    } catch (const YAML::Exception& e) {
-        *error = EndpointResolver::tr("%1 is not valid YAML: %2").arg(path, QString::fromStdString(e.what()));
+    for (const YAML::Node& entry : service) {
+        if (!entry.IsMap() || !entry["id"] || entry["id"].as<std::string>() != regionId)
+            continue;
+        if (entry["endpoint"])
+            return QString::fromStdString(entry["endpoint"].as<std::string>());
+        if (entry["endpoints"] && entry["endpoints"].IsSequence() && entry["endpoints"].size() > 0)
+            return QString::fromStdString(entry["endpoints"][0].as<std::string>());
     }
     return {};
 }
 
+// Without a region file entry there is nothing to parse; an unreadable one is an error.
+QString endpointFromRegionsFile(const QString& path, const QString& regionId, QString* error)
+{
+    if (!QFileInfo::exists(path))
+        return {};
+    const QString shown = QDir::toNativeSeparators(path);
+    const auto bytes = BoundedRead::file(path, EndpointResolver::MaxRegionsFileBytes, error);
+    if (!bytes)
+        return {};
+    return EndpointResolver::endpointFromRegionsYaml(*bytes, regionId, shown, error);
+}
+
 } // namespace
+
+QString EndpointResolver::endpointFromRegionsYaml(const QByteArray& yaml, const QString& regionId,
+                                                  const QString& shownPath, QString* error)
+{
+    QString ignored;
+    if (!error)
+        error = &ignored;
+    try {
+        const YAML::Node root = YAML::Load(std::string(yaml.constData(), size_t(yaml.size())));
+        if (root.IsNull())
+            return {};
+        if (!root.IsMap()) {
+            *error = tr("%1: expected a map of services such as DAS: [{id, endpoint}].").arg(shownPath);
+            return {};
+        }
+        const YAML::Node service = root["DAS"];
+        if (!service)
+            return {};
+        if (!service.IsSequence()) {
+            *error = tr("%1: the DAS entry must be a list of {id, endpoint}.").arg(shownPath);
+            return {};
+        }
+        return endpointOf(service, regionId.toStdString());
+    } catch (const YAML::Exception& e) {
+        *error = tr("%1 is not valid YAML: %2").arg(shownPath, quoted(QString::fromStdString(e.what())));
+    } catch (const std::exception&) {
+        // yaml-cpp's own errors are YAML::Exception; anything else (std::bad_alloc) must not reach the caller
+        // either, since the bytes may be anything.
+        *error = tr("%1 cannot be read as YAML.").arg(shownPath);
+    }
+    return {};
+}
 
 EndpointResolver::Result EndpointResolver::resolveRegion(const QString& regionId,
                                                          const QProcessEnvironment& env)

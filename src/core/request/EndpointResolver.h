@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QByteArray>
 #include <QCoreApplication>
 #include <QList>
 #include <QProcessEnvironment>
@@ -41,6 +42,16 @@ public:
     static bool isLoopbackHost(const QString& host);
     static QString regionsFilePath(const QProcessEnvironment& env);
     static QString environmentVariableFor(const QString& regionId);
+
+    // The regions file is read only when it is a regular file of at most this size (a real one is a few KiB;
+    // yaml-cpp needs about 40 times a file's size in memory and 0.35 s per MiB).
+    static constexpr qint64 MaxRegionsFileBytes = 1024 * 1024;
+
+    // The endpoint regions.yaml gives `regionId` (`DAS: [{id, endpoint | endpoints: [...]}]`), parsed from
+    // `yaml` (the file's bytes; nothing is read here). Empty when the file does not name the region; on a
+    // malformed file also empty, with `error` naming `shownPath`. Never throws, whatever the bytes.
+    static QString endpointFromRegionsYaml(const QByteArray& yaml, const QString& regionId,
+                                           const QString& shownPath, QString* error);
 };
 
 } // namespace das

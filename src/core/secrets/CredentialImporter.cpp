@@ -1,17 +1,14 @@
 #include "CredentialImporter.h"
 
-#include "EndpointResolver.h"
 #include "ProfileStore.h"
 #include "RequestValidator.h"
 #include "SecretLimits.h"
+#include "ServerText.h"
+
+#include "BoundedRead.h"
 
 #include <QDir>
-#include <QFile>
 #include <QHash>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
-#include <QSet>
 #include <QStringDecoder>
 
 #include <algorithm>
@@ -40,6 +37,19 @@ bool hasControl(const QString& value)
 {
     return std::any_of(value.begin(), value.end(),
                        [](QChar c) { return c.category() == QChar::Other_Control; });
+}
+
+bool isQuote(QChar c)
+{
+    return c == u'"' || c == u'\'';
+}
+
+// 'abc or abc" is a damaged value, not one to import with its quote as part of a key.
+bool hasUnmatchedQuote(const QString& value)
+{
+    if (value.isEmpty() || (!isQuote(value.front()) && !isQuote(value.back())))
+        return false;
+    return value.size() < 2 || value.front() != value.back() || !isQuote(value.front());
 }
 
 } // namespace
@@ -93,53 +103,28 @@ void CredentialImporter::setMissingRegion(QList<ImportedProfile>* items, const Q
     }
 }
 
-bool CredentialImporter::readSmallFile(const QString& path, QByteArray* bytes, QString* error)
+std::optional<QByteArray> CredentialImporter::readSource(const QString& path, QString* error)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        *error = tr("Cannot read %1: %2.").arg(QDir::toNativeSeparators(path), file.errorString());
-        return false;
-    }
-    if (file.size() > MaxFileBytes) {
-        *error = tr("%1 is larger than %2 bytes; it is not a credentials file.")
-                     .arg(QDir::toNativeSeparators(path))
-                     .arg(MaxFileBytes);
-        return false;
-    }
-    *bytes = file.read(MaxFileBytes + 1);
-    if (file.error() != QFileDevice::NoError) {
-        *error = tr("Cannot read %1: %2.").arg(QDir::toNativeSeparators(path), file.errorString());
-        return false;
-    }
-    return true;
+    QString problem;
+    const auto bytes = BoundedRead::file(path, MaxFileBytes, &problem);
+    if (!bytes)
+        *error = tr("Cannot read the credentials to import: %1").arg(problem);
+    return bytes;
 }
 
-// How a source names its fields in messages: prefix + key, e.g. "HUAWEICLOUD_SDK_SK" or
-// "/home/u/.huaweicloud/credentials: sk".
-struct CredentialImporter::SourceFields
+ImportedProfile CredentialImporter::SourceFields::profileFrom(const QString& name,
+                                                              const KeyValues& values) const
 {
-    QString prefix;
-    QString accessKey;
-    QString secretKey;
-    QString securityToken;
-    QString projectId;
-    QString region;
-    std::function<QString(const QString& missing)> missing; // the sentence for an absent AK and/or SK
-
-    // The profile `values` describe, by these key names; the auth method is the source's to decide.
-    ImportedProfile profileFrom(const QString& name, const KeyValues& values) const
-    {
-        ImportedProfile imported;
-        imported.profile.name = name;
-        imported.profile.accessKey = values.value(accessKey);
-        imported.secrets.secretKey = values.value(secretKey);
-        imported.secrets.securityToken = values.value(securityToken);
-        if (!region.isEmpty())
-            imported.profile.region = values.value(region);
-        imported.profile.projectId = values.value(projectId);
-        return imported;
-    }
-};
+    ImportedProfile imported;
+    imported.profile.name = name;
+    imported.profile.accessKey = values.value(accessKey);
+    imported.secrets.secretKey = values.value(secretKey);
+    imported.secrets.securityToken = values.value(securityToken);
+    if (!region.isEmpty())
+        imported.profile.region = values.value(region);
+    imported.profile.projectId = values.value(projectId);
+    return imported;
+}
 
 // Secrets go into the keychain verbatim, so refuse what could only be a damaged file.
 bool CredentialImporter::checkFields(const ImportedProfile& imported, const SourceFields& fields,
@@ -175,14 +160,6 @@ bool CredentialImporter::checkFields(const ImportedProfile& imported, const Sour
         const Violations v = RequestValidator::validateProjectId(projectId);
         if (!v.isEmpty()) {
             *error = tr("%1: %2").arg(fields.prefix + fields.projectId, v.constFirst().message);
-            return false;
-        }
-    }
-    const QString& region = imported.profile.region;
-    if (!region.isEmpty() && !EndpointResolver::isKnownRegion(region)) {
-        const EndpointResolver::Result r = EndpointResolver::resolveRegion(region);
-        if (!r.ok()) {
-            *error = tr("%1: %2").arg(fields.prefix + fields.region, r.error);
             return false;
         }
     }
@@ -281,7 +258,15 @@ bool CredentialImporter::parseSdkIni(const QString& text, const QString& shown, 
             *error = tr("%1, line %2: %3 appears twice in [basic].").arg(shown).arg(lineNo).arg(key);
             return false;
         }
-        basic->insert(key, unquoted(line.mid(sep + 1).trimmed()));
+        const QString value = line.mid(sep + 1).trimmed();
+        if (hasUnmatchedQuote(value)) {
+            *error = tr("%1, line %2: the value of %3 has an unmatched quote.")
+                         .arg(shown)
+                         .arg(lineNo)
+                         .arg(ServerText::clean(key, ServerText::MaxMessageChars));
+            return false;
+        }
+        basic->insert(key, unquoted(value));
     }
     if (!sawBasic) {
         *error = tr("%1 has no [basic] section; the SDK credentials file keeps ak and sk there.").arg(shown);
@@ -293,19 +278,25 @@ bool CredentialImporter::parseSdkIni(const QString& text, const QString& shown, 
 bool CredentialImporter::fromSdkCredentialsFile(const QString& path, const QString& profileName,
                                                 ImportedProfile* out, QString* error)
 {
+    QString ignored;
+    if (!error)
+        error = &ignored;
+    const auto bytes = readSource(path, error);
+    return bytes && parseSdkCredentials(*bytes, QDir::toNativeSeparators(path), profileName, out, error);
+}
+
+bool CredentialImporter::parseSdkCredentials(const QByteArray& text, const QString& shownPath,
+                                             const QString& profileName, ImportedProfile* out, QString* error)
+{
     return importSingle(profileName, out, error,
-                        [&path](SourceFields* fields, KeyValues* basic, QString* problem) {
-                            return readSdkFile(path, fields, basic, problem);
+                        [&](SourceFields* fields, KeyValues* basic, QString* problem) {
+                            return parseSdkBytes(text, shownPath, fields, basic, problem);
                         });
 }
 
-bool CredentialImporter::readSdkFile(const QString& path, SourceFields* fields, KeyValues* basic,
-                                     QString* error)
+bool CredentialImporter::parseSdkBytes(QByteArray bytes, const QString& shown, SourceFields* fields,
+                                       KeyValues* basic, QString* error)
 {
-    const QString shown = QDir::toNativeSeparators(path);
-    QByteArray bytes;
-    if (!readSmallFile(path, &bytes, error))
-        return false;
     if (bytes.startsWith("\xEF\xBB\xBF"))
         bytes.remove(0, 3);
     QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
@@ -324,123 +315,6 @@ bool CredentialImporter::readSdkFile(const QString& path, SourceFields* fields, 
     fields->missing = [shown](const QString& absent) {
         return tr("%1: [basic] has no %2.").arg(shown, absent);
     };
-    return true;
-}
-
-// One entry of KooCLI's "profiles" list; `seen` holds the names before it.
-bool CredentialImporter::kooCliProfile(const QJsonValue& value, qsizetype index, const QString& shown,
-                                       QSet<QString>* seen, ImportedProfile* out, QString* error)
-{
-    if (!value.isObject()) {
-        *error = tr("%1: profile %2 is not a JSON object.").arg(shown).arg(index + 1);
-        return false;
-    }
-    const QJsonObject o = value.toObject();
-    const QJsonValue nameValue = o.value(QLatin1String("name"));
-    const QString name = nameValue.toString().trimmed();
-    if (!nameValue.isString() || name.isEmpty()) {
-        *error = tr("%1: profile %2 has no name.").arg(shown).arg(index + 1);
-        return false;
-    }
-    QString problem;
-    if (!ProfileStore::isValidName(name, &problem)) {
-        *error = tr("%1: profile \"%2\": %3").arg(shown, name, problem);
-        return false;
-    }
-    if (seen->contains(name)) {
-        *error = tr("%1: profile \"%2\" appears twice.").arg(shown, name);
-        return false;
-    }
-    seen->insert(name);
-
-    // Every field is optional text; a number or object where text belongs is damage.
-    KeyValues text;
-    for (const char* key :
-         {"mode", "accessKeyId", "secretAccessKey", "securityToken", "region", "projectId"}) {
-        const QJsonValue v = o.value(QLatin1String(key));
-        if (v.isUndefined() || v.isNull())
-            continue;
-        if (!v.isString()) {
-            *error = tr("%1: profile \"%2\": %3 must be text.").arg(shown, name, QLatin1String(key));
-            return false;
-        }
-        text.insert(QLatin1String(key), v.toString().trimmed());
-    }
-
-    SourceFields fields;
-    fields.prefix = tr("%1: profile \"%2\": %3").arg(shown, name, QString());
-    fields.accessKey = QStringLiteral("accessKeyId");
-    fields.secretKey = QStringLiteral("secretAccessKey");
-    fields.securityToken = QStringLiteral("securityToken");
-    fields.projectId = QStringLiteral("projectId");
-    fields.region = QStringLiteral("region");
-    fields.missing = [shown, name](const QString& absent) {
-        return tr("%1: profile \"%2\" has no %3.").arg(shown, name, absent);
-    };
-
-    ImportedProfile imported = fields.profileFrom(name, text);
-    const QString mode = text.value(QStringLiteral("mode")).toUpper();
-    const bool hasToken = !imported.secrets.securityToken.isEmpty();
-    if (mode.isEmpty() || mode == QLatin1String("AKSK")) {
-        imported.profile.auth = hasToken ? Profile::AuthMethod::TemporaryAkSk : Profile::AuthMethod::AkSk;
-    } else if (mode == QLatin1String("AKSKST") && hasToken) {
-        imported.profile.auth = Profile::AuthMethod::TemporaryAkSk;
-    } else if (mode == QLatin1String("AKSKST")) {
-        *error = tr("%1: profile \"%2\" uses mode AKSKST but has no securityToken.").arg(shown, name);
-        return false;
-    } else {
-        *error = tr("%1: profile \"%2\" uses mode \"%3\", which cannot be imported (only AKSK and AKSKST "
-                    "profiles carry keys).")
-                     .arg(shown, name, text.value(QStringLiteral("mode")));
-        return false;
-    }
-    if (!checkFields(imported, fields, error))
-        return false;
-    *out = imported;
-    return true;
-}
-
-bool CredentialImporter::fromKooCliConfig(const QString& path, QList<ImportedProfile>* out, QString* error)
-{
-    QString ignored;
-    if (!error)
-        error = &ignored;
-    const QString shown = QDir::toNativeSeparators(path);
-    QByteArray bytes;
-    if (!readSmallFile(path, &bytes, error))
-        return false;
-    QJsonParseError parseError;
-    const QJsonDocument doc = QJsonDocument::fromJson(bytes, &parseError);
-    if (parseError.error != QJsonParseError::NoError) {
-        *error = tr("%1 is not valid JSON (%2 at byte %3).")
-                     .arg(shown, parseError.errorString())
-                     .arg(parseError.offset);
-        return false;
-    }
-    if (!doc.isObject()) {
-        *error = tr("%1: expected a JSON object with a \"profiles\" list.").arg(shown);
-        return false;
-    }
-    const QJsonValue profilesValue = doc.object().value(QLatin1String("profiles"));
-    if (!profilesValue.isArray()) {
-        *error = tr("%1: \"profiles\" must be a list of profiles.").arg(shown);
-        return false;
-    }
-    const QJsonArray array = profilesValue.toArray();
-    if (array.isEmpty()) {
-        *error = tr("%1 has no profiles to import.").arg(shown);
-        return false;
-    }
-    QList<ImportedProfile> result;
-    QSet<QString> seen;
-    for (qsizetype i = 0; i < array.size(); ++i) {
-        ImportedProfile imported;
-        if (!kooCliProfile(array.at(i), i, shown, &seen, &imported, error))
-            return false;
-        result.append(imported);
-    }
-    if (out)
-        *out = result;
     return true;
 }
 

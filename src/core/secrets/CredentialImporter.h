@@ -2,6 +2,7 @@
 
 #include "Profile.h"
 
+#include <QByteArray>
 #include <QCoreApplication>
 #include <QHash>
 #include <QJsonValue>
@@ -12,6 +13,7 @@
 #include <QStringList>
 
 #include <functional>
+#include <optional>
 
 namespace das {
 
@@ -38,12 +40,21 @@ public:
     // HUAWEICLOUD_SDK_AK, _SK, _SECURITY_TOKEN (temporary AK/SK when set), _PROJECT_ID.
     static bool fromEnvironment(const QProcessEnvironment& env, const QString& profileName,
                                 ImportedProfile* out, QString* error);
-    // The SDK credentials file: INI, section [basic] with ak, sk, security_token, project_id.
+    // The SDK credentials file: INI, section [basic] with ak, sk, security_token, project_id. Like every file
+    // here, read only when it is a regular file of at most MaxFileBytes (BoundedRead).
     static bool fromSdkCredentialsFile(const QString& path, const QString& profileName, ImportedProfile* out,
                                        QString* error);
+    // The same from the file's bytes: nothing is read, messages name `shownPath`. Any bytes are safe input
+    // (the fuzz target calls this).
+    static bool parseSdkCredentials(const QByteArray& text, const QString& shownPath,
+                                    const QString& profileName, ImportedProfile* out, QString* error);
     // KooCLI's config.json: {"profiles": [{"name", "mode", "accessKeyId", "secretAccessKey", "securityToken",
     // "region", "projectId"}]}. All or nothing: on any problem *out is left untouched.
     static bool fromKooCliConfig(const QString& path, QList<ImportedProfile>* out, QString* error);
+    // The same from the file's bytes, with every check but one: a region outside the built-in list is looked
+    // up (environment, regions file) by fromKooCliConfig only, so that this reads nothing.
+    static bool parseKooCliConfig(const QByteArray& json, const QString& shownPath,
+                                  QList<ImportedProfile>* out, QString* error);
 
     // Any of the three, as the window and the CLI offer them: an empty `path` reads the default file under
     // env's HOME; `profileName` names the profile of the environment and SDK file (KooCLI names its own).
@@ -55,19 +66,36 @@ public:
     static void setMissingRegion(QList<ImportedProfile>* items, const QString& region);
 
 private:
-    struct SourceFields;
     using KeyValues = QHash<QString, QString>;
+
+    // How a source names its fields in messages: prefix + key, e.g. "HUAWEICLOUD_SDK_SK" or
+    // "/home/u/.huaweicloud/credentials: sk".
+    struct SourceFields
+    {
+        QString prefix;
+        QString accessKey;
+        QString secretKey;
+        QString securityToken;
+        QString projectId;
+        QString region;
+        std::function<QString(const QString& missing)> missing; // the sentence for an absent AK and/or SK
+
+        // The profile `values` describe, by these key names; the auth method is the source's to decide.
+        ImportedProfile profileFrom(const QString& name, const KeyValues& values) const;
+    };
 
     static bool importSingle(const QString& profileName, ImportedProfile* out, QString* error,
                              const std::function<bool(SourceFields*, KeyValues*, QString*)>& read);
-    static bool readSmallFile(const QString& path, QByteArray* bytes, QString* error);
-    static bool readSdkFile(const QString& path, SourceFields* fields, KeyValues* basic, QString* error);
+    static std::optional<QByteArray> readSource(const QString& path, QString* error);
+    static bool parseSdkBytes(QByteArray bytes, const QString& shown, SourceFields* fields, KeyValues* basic,
+                              QString* error);
     // The one check of what every source yields: AK and SK present, AK, SK and security token plain text
-    // that fits the keychain, a valid project ID and a known region when given.
+    // that fits the keychain, a valid project ID. (Regions are checked by fromKooCliConfig.)
     static bool checkFields(const ImportedProfile& imported, const SourceFields& fields, QString* error);
     static bool parseSdkIni(const QString& text, const QString& shown, KeyValues* basic, QString* error);
     static bool kooCliProfile(const QJsonValue& value, qsizetype index, const QString& shown,
                               QSet<QString>* seen, ImportedProfile* out, QString* error);
+    static bool checkRegions(const QList<ImportedProfile>& items, const QString& shown, QString* error);
 };
 
 } // namespace das

@@ -3,6 +3,7 @@
 #include "AppPaths.h"
 #include "EndpointResolver.h"
 #include "RequestValidator.h"
+#include "ServerText.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -45,6 +46,18 @@ bool isOwnDirectory(const QString& dir)
     };
     return std::none_of(shared.begin(), shared.end(),
                         [&](const QString& s) { return !s.isEmpty() && QDir::cleanPath(s) == clean; });
+}
+
+// An INI text file, which an empty file created beforehand is a valid start of (unlike the registry on
+// Windows or a property list on macOS).
+bool writesIniFile(const QSettings& settings)
+{
+#if defined(Q_OS_UNIX) && !defined(Q_OS_DARWIN)
+    const bool nativeIsIni = true;
+#else
+    const bool nativeIsIni = false;
+#endif
+    return nativeIsIni || settings.format() == QSettings::IniFormat;
 }
 
 } // namespace
@@ -120,12 +133,10 @@ bool ProfileStore::isValidName(const QString& name, QString* error)
             const bool allowed =
                 c.isLetter() || c.isDigit() || c == u'-' || c == u'_' || c == u'.' || c == u' ';
             if (!allowed) {
-                const QString shown = c.isPrint()
-                                          ? QString(c)
-                                          : QStringLiteral("U+%1").arg(c.unicode(), 4, 16, QLatin1Char('0'));
                 problem = tr("Profile name \"%1\" may contain only letters, digits, '-', '_', '.' and spaces "
                              "(not '%2').")
-                              .arg(name, shown);
+                              .arg(ServerText::clean(name, ServerText::MaxMessageChars),
+                                   ServerText::clean(QString(c), ServerText::MaxMessageChars));
                 break;
             }
         }
@@ -194,7 +205,7 @@ bool ProfileStore::validate(const Profile& p, QString* error)
 
 bool ProfileStore::save(const Profile& p, QString* error)
 {
-    if (!validate(p, error))
+    if (!validate(p, error) || !prepareFile(error))
         return false;
     m_settings->remove(groupOf(p.name));
     m_settings->beginGroup(groupOf(p.name));
@@ -213,28 +224,51 @@ bool ProfileStore::save(const Profile& p, QString* error)
 
 bool ProfileStore::remove(const QString& name)
 {
-    if (!contains(name))
+    if (!contains(name) || !prepareFile(nullptr))
         return false;
     m_settings->remove(groupOf(name));
     return syncAndTighten(nullptr);
 }
 
-bool ProfileStore::syncAndTighten(QString* error)
+// Before anything changes, so that a refusal leaves no pending change for QSettings to write later.
+bool ProfileStore::prepareFile(QString* error)
 {
     const QString file = m_settings->fileName();
     const QString dir = QFileInfo(file).absolutePath();
-    // The file holds no secrets, but other local users have no business reading account names.
-    if (isOwnDirectory(dir))
-        AppPaths::ensurePrivateDir(dir);
+    // The file holds no secrets, but other local users have no business reading account names. It is created
+    // 0600 before QSettings first writes it, because QSaveFile keeps an existing file's mode but gives a new
+    // one the umask's (usually 0644).
+    QString problem;
+    if ((isOwnDirectory(dir) && !AppPaths::ensurePrivateDir(dir, &problem)) ||
+        (writesIniFile(*m_settings) && !AppPaths::createPrivateFile(file, &problem))) {
+        if (error)
+            *error = notPrivate(file, problem);
+        return false;
+    }
+    return true;
+}
+
+bool ProfileStore::syncAndTighten(QString* error)
+{
+    const QString file = m_settings->fileName();
     m_settings->sync();
     if (m_settings->status() != QSettings::NoError) {
         if (error)
             *error = tr("Could not write the settings file %1.").arg(QDir::toNativeSeparators(file));
         return false;
     }
-    if (QFileInfo::exists(file))
-        AppPaths::makePrivateFile(file);
+    QString problem;
+    if (QFileInfo::exists(file) && !AppPaths::makePrivateFile(file, &problem)) {
+        if (error)
+            *error = notPrivate(file, problem);
+        return false;
+    }
     return true;
+}
+
+QString ProfileStore::notPrivate(const QString& file, const QString& problem)
+{
+    return tr("The settings file %1 cannot be kept private: %2").arg(QDir::toNativeSeparators(file), problem);
 }
 
 } // namespace das

@@ -35,7 +35,8 @@ public:
     bool contains(const QString& name) const;
     Profile profile(const QString& name) const; // empty name when missing
 
-    // Validates, then replaces the group; the file ends up 0600 in a 0700 directory.
+    // Validates, then replaces the group; the file is 0600 in a 0700 directory from its first write on, and
+    // save fails (changing nothing) when it cannot be kept so.
     bool save(const Profile& profile, QString* error);
     bool remove(const QString& name);
 
@@ -50,7 +51,9 @@ public:
     static bool validate(const Profile& profile, QString* error);
 
 private:
+    bool prepareFile(QString* error);
     bool syncAndTighten(QString* error);
+    static QString notPrivate(const QString& file, const QString& problem);
 
     std::unique_ptr<QSettings> m_owned;
     QSettings* m_settings = nullptr;
