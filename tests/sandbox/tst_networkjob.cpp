@@ -70,7 +70,9 @@ private:
             if (m_mode == Mode::Streaming && socket->bytesToWrite() < ChunkBytes)
                 writeChunk(socket);
         });
-        connect(socket, &QTcpSocket::disconnected, socket, [this, socket] {
+        // `this` as the context: a socket still open when the server is destroyed disconnects from inside
+        // ~QObject, after ~OversizeServer has run, and must not reach this object then.
+        connect(socket, &QTcpSocket::disconnected, this, [this, socket] {
             clientGone = true;
             socket->deleteLater();
         });
