@@ -453,6 +453,50 @@
         <source>%1 cannot be read as YAML.</source>
         <translation>%1 无法按 YAML 读取。</translation>
     </message>
+    <message>
+        <source>CN North-Ulanqab1</source>
+        <translation>华北-乌兰察布一</translation>
+    </message>
+    <message>
+        <source>CN East-Qingdao</source>
+        <translation>华东-青岛</translation>
+    </message>
+    <message>
+        <source>CN South-Guangzhou-InvitationOnly</source>
+        <translation>华南-广州-友好用户环境</translation>
+    </message>
+    <message>
+        <source>CN-Hong Kong</source>
+        <translation>中国-香港</translation>
+    </message>
+    <message>
+        <source>AP-Singapore</source>
+        <translation>亚太-新加坡</translation>
+    </message>
+    <message>
+        <source>AP-Jakarta</source>
+        <translation>亚太-雅加达</translation>
+    </message>
+    <message>
+        <source>ME-Riyadh</source>
+        <translation>中东-利雅得</translation>
+    </message>
+    <message>
+        <source>AF-Johannesburg</source>
+        <translation>非洲-约翰内斯堡</translation>
+    </message>
+    <message>
+        <source>AF-Cairo</source>
+        <translation>非洲-开罗</translation>
+    </message>
+    <message>
+        <source>LA-Sao Paulo1</source>
+        <translation>拉美-圣保罗一</translation>
+    </message>
+    <message>
+        <source>LA-Mexico City1</source>
+        <translation>拉美-墨西哥城一</translation>
+    </message>
 </context>
 <context>
     <name>ErrorExplainer</name>
@@ -1347,6 +1391,14 @@
         <source>Username must not start or end with spaces.</source>
         <translation>用户名的开头和结尾不能是空格。</translation>
     </message>
+    <message>
+        <source>%1 or %2</source>
+        <translation>%1 或 %2</translation>
+    </message>
+    <message>
+        <source>Network type %1 does not go with engine %2; use %3.</source>
+        <translation>网络类型 %1 与引擎 %2 不匹配；请使用 %3。</translation>
+    </message>
 </context>
 <context>
     <name>ResultPanel</name>
@@ -1625,6 +1677,44 @@
     </message>
 </context>
 <context>
+    <name>das::DatabaseNameList</name>
+    <message>
+        <source>a list of database names</source>
+        <translation>数据库名称列表</translation>
+    </message>
+</context>
+<context>
+    <name>das::DiscoveryParser</name>
+    <message>
+        <source>the field %1 is not a string</source>
+        <translation>字段 %1 不是字符串</translation>
+    </message>
+    <message>
+        <source>the field %1 is missing or not a list</source>
+        <translation>字段 %1 缺失或不是列表</translation>
+    </message>
+    <message>
+        <source>item %1 of %2 is not an object</source>
+        <translation>%2 的第 %1 项不是对象</translation>
+    </message>
+    <message>
+        <source>project %1 has no usable id</source>
+        <translation>项目 %1 没有可用的 ID</translation>
+    </message>
+    <message>
+        <source>the field total_count is missing or not a number</source>
+        <translation>字段 total_count 缺失或不是数字</translation>
+    </message>
+    <message>
+        <source>item %1 of instance_list has a port that is not a number from 0 to 65535</source>
+        <translation>instance_list 的第 %1 项的端口不是 0 到 65535 之间的数字</translation>
+    </message>
+    <message>
+        <source>item %1 of data is not a string</source>
+        <translation>data 的第 %1 项不是字符串</translation>
+    </message>
+</context>
+<context>
     <name>das::EndpointProbe</name>
     <message>
         <source>&quot;%1&quot; is not an http(s) endpoint URL.</source>
@@ -1898,6 +1988,44 @@ Request ID: %2</source>
     </message>
 </context>
 <context>
+    <name>das::IamEndpoint</name>
+    <message>
+        <source>the sandbox</source>
+        <translation>沙箱</translation>
+    </message>
+    <message>
+        <source>sandbox: %1</source>
+        <translation>沙箱：%1</translation>
+    </message>
+    <message>
+        <source>the profile</source>
+        <translation>配置项</translation>
+    </message>
+    <message>
+        <source>profile IAM endpoint: %1</source>
+        <translation>配置项的 IAM 终端节点：%1</translation>
+    </message>
+    <message>
+        <source>built-in IAM region table</source>
+        <translation>内置 IAM 区域表</translation>
+    </message>
+    <message>
+        <source>global IAM endpoint</source>
+        <translation>全局 IAM 终端节点</translation>
+    </message>
+</context>
+<context>
+    <name>das::InstanceCatalog</name>
+    <message>
+        <source>Unknown engine type “%1”: use mysql, sqlserver, postgresql, taurus, gaussdbv5, mongodb or ddm.</source>
+        <translation>未知的引擎类型“%1”：请使用 mysql、sqlserver、postgresql、taurus、gaussdbv5、mongodb 或 ddm。</translation>
+    </message>
+    <message>
+        <source>a list of instances</source>
+        <translation>实例列表</translation>
+    </message>
+</context>
+<context>
     <name>das::MainWindow</name>
     <message>
         <source>Sandbox</source>
@@ -1992,6 +2120,21 @@ Request ID: %2</source>
     <message>
         <source>invalid node ID</source>
         <translation>无效的节点ID</translation>
+    </message>
+</context>
+<context>
+    <name>das::NodeList</name>
+    <message>
+        <source>An instance ID is needed.</source>
+        <translation>需要实例 ID。</translation>
+    </message>
+    <message>
+        <source>Unknown engine type “%1”: use mysql, sqlserver, postgresql, taurus, gaussdbv5, mongodb or ddm.</source>
+        <translation>未知的引擎类型“%1”：请使用 mysql、sqlserver、postgresql、taurus、gaussdbv5、mongodb 或 ddm。</translation>
+    </message>
+    <message>
+        <source>a list of nodes</source>
+        <translation>节点列表</translation>
     </message>
 </context>
 <context>
@@ -2309,6 +2452,79 @@ Request ID: %2</source>
     <message>
         <source>Imported %1 from %2; the secrets were copied into the OS keychain and the source was left unchanged.</source>
         <translation>已导入 %1（来源：%2）；机密信息已复制到系统钥匙串，来源未作更改。</translation>
+    </message>
+</context>
+<context>
+    <name>das::ProjectLookup</name>
+    <message>
+        <source>A region is needed to look up its project.</source>
+        <translation>需要区域才能查找其项目。</translation>
+    </message>
+    <message>
+        <source>a list of IAM projects</source>
+        <translation>IAM 项目列表</translation>
+    </message>
+    <message>
+        <source>IAM has no project named “%1” for these credentials: check the region, or give the project ID.</source>
+        <translation>对于这些凭证，IAM 中没有名为“%1”的项目：请检查区域，或直接提供项目 ID。</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>IAM has %1 projects for region “%2”: %3. Choose one and give its project ID.</source>
+        <translation>IAM 中区域“%2”有 %1 个项目：%3。请选择一个并提供其项目 ID。</translation>
+    </message>
+</context>
+<context>
+    <name>das::ReadExplainer</name>
+    <message>
+        <source>The server&apos;s answer could not be read as %1; nothing was changed.</source>
+        <translation>服务器的应答无法按%1读取；未做任何更改。</translation>
+    </message>
+    <message>
+        <source>a JSON object</source>
+        <translation>JSON 对象</translation>
+    </message>
+    <message>
+        <source>JSON error: %1 at byte %2. Body: %3</source>
+        <translation>JSON 错误：第 %2 字节处 %1。响应体：%3</translation>
+    </message>
+    <message>
+        <source>Permission denied (HTTP 403): the credentials are valid but not allowed to read this in this project; ask for the DAS (or IAM) read permissions.</source>
+        <translation>权限被拒绝（HTTP 403）：凭证有效，但无权在此项目中读取这些内容；请申请 DAS（或 IAM）的读取权限。</translation>
+    </message>
+    <message>
+        <source>The request was throttled: too many requests were sent in a short time. Wait a minute and try again.</source>
+        <translation>请求被限流：短时间内发送的请求过多。请稍等一分钟后重试。</translation>
+    </message>
+    <message>
+        <source>The service failed to answer (HTTP %1%2); nothing was changed. Try again later, and quote the request ID if it keeps failing.</source>
+        <translation>服务未能应答（HTTP %1%2）；未做任何更改。请稍后重试；如果持续失败，请提供请求 ID。</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
+    <message>
+        <source>The answer was larger than %1 bytes, the limit for one answer; nothing was changed.</source>
+        <translation>应答超过了单个应答的上限 %1 字节；未做任何更改。</translation>
+    </message>
+    <message>
+        <source>No answer from %1 within %2 s; nothing was changed. Try again later.</source>
+        <translation>%1 在 %2 秒内没有应答；未做任何更改。请稍后重试。</translation>
+    </message>
+    <message>
+        <source>The connection to %1 failed before an answer arrived; nothing was changed. Try again.</source>
+        <translation>在收到应答之前与 %1 的连接失败；未做任何更改。请重试。</translation>
+    </message>
+</context>
+<context>
+    <name>das::ReadWorkflow</name>
+    <message>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
     </message>
 </context>
 <context>

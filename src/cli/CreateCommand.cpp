@@ -40,8 +40,6 @@ QCommandLineOption flagOption(const char* name, const QString& help)
 
 struct CreateCommand::Options
 {
-    const QCommandLineOption project =
-        valueOption("project-id", tr("Project ID (default: $HUAWEICLOUD_SDK_PROJECT_ID)."), "ID");
     const QCommandLineOption instance = valueOption("instance-id", tr("DAS instance ID."), "ID");
     const QCommandLineOption engine =
         valueOption("engine-type",
@@ -61,26 +59,18 @@ struct CreateCommand::Options
     const QCommandLineOption remarks = valueOption("remarks", tr("Free-text remarks."), "TEXT");
     const QCommandLineOption sqlRecord =
         flagOption("sql-record", tr("Record executed SQL (sql_record_flag)."));
-    const QCommandLineOption region = valueOption("region", tr("Region ID, e.g. cn-north-4."), "ID");
-    const QCommandLineOption endpoint =
-        valueOption("endpoint", tr("Custom endpoint URL (Huawei Cloud Stack, proxy, sandbox)."), "URL");
-    const QCommandLineOption timeout =
-        valueOption("timeout", tr("Give up after this many seconds (default 120)."), "SECONDS");
-    const QCommandLineOption ca = valueOption("ca-file", tr("Extra trusted CA certificates (PEM)."), "PEM");
-    const QCommandLineOption tokenEnv = valueOption(
-        "auth-token-env", tr("Use the IAM token in environment variable VAR instead of AK/SK."), "VAR");
-    const QCommandLineOption profile = valueOption(
-        "profile", tr("Use saved profile NAME: its target, default project and keychain credentials."),
-        "NAME");
     const QCommandLineOption dryRun =
         flagOption("dry-run", tr("Print the request as it would be sent (secrets masked); send nothing."));
     const QCommandLineOption json = flagOption("json", tr("Print the result as JSON."));
 
+    const TargetOptions target;
+
     QList<QCommandLineOption> all() const
     {
-        return {project,      instance, engine, network,  user,    passwordStdin, passwordEnv,
-                savePassword, node,     port,   database, remarks, sqlRecord,     region,
-                endpoint,     timeout,  ca,     tokenEnv, profile, dryRun,        json};
+        return QList<QCommandLineOption>{instance,    engine,       network, user, passwordStdin,
+                                         passwordEnv, savePassword, node,    port, database,
+                                         remarks,     sqlRecord,    dryRun,  json} +
+               target.options();
     }
 };
 
@@ -123,53 +113,49 @@ int CreateCommand::run(const QStringList& arguments)
     Input checked = in;
     if (!choice.isAvailable())
         checked.usage.append(choice.error);
-    const Violations violations = RequestValidator::validate(in.request);
+    // A project still to be looked up through IAM stands in as a well-formed ID, so that every other problem
+    // is reported before anything (the lookup included) is sent.
+    ConnectionRequest validated = in.request;
+    if (validated.projectId.isEmpty() && !in.target.region.isEmpty())
+        validated.projectId = QStringLiteral("00000000000000000000000000000000");
+    const Violations violations = RequestValidator::validate(validated);
     if (!checked.usage.isEmpty() || !violations.isEmpty())
         return reportInvalid(checked, violations);
+    return in.dryRun ? preview(in, choice) : send(in, choice);
+}
 
-    if (in.dryRun) {
-        // A preview masks every secret, so the keychain is not read for it (as in the window).
-        const Credentials shape = CredentialResolver(&profiles).shapeForPreview(choice);
-        m_out << RequestBuilder::build(in.target.endpoint, in.request, shape).maskedText() << Qt::endl;
-        return 0;
+int CreateCommand::preview(const Input& in, const CredentialChoice& choice)
+{
+    ConnectionRequest request = in.request;
+    if (request.projectId.isEmpty()) {
+        // A dry run sends nothing, not even the IAM lookup.
+        request.projectId = QStringLiteral("{project_id}");
+        m_err
+            << tr("note: the project ID would be looked up through IAM for region %1.").arg(in.target.region)
+            << Qt::endl;
     }
-    return send(in, choice);
+    // A preview masks every secret, so the keychain is not read for it (as in the window).
+    ProfileStore profiles;
+    const Credentials shape = CredentialResolver(&profiles).shapeForPreview(choice);
+    m_out << RequestBuilder::build(in.target.endpoint, request, shape).maskedText() << Qt::endl;
+    return 0;
 }
 
 CreateCommand::Input CreateCommand::readInput(const QCommandLineParser& parser, const Options& o)
 {
     Input in;
+    static_cast<TargetOptions::Values&>(in) = o.target.read(parser, m_env);
     in.json = parser.isSet(o.json);
     in.dryRun = parser.isSet(o.dryRun);
-    in.credentials.environment = m_env;
-    if (parser.isSet(o.profile)) {
-        const QString name = parser.value(o.profile);
-        in.credentials.profile = name;
-        ProfileStore profiles;
-        if (profiles.contains(name))
-            in.profile = profiles.profile(name);
-        if (parser.isSet(o.tokenEnv))
-            in.usage.append(tr("--profile and --auth-token-env cannot be used together."));
-    } else if (parser.isSet(o.tokenEnv)) {
-        in.credentials.tokenVariable = parser.value(o.tokenEnv);
-    }
     readRequest(parser, o, in);
     readPassword(parser, o, in);
-    readTarget(parser, o, in);
-    readClientOptions(parser, o, in);
     return in;
 }
 
 void CreateCommand::readRequest(const QCommandLineParser& parser, const Options& o, Input& in)
 {
     ConnectionRequest& r = in.request;
-    // --project-id, then the profile's default project, then the SDK variable.
-    if (parser.isSet(o.project))
-        r.projectId = parser.value(o.project).trimmed();
-    else if (!in.profile.projectId.isEmpty())
-        r.projectId = in.profile.projectId;
-    else
-        r.projectId = m_env.value(QStringLiteral("HUAWEICLOUD_SDK_PROJECT_ID")).trimmed();
+    r.projectId = in.projectId; // empty with a region: looked up through IAM before sending
     r.instanceId = parser.value(o.instance).trimmed();
     r.engineType = parser.value(o.engine).trimmed();
     r.networkType = parser.value(o.network).trimmed();
@@ -208,47 +194,6 @@ void CreateCommand::readPassword(const QCommandLineParser& parser, const Options
     }
 }
 
-// --endpoint or --region, else the profile's endpoint or region.
-void CreateCommand::readTarget(const QCommandLineParser& parser, const Options& o, Input& in)
-{
-    const bool useProfile = parser.isSet(o.profile);
-    auto take = [&in](const EndpointResolver::Result& resolved, const QString& label) {
-        if (!resolved.ok())
-            in.usage.append(label.arg(resolved.error));
-        in.target.endpoint = resolved.endpoint;
-    };
-    if (parser.isSet(o.region) && parser.isSet(o.endpoint)) {
-        in.usage.append(tr("--region and --endpoint cannot be used together."));
-    } else if (parser.isSet(o.endpoint)) {
-        take(EndpointResolver::parseEndpoint(parser.value(o.endpoint)), tr("--endpoint: %1"));
-    } else if (parser.isSet(o.region)) {
-        in.target.region = parser.value(o.region).trimmed();
-        take(EndpointResolver::resolveRegion(in.target.region, m_env), tr("--region: %1"));
-    } else if (useProfile && !in.profile.endpoint.isEmpty()) {
-        take(EndpointResolver::parseEndpoint(in.profile.endpoint), tr("profile endpoint: %1"));
-    } else if (useProfile && !in.profile.region.isEmpty()) {
-        in.target.region = in.profile.region;
-        take(EndpointResolver::resolveRegion(in.target.region, m_env), tr("profile region: %1"));
-    } else if (!useProfile) {
-        in.usage.append(tr("say where to send the request: --region ID or --endpoint URL."));
-    }
-}
-
-void CreateCommand::readClientOptions(const QCommandLineParser& parser, const Options& o, Input& in)
-{
-    if (parser.isSet(o.timeout)) {
-        bool ok = false;
-        const int seconds = parser.value(o.timeout).toInt(&ok);
-        if (!ok || seconds < 1 || seconds > 3600) {
-            in.usage.append(tr("--timeout must be a whole number of seconds from 1 to 3600."));
-        } else {
-            in.client.deadlineMs = seconds * 1000;
-            in.client.inactivityTimeoutMs = qMin(in.client.inactivityTimeoutMs, in.client.deadlineMs);
-        }
-    }
-    in.client.caFile = parser.value(o.ca);
-}
-
 int CreateCommand::reportInvalid(const Input& in, const Violations& violations)
 {
     for (const QString& line : in.usage)
@@ -267,7 +212,7 @@ int CreateCommand::reportInvalid(const Input& in, const Violations& violations)
     return ExitUsage;
 }
 
-int CreateCommand::send(const Input& in, const CredentialChoice& choice)
+int CreateCommand::send(Input in, const CredentialChoice& choice)
 {
     DasClient client;
     QString optionError;
@@ -283,6 +228,9 @@ int CreateCommand::send(const Input& in, const CredentialChoice& choice)
     ProfileStore profiles;
     SecretStore keychain;
     ProfileManager manager(&profiles, &keychain);
+    if (const int status = TargetOptions::lookUpProject(in, client, manager, choice, m_err))
+        return status;
+    in.request.projectId = in.projectId;
 
     CreateSession session({&client, &history, &keychain, &manager});
     connectProgress(session);

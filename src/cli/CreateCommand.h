@@ -5,6 +5,7 @@
 #include "CreateSession.h"
 #include "CredentialResolver.h"
 #include "Profile.h"
+#include "TargetOptions.h"
 
 #include <QCoreApplication>
 #include <QProcessEnvironment>
@@ -27,14 +28,10 @@ public:
 
 private:
     struct Options;
-    struct Input
+    // The shared target and credential options, plus the request.
+    struct Input : TargetOptions::Values
     {
         ConnectionRequest request;
-        CreateSession::Target target;
-        CredentialResolver::Inputs credentials;
-        ClientOptions client;
-        Profile profile;   // --profile: its target and default project
-        QStringList usage; // every usage problem, reported together
         bool json = false;
         bool dryRun = false;
     };
@@ -42,10 +39,9 @@ private:
     Input readInput(const QCommandLineParser& parser, const Options& o);
     void readRequest(const QCommandLineParser& parser, const Options& o, Input& in);
     void readPassword(const QCommandLineParser& parser, const Options& o, Input& in);
-    void readTarget(const QCommandLineParser& parser, const Options& o, Input& in);
-    void readClientOptions(const QCommandLineParser& parser, const Options& o, Input& in);
     int reportInvalid(const Input& in, const Violations& violations);
-    int send(const Input& in, const CredentialChoice& choice);
+    int preview(const Input& in, const CredentialChoice& choice);
+    int send(Input in, const CredentialChoice& choice);
     void connectProgress(CreateSession& session);
     void printOutcome(const CreateSession::Outcome& outcome, bool json);
     void printFailure(const CreateResult& result, bool json);

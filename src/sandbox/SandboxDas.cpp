@@ -1,4 +1,5 @@
-// The gateway and DAS half of the sandbox: routing, fault modes, authentication and the create itself. What
+// The gateway and DAS half of the sandbox: routing, fault modes, authentication and the create itself (the
+// read calls are in SandboxReads.cpp). What
 // it reads comes from HttpRequestParser, so the request is well framed, but every value in it is still
 // untrusted.
 #include "SandboxServer.h"
@@ -77,13 +78,15 @@ SandboxServer::Answer SandboxServer::process(const HttpRequest& request, const Q
         return a;
     }
 
-    // Route: POST /v3/{project_id}/instances/{instance_id}/create-connection
+    // Route: POST /v3/{project_id}/instances/{instance_id}/create-connection, or GET of a read call.
     const QList<QByteArray> parts = path.split('/');
-    const bool routeMatches = parts.size() == 6 && parts.at(0).isEmpty() && parts.at(1) == "v3" &&
-                              parts.at(3) == "instances" && parts.at(5) == "create-connection";
-    if (!routeMatches || request.method != "POST")
+    const bool isCreate = parts.size() == 6 && parts.at(0).isEmpty() && parts.at(1) == "v3" &&
+                          parts.at(3) == "instances" && parts.at(5) == "create-connection" &&
+                          request.method == "POST";
+    const ReadRoute readRoute = request.method == "GET" ? readRouteOf(parts) : ReadRoute::None;
+    if (!isCreate && readRoute == ReadRoute::None)
         return notFound(requestId);
-    if (!isJsonMediaType(request.header("content-type"))) {
+    if (isCreate && !isJsonMediaType(request.header("content-type"))) {
         return error(415, QStringLiteral("APIGW.0201"),
                      QStringLiteral("Unsupported media type: the body must be application/json"), requestId);
     }
@@ -103,6 +106,8 @@ SandboxServer::Answer SandboxServer::process(const HttpRequest& request, const Q
     if (!authenticated)
         return authFailure;
 
+    if (!isCreate)
+        return readCall(request, readRoute, parts, requestId);
     return createConnection(request, QString::fromLatin1(parts.at(2)), QString::fromLatin1(parts.at(4)),
                             requestId);
 }
@@ -190,13 +195,16 @@ bool SandboxServer::signatureMatches(const HttpRequest& request, const QByteArra
     const QUrl url = QUrl::fromEncoded(request.target, QUrl::StrictMode);
     if (!url.isValid())
         return false;
-    const auto expected = AkSkSigner::signSelected(m_options.accessKey.toUtf8(), m_options.secretKey.toUtf8(),
-                                                   "POST", url, request.headers, signedHeaders, request.body);
+    const auto expected =
+        AkSkSigner::signSelected(m_options.accessKey.toUtf8(), m_options.secretKey.toUtf8(), request.method,
+                                 url, request.headers, signedHeaders, request.body);
     return sameSecret(expected.signature, signature);
 }
 
-SandboxServer::Answer SandboxServer::createConnection(const HttpRequest& request, const QString& projectId,
-                                                      const QString& instanceId, const QByteArray& requestId)
+// The project in the path, for every DAS call: refused unless accepted and the same as any X-Project-Id.
+std::optional<SandboxServer::Answer> SandboxServer::checkProject(const HttpRequest& request,
+                                                                 const QString& projectId,
+                                                                 const QByteArray& requestId) const
 {
     const Violations projectProblems = RequestValidator::validateProjectId(projectId);
     if (!projectProblems.isEmpty() || (!m_options.anyIds && !m_options.projectIds.contains(projectId)))
@@ -205,6 +213,14 @@ SandboxServer::Answer SandboxServer::createConnection(const HttpRequest& request
     if (!headerProject.isEmpty() && QString::fromUtf8(headerProject) != projectId)
         return error(400, QStringLiteral("DAS.200113"),
                      QStringLiteral("Invalid project ID: X-Project-Id differs."), requestId);
+    return std::nullopt;
+}
+
+SandboxServer::Answer SandboxServer::createConnection(const HttpRequest& request, const QString& projectId,
+                                                      const QString& instanceId, const QByteArray& requestId)
+{
+    if (const std::optional<Answer> refused = checkProject(request, projectId, requestId))
+        return *refused;
     const Violations instanceProblems = RequestValidator::validateInstanceId(instanceId);
     if (!instanceProblems.isEmpty() || (!m_options.anyIds && !m_options.instanceIds.contains(instanceId)))
         return error(400, QStringLiteral("DAS.200114"), QStringLiteral("Invalid instance ID."), requestId);

@@ -27,6 +27,17 @@ const ModeName Names[] = {
 
 } // namespace
 
+void SandboxOptions::setInventory(const SandboxInventory& replacement)
+{
+    inventory = replacement;
+    for (const QString& id : replacement.projectIds()) {
+        if (!projectIds.contains(id))
+            projectIds.append(id);
+    }
+    instanceIds += replacement.instanceIds();
+    instanceIds.removeDuplicates();
+}
+
 bool SandboxOptions::parseMode(const QString& text, Mode* mode)
 {
     for (const ModeName& entry : Names) {

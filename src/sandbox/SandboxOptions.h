@@ -2,6 +2,7 @@
 
 #include "HttpListener.h"
 #include "HttpRequestParser.h"
+#include "SandboxInventory.h"
 
 #include <QHostAddress>
 #include <QString>
@@ -44,16 +45,23 @@ struct SandboxOptions
     QString iamToken = QLatin1String(DemoIamToken);
     int latencyMs = 0;
     Mode mode = Mode::Ok;
-    QStringList projectIds{QLatin1String(DemoProjectId)};
-    QStringList instanceIds{QLatin1String(DemoInstanceId),
-                            QStringLiteral("6f5c3a1e9b0d4c2a8e7f1b3d5c9a0e2fin01"),
-                            QStringLiteral("0c9e8d7f6a5b4c3d2e1f0a9b8c7d6e5fin02")};
+    // What the read calls answer from; setInventory() replaces it.
+    SandboxInventory inventory = SandboxInventory::builtIn();
+    // Accepted by every call: the inventory's projects and instances, and two instances that only exist for
+    // create (kept from before the inventory).
+    QStringList projectIds = SandboxInventory::builtIn().projectIds();
+    QStringList instanceIds = QStringList{QStringLiteral("6f5c3a1e9b0d4c2a8e7f1b3d5c9a0e2fin01"),
+                                          QStringLiteral("0c9e8d7f6a5b4c3d2e1f0a9b8c7d6e5fin02")} +
+                              SandboxInventory::builtIn().instanceIds();
     bool anyIds = false;    // accept every well-formed project and instance ID
     QString tlsCertificate; // PEM; https when set with tlsKey
     QString tlsKey;
     HttpLimits http;              // header and body caps of one request
     ConnectionLimits connections; // time to send a request, open and held connections
     int maxIssuedIds = 10000;     // issuedConnectionIds() keeps the most recent ones only
+
+    // Serves `replacement` from now on and accepts its projects and instances (for create too).
+    void setInventory(const SandboxInventory& replacement);
 
     static bool parseMode(const QString& text, Mode* mode);
     static QString modeName(Mode mode);

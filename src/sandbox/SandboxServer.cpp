@@ -81,9 +81,14 @@ QString SandboxServer::banner() const
     text += m_options.anyIds
                 ? tr("  project IDs:     any well-formed ID\n")
                 : tr("  project ID:      %1\n").arg(m_options.projectIds.join(QStringLiteral(", ")));
-    text += m_options.anyIds
-                ? tr("  instance IDs:    any well-formed ID\n")
-                : tr("  instance IDs:    %1\n").arg(m_options.instanceIds.join(QStringLiteral(", ")));
+    // The inventory is hundreds of IDs: the banner counts them and names the demo instance.
+    text += m_options.anyIds ? tr("  instance IDs:    any well-formed ID\n")
+                             : tr("  instance IDs:    %1 accepted (demo: %2)\n")
+                                   .arg(m_options.instanceIds.size())
+                                   .arg(QLatin1String(SandboxOptions::DemoInstanceId));
+    text += tr("  inventory:       %1 instances (project %2)\n")
+                .arg(m_options.inventory.instances().size())
+                .arg(m_options.inventory.projectId());
     return text;
 }
 

@@ -5,6 +5,7 @@
 
 #include <QByteArray>
 #include <QDateTime>
+#include <QHash>
 #include <QList>
 #include <QPair>
 #include <QPointer>
@@ -16,8 +17,9 @@ class QTcpSocket;
 
 namespace das {
 
-// A local stand-in for the APIG gateway and DAS for the create-connection call: same signature rules, same
-// validation (core RequestValidator), same error bodies. Serves training, demos and tests on loopback.
+// A local stand-in for the APIG gateway, DAS and the IAM project lookup: create-connection and the read calls
+// the pickers use (SandboxReads.cpp), with the same signature rules, the same validation (core
+// RequestValidator) and the same error bodies. Serves training, demos and tests on loopback.
 // HttpListener does the HTTP (limits, timeouts, TLS); this class is the gateway and DAS behind it.
 class SandboxServer : public HttpListener
 {
@@ -64,7 +66,28 @@ private:
         QString errorCode;
     };
 
+    enum class ReadRoute
+    {
+        None,
+        Projects,  // GET /v3/projects?name=REGION (IAM)
+        Instances, // GET /v3/{project_id}/instances
+        Nodes,     // GET /v3/{project_id}/instance/nodes-info
+        Databases, // GET /v3/{project_id}/instances/{instance_id}/databases/get-name-list
+    };
+    using Query = QHash<QString, QString>;
+
     Answer process(const HttpRequest& request, const QByteArray& requestId);
+    std::optional<Answer> checkProject(const HttpRequest& request, const QString& projectId,
+                                       const QByteArray& requestId) const;
+    static ReadRoute readRouteOf(const QList<QByteArray>& parts);
+    Answer readCall(const HttpRequest& request, ReadRoute route, const QList<QByteArray>& parts,
+                    const QByteArray& requestId);
+    static std::optional<Answer> checkDatastoreType(const QString& value, const QByteArray& requestId);
+    Answer listInstances(const Query& query, const QByteArray& requestId) const;
+    Answer listNodes(const Query& query, const QByteArray& requestId) const;
+    Answer listDatabases(const Query& query, const QString& instanceId, const QByteArray& requestId) const;
+    Answer listProjects(const Query& query, const QByteArray& requestId) const;
+    Answer readFault(Answer answer, const QByteArray& requestId) const;
     Answer authenticate(const HttpRequest& request, const QByteArray& requestId, bool* ok) const;
     bool signatureMatches(const HttpRequest& request, const QByteArrayList& signedHeaders,
                           const QByteArray& signature) const;

@@ -6,6 +6,7 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QSaveFile>
 #include <QTextStream>
 
 #include <optional>
@@ -28,6 +29,8 @@ enum OptionIndex
     AnyIds,
     Cert,
     Key,
+    Inventory,
+    WriteInventory,
 };
 
 constexpr qint64 MaxSecretFileBytes = 4096;
@@ -93,6 +96,33 @@ std::optional<int> readSecrets(const QCommandLineParser& parser, const QList<QCo
     return std::nullopt;
 }
 
+// --inventory replaces the built-in inventory; --write-inventory writes the one in use and ends (exit 0).
+std::optional<int> readInventory(const QCommandLineParser& parser, const QList<QCommandLineOption>& o,
+                                 SandboxOptions* options)
+{
+    QTextStream err(stderr);
+    if (parser.isSet(o[Inventory])) {
+        QString error;
+        const std::optional<das::SandboxInventory> inventory =
+            das::SandboxInventory::fromFile(parser.value(o[Inventory]), &error);
+        if (!inventory) {
+            err << error << Qt::endl;
+            return 2;
+        }
+        options->setInventory(*inventory);
+    }
+    if (!parser.isSet(o[WriteInventory]))
+        return std::nullopt;
+    QSaveFile file(parser.value(o[WriteInventory]));
+    if (!file.open(QIODevice::WriteOnly) || file.write(options->inventory.toJson()) < 0 || !file.commit()) {
+        err << QCoreApplication::translate("main", "Cannot write %1: %2")
+                   .arg(parser.value(o[WriteInventory]), file.errorString())
+            << Qt::endl;
+        return 1;
+    }
+    return 0;
+}
+
 std::optional<int> readOptions(const QCommandLineParser& parser, const QList<QCommandLineOption>& o,
                                SandboxOptions* options)
 {
@@ -118,6 +148,8 @@ std::optional<int> readOptions(const QCommandLineParser& parser, const QList<QCo
     }
     if (const auto exitCode = readSecrets(parser, o, options))
         return exitCode;
+    if (const auto exitCode = readInventory(parser, o, options))
+        return exitCode;
     options->anyIds = parser.isSet(o[AnyIds]);
     options->tlsCertificate = parser.value(o[Cert]);
     options->tlsKey = parser.value(o[Key]);
@@ -129,7 +161,9 @@ std::optional<int> parseArguments(const QCoreApplication& app, SandboxOptions* o
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(QCoreApplication::translate(
-        "main", "Local stand-in for Huawei Cloud DAS create-connection, for demos, training and tests."));
+        "main",
+        "Local stand-in for Huawei Cloud DAS (create-connection and the instance, node, database-name "
+        "and IAM project lookups), for demos, training and tests."));
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption portOption(
@@ -174,9 +208,19 @@ std::optional<int> parseArguments(const QCoreApplication& app, SandboxOptions* o
     const QCommandLineOption keyOption(
         QStringLiteral("tls-key"), QCoreApplication::translate("main", "PEM RSA private key for --tls-cert."),
         QStringLiteral("PEM"));
-    const QList<QCommandLineOption> all{portOption,   akOption,        skOption,      skFileOption,
-                                        tokenOption,  tokenFileOption, latencyOption, modeOption,
-                                        anyIdsOption, certOption,      keyOption};
+    const QCommandLineOption inventoryOption(
+        QStringLiteral("inventory"),
+        QCoreApplication::translate("main",
+                                    "Serve the instances of this JSON file instead of the built-in ones."),
+        QStringLiteral("FILE"));
+    const QCommandLineOption writeInventoryOption(
+        QStringLiteral("write-inventory"),
+        QCoreApplication::translate("main", "Write the inventory in use to FILE as JSON and exit."),
+        QStringLiteral("FILE"));
+    const QList<QCommandLineOption> all{portOption,          akOption,        skOption,      skFileOption,
+                                        tokenOption,         tokenFileOption, latencyOption, modeOption,
+                                        anyIdsOption,        certOption,      keyOption,     inventoryOption,
+                                        writeInventoryOption};
     parser.addOptions(all);
     parser.process(app);
     return readOptions(parser, all, options);

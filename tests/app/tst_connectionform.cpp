@@ -2,7 +2,9 @@
 #include "ConnectionForm.h"
 #include "GuiTestBase.h"
 #include "NodeIdListEditor.h"
+#include "RequestValidator.h"
 
+#include <QAbstractItemView>
 #include <QAction>
 #include <QClipboard>
 #include <QComboBox>
@@ -178,6 +180,46 @@ private slots:
         QCOMPARE(form->request().engineType, engine->currentData().toString());
         QVERIFY(engine->currentText().contains(u'(')); // "RDS for MySQL (mysql)": label and API value
         QVERIFY(createButton()->isEnabled());
+    }
+
+    // Engine and network type must go together: a live message beside the network type, Create disabled.
+    void engineAndNetworkTypeMismatch()
+    {
+        form->fillExample(); // mysql with rds
+        QVERIFY(createButton()->isEnabled());
+        auto* network = child<QComboBox>("networkTypeCombo");
+        auto* engine = child<QComboBox>("engineTypeCombo");
+
+        // Open the list with the mouse, walk it with the arrow keys, pick dds with Enter.
+        QTest::mouseClick(network, Qt::LeftButton);
+        QAbstractItemView* list = network->view();
+        QTRY_VERIFY(list->isVisible());
+        for (int i = 0;
+             i < network->count() && list->currentIndex().data(Qt::UserRole) != QStringLiteral("dds"); ++i)
+            QTest::keyClick(list, Qt::Key_Down);
+        QTest::keyClick(list, Qt::Key_Return);
+        QTRY_VERIFY(!list->isVisible());
+        QCOMPARE(form->request().networkType, QStringLiteral("dds"));
+        const QString shown = errorText("networkTypeError");
+        QVERIFY2(shown.contains(QStringLiteral("dds")) && shown.contains(QStringLiteral("mysql")) &&
+                     shown.contains(QStringLiteral("use rds")),
+                 qPrintable(shown));
+        QVERIFY(network->property("invalid").toBool());
+        QCOMPARE(network->accessibleDescription(), shown);
+        QVERIFY(errorText("engineTypeError").isEmpty());
+        QVERIFY(!createButton()->isEnabled());
+        QVERIFY2(child<QLabel>("summaryLabel")->text().contains(QStringLiteral("Network type")),
+                 qPrintable(child<QLabel>("summaryLabel")->text()));
+
+        // Fix it from the other side: mongodb goes with dds.
+        engine->setFocus();
+        for (int i = 0; i < engine->count() && engine->currentData() != QStringLiteral("mongodb"); ++i)
+            QTest::keyClick(engine, Qt::Key_Down);
+        QCOMPARE(form->request().engineType, QStringLiteral("mongodb"));
+        QCOMPARE(errorText("networkTypeError"), QString());
+        QVERIFY(!network->property("invalid").toBool());
+        QVERIFY(createButton()->isEnabled());
+        QVERIFY(RequestValidator::validate(form->request()).isEmpty());
     }
 
     void pastedIdsAreTrimmed()

@@ -122,6 +122,28 @@ private slots:
         QCOMPARE(h->sandboxRequestCount(), 0);
     }
 
+    void engineNetworkMismatchIsRefusedAndSendsNothing()
+    {
+        const QUrl url = h->startSandbox();
+        QVERIFY(url.isValid());
+        QStringList args = createArgs(url);
+        args[args.indexOf(QStringLiteral("--network-type")) + 1] = QStringLiteral("dds");
+        const auto run = h->cli(args, "pw\n");
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.contains("error: network_type:"), run.err.constData());
+        QVERIFY2(run.err.contains("Network type dds does not go with engine mysql; use rds."),
+                 run.err.constData());
+        QVERIFY2(!run.err.contains("error: engine_type:"), run.err.constData());
+        QVERIFY(run.err.contains("Nothing was sent"));
+        QVERIFY(run.out.isEmpty());
+        QCOMPARE(h->sandboxRequestCount(), 0);
+
+        // The counter sees a create that fits (mongodb with dds), so the 0 above means nothing arrived.
+        args[args.indexOf(QStringLiteral("--engine-type")) + 1] = QStringLiteral("mongodb");
+        QCOMPARE(h->cli(args, "pw\n").exitCode, 0);
+        QCOMPARE(h->sandboxRequestCount(), 1);
+    }
+
     void missingCredentialsIsUsageError()
     {
         h->environment().remove(QStringLiteral("HUAWEICLOUD_SDK_AK"));
@@ -286,8 +308,9 @@ private slots:
         QVERIFY(!h->filesContaining("canary run").isEmpty());
         // Every das.* category was on (CliHarness), so the scans above covered the log call sites.
         for (const char* category : {"das.net:", "das.workflow:", "das.history:", "das.cli:"}) {
-            const bool logged = std::any_of(runs.cbegin(), runs.cend(),
-                                            [&](const CliHarness::Run& r) { return r.err.contains(category); });
+            const bool logged = std::any_of(runs.cbegin(), runs.cend(), [&](const CliHarness::Run& r) {
+                return r.err.contains(category);
+            });
             QVERIFY2(logged, category);
         }
     }

@@ -45,8 +45,44 @@ bool hasControlCharacter(const QString& text)
                        [](QChar c) { return c.category() == QChar::Other_Control; });
 }
 
-const QByteArray kApSoutheast3Yaml =
-    "DAS:\n  - id: ap-southeast-3\n    endpoint: https://das.ap-southeast-3.myhuaweicloud.com\n";
+const QByteArray kApSoutheast2Yaml =
+    "DAS:\n  - id: ap-southeast-2\n    endpoint: https://das.ap-southeast-2.myhuaweicloud.com\n";
+
+// The Go SDK's DAS region table (reference: das-api.md), written out here rather than read from the code.
+const QMap<QString, QString> kDasRegions{
+    {QStringLiteral("cn-south-1"), QStringLiteral("https://das.cn-south-1.myhuaweicloud.com")},
+    {QStringLiteral("cn-south-2"), QStringLiteral("https://das.cn-south-2.myhuaweicloud.com")},
+    {QStringLiteral("cn-north-1"), QStringLiteral("https://das.cn-north-1.myhuaweicloud.com")},
+    {QStringLiteral("cn-north-4"), QStringLiteral("https://das.cn-north-4.myhuaweicloud.com")},
+    {QStringLiteral("cn-north-9"), QStringLiteral("https://das.cn-north-9.myhuaweicloud.com")},
+    {QStringLiteral("cn-east-2"), QStringLiteral("https://das.cn-east-2.myhuaweicloud.com")},
+    {QStringLiteral("cn-east-3"), QStringLiteral("https://das.cn-east-3.myhuaweicloud.com")},
+    {QStringLiteral("cn-east-5"), QStringLiteral("https://das.cn-east-5.myhuaweicloud.com")},
+    {QStringLiteral("cn-south-4"), QStringLiteral("https://das.cn-south-4.myhuaweicloud.com")},
+    {QStringLiteral("cn-southwest-2"), QStringLiteral("https://das.cn-southwest-2.myhuaweicloud.com")},
+    {QStringLiteral("tr-west-1"), QStringLiteral("https://das.tr-west-1.myhuaweicloud.com")},
+    {QStringLiteral("ap-southeast-1"), QStringLiteral("https://das.ap-southeast-1.myhuaweicloud.com")},
+    {QStringLiteral("ap-southeast-3"), QStringLiteral("https://das.ap-southeast-3.myhuaweicloud.com")},
+    {QStringLiteral("ap-southeast-4"), QStringLiteral("https://das.ap-southeast-4.myhuaweicloud.com")},
+    {QStringLiteral("me-east-1"), QStringLiteral("https://das.me-east-1.myhuaweicloud.com")},
+    {QStringLiteral("af-south-1"), QStringLiteral("https://das.af-south-1.myhuaweicloud.com")},
+    {QStringLiteral("af-north-1"), QStringLiteral("https://das.af-north-1.myhuaweicloud.com")},
+    {QStringLiteral("sa-brazil-1"), QStringLiteral("https://das.sa-brazil-1.myhuaweicloud.com")},
+    {QStringLiteral("na-mexico-1"), QStringLiteral("https://das.la-south-2.myhuaweicloud.com")}, // sic
+};
+
+// The table's own order, which the region list keeps.
+QStringList sdkOrder()
+{
+    return {
+        QStringLiteral("cn-south-1"),     QStringLiteral("cn-south-2"),     QStringLiteral("cn-north-1"),
+        QStringLiteral("cn-north-4"),     QStringLiteral("cn-north-9"),     QStringLiteral("cn-east-2"),
+        QStringLiteral("cn-east-3"),      QStringLiteral("cn-east-5"),      QStringLiteral("cn-south-4"),
+        QStringLiteral("cn-southwest-2"), QStringLiteral("tr-west-1"),      QStringLiteral("ap-southeast-1"),
+        QStringLiteral("ap-southeast-3"), QStringLiteral("ap-southeast-4"), QStringLiteral("me-east-1"),
+        QStringLiteral("af-south-1"),     QStringLiteral("af-north-1"),     QStringLiteral("sa-brazil-1"),
+        QStringLiteral("na-mexico-1")};
+}
 
 } // namespace
 
@@ -60,6 +96,9 @@ private slots:
     void regionsAreExactlyTheBuiltInList();
     void builtInRegion_data();
     void builtInRegion();
+    void naMexicoIsServedFromLaSouth2();
+    void overridesWinForNewRegions_data();
+    void overridesWinForNewRegions();
     void environmentOverride();
     void environmentOverrideTakesFirstOfList();
     void environmentOverrideRejectsPlainHttp_data();
@@ -109,36 +148,33 @@ QProcessEnvironment TestEndpointResolver::envWithHome() const
 void TestEndpointResolver::regionsAreExactlyTheBuiltInList()
 {
     QStringList ids;
+    QSet<QString> names;
     const auto regions = EndpointResolver::regions();
     for (const auto& region : regions) {
         QVERIFY2(!region.name.isEmpty(), qPrintable(region.id));
+        QVERIFY2(region.name != region.id, qPrintable(region.id));
+        names.insert(region.name);
         ids.append(region.id);
     }
-    QStringList expected{QStringLiteral("cn-north-1"),     QStringLiteral("cn-north-4"),
-                         QStringLiteral("cn-east-2"),      QStringLiteral("cn-east-3"),
-                         QStringLiteral("cn-south-1"),     QStringLiteral("cn-south-2"),
-                         QStringLiteral("cn-southwest-2"), QStringLiteral("tr-west-1")};
+    QCOMPARE(ids, sdkOrder());
+    QCOMPARE(ids.size(), 19);
     QStringList sorted = ids;
     sorted.sort();
-    expected.sort();
-    QCOMPARE(sorted, expected);
-    QCOMPARE(ids.size(), 8);
-    for (const QString& id : expected)
+    QCOMPARE(sorted, QStringList(kDasRegions.keys())); // QMap keys come sorted
+    QCOMPARE(names.size(), ids.size());
+    for (const QString& id : ids)
         QVERIFY(EndpointResolver::isKnownRegion(id));
-    QVERIFY(!EndpointResolver::isKnownRegion(QStringLiteral("ap-southeast-3")));
-    QVERIFY(!EndpointResolver::isKnownRegion(QStringLiteral("CN-NORTH-4")));
+    // Not DAS regions in the SDK table; la-south-2 is only na-mexico-1's host.
+    for (const char* id : {"ap-southeast-2", "la-south-2", "la-north-2", "eu-west-0", "CN-NORTH-4", ""})
+        QVERIFY2(!EndpointResolver::isKnownRegion(QLatin1String(id)), id);
 }
 
 void TestEndpointResolver::builtInRegion_data()
 {
     QTest::addColumn<QString>("region");
     QTest::addColumn<QString>("expected");
-    const auto regions = EndpointResolver::regions();
-    for (const auto& region : regions) {
-        const QString expected =
-            QStringLiteral("https://das.") + region.id + QStringLiteral(".myhuaweicloud.com");
-        QTest::newRow(qPrintable(region.id)) << region.id << expected;
-    }
+    for (const QString& id : sdkOrder())
+        QTest::newRow(qPrintable(id)) << id << kDasRegions.value(id);
     QTest::newRow("surrounding spaces")
         << QStringLiteral("  cn-north-4 ") << QStringLiteral("https://das.cn-north-4.myhuaweicloud.com");
 }
@@ -151,7 +187,51 @@ void TestEndpointResolver::builtInRegion()
     QVERIFY2(result.ok(), qPrintable(result.error));
     QCOMPARE(result.endpoint, QUrl(expected));
     QCOMPARE(result.endpoint.toString(), expected);
+    QCOMPARE(EndpointResolver::builtInEndpoint(region.trimmed()), QUrl(expected));
     QVERIFY(!result.source.isEmpty());
+}
+
+void TestEndpointResolver::naMexicoIsServedFromLaSouth2()
+{
+    const auto result = EndpointResolver::resolveRegion(QStringLiteral("na-mexico-1"), envWithHome());
+    QVERIFY2(result.ok(), qPrintable(result.error));
+    QCOMPARE(result.endpoint.toString(), QStringLiteral("https://das.la-south-2.myhuaweicloud.com"));
+    QVERIFY(!result.endpoint.host().contains(QStringLiteral("na-mexico")));
+    // The host's own name is no region id of DAS's.
+    QVERIFY(!EndpointResolver::resolveRegion(QStringLiteral("la-south-2"), envWithHome()).ok());
+    QVERIFY(EndpointResolver::builtInEndpoint(QStringLiteral("la-south-2")).isEmpty());
+}
+
+void TestEndpointResolver::overridesWinForNewRegions_data()
+{
+    QTest::addColumn<QString>("region");
+    QTest::newRow("na-mexico-1 (irregular host)") << QStringLiteral("na-mexico-1");
+    QTest::newRow("ap-southeast-4") << QStringLiteral("ap-southeast-4");
+    QTest::newRow("af-north-1") << QStringLiteral("af-north-1");
+}
+
+void TestEndpointResolver::overridesWinForNewRegions()
+{
+    QFETCH(QString, region);
+    QVERIFY(EndpointResolver::isKnownRegion(region));
+
+    // The regions file beats the built-in list...
+    const QString path = m_home->path() + QStringLiteral("/.huaweicloud/regions.yaml");
+    QVERIFY(writeFile(path,
+                      "DAS:\n  - id: " + region.toLatin1() + "\n    endpoint: https://file.example.com/\n"));
+    const auto fromFile = EndpointResolver::resolveRegion(region, envWithHome());
+    QVERIFY2(fromFile.ok(), qPrintable(fromFile.error));
+    QCOMPARE(fromFile.endpoint.toString(), QStringLiteral("https://file.example.com"));
+    QVERIFY2(fromFile.source.contains(path), qPrintable(fromFile.source));
+
+    // ...and the environment beats both.
+    QProcessEnvironment env = envWithHome();
+    const QString variable = EndpointResolver::environmentVariableFor(region);
+    env.insert(variable, QStringLiteral("https://env.example.com"));
+    const auto fromEnv = EndpointResolver::resolveRegion(region, env);
+    QVERIFY2(fromEnv.ok(), qPrintable(fromEnv.error));
+    QCOMPARE(fromEnv.endpoint.toString(), QStringLiteral("https://env.example.com"));
+    QVERIFY2(fromEnv.source.contains(variable), qPrintable(fromEnv.source));
 }
 
 void TestEndpointResolver::environmentOverride()
@@ -171,11 +251,11 @@ void TestEndpointResolver::environmentOverride()
     QCOMPARE(other.endpoint, QUrl(QStringLiteral("https://das.cn-north-1.myhuaweicloud.com")));
 
     // An override also makes an unknown region usable.
-    env.insert(QStringLiteral("HUAWEICLOUD_SDK_REGION_DAS_AP_SOUTHEAST_3"),
-               QStringLiteral("https://das.ap-southeast-3.myhuaweicloud.com/"));
-    const auto unknown = EndpointResolver::resolveRegion(QStringLiteral("ap-southeast-3"), env);
+    env.insert(QStringLiteral("HUAWEICLOUD_SDK_REGION_DAS_AP_SOUTHEAST_2"),
+               QStringLiteral("https://das.ap-southeast-2.myhuaweicloud.com/"));
+    const auto unknown = EndpointResolver::resolveRegion(QStringLiteral("ap-southeast-2"), env);
     QVERIFY2(unknown.ok(), qPrintable(unknown.error));
-    QCOMPARE(unknown.endpoint.toString(), QStringLiteral("https://das.ap-southeast-3.myhuaweicloud.com"));
+    QCOMPARE(unknown.endpoint.toString(), QStringLiteral("https://das.ap-southeast-2.myhuaweicloud.com"));
 }
 
 void TestEndpointResolver::environmentOverrideTakesFirstOfList()
@@ -216,12 +296,12 @@ void TestEndpointResolver::environmentOverrideRejectsPlainHttp()
 void TestEndpointResolver::regionsFileInHome()
 {
     const QString path = m_home->path() + QStringLiteral("/.huaweicloud/regions.yaml");
-    QVERIFY(writeFile(path, kApSoutheast3Yaml));
+    QVERIFY(writeFile(path, kApSoutheast2Yaml));
     QCOMPARE(EndpointResolver::regionsFilePath(envWithHome()), path);
 
-    const auto result = EndpointResolver::resolveRegion(QStringLiteral("ap-southeast-3"), envWithHome());
+    const auto result = EndpointResolver::resolveRegion(QStringLiteral("ap-southeast-2"), envWithHome());
     QVERIFY2(result.ok(), qPrintable(result.error));
-    QCOMPARE(result.endpoint, QUrl(QStringLiteral("https://das.ap-southeast-3.myhuaweicloud.com")));
+    QCOMPARE(result.endpoint, QUrl(QStringLiteral("https://das.ap-southeast-2.myhuaweicloud.com")));
     QVERIFY2(result.source.contains(path), qPrintable(result.source));
 }
 
@@ -236,11 +316,11 @@ void TestEndpointResolver::regionsFileOverridesBuiltIn()
 
 void TestEndpointResolver::environmentBeatsRegionsFile()
 {
-    QVERIFY(writeFile(m_home->path() + QStringLiteral("/.huaweicloud/regions.yaml"), kApSoutheast3Yaml));
+    QVERIFY(writeFile(m_home->path() + QStringLiteral("/.huaweicloud/regions.yaml"), kApSoutheast2Yaml));
     QProcessEnvironment env = envWithHome();
-    env.insert(QStringLiteral("HUAWEICLOUD_SDK_REGION_DAS_AP_SOUTHEAST_3"),
+    env.insert(QStringLiteral("HUAWEICLOUD_SDK_REGION_DAS_AP_SOUTHEAST_2"),
                QStringLiteral("https://env.example.com"));
-    const auto result = EndpointResolver::resolveRegion(QStringLiteral("ap-southeast-3"), env);
+    const auto result = EndpointResolver::resolveRegion(QStringLiteral("ap-southeast-2"), env);
     QVERIFY2(result.ok(), qPrintable(result.error));
     QCOMPARE(result.endpoint, QUrl(QStringLiteral("https://env.example.com")));
 }
@@ -250,17 +330,17 @@ void TestEndpointResolver::regionsFileFromEnvironmentVariable()
     QTemporaryDir elsewhere;
     QVERIFY(elsewhere.isValid());
     const QString path = elsewhere.path() + QStringLiteral("/custom-regions.yaml");
-    QVERIFY(writeFile(path, kApSoutheast3Yaml));
+    QVERIFY(writeFile(path, kApSoutheast2Yaml));
     // A different file in HOME must be ignored.
     QVERIFY(writeFile(m_home->path() + QStringLiteral("/.huaweicloud/regions.yaml"),
-                      "DAS:\n  - id: ap-southeast-3\n    endpoint: https://wrong.example.com\n"));
+                      "DAS:\n  - id: ap-southeast-2\n    endpoint: https://wrong.example.com\n"));
 
     QProcessEnvironment env = envWithHome();
     env.insert(QStringLiteral("HUAWEICLOUD_SDK_REGIONS_FILE"), path);
     QCOMPARE(EndpointResolver::regionsFilePath(env), path);
-    const auto result = EndpointResolver::resolveRegion(QStringLiteral("ap-southeast-3"), env);
+    const auto result = EndpointResolver::resolveRegion(QStringLiteral("ap-southeast-2"), env);
     QVERIFY2(result.ok(), qPrintable(result.error));
-    QCOMPARE(result.endpoint, QUrl(QStringLiteral("https://das.ap-southeast-3.myhuaweicloud.com")));
+    QCOMPARE(result.endpoint, QUrl(QStringLiteral("https://das.ap-southeast-2.myhuaweicloud.com")));
 }
 
 void TestEndpointResolver::regionsFileWithEndpointsList()
@@ -268,9 +348,9 @@ void TestEndpointResolver::regionsFileWithEndpointsList()
     QVERIFY(writeFile(m_home->path() + QStringLiteral("/.huaweicloud/regions.yaml"),
                       "ECS:\n  - id: x\n    endpoint: https://ecs.example.com\n"
                       "DAS:\n  - id: other\n    endpoint: https://other.example.com\n"
-                      "  - id: ap-southeast-3\n    endpoints:\n      - https://first.example.com\n"
+                      "  - id: ap-southeast-2\n    endpoints:\n      - https://first.example.com\n"
                       "      - https://second.example.com\n"));
-    const auto result = EndpointResolver::resolveRegion(QStringLiteral("ap-southeast-3"), envWithHome());
+    const auto result = EndpointResolver::resolveRegion(QStringLiteral("ap-southeast-2"), envWithHome());
     QVERIFY2(result.ok(), qPrintable(result.error));
     QCOMPARE(result.endpoint, QUrl(QStringLiteral("https://first.example.com")));
 }
@@ -278,13 +358,13 @@ void TestEndpointResolver::regionsFileWithEndpointsList()
 void TestEndpointResolver::regionsFileMalformed_data()
 {
     QTest::addColumn<QByteArray>("content");
-    QTest::newRow("unclosed flow sequence") << QByteArrayLiteral("DAS: [ {id: ap-southeast-3, endpoint: x\n");
+    QTest::newRow("unclosed flow sequence") << QByteArrayLiteral("DAS: [ {id: ap-southeast-2, endpoint: x\n");
     QTest::newRow("bad indentation") << QByteArrayLiteral(
-        "DAS:\n  - id: ap-southeast-3\n   endpoint: : https://x\n  bad: [\n");
+        "DAS:\n  - id: ap-southeast-2\n   endpoint: : https://x\n  bad: [\n");
     QTest::newRow("DAS is a scalar") << QByteArrayLiteral("DAS: https://das.example.com\n");
-    QTest::newRow("DAS is a map") << QByteArrayLiteral("DAS:\n  ap-southeast-3: https://das.example.com\n");
+    QTest::newRow("DAS is a map") << QByteArrayLiteral("DAS:\n  ap-southeast-2: https://das.example.com\n");
     QTest::newRow("http endpoint in file")
-        << QByteArrayLiteral("DAS:\n  - id: ap-southeast-3\n    endpoint: http://das.example.com\n");
+        << QByteArrayLiteral("DAS:\n  - id: ap-southeast-2\n    endpoint: http://das.example.com\n");
 }
 
 void TestEndpointResolver::regionsFileMalformed()
@@ -292,7 +372,7 @@ void TestEndpointResolver::regionsFileMalformed()
     QFETCH(QByteArray, content);
     const QString path = m_home->path() + QStringLiteral("/.huaweicloud/regions.yaml");
     QVERIFY(writeFile(path, content));
-    const auto result = EndpointResolver::resolveRegion(QStringLiteral("ap-southeast-3"), envWithHome());
+    const auto result = EndpointResolver::resolveRegion(QStringLiteral("ap-southeast-2"), envWithHome());
     QVERIFY(!result.ok());
     QVERIFY2(result.error.contains(path), qPrintable(result.error));
     QVERIFY(result.endpoint.isEmpty());
@@ -300,7 +380,7 @@ void TestEndpointResolver::regionsFileMalformed()
 
 void TestEndpointResolver::regionsFileWithoutRegionFallsThrough()
 {
-    QVERIFY(writeFile(m_home->path() + QStringLiteral("/.huaweicloud/regions.yaml"), kApSoutheast3Yaml));
+    QVERIFY(writeFile(m_home->path() + QStringLiteral("/.huaweicloud/regions.yaml"), kApSoutheast2Yaml));
     const auto known = EndpointResolver::resolveRegion(QStringLiteral("cn-south-1"), envWithHome());
     QVERIFY2(known.ok(), qPrintable(known.error));
     QCOMPARE(known.endpoint, QUrl(QStringLiteral("https://das.cn-south-1.myhuaweicloud.com")));
@@ -317,12 +397,12 @@ void TestEndpointResolver::regionsFileOverTheLimitRefusedQuickly()
     const QByteArray entry = "  - id: filler\n    endpoint: https://filler.example.com\n";
     while (yaml.size() < 8 * 1024 * 1024)
         yaml += entry;
-    yaml += kApSoutheast3Yaml.mid(5);
+    yaml += kApSoutheast2Yaml.mid(5);
     QVERIFY(writeFile(path, yaml));
 
     QElapsedTimer timer;
     timer.start();
-    const auto result = EndpointResolver::resolveRegion(QStringLiteral("ap-southeast-3"), envWithHome());
+    const auto result = EndpointResolver::resolveRegion(QStringLiteral("ap-southeast-2"), envWithHome());
     QVERIFY2(timer.elapsed() < 2000, qPrintable(QString::number(timer.elapsed())));
     QVERIFY(!result.ok());
     QVERIFY(result.endpoint.isEmpty());
@@ -340,7 +420,7 @@ void TestEndpointResolver::regionsFileThatIsAFifoRefusedWithoutBlocking()
     QVERIFY2(finishesWithin(5000,
                             [result, env] {
                                 *result =
-                                    EndpointResolver::resolveRegion(QStringLiteral("ap-southeast-3"), env);
+                                    EndpointResolver::resolveRegion(QStringLiteral("ap-southeast-2"), env);
                             }),
              "resolving the region blocked on the FIFO");
     QVERIFY(!result->ok());
@@ -362,8 +442,8 @@ void TestEndpointResolver::controlCharactersFromTheFileAreNotEchoed()
 {
     QFETCH(QByteArray, endpoint);
     const QString path = m_home->path() + QStringLiteral("/.huaweicloud/regions.yaml");
-    QVERIFY(writeFile(path, "DAS:\n  - id: ap-southeast-3\n    endpoint: " + endpoint + "\n"));
-    const auto result = EndpointResolver::resolveRegion(QStringLiteral("ap-southeast-3"), envWithHome());
+    QVERIFY(writeFile(path, "DAS:\n  - id: ap-southeast-2\n    endpoint: " + endpoint + "\n"));
+    const auto result = EndpointResolver::resolveRegion(QStringLiteral("ap-southeast-2"), envWithHome());
     QVERIFY(!result.ok());
     QVERIFY2(result.error.contains(path), qPrintable(result.error));
     QVERIFY2(!hasControlCharacter(result.error), qPrintable(result.error));
@@ -373,11 +453,11 @@ void TestEndpointResolver::controlCharactersFromTheFileAreNotEchoed()
 void TestEndpointResolver::regionsYamlFromBytes()
 {
     QString error;
-    QCOMPARE(EndpointResolver::endpointFromRegionsYaml(kApSoutheast3Yaml, QStringLiteral("ap-southeast-3"),
+    QCOMPARE(EndpointResolver::endpointFromRegionsYaml(kApSoutheast2Yaml, QStringLiteral("ap-southeast-2"),
                                                        QStringLiteral("shown.yaml"), &error),
-             QStringLiteral("https://das.ap-southeast-3.myhuaweicloud.com"));
+             QStringLiteral("https://das.ap-southeast-2.myhuaweicloud.com"));
     QVERIFY(error.isEmpty());
-    QVERIFY(EndpointResolver::endpointFromRegionsYaml(kApSoutheast3Yaml, QStringLiteral("cn-north-9"),
+    QVERIFY(EndpointResolver::endpointFromRegionsYaml(kApSoutheast2Yaml, QStringLiteral("cn-north-9"),
                                                       QStringLiteral("shown.yaml"), &error)
                 .isEmpty());
     QVERIFY(error.isEmpty());
@@ -423,13 +503,17 @@ void TestEndpointResolver::regionsYamlHostileInputNeverThrows()
 
 void TestEndpointResolver::unknownRegionError()
 {
-    const auto result = EndpointResolver::resolveRegion(QStringLiteral("ap-southeast-3"), envWithHome());
+    const auto result = EndpointResolver::resolveRegion(QStringLiteral("ap-southeast-2"), envWithHome());
     QVERIFY(!result.ok());
     QVERIFY(result.endpoint.isEmpty());
-    QVERIFY2(result.error.contains(QStringLiteral("HUAWEICLOUD_SDK_REGION_DAS_AP_SOUTHEAST_3")),
+    QVERIFY2(result.error.contains(QStringLiteral("HUAWEICLOUD_SDK_REGION_DAS_AP_SOUTHEAST_2")),
              qPrintable(result.error));
-    QVERIFY2(result.error.contains(QStringLiteral("ap-southeast-3")), qPrintable(result.error));
+    QVERIFY2(result.error.contains(QStringLiteral("ap-southeast-2")), qPrintable(result.error));
     QVERIFY2(result.error.contains(QStringLiteral("regions.yaml")), qPrintable(result.error));
+    // The message lists the regions DAS serves, the new ones too.
+    QVERIFY2(result.error.contains(QStringLiteral("na-mexico-1")) &&
+                 result.error.contains(QStringLiteral("cn-north-9")),
+             qPrintable(result.error));
 }
 
 void TestEndpointResolver::emptyRegionError()
@@ -448,6 +532,8 @@ void TestEndpointResolver::environmentVariableName_data()
                                     << QStringLiteral("HUAWEICLOUD_SDK_REGION_DAS_CN_SOUTHWEST_2");
     QTest::newRow("tr-west-1") << QStringLiteral("tr-west-1")
                                << QStringLiteral("HUAWEICLOUD_SDK_REGION_DAS_TR_WEST_1");
+    QTest::newRow("na-mexico-1") << QStringLiteral("na-mexico-1")
+                                 << QStringLiteral("HUAWEICLOUD_SDK_REGION_DAS_NA_MEXICO_1");
 }
 
 void TestEndpointResolver::environmentVariableName()

@@ -24,6 +24,8 @@ namespace {
 constexpr int RowCount = 1000;
 
 const char* const Engines[] = {"mysql", "sqlserver", "postgresql", "taurus", "gaussdbv5", "mongodb", "ddm"};
+// The network type that goes with each engine above.
+const char* const Networks[] = {"rds", "rds", "rds", "rds", "gaussdb", "dds", "ddm"};
 
 // Varied enough that every sortable column orders the rows differently from insertion order.
 HistoryRecord sample(int i)
@@ -39,7 +41,7 @@ HistoryRecord sample(int i)
                        .arg((i * 7) % 17, 2, 16, QLatin1Char('0'))
                        .left(36);
     r.engineType = QLatin1String(Engines[(i * 5) % 7]);
-    r.networkType = QStringLiteral("rds");
+    r.networkType = QLatin1String(Networks[(i * 5) % 7]);
     r.username =
         (i % 10 == 0) ? QStringLiteral("alice%1").arg(i % 7) : QStringLiteral("user%1").arg((i * 37) % 101);
     r.port = QStringLiteral("3306");

@@ -54,6 +54,13 @@ ConnectionRequest withNetwork(const QString& v)
 {
     return with(&ConnectionRequest::networkType, v);
 }
+ConnectionRequest withPair(const QString& engine, const QString& network)
+{
+    ConnectionRequest r = base();
+    r.engineType = engine;
+    r.networkType = network;
+    return r;
+}
 ConnectionRequest withUsername(const QString& v)
 {
     return with(&ConnectionRequest::username, v);
@@ -121,6 +128,10 @@ private slots:
     void portRangeMessageMentions65535();
     void nodeIdViolationCarriesIndex();
     void everyChoiceIsAccepted();
+    void engineNetworkPairs_data();
+    void engineNetworkPairs();
+    void mismatchMessage();
+    void networkTypesForEngine();
 
     void jsonBodyMinimalExactBytes();
     void jsonBodyFullExactBytes();
@@ -183,12 +194,13 @@ void TestRequestValidator::validate_data()
                                      << QStringList{QStringLiteral("instance_id:required")};
 
     // --- engine_type
-    for (const QString& engine :
-         {QStringLiteral("mysql"), QStringLiteral("sqlserver"), QStringLiteral("postgresql"),
-          QStringLiteral("taurus"), QStringLiteral("gaussdbv5"), QStringLiteral("mongodb"),
-          QStringLiteral("ddm")}) {
-        const QByteArray name = "engine: " + engine.toLatin1();
-        QTest::newRow(name.constData()) << withEngine(engine) << kValid;
+    // Each engine with a network type that goes with it (see engineNetworkPairs for every pair).
+    for (const auto& [engine, network] :
+         {std::pair{"mysql", "rds"}, std::pair{"sqlserver", "rds"}, std::pair{"postgresql", "rds"},
+          std::pair{"taurus", "gaussdb"}, std::pair{"gaussdbv5", "gaussdb"}, std::pair{"mongodb", "dds"},
+          std::pair{"ddm", "ddm"}}) {
+        const QByteArray name = QByteArray("engine: ") + engine;
+        QTest::newRow(name.constData()) << withPair(QLatin1String(engine), QLatin1String(network)) << kValid;
     }
     QTest::newRow("engine: MySQL") << withEngine(QStringLiteral("MySQL"))
                                    << QStringList{QStringLiteral("engine_type:not_allowed")};
@@ -200,10 +212,10 @@ void TestRequestValidator::validate_data()
                                    << QStringList{QStringLiteral("engine_type:required")};
 
     // --- network_type
-    for (const QString& network :
-         {QStringLiteral("rds"), QStringLiteral("gaussdb"), QStringLiteral("dds"), QStringLiteral("ddm")}) {
-        const QByteArray name = "network: " + network.toLatin1();
-        QTest::newRow(name.constData()) << withNetwork(network) << kValid;
+    for (const auto& [network, engine] : {std::pair{"rds", "mysql"}, std::pair{"gaussdb", "gaussdbv5"},
+                                          std::pair{"dds", "mongodb"}, std::pair{"ddm", "ddm"}}) {
+        const QByteArray name = QByteArray("network: ") + network;
+        QTest::newRow(name.constData()) << withPair(QLatin1String(engine), QLatin1String(network)) << kValid;
     }
     QTest::newRow("network: RDS") << withNetwork(QStringLiteral("RDS"))
                                   << QStringList{QStringLiteral("network_type:not_allowed")};
@@ -211,6 +223,17 @@ void TestRequestValidator::validate_data()
                                   << QStringList{QStringLiteral("network_type:not_allowed")};
     QTest::newRow("network: empty") << withNetwork(QString())
                                     << QStringList{QStringLiteral("network_type:required")};
+    // A mismatch is not piled on top of a value that is wrong by itself.
+    QTest::newRow("pair: unknown engine, dds") << withPair(QStringLiteral("oracle"), QStringLiteral("dds"))
+                                               << QStringList{QStringLiteral("engine_type:not_allowed")};
+    QTest::newRow("pair: MySQL, dds") << withPair(QStringLiteral("MySQL"), QStringLiteral("dds"))
+                                      << QStringList{QStringLiteral("engine_type:not_allowed")};
+    QTest::newRow("pair: empty engine, dds")
+        << withPair(QString(), QStringLiteral("dds")) << QStringList{QStringLiteral("engine_type:required")};
+    QTest::newRow("pair: mongodb, vpc") << withPair(QStringLiteral("mongodb"), QStringLiteral("vpc"))
+                                        << QStringList{QStringLiteral("network_type:not_allowed")};
+    QTest::newRow("pair: mongodb, empty") << withPair(QStringLiteral("mongodb"), QString())
+                                          << QStringList{QStringLiteral("network_type:required")};
 
     // --- username
     QTest::newRow("username: empty") << withUsername(QString())
@@ -404,6 +427,10 @@ void TestRequestValidator::messagesNameTheField_data()
     nodes.nodeIds.append(kNode + QStringLiteral("in01"));
     nodes.nodeIds.append(numberedId(3));
     QTest::newRow("node id problems") << nodes;
+
+    ConnectionRequest mismatch = tooLong;
+    mismatch.engineType = QStringLiteral("mongodb");
+    QTest::newRow("engine and network mismatch") << mismatch;
 }
 
 void TestRequestValidator::messagesNameTheField()
@@ -475,16 +502,110 @@ void TestRequestValidator::everyChoiceIsAccepted()
     const auto networks = RequestValidator::networkTypes();
     QCOMPARE(engines.size(), 7);
     QCOMPARE(networks.size(), 4);
+    QSet<QString> networkValues;
+    for (const auto& network : networks)
+        networkValues.insert(network.value);
+    QSet<QString> used;
     for (const auto& engine : engines) {
         QVERIFY(!engine.label.isEmpty());
-        for (const auto& network : networks) {
+        const QStringList fitting = RequestValidator::networkTypesFor(engine.value);
+        QVERIFY2(!fitting.isEmpty(), qPrintable(engine.value));
+        for (const QString& network : fitting) {
+            QVERIFY2(networkValues.contains(network), qPrintable(engine.value + u'/' + network));
             ConnectionRequest r = base();
             r.engineType = engine.value;
-            r.networkType = network.value;
-            QVERIFY2(RequestValidator::validate(r).isEmpty(),
-                     qPrintable(engine.value + u'/' + network.value));
+            r.networkType = network;
+            QVERIFY2(RequestValidator::validate(r).isEmpty(), qPrintable(engine.value + u'/' + network));
+            used.insert(network);
         }
     }
+    // Every network type goes with some engine.
+    QCOMPARE(used, networkValues);
+}
+
+// Every engine x network pair (7 x 4), against the table written out here rather than read from the code.
+void TestRequestValidator::engineNetworkPairs_data()
+{
+    QTest::addColumn<QString>("engine");
+    QTest::addColumn<QString>("network");
+    QTest::addColumn<bool>("fits");
+    const QHash<QString, QStringList> table{
+        {QStringLiteral("mysql"), {QStringLiteral("rds")}},
+        {QStringLiteral("sqlserver"), {QStringLiteral("rds")}},
+        {QStringLiteral("postgresql"), {QStringLiteral("rds")}},
+        {QStringLiteral("taurus"), {QStringLiteral("rds"), QStringLiteral("gaussdb")}},
+        {QStringLiteral("gaussdbv5"), {QStringLiteral("gaussdb")}},
+        {QStringLiteral("mongodb"), {QStringLiteral("dds")}},
+        {QStringLiteral("ddm"), {QStringLiteral("ddm")}},
+    };
+    for (const QString& engine :
+         {QStringLiteral("mysql"), QStringLiteral("sqlserver"), QStringLiteral("postgresql"),
+          QStringLiteral("taurus"), QStringLiteral("gaussdbv5"), QStringLiteral("mongodb"),
+          QStringLiteral("ddm")}) {
+        for (const QString& network : {QStringLiteral("rds"), QStringLiteral("gaussdb"),
+                                       QStringLiteral("dds"), QStringLiteral("ddm")}) {
+            const QByteArray name = (engine + u'/' + network).toLatin1();
+            QTest::newRow(name.constData()) << engine << network << table.value(engine).contains(network);
+        }
+    }
+}
+
+void TestRequestValidator::engineNetworkPairs()
+{
+    QFETCH(QString, engine);
+    QFETCH(QString, network);
+    QFETCH(bool, fits);
+    const Violations violations = RequestValidator::validate(withPair(engine, network));
+    if (fits) {
+        QVERIFY2(violations.isEmpty(), qPrintable(describe(violations).join(u',')));
+        QVERIFY(RequestValidator::networkTypesFor(engine).contains(network));
+        return;
+    }
+    QCOMPARE(describe(violations), QStringList{QStringLiteral("network_type:engine_mismatch")});
+    QVERIFY(!RequestValidator::networkTypesFor(engine).contains(network));
+    // The message names both values and what fits.
+    const QString message = violations.constFirst().message;
+    QVERIFY2(message.contains(network) && message.contains(engine), qPrintable(message));
+    for (const QString& fitting : RequestValidator::networkTypesFor(engine))
+        QVERIFY2(message.contains(fitting), qPrintable(message));
+}
+
+void TestRequestValidator::mismatchMessage()
+{
+    const Violations mysql =
+        RequestValidator::validate(withPair(QStringLiteral("mysql"), QStringLiteral("dds")));
+    QCOMPARE(mysql.size(), 1);
+    QCOMPARE(mysql.constFirst().field, QStringLiteral("network_type"));
+    QCOMPARE(mysql.constFirst().message,
+             QStringLiteral("Network type dds does not go with engine mysql; use rds."));
+    const Violations taurus =
+        RequestValidator::validate(withPair(QStringLiteral("taurus"), QStringLiteral("dds")));
+    QCOMPARE(taurus.size(), 1);
+    QCOMPARE(taurus.constFirst().message,
+             QStringLiteral("Network type dds does not go with engine taurus; use rds or gaussdb."));
+}
+
+void TestRequestValidator::networkTypesForEngine()
+{
+    QCOMPARE(RequestValidator::networkTypesFor(QStringLiteral("mysql")), QStringList{QStringLiteral("rds")});
+    QCOMPARE(RequestValidator::networkTypesFor(QStringLiteral("taurus")),
+             (QStringList{QStringLiteral("rds"), QStringLiteral("gaussdb")}));
+    QCOMPARE(RequestValidator::networkTypesFor(QStringLiteral("gaussdbv5")),
+             QStringList{QStringLiteral("gaussdb")});
+    QCOMPARE(RequestValidator::networkTypesFor(QStringLiteral("mongodb")),
+             QStringList{QStringLiteral("dds")});
+    QCOMPARE(RequestValidator::networkTypesFor(QStringLiteral("ddm")), QStringList{QStringLiteral("ddm")});
+    QVERIFY(RequestValidator::networkTypesFor(QStringLiteral("oracle")).isEmpty());
+    QVERIFY(RequestValidator::networkTypesFor(QStringLiteral("MySQL")).isEmpty());
+    QVERIFY(RequestValidator::networkTypesFor(QString()).isEmpty());
+
+    QCOMPARE(RequestValidator::usualNetworkType(QStringLiteral("sqlserver")), QStringLiteral("rds"));
+    QCOMPARE(RequestValidator::usualNetworkType(QStringLiteral("postgresql")), QStringLiteral("rds"));
+    QCOMPARE(RequestValidator::usualNetworkType(QStringLiteral("taurus")), QStringLiteral("rds"));
+    QCOMPARE(RequestValidator::usualNetworkType(QStringLiteral("gaussdbv5")), QStringLiteral("gaussdb"));
+    QCOMPARE(RequestValidator::usualNetworkType(QStringLiteral("mongodb")), QStringLiteral("dds"));
+    QCOMPARE(RequestValidator::usualNetworkType(QStringLiteral("ddm")), QStringLiteral("ddm"));
+    QVERIFY(RequestValidator::usualNetworkType(QStringLiteral("mariadb")).isEmpty());
 }
 
 void TestRequestValidator::jsonBodyMinimalExactBytes()

@@ -2,12 +2,14 @@
 
 // Raw HTTP/1.1 on a QTcpSocket, for the tests that must send what no well-behaved client would (oversize or
 // duplicate headers, half-sent bodies, control bytes in the path) and read the answer byte for byte.
+#include "AkSkSigner.h"
 #include "RequestBuilder.h"
 #include "SandboxTestSupport.h"
 
 #include <QHostAddress>
 #include <QTcpSocket>
 #include <QTest>
+#include <QUrlQuery>
 
 namespace das::test {
 
@@ -108,6 +110,30 @@ inline QByteArray signedCreate(const QUrl& endpoint, const Credentials& credenti
         out += header.first + ": " + header.second + "\r\n";
     out += "Content-Length: " + QByteArray::number(prepared.body.size()) + "\r\n\r\n";
     return out + prepared.body;
+}
+
+// A GET of `path` with `query`, signed by `credentials` (AK/SK or IAM token). `sentQuery`, when given, goes
+// on the wire instead of the signed query.
+inline RawResponse signedGet(const QUrl& base, const QString& path, const QUrlQuery& query,
+                             const Credentials& credentials = demoCredentials(),
+                             const QByteArray& sentQuery = {})
+{
+    QUrl url = base;
+    url.setPath(path);
+    url.setQuery(query);
+    QByteArray target = url.toEncoded(QUrl::RemoveScheme | QUrl::RemoveAuthority);
+    if (!sentQuery.isEmpty())
+        target = url.path(QUrl::FullyEncoded).toLatin1() + '?' + sentQuery;
+    QByteArray out = "GET " + target + " HTTP/1.1\r\nHost: " + AkSkSigner::hostHeader(url) + "\r\n";
+    if (!credentials.iamToken.isEmpty()) {
+        out += "X-Auth-Token: " + credentials.iamToken.toUtf8() + "\r\n";
+    } else {
+        const QByteArray date = AkSkSigner::formatDate(QDateTime::currentDateTimeUtc());
+        const auto parts = AkSkSigner::sign(credentials.accessKey.toUtf8(), credentials.secretKey.toUtf8(),
+                                            "GET", url, {{QByteArrayLiteral("X-Sdk-Date"), date}}, {});
+        out += "X-Sdk-Date: " + date + "\r\nAuthorization: " + parts.authorization + "\r\n";
+    }
+    return exchange(quint16(url.port()), out + "\r\n");
 }
 
 // A request with the given line and extra header lines, a Host header and an optional body.

@@ -28,6 +28,21 @@ private:
         return createAt(m_server->url(), request, credentials);
     }
 
+    // Signs `request` with RequestBuilder, which does not validate, and posts it, so that the sandbox's own
+    // validation (the same RequestValidator) is what answers. Returns the HTTP status and the body.
+    std::pair<int, QByteArray> postBypassingValidation(const ConnectionRequest& r)
+    {
+        const PreparedRequest prepared = RequestBuilder::build(m_server->url(), r, demoCredentials());
+        QNetworkAccessManager nam;
+        QNetworkRequest request(prepared.url);
+        for (const auto& h : prepared.headers)
+            request.setRawHeader(h.first, h.second);
+        std::unique_ptr<QNetworkReply> reply(nam.post(request, prepared.body));
+        if (!QTest::qWaitFor([&reply] { return reply->isFinished(); }, 10000))
+            return {0, QByteArray("no answer within 10 s")};
+        return {reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), reply->readAll()};
+    }
+
 private slots:
     void init()
     {
@@ -182,22 +197,52 @@ private slots:
 
     void sandboxRejectsInvalidBodyWithDas200100()
     {
-        // Bypass the client's own validation to reach the sandbox's (same RequestValidator).
         ConnectionRequest r = validRequest();
         r.port = QStringLiteral("70000");
         r.username = QStringLiteral(" root");
-        const PreparedRequest prepared = RequestBuilder::build(m_server->url(), r, demoCredentials());
-        QNetworkAccessManager nam;
-        QNetworkRequest request(prepared.url);
-        for (const auto& h : prepared.headers)
-            request.setRawHeader(h.first, h.second);
-        QNetworkReply* reply = nam.post(request, prepared.body);
-        QTRY_VERIFY_WITH_TIMEOUT(reply->isFinished(), 10000);
-        QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 400);
-        const QByteArray body = reply->readAll();
+        const auto [status, body] = postBypassingValidation(r);
+        QCOMPARE(status, 400);
         QVERIFY2(body.contains("DAS.200100"), body.constData());
         QVERIFY2(body.contains("port") && body.contains("username"), body.constData());
-        reply->deleteLater();
+    }
+
+    void sandboxRejectsEngineNetworkMismatch_data()
+    {
+        QTest::addColumn<QString>("engine");
+        QTest::addColumn<QString>("network");
+        QTest::addColumn<bool>("fits");
+        QTest::newRow("mysql/dds") << QStringLiteral("mysql") << QStringLiteral("dds") << false;
+        QTest::newRow("mongodb/rds") << QStringLiteral("mongodb") << QStringLiteral("rds") << false;
+        QTest::newRow("gaussdbv5/rds") << QStringLiteral("gaussdbv5") << QStringLiteral("rds") << false;
+        QTest::newRow("ddm/gaussdb") << QStringLiteral("ddm") << QStringLiteral("gaussdb") << false;
+        QTest::newRow("taurus/dds") << QStringLiteral("taurus") << QStringLiteral("dds") << false;
+        // The same route with a pair that fits creates: the refusals above come from the rule.
+        QTest::newRow("taurus/gaussdb") << QStringLiteral("taurus") << QStringLiteral("gaussdb") << true;
+        QTest::newRow("mongodb/dds") << QStringLiteral("mongodb") << QStringLiteral("dds") << true;
+    }
+
+    void sandboxRejectsEngineNetworkMismatch()
+    {
+        QFETCH(QString, engine);
+        QFETCH(QString, network);
+        QFETCH(bool, fits);
+        ConnectionRequest r = validRequest();
+        r.engineType = engine;
+        r.networkType = network;
+        const auto [status, body] = postBypassingValidation(r);
+        QCOMPARE(m_server->requestCount(), 1);
+        if (fits) {
+            QCOMPARE(status, 200);
+            QVERIFY2(body.contains("connection_id"), body.constData());
+            QCOMPARE(m_server->issuedConnectionIds().size(), 1);
+            return;
+        }
+        QCOMPARE(status, 400);
+        QVERIFY2(body.contains("DAS.200100"), body.constData());
+        QVERIFY2(body.contains("network_type") && body.contains(engine.toLatin1()) &&
+                     body.contains(network.toLatin1()),
+                 body.constData());
+        QVERIFY(m_server->issuedConnectionIds().isEmpty());
     }
 
     void invalidInputIsNotSent()

@@ -180,10 +180,7 @@ void ResultPanel::showFailure(const CreateResult& result)
 
 void ResultPanel::showProblem(const QString& message)
 {
-    CreateResult r;
-    r.outcome = CreateResult::Outcome::InvalidInput;
-    r.explanation = message;
-    showFailure(r);
+    showFailure(CreateResult::invalidInput(message));
 }
 
 void ResultPanel::addNote(const QString& note, bool warning)

@@ -2,7 +2,7 @@
 
 #include "ClientOptions.h"
 #include "CreateResult.h"
-#include "NetworkJob.h"
+#include "PreparedJob.h"
 #include "PreparedRequest.h"
 
 #include <QSslCertificate>
@@ -12,7 +12,7 @@ class QNetworkAccessManager;
 namespace das {
 
 // One create-connection call: a POST that is never re-sent, whose ending becomes a CreateResult.
-class CreateJob : public NetworkJob
+class CreateJob : public PreparedJob
 {
     Q_OBJECT
 
@@ -23,19 +23,15 @@ public:
     CreateJob(const CreateResult& immediate, QObject* parent = nullptr);
     ~CreateJob() override;
 
-    const PreparedRequest& request() const { return m_request; }
     const CreateResult& result() const { return m_result; }
 
 signals:
     void finished(const das::CreateResult& result);
 
 protected:
-    NetworkCall call() const override;
     void ended(const NetworkEnding& ending) override;
 
 private:
-    PreparedRequest m_request;
-    bool m_usesIamToken = false;
     CreateResult m_result;
 };
 

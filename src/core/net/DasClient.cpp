@@ -5,6 +5,7 @@
 #include "CreateJob.h"
 #include "EndpointResolver.h"
 #include "LoopbackBypassProxyFactory.h"
+#include "ReadJob.h"
 #include "RequestBuilder.h"
 #include "RequestValidator.h"
 
@@ -21,6 +22,13 @@ QNetworkAccessManager* makeManager(QObject* parent)
     nam->setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
     nam->setStrictTransportSecurityEnabled(true);
     return nam;
+}
+
+// One sentence (and one translation) for create and read.
+QString incompleteCredentials()
+{
+    return DasClient::tr("Cloud credentials are incomplete: an AK and SK (and a security token for "
+                         "temporary credentials), or an IAM token, are required.");
 }
 
 } // namespace
@@ -90,10 +98,7 @@ CreateJob* DasClient::createConnection(const QUrl& endpoint, const ConnectionReq
         CreateResult r;
         r.outcome = CreateResult::Outcome::InvalidInput;
         r.violations.append(
-            {QStringLiteral("credentials"), QStringLiteral("required"),
-             tr("Cloud credentials are incomplete: an AK and SK (and a security token for temporary "
-                "credentials), or an IAM token, are required."),
-             -1});
+            {QStringLiteral("credentials"), QStringLiteral("required"), incompleteCredentials(), -1});
         r.explanation = r.violations.constFirst().message;
         job = new CreateJob(r, this);
     } else {
@@ -102,6 +107,28 @@ CreateJob* DasClient::createConnection(const QUrl& endpoint, const ConnectionReq
                             credentials.kind == Credentials::Kind::IamToken, this);
     }
     QMetaObject::invokeMethod(job, &CreateJob::start, Qt::QueuedConnection);
+    return job;
+}
+
+ReadJob* DasClient::read(const QUrl& endpoint, const ReadRequest& request, const Credentials& credentials)
+{
+    ReadJob* job = nullptr;
+    const auto endpointCheck = EndpointResolver::parseEndpoint(endpoint.toString());
+    CreateResult invalid;
+    invalid.outcome = CreateResult::Outcome::InvalidInput;
+    if (!endpointCheck.ok()) {
+        invalid.explanation = endpointCheck.error;
+        job = new ReadJob(ReadResult::failed(invalid), this);
+    } else if (!credentials.isComplete()) {
+        invalid.explanation = incompleteCredentials();
+        job = new ReadJob(ReadResult::failed(invalid), this);
+    } else {
+        const PreparedRequest prepared =
+            RequestBuilder::buildRead(endpointCheck.endpoint, request, credentials);
+        job = new ReadJob(m_readNam, prepared, m_options, m_extraCa,
+                          credentials.kind == Credentials::Kind::IamToken, this);
+    }
+    QMetaObject::invokeMethod(job, &ReadJob::start, Qt::QueuedConnection);
     return job;
 }
 

@@ -14,6 +14,8 @@ class QNetworkAccessManager;
 namespace das {
 
 class CreateJob;
+class ReadJob;
+struct ReadRequest;
 
 // Owns the network stack; hands out one CreateJob per create. Never retries a create.
 class DasClient : public QObject
@@ -33,6 +35,11 @@ public:
     // Validates, signs and sends. The job deletes itself after finished() unless the caller takes ownership.
     CreateJob* createConnection(const QUrl& endpoint, const ConnectionRequest& request,
                                 const Credentials& credentials);
+
+    // One signed GET (DAS list calls, the IAM project lookup) on the read manager. Checks the endpoint and
+    // the credentials first; a job that cannot be sent fails from the event loop like any other. Reads are
+    // idempotent but still sent once: a caller that wants another try starts another job.
+    ReadJob* read(const QUrl& endpoint, const ReadRequest& request, const Credentials& credentials);
 
     // For calls that change state on the server (create, delete): never a kept-alive connection.
     QNetworkAccessManager* networkAccessManager() const { return m_nam; }

@@ -31,14 +31,14 @@ QString stringField(const QJsonObject& object, std::initializer_list<const char*
     return {};
 }
 
-bool isAuthCode(const QString& code)
+} // namespace
+
+bool ErrorExplainer::isAuthCode(const QString& code)
 {
     return code == QLatin1String("APIGW.0301") || code == QLatin1String("APIG.0301") ||
            code == QLatin1String("APIGW.0302") || code == QLatin1String("APIGW.0303") ||
            code == QLatin1String("APIG.0302") || code == QLatin1String("APIG.0303");
 }
-
-} // namespace
 
 bool ErrorExplainer::clockOffset(const QByteArray& dateHeader, const QDateTime& localTime, qint64* seconds)
 {

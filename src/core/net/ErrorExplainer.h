@@ -60,6 +60,8 @@ public:
     // Error classes EndpointProbe words its own way; one list here keeps the probe and a create in step.
     static bool isProxyFailure(QNetworkReply::NetworkError error);
     static bool isTlsFailure(QNetworkReply::NetworkError error);
+    // The gateway's codes for a signature or credential it did not accept (APIGW.0301 and friends).
+    static bool isAuthCode(const QString& code);
 
 private:
     // fromHttp by status class; each gets r with the status and request ID already filled in.

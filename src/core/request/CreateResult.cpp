@@ -2,6 +2,14 @@
 
 namespace das {
 
+CreateResult CreateResult::invalidInput(const QString& explanation)
+{
+    CreateResult r;
+    r.outcome = Outcome::InvalidInput;
+    r.explanation = explanation;
+    return r;
+}
+
 int CreateResult::exitCode() const
 {
     switch (outcome) {

@@ -35,6 +35,9 @@ struct CreateResult
 
     bool succeeded() const { return outcome == Outcome::Created; }
 
+    // Refused before anything was sent, with one sentence saying why.
+    static CreateResult invalidInput(const QString& explanation);
+
     // das-connect-cli exit status: 0 ok, 2 invalid input, 3 auth, 4 other API error, 5 network/unknown.
     int exitCode() const;
     static QString outcomeName(Outcome outcome);

@@ -25,17 +25,29 @@ QString quoted(const QString& untrusted)
 
 } // namespace
 
+// The Go SDK's DAS region table, in its order; display names as Huawei Cloud's console spells them.
 QList<EndpointResolver::Region> EndpointResolver::regions()
 {
     return {
-        {QStringLiteral("cn-north-1"), tr("CN North-Beijing1")},
-        {QStringLiteral("cn-north-4"), tr("CN North-Beijing4")},
-        {QStringLiteral("cn-east-2"), tr("CN East-Shanghai2")},
-        {QStringLiteral("cn-east-3"), tr("CN East-Shanghai1")},
         {QStringLiteral("cn-south-1"), tr("CN South-Guangzhou")},
         {QStringLiteral("cn-south-2"), tr("CN South-Shenzhen")},
+        {QStringLiteral("cn-north-1"), tr("CN North-Beijing1")},
+        {QStringLiteral("cn-north-4"), tr("CN North-Beijing4")},
+        {QStringLiteral("cn-north-9"), tr("CN North-Ulanqab1")},
+        {QStringLiteral("cn-east-2"), tr("CN East-Shanghai2")},
+        {QStringLiteral("cn-east-3"), tr("CN East-Shanghai1")},
+        {QStringLiteral("cn-east-5"), tr("CN East-Qingdao")},
+        {QStringLiteral("cn-south-4"), tr("CN South-Guangzhou-InvitationOnly")},
         {QStringLiteral("cn-southwest-2"), tr("CN Southwest-Guiyang1")},
         {QStringLiteral("tr-west-1"), tr("TR-Istanbul")},
+        {QStringLiteral("ap-southeast-1"), tr("CN-Hong Kong")},
+        {QStringLiteral("ap-southeast-3"), tr("AP-Singapore")},
+        {QStringLiteral("ap-southeast-4"), tr("AP-Jakarta")},
+        {QStringLiteral("me-east-1"), tr("ME-Riyadh")},
+        {QStringLiteral("af-south-1"), tr("AF-Johannesburg")},
+        {QStringLiteral("af-north-1"), tr("AF-Cairo")},
+        {QStringLiteral("sa-brazil-1"), tr("LA-Sao Paulo1")},
+        {QStringLiteral("na-mexico-1"), tr("LA-Mexico City1")},
     };
 }
 
@@ -43,6 +55,15 @@ bool EndpointResolver::isKnownRegion(const QString& id)
 {
     const auto all = regions();
     return std::any_of(all.begin(), all.end(), [&](const Region& r) { return r.id == id; });
+}
+
+QUrl EndpointResolver::builtInEndpoint(const QString& regionId)
+{
+    if (!isKnownRegion(regionId))
+        return {};
+    // The one region whose DAS host is not named after it (Go SDK region table).
+    const QString host = regionId == QLatin1String("na-mexico-1") ? QStringLiteral("la-south-2") : regionId;
+    return QUrl(QStringLiteral("https://das.%1.myhuaweicloud.com").arg(host));
 }
 
 QString EndpointResolver::environmentVariableFor(const QString& regionId)
@@ -224,7 +245,7 @@ EndpointResolver::Result EndpointResolver::resolveRegion(const QString& regionId
                 .arg(id, ids.join(QStringLiteral(", ")), variable, file);
         return result;
     }
-    result.endpoint = QUrl(QStringLiteral("https://das.%1.myhuaweicloud.com").arg(id));
+    result.endpoint = builtInEndpoint(id);
     result.source = tr("built-in region list");
     qCDebug(lcRequest) << "region" << id << "from the built-in list";
     return result;

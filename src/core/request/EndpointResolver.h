@@ -32,6 +32,10 @@ public:
     static QList<Region> regions();
     static bool isKnownRegion(const QString& id);
 
+    // The DAS endpoint the built-in list gives a known region (https://das.{region}.myhuaweicloud.com, but
+    // na-mexico-1 is served from das.la-south-2); empty for an unknown one. No override is consulted.
+    static QUrl builtInEndpoint(const QString& regionId);
+
     // Environment HUAWEICLOUD_SDK_REGION_DAS_<ID>, then regions.yaml, then the built-in list.
     static Result resolveRegion(const QString& regionId,
                                 const QProcessEnvironment& env = QProcessEnvironment::systemEnvironment());

@@ -28,24 +28,62 @@ PreparedRequest RequestBuilder::build(const QUrl& endpoint, const ConnectionRequ
         QJsonDocument(QJsonArray{request.password}).toJson(QJsonDocument::Compact);
     r.maskedPasswordJson = "\"password\":" + passwordJson.mid(1, passwordJson.size() - 2);
 
-    HeaderList headers{{QByteArrayLiteral("Content-Type"), QByteArray(ContentType)}};
+    const HeaderList headers{{QByteArrayLiteral("Content-Type"), QByteArray(ContentType)}};
+    r.headers = authorize(&r, headers, request.projectId, credentials, now);
+    return r;
+}
+
+HeaderList RequestBuilder::authorize(PreparedRequest* r, HeaderList headers, const QString& projectId,
+                                     const Credentials& credentials, const QDateTime& now)
+{
     if (credentials.kind == Credentials::Kind::IamToken) {
         headers.append({QByteArrayLiteral("X-Auth-Token"), credentials.iamToken.toUtf8()});
-        headers.append({QByteArrayLiteral("X-Project-Id"), request.projectId.toUtf8()});
-        headers.append({QByteArrayLiteral("Host"), AkSkSigner::hostHeader(r.url)});
-        r.headers = headers;
-        return r;
+        if (!projectId.isEmpty())
+            headers.append({QByteArrayLiteral("X-Project-Id"), projectId.toUtf8()});
+        headers.append({QByteArrayLiteral("Host"), AkSkSigner::hostHeader(r->url)});
+        return headers;
     }
 
-    headers.append({QByteArrayLiteral("X-Project-Id"), request.projectId.toUtf8()});
+    if (!projectId.isEmpty())
+        headers.append({QByteArrayLiteral("X-Project-Id"), projectId.toUtf8()});
     headers.append({QByteArray(AkSkSigner::DateHeader), AkSkSigner::formatDate(now)});
     if (credentials.kind == Credentials::Kind::TemporaryAkSk)
         headers.append({QByteArrayLiteral("X-Security-Token"), credentials.securityToken.toUtf8()});
-    headers.append({QByteArrayLiteral("Host"), AkSkSigner::hostHeader(r.url)});
+    headers.append({QByteArrayLiteral("Host"), AkSkSigner::hostHeader(r->url)});
     const auto parts = AkSkSigner::sign(credentials.accessKey.toUtf8(), credentials.secretKey.toUtf8(),
-                                        r.method, r.url, headers, r.body);
+                                        r->method, r->url, headers, r->body);
     headers.append({QByteArrayLiteral("Authorization"), parts.authorization});
-    r.headers = headers;
+    return headers;
+}
+
+QUrl RequestBuilder::readUrl(const QUrl& endpoint, const ReadRequest& read)
+{
+    QUrl url = endpoint;
+    QByteArray path = url.path(QUrl::FullyEncoded).toUtf8();
+    while (path.endsWith('/'))
+        path.chop(1);
+    for (const QString& segment : read.pathSegments)
+        path += '/' + QUrl::toPercentEncoding(segment);
+    url.setPath(QString::fromLatin1(path), QUrl::StrictMode);
+    // Encoded here rather than by QUrlQuery, which leaves '&', '=', '+' and non-ASCII to interpretation; the
+    // signer decodes and re-encodes the same way, so wire and signature agree.
+    QByteArrayList items;
+    for (const auto& item : read.query)
+        items.append(QUrl::toPercentEncoding(item.first) + '=' + QUrl::toPercentEncoding(item.second));
+    if (!items.isEmpty())
+        url.setQuery(QString::fromLatin1(items.join('&')), QUrl::StrictMode);
+    else
+        url.setQuery(QString());
+    return url;
+}
+
+PreparedRequest RequestBuilder::buildRead(const QUrl& endpoint, const ReadRequest& read,
+                                          const Credentials& credentials, const QDateTime& now)
+{
+    PreparedRequest r;
+    r.method = QByteArrayLiteral("GET");
+    r.url = readUrl(endpoint, read);
+    r.headers = authorize(&r, read.extraHeaders, read.projectId, credentials, now);
     return r;
 }
 

@@ -63,6 +63,22 @@ void checkText(Violations& out, const char* field, const QString& value, int max
     }
 }
 
+// Both values are known choices here: a mismatch is reported only on top of nothing else.
+void checkEngineNetworkPair(Violations& out, const QString& engine, const QString& network)
+{
+    const QStringList fitting = RequestValidator::networkTypesFor(engine);
+    if (fitting.isEmpty() || fitting.contains(network))
+        return;
+    const QString use =
+        fitting.size() == 1
+            ? fitting.constFirst()
+            : RequestValidator::tr("%1 or %2")
+                  .arg(fitting.mid(0, fitting.size() - 1).join(QStringLiteral(", ")), fitting.constLast());
+    out.append(make("network_type", "engine_mismatch",
+                    RequestValidator::tr("Network type %1 does not go with engine %2; use %3.")
+                        .arg(network, engine, use)));
+}
+
 } // namespace
 
 QList<RequestValidator::Choice> RequestValidator::engineTypes()
@@ -86,6 +102,29 @@ QList<RequestValidator::Choice> RequestValidator::networkTypes()
         {QStringLiteral("dds"), tr("DDS instance")},
         {QStringLiteral("ddm"), tr("DDM instance")},
     };
+}
+
+QStringList RequestValidator::networkTypesFor(const QString& engineType)
+{
+    const QString rds = QStringLiteral("rds");
+    if (engineType == QLatin1String("mysql") || engineType == QLatin1String("sqlserver") ||
+        engineType == QLatin1String("postgresql"))
+        return {rds};
+    if (engineType == QLatin1String("taurus"))
+        return {rds, QStringLiteral("gaussdb")};
+    if (engineType == QLatin1String("gaussdbv5"))
+        return {QStringLiteral("gaussdb")};
+    if (engineType == QLatin1String("mongodb"))
+        return {QStringLiteral("dds")};
+    if (engineType == QLatin1String("ddm"))
+        return {QStringLiteral("ddm")};
+    return {};
+}
+
+QString RequestValidator::usualNetworkType(const QString& engineType)
+{
+    const QStringList fitting = networkTypesFor(engineType);
+    return fitting.isEmpty() ? QString() : fitting.constFirst();
 }
 
 QString RequestValidator::fieldLabel(const QString& field)
@@ -258,6 +297,8 @@ Violations RequestValidator::validate(const ConnectionRequest& r)
     else if (!isChoice(networkTypes(), r.networkType))
         out.append(make("network_type", "not_allowed",
                         tr("Network type must be one of: %1.").arg(choiceValues(networkTypes()))));
+    else if (isChoice(engineTypes(), r.engineType))
+        checkEngineNetworkPair(out, r.engineType, r.networkType);
 
     checkText(out, "username", r.username, MaxUsernameLength, true, false);
     if (!r.username.isEmpty() && r.username != r.username.trimmed())

@@ -31,6 +31,13 @@ public:
     static QList<Choice> engineTypes();
     static QList<Choice> networkTypes();
 
+    // The network types that go with an engine type, the usual one first; empty for an unknown engine.
+    // mysql, sqlserver, postgresql: rds; mongodb: dds; ddm: ddm; gaussdbv5: gaussdb; taurus, which the
+    // sources leave open: rds or gaussdb.
+    static QStringList networkTypesFor(const QString& engineType);
+    // The first of networkTypesFor(engineType) (the value a picker pre-fills), or empty.
+    static QString usualNetworkType(const QString& engineType);
+
     // Every violation at once, in form order.
     static Violations validate(const ConnectionRequest& request);
 

@@ -1,9 +1,9 @@
 #include "CreateSession.h"
 
 #include "CreateJob.h"
+#include "CredentialLoader.h"
 #include "DasClient.h"
 #include "HistoryStore.h"
-#include "ProfileManager.h"
 #include "SecretJob.h"
 #include "SecretStore.h"
 #include "WorkflowLog.h"
@@ -64,27 +64,20 @@ void CreateSession::start(const ConnectionRequest& request, const Target& target
 
 void CreateSession::readCredentials(const CredentialChoice& choice)
 {
-    if (!m_services.profiles) {
-        finishNotSent(tr("Profiles are not available here."), true);
-        return;
+    if (m_services.profiles) {
+        qCDebug(lcWorkflow) << "create session: reading the credentials of profile" << choice.profile;
+        emit resolvingCredentials(choice.description);
     }
-    qCDebug(lcWorkflow) << "create session: reading the credentials of profile" << choice.profile;
-    emit resolvingCredentials(choice.description);
     const int generation = m_generation;
-    const QString name = choice.profile;
-    m_services.profiles->loadCredentials(
-        name, [this, generation, name](bool ok, Credentials credentials, QString message) {
-            if (generation != m_generation)
-                return; // cancelled meanwhile
-            if (!ok) {
-                finishNotSent(
-                    tr("The credentials of profile \u201c%1\u201d could not be read: %2 Nothing was sent.")
-                        .arg(name, message),
-                    true);
-                return;
-            }
-            send(credentials);
-        });
+    CredentialLoader::load(m_services.profiles, choice, this,
+                           [this, generation](const CredentialLoader::Loaded& loaded) {
+                               if (generation != m_generation)
+                                   return; // cancelled meanwhile
+                               if (!loaded.ok)
+                                   finishNotSent(loaded.message, true);
+                               else
+                                   send(loaded.credentials);
+                           });
 }
 
 void CreateSession::send(const Credentials& credentials)

@@ -1,0 +1,230 @@
+// The read calls of the sandbox: the instance, node and database-name lists of DAS and the IAM project
+// lookup, answered from SandboxOptions::inventory in the API's shapes. They come after the same gateway steps
+// as create (throttle, authentication); query parameters are checked like the API checks them.
+#include "SandboxServer.h"
+
+#include <QJsonDocument>
+#include <QUrlQuery>
+
+namespace das {
+
+namespace {
+
+using Query = QHash<QString, QString>;
+
+// The decoded parameters; nothing when a name is repeated, which the API would read one way or another.
+std::optional<Query> parseQuery(const QByteArray& raw)
+{
+    Query out;
+    const auto items = QUrlQuery(QString::fromLatin1(raw)).queryItems(QUrl::FullyDecoded);
+    for (const auto& item : items) {
+        if (out.contains(item.first))
+            return std::nullopt;
+        out.insert(item.first, item.second);
+    }
+    return out;
+}
+
+// A decimal from `min` to `max`, `fallback` when absent; nothing when malformed or out of range.
+std::optional<int> boundedNumber(const Query& query, const QString& name, int fallback, int min, int max)
+{
+    if (!query.contains(name))
+        return fallback;
+    const QString text = query.value(name);
+    if (text.isEmpty() || text.size() > 6)
+        return std::nullopt;
+    for (const QChar c : text) {
+        if (c < u'0' || c > u'9')
+            return std::nullopt;
+    }
+    const int value = text.toInt();
+    return value >= min && value <= max ? std::optional<int>(value) : std::nullopt;
+}
+
+// ListDbNames names the engine in lower case; TaurusDB is "taurus" in create, so both spellings are taken.
+bool engineMatches(const QString& engineType, const QString& datastoreType)
+{
+    const QString engine = engineType.toLower();
+    return engine == datastoreType.toLower() ||
+           (datastoreType == QLatin1String("TaurusDB") && engine == QLatin1String("taurus"));
+}
+
+QByteArray compact(const QJsonObject& object)
+{
+    return QJsonDocument(object).toJson(QJsonDocument::Compact);
+}
+
+// wrongtype for a read: every list and number at the top level becomes a string, the shape a careless
+// client would take for the real thing.
+QByteArray wrongTypes(const QByteArray& body)
+{
+    QJsonObject object = QJsonDocument::fromJson(body).object();
+    for (auto it = object.begin(); it != object.end(); ++it) {
+        if (it.value().isArray())
+            it.value() = QStringLiteral("[%1 items]").arg(it.value().toArray().size());
+        else if (it.value().isDouble())
+            it.value() = QString::number(it.value().toDouble());
+    }
+    return compact(object);
+}
+
+} // namespace
+
+SandboxServer::ReadRoute SandboxServer::readRouteOf(const QList<QByteArray>& parts)
+{
+    if (parts.size() < 3 || !parts.at(0).isEmpty() || parts.at(1) != "v3")
+        return ReadRoute::None;
+    if (parts.size() == 3 && parts.at(2) == "projects")
+        return ReadRoute::Projects;
+    if (parts.size() == 4 && parts.at(3) == "instances")
+        return ReadRoute::Instances;
+    if (parts.size() == 5 && parts.at(3) == "instance" && parts.at(4) == "nodes-info")
+        return ReadRoute::Nodes;
+    if (parts.size() == 7 && parts.at(3) == "instances" && parts.at(5) == "databases" &&
+        parts.at(6) == "get-name-list")
+        return ReadRoute::Databases;
+    return ReadRoute::None;
+}
+
+SandboxServer::Answer SandboxServer::readCall(const HttpRequest& request, ReadRoute route,
+                                              const QList<QByteArray>& parts, const QByteArray& requestId)
+{
+    const std::optional<Query> query = parseQuery(request.query);
+    if (!query) {
+        return error(400, QStringLiteral("DAS.200100"),
+                     QStringLiteral("Invalid parameter: a query parameter is repeated."), requestId);
+    }
+    if (route == ReadRoute::Projects)
+        return readFault(listProjects(*query, requestId), requestId);
+    if (const std::optional<Answer> refused =
+            checkProject(request, QString::fromLatin1(parts.at(2)), requestId))
+        return *refused;
+    Answer answer;
+    if (route == ReadRoute::Instances)
+        answer = listInstances(*query, requestId);
+    else if (route == ReadRoute::Nodes)
+        answer = listNodes(*query, requestId);
+    else
+        answer = listDatabases(*query, QString::fromLatin1(parts.at(4)), requestId);
+    return readFault(answer, requestId);
+}
+
+// Missing or misspelled datastore_type: the API's 400 for a bad parameter, naming the values it takes.
+std::optional<SandboxServer::Answer> SandboxServer::checkDatastoreType(const QString& value,
+                                                                       const QByteArray& requestId)
+{
+    if (SandboxInventory::datastoreTypes().contains(value))
+        return std::nullopt;
+    return error(400, QStringLiteral("DAS.200100"),
+                 QStringLiteral("Invalid parameter. datastore_type must be one of: %1.")
+                     .arg(SandboxInventory::datastoreTypes().join(QStringLiteral(", "))),
+                 requestId);
+}
+
+SandboxServer::Answer SandboxServer::listInstances(const Query& query, const QByteArray& requestId) const
+{
+    const QString type = query.value(QStringLiteral("datastore_type"));
+    if (const std::optional<Answer> refused = checkDatastoreType(type, requestId))
+        return *refused;
+    const std::optional<int> offset = boundedNumber(query, QStringLiteral("offset"), 0, 0, 5000);
+    const std::optional<int> limit = boundedNumber(query, QStringLiteral("limit"), 20, 1, 200);
+    if (!offset || !limit) {
+        return error(400, QStringLiteral("DAS.200100"),
+                     QStringLiteral("Invalid parameter. offset must be 0-5000 and limit 1-200."), requestId);
+    }
+    QJsonArray page;
+    int total = 0;
+    for (const SandboxInventory::Instance& instance : m_options.inventory.instances()) {
+        if (instance.datastoreType != type)
+            continue;
+        if (total >= *offset && total < *offset + *limit)
+            page.append(instance.item);
+        ++total;
+    }
+    Answer a;
+    a.body =
+        compact(QJsonObject{{QStringLiteral("instance_list"), page}, {QStringLiteral("total_count"), total}});
+    return a;
+}
+
+SandboxServer::Answer SandboxServer::listNodes(const Query& query, const QByteArray& requestId) const
+{
+    const QString type = query.value(QStringLiteral("datastore_type"));
+    if (const std::optional<Answer> refused = checkDatastoreType(type, requestId))
+        return *refused;
+    const SandboxInventory::Instance* instance =
+        m_options.inventory.find(query.value(QStringLiteral("instance_id")), type);
+    if (!instance)
+        return error(400, QStringLiteral("DAS.200114"), QStringLiteral("Invalid instance ID."), requestId);
+    Answer a;
+    a.body = compact(QJsonObject{{QStringLiteral("instance_id"), instance->id()},
+                                 {QStringLiteral("instance_name"), instance->name()},
+                                 {QStringLiteral("instance_nodes"), instance->nodes}});
+    return a;
+}
+
+SandboxServer::Answer SandboxServer::listDatabases(const Query& query, const QString& instanceId,
+                                                   const QByteArray& requestId) const
+{
+    const QString engine = query.value(QStringLiteral("engine_type"));
+    const QStringList& types = SandboxInventory::datastoreTypes();
+    if (std::none_of(types.begin(), types.end(),
+                     [&](const QString& t) { return engineMatches(engine, t); })) {
+        return error(400, QStringLiteral("DAS.200100"),
+                     QStringLiteral("Invalid parameter. engine_type must name one of: %1.")
+                         .arg(types.join(QStringLiteral(", "))),
+                     requestId);
+    }
+    const SandboxInventory::Instance* instance = m_options.inventory.find(instanceId);
+    if (!instance || !engineMatches(engine, instance->datastoreType))
+        return error(400, QStringLiteral("DAS.200114"), QStringLiteral("Invalid instance ID."), requestId);
+    Answer a;
+    a.body = compact(QJsonObject{{QStringLiteral("data"), QJsonArray::fromStringList(instance->databases)},
+                                 {QStringLiteral("total"), instance->databases.size()}});
+    return a;
+}
+
+SandboxServer::Answer SandboxServer::listProjects(const Query& query, const QByteArray& requestId) const
+{
+    // Real IAM lists every project without a name; the sandbox serves the lookup by region only.
+    const QString name = query.value(QStringLiteral("name"));
+    if (name.isEmpty()) {
+        return error(
+            400, QStringLiteral("DAS.200100"),
+            QStringLiteral("Invalid parameter. The sandbox answers GET /v3/projects?name=REGION only."),
+            requestId);
+    }
+    Answer a;
+    a.body = compact(QJsonObject{{QStringLiteral("projects"), m_options.inventory.projectsNamed(name)}});
+    return a;
+}
+
+// A read's answer as the fault mode changes it. Errors stay errors; the modes that spoil a success body
+// spoil the real one (cut in half, lists and numbers turned into strings, 2 MiB of trailing blanks that
+// leave it valid JSON, so only a size cap stops it); the others answer as they do for create.
+SandboxServer::Answer SandboxServer::readFault(Answer answer, const QByteArray& requestId) const
+{
+    using Mode = SandboxOptions::Mode;
+    if (answer.status != 200)
+        return answer;
+    switch (m_options.mode) {
+    case Mode::Truncated:
+        answer.body.truncate(answer.body.size() / 2);
+        answer.errorCode = QStringLiteral("truncated");
+        return answer;
+    case Mode::WrongType:
+        answer.body = wrongTypes(answer.body);
+        answer.errorCode = QStringLiteral("wrongtype");
+        return answer;
+    case Mode::Large:
+        answer.body += QByteArray(2 * 1024 * 1024, ' ');
+        answer.errorCode = QStringLiteral("large");
+        return answer;
+    default:
+        break;
+    }
+    const std::optional<Answer> fault = faultAnswer(requestId);
+    return fault ? *fault : answer;
+}
+
+} // namespace das
