@@ -239,6 +239,22 @@
         <source>Save the password (is_save_password; kept in the OS keychain)</source>
         <translation>保存密码（is_save_password；同时保存在系统钥匙串中）</translation>
     </message>
+    <message>
+        <source>Loo&amp;k up</source>
+        <translation>查找(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Fill the project ID from IAM for the chosen region</source>
+        <translation>通过 IAM 为所选区域填入项目 ID</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>浏览(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Pick the instance from the list DAS has (F4)</source>
+        <translation>从 DAS 的实例列表中选择（F4）</translation>
+    </message>
 </context>
 <context>
     <name>CredentialImporter</name>
@@ -804,6 +820,65 @@
     </message>
 </context>
 <context>
+    <name>InstancePickerDialog</name>
+    <message>
+        <source>Pick an instance</source>
+        <translation>选择实例</translation>
+    </message>
+    <message>
+        <source>&amp;Search:</source>
+        <translation>搜索(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Search instances</source>
+        <translation>搜索实例</translation>
+    </message>
+    <message>
+        <source>Part of a name, instance ID, IP or engine</source>
+        <translation>名称、实例 ID、IP 或引擎的一部分</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Ask DAS again instead of using the list loaded earlier in this session</source>
+        <translation>重新向 DAS 查询，而不使用本次会话中之前加载的列表</translation>
+    </message>
+    <message>
+        <source>Instances</source>
+        <translation>实例</translation>
+    </message>
+    <message>
+        <source>Picker status</source>
+        <translation>选择器状态</translation>
+    </message>
+    <message>
+        <source>Loading instances</source>
+        <translation>正在加载实例</translation>
+    </message>
+    <message>
+        <source>C&amp;ancel loading</source>
+        <translation>取消加载(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Close without picking (Esc)</source>
+        <translation>不选择并关闭（Esc）</translation>
+    </message>
+    <message>
+        <source>&amp;Use instance</source>
+        <translation>使用此实例(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Fill the form with the selected instance (Enter or double-click)</source>
+        <translation>用所选实例填写表单（回车或双击）</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>DAS Connect</source>
@@ -923,6 +998,22 @@
     <message>
         <source>Re&amp;move</source>
         <translation>移除(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Choose an instance, then look up its nodes in DAS to pick them.</source>
+        <translation>请先选择实例，然后在 DAS 中查找其节点以进行选择。</translation>
+    </message>
+    <message>
+        <source>List the nodes of the instance in the Instance ID field (name, role, status) as checkboxes</source>
+        <translation>以复选框列出“实例 ID”字段中实例的节点（名称、角色、状态）</translation>
+    </message>
+    <message>
+        <source>Nodes of the instance</source>
+        <translation>实例的节点</translation>
+    </message>
+    <message>
+        <source>&amp;Look up nodes in DAS</source>
+        <translation>在 DAS 中查找节点(&amp;L)</translation>
     </message>
 </context>
 <context>
@@ -1578,6 +1669,14 @@
         <source>Password filled from the OS keychain.</source>
         <translation>已从系统钥匙串填入密码。</translation>
     </message>
+    <message>
+        <source>Pick the instance from the list DAS has (%1)</source>
+        <translation>从 DAS 的实例列表中选择（%1）</translation>
+    </message>
+    <message>
+        <source>Find the project of this region with IAM (GET /v3/projects)</source>
+        <translation>通过 IAM 查找此区域的项目（GET /v3/projects）</translation>
+    </message>
 </context>
 <context>
     <name>das::CreateSession</name>
@@ -1681,6 +1780,41 @@
     <message>
         <source>a list of database names</source>
         <translation>数据库名称列表</translation>
+    </message>
+</context>
+<context>
+    <name>das::DiscoveryActions</name>
+    <message>
+        <source>Project %1 of %2 found through IAM.</source>
+        <translation>已通过 IAM 找到 %2 的项目 %1。</translation>
+    </message>
+    <message>
+        <source>Project lookup</source>
+        <translation>项目查找</translation>
+    </message>
+    <message>
+        <source>Enter the project ID first (or use Look up): DAS lists the instances of one project.</source>
+        <translation>请先输入项目 ID（或使用“查找”）：DAS 按项目列出实例。</translation>
+    </message>
+    <message>
+        <source>Pick an instance</source>
+        <translation>选择实例</translation>
+    </message>
+    <message>
+        <source>Instance %1 picked; network type set to %2 (change it if yours differs).</source>
+        <translation>已选择实例 %1；网络类型已设为 %2（如不同请修改）。</translation>
+    </message>
+    <message>
+        <source>Choose a region: a custom endpoint has no region to look the project up for.</source>
+        <translation>请选择区域：自定义终端节点没有可用于查找项目的区域。</translation>
+    </message>
+    <message>
+        <source>IAM endpoint: %1</source>
+        <translation>IAM 终端节点：%1</translation>
+    </message>
+    <message>
+        <source>Looking up the project of %1 through IAM (%2)…</source>
+        <translation>正在通过 IAM（%2）查找 %1 的项目…</translation>
     </message>
 </context>
 <context>
@@ -2026,6 +2160,85 @@ Request ID: %2</source>
     </message>
 </context>
 <context>
+    <name>das::InstanceDetailsActions</name>
+    <message>
+        <source>Fill in the project, the instance and its engine type first (Browse… picks all three).</source>
+        <translation>请先填写项目、实例及其引擎类型（“浏览…”可一次选好这三项）。</translation>
+    </message>
+</context>
+<context>
+    <name>das::InstancePickerDialog</name>
+    <message>
+        <source>Reading the credentials from the OS keychain…</source>
+        <translation>正在从系统钥匙串读取凭证…</translation>
+    </message>
+    <message>
+        <source>Asking DAS for the instances of project %1…</source>
+        <translation>正在向 DAS 查询项目 %1 的实例…</translation>
+    </message>
+    <message>
+        <source>Loading %1 instances… %2 so far.</source>
+        <translation>正在加载 %1 个实例… 已加载 %2 个。</translation>
+    </message>
+    <message>
+        <source>Loading was cancelled. Choose Refresh to try again.</source>
+        <translation>已取消加载。选择“刷新”可重试。</translation>
+    </message>
+    <message>
+        <source>DAS lists no instances in project %1.</source>
+        <translation>DAS 中项目 %1 没有实例。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n instance(s).</source>
+        <translation>
+            <numerusform>%n 个实例。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of %2 instances match “%3”.</source>
+        <translation>%2 个实例中有 %1 个匹配“%3”。</translation>
+    </message>
+    <message>
+        <source>Some engines have more instances than DAS lists at once; only the first %1 of each are shown.</source>
+        <translation>部分引擎的实例数超过 DAS 一次列出的上限；每种只显示前 %1 个。</translation>
+    </message>
+    <message>
+        <source>DAS connections cannot be made to %1 instances; pick another one.</source>
+        <translation>无法为 %1 实例创建 DAS 连接；请选择其他实例。</translation>
+    </message>
+</context>
+<context>
+    <name>das::InstanceTableModel</name>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Instance ID</source>
+        <translation>实例 ID</translation>
+    </message>
+    <message>
+        <source>Engine</source>
+        <translation>引擎</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>IP</source>
+        <translation>IP</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>端口</translation>
+    </message>
+</context>
+<context>
     <name>das::MainWindow</name>
     <message>
         <source>Sandbox</source>
@@ -2121,6 +2334,36 @@ Request ID: %2</source>
         <source>invalid node ID</source>
         <translation>无效的节点ID</translation>
     </message>
+    <message>
+        <source>%1 — %2, %3</source>
+        <translation>%1 — %2，%3</translation>
+    </message>
+    <message>
+        <source>no role</source>
+        <translation>无角色</translation>
+    </message>
+    <message>
+        <source>status unknown</source>
+        <translation>状态未知</translation>
+    </message>
+    <message>
+        <source>Looking up the instance&apos;s nodes in DAS…</source>
+        <translation>正在 DAS 中查找实例的节点…</translation>
+    </message>
+    <message>
+        <source>Choose an instance, then look up its nodes in DAS to pick them.</source>
+        <translation>请先选择实例，然后在 DAS 中查找其节点以进行选择。</translation>
+    </message>
+    <message>
+        <source>DAS lists no nodes for this instance; type the node IDs instead.</source>
+        <translation>DAS 中此实例没有节点；请直接输入节点 ID。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n node(s) of this instance: check one to add its ID, uncheck to remove it.</source>
+        <translation>
+            <numerusform>此实例有 %n 个节点：勾选以添加其 ID，取消勾选以删除。</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>das::NodeList</name>
@@ -2214,6 +2457,37 @@ Request ID: %2</source>
     <message>
         <source>%1 must be at most %2 bytes.</source>
         <translation>%1不能超过 %2 字节。</translation>
+    </message>
+</context>
+<context>
+    <name>das::ProfileKeyTest</name>
+    <message>
+        <source>Keychain: %1</source>
+        <translation>钥匙串：%1</translation>
+    </message>
+    <message>
+        <source>Keychain: secrets readable.</source>
+        <translation>钥匙串：机密信息可读取。</translation>
+    </message>
+    <message>
+        <source>Credentials accepted: IAM at %1 answered a signed project lookup (endpoint reachable; nothing was created).</source>
+        <translation>凭证已通过：%1 上的 IAM 响应了签名的项目查询（终端节点可达；未创建任何内容）。</translation>
+    </message>
+    <message>
+        <source>Credentials accepted: DAS at %1 answered a signed instance list (endpoint reachable; nothing was created).</source>
+        <translation>凭证已通过：%1 上的 DAS 响应了签名的实例列表请求（终端节点可达；未创建任何内容）。</translation>
+    </message>
+    <message>
+        <source>Credentials rejected by %1: %2</source>
+        <translation>凭证被 %1 拒绝：%2</translation>
+    </message>
+    <message>
+        <source>Endpoint %1 unreachable: %2</source>
+        <translation>终端节点 %1 不可达：%2</translation>
+    </message>
+    <message>
+        <source>Credentials not confirmed: %1 answered with an error. %2</source>
+        <translation>凭证未确认：%1 返回了错误。%2</translation>
     </message>
 </context>
 <context>
@@ -2326,10 +2600,6 @@ Request ID: %2</source>
         <translation>未导入任何内容。%1</translation>
     </message>
     <message>
-        <source>Keychain: secrets readable.</source>
-        <translation>钥匙串：机密信息可读取。</translation>
-    </message>
-    <message>
         <source>Profiles</source>
         <translation>配置项</translation>
     </message>
@@ -2390,14 +2660,6 @@ Request ID: %2</source>
         <translation>要删除配置项“%1”吗？其机密信息也将从系统钥匙串中删除。</translation>
     </message>
     <message>
-        <source>Keychain: %1</source>
-        <translation>钥匙串：%1</translation>
-    </message>
-    <message>
-        <source>%1 Checking %2…</source>
-        <translation>%1正在检查 %2…</translation>
-    </message>
-    <message>
         <source>Import from environment variables</source>
         <translation>从环境变量导入</translation>
     </message>
@@ -2452,6 +2714,10 @@ Request ID: %2</source>
     <message>
         <source>Imported %1 from %2; the secrets were copied into the OS keychain and the source was left unchanged.</source>
         <translation>已导入 %1（来源：%2）；机密信息已复制到系统钥匙串，来源未作更改。</translation>
+    </message>
+    <message>
+        <source>Keychain: secrets readable. Checking the credentials with %1…</source>
+        <translation>钥匙串：机密信息可读取。正在通过 %1 检查凭证…</translation>
     </message>
 </context>
 <context>

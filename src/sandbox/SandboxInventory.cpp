@@ -9,6 +9,8 @@
 #include <QJsonDocument>
 #include <QSet>
 
+#include <algorithm>
+
 #include <cmath>
 
 namespace das {
@@ -331,6 +333,17 @@ const SandboxInventory::Instance* SandboxInventory::find(const QString& instance
 {
     const Instance* instance = find(instanceId);
     return instance && instance->datastoreType == datastoreType ? instance : nullptr;
+}
+
+QJsonArray SandboxInventory::allProjects() const
+{
+    QJsonArray out = m_projects;
+    const bool listed = std::any_of(out.cbegin(), out.cend(), [this](const QJsonValue& p) {
+        return p.toObject().value(QLatin1String("id")).toString() == m_projectId;
+    });
+    if (!listed)
+        out.prepend(projectsNamed(QStringLiteral("cn-north-4")).first());
+    return out;
 }
 
 QJsonArray SandboxInventory::projectsNamed(const QString& name) const

@@ -68,6 +68,8 @@ public:
     // The IAM projects called `name`: the extra ones of that name if there are any, else the inventory's own
     // project for any region the client knows (EndpointResolver), else none.
     QJsonArray projectsNamed(const QString& name) const;
+    // Every project: the inventory's own (under the default region's name) and the listed ones.
+    QJsonArray allProjects() const;
 
 private:
     bool readInstance(const QJsonValue& value, int index, QString* error);

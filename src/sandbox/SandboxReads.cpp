@@ -186,16 +186,13 @@ SandboxServer::Answer SandboxServer::listDatabases(const Query& query, const QSt
 
 SandboxServer::Answer SandboxServer::listProjects(const Query& query, const QByteArray& requestId) const
 {
-    // Real IAM lists every project without a name; the sandbox serves the lookup by region only.
+    // Like IAM: with a name, the projects of that name; without one, every project of the account.
+    Q_UNUSED(requestId)
     const QString name = query.value(QStringLiteral("name"));
-    if (name.isEmpty()) {
-        return error(
-            400, QStringLiteral("DAS.200100"),
-            QStringLiteral("Invalid parameter. The sandbox answers GET /v3/projects?name=REGION only."),
-            requestId);
-    }
     Answer a;
-    a.body = compact(QJsonObject{{QStringLiteral("projects"), m_options.inventory.projectsNamed(name)}});
+    a.body = compact(
+        QJsonObject{{QStringLiteral("projects"), name.isEmpty() ? m_options.inventory.allProjects()
+                                                                : m_options.inventory.projectsNamed(name)}});
     return a;
 }
 

@@ -1,6 +1,6 @@
 // The profile editor and manager as a user drives them (real widgets, QTest key and mouse events, offscreen)
 // against a real Secret Service (scripts/with-keyring): secrets only in the keychain, the rest in a QSettings
-// file, imports all or nothing, Test proves the keychain and the endpoint without creating anything.
+// file, imports all or nothing, Test proves the keys with one signed read without creating anything.
 
 #include "CredentialImporter.h"
 #include "DasClient.h"
@@ -10,6 +10,7 @@
 #include "ProfileManager.h"
 #include "ProfileManagerDialog.h"
 #include "ProfileStore.h"
+#include "SandboxOptions.h"
 #include "SandboxServer.h"
 #include "SecretStore.h"
 
@@ -203,6 +204,28 @@ private:
             retype(fields.secretKey, sk);
         }
         return editor;
+    }
+
+    // *Test* clicked for a profile on `sandbox` (demo AK, `sk`), which checks the signature as DAS does;
+    // `done` records operationFinished.
+    void clickTestOn(SandboxServer* sandbox, const QString& profileName, const QString& sk, bool withProject,
+                     std::unique_ptr<QSignalSpy>* done)
+    {
+        QString error;
+        QVERIFY2(sandbox->start(&error), qPrintable(error));
+        Profile p = make(profileName, sandbox->url().toString());
+        p.accessKey = QLatin1String(SandboxOptions::DemoAccessKey);
+        if (!withProject)
+            p.projectId.clear();
+        saveDirectly(p, sk);
+        reopenManager();
+        m_dialog->selectProfile(profileName);
+        *done = std::make_unique<QSignalSpy>(m_dialog.get(), &ProfileManagerDialog::operationFinished);
+        click(child<QPushButton>(m_dialog.get(), "testProfileButton"));
+        QVERIFY(m_dialog->isBusy());
+        QTRY_COMPARE_WITH_TIMEOUT((*done)->count(), 1, KeychainTimeoutMs);
+        QVERIFY(!m_dialog->isBusy());
+        QVERIFY(sandbox->issuedConnectionIds().isEmpty()); // never a create
     }
 
     void click(QAbstractButton* button)
@@ -644,32 +667,54 @@ private slots:
         QVERIFY(!m_profiles->contains(m));
     }
 
-    void testReportsReachableSandbox()
+    void testAcceptsRightKeys_data()
     {
-        SandboxServer sandbox;
-        QString error;
-        QVERIFY2(sandbox.start(&error), qPrintable(error));
-        const QString n = name(QStringLiteral("sandbox"));
-        saveDirectly(make(n, sandbox.url().toString()), QStringLiteral("sk-sandbox"));
-        reopenManager();
-        m_dialog->selectProfile(n);
-        QSignalSpy done(m_dialog.get(), &ProfileManagerDialog::operationFinished);
-        const int before = sandbox.requestCount();
+        QTest::addColumn<bool>("withProject");
+        QTest::newRow("instance list (default project)") << true;
+        QTest::newRow("IAM project lookup (no project)") << false;
+    }
 
-        click(child<QPushButton>(m_dialog.get(), "testProfileButton"));
-        QVERIFY(m_dialog->isBusy());
-        QTRY_COMPARE_WITH_TIMEOUT(done.count(), 1, KeychainTimeoutMs);
+    void testAcceptsRightKeys()
+    {
+        QFETCH(bool, withProject);
+        SandboxServer sandbox;
+        std::unique_ptr<QSignalSpy> spy;
+        clickTestOn(&sandbox, name(QStringLiteral("sandbox")), QLatin1String(SandboxOptions::DemoSecretKey),
+                    withProject, &spy);
+        QVERIFY(spy && spy->count() == 1);
+        const QSignalSpy& done = *spy;
         const QString message = done.at(0).at(1).toString();
         QVERIFY2(done.at(0).at(0).toBool(), qPrintable(message));
-        QVERIFY2(message.startsWith(QLatin1String("Keychain: secrets readable.")), qPrintable(message));
-        QVERIFY2(message.contains(QLatin1String("answered HTTP 200")), qPrintable(message));
+        QVERIFY2(message.startsWith(QLatin1String("Keychain: secrets readable. Credentials accepted:")),
+                 qPrintable(message));
+        QVERIFY2(message.contains(withProject ? QLatin1String("signed instance list")
+                                              : QLatin1String("signed project lookup")),
+                 qPrintable(message));
         QVERIFY(message.contains(sandbox.url().toString()));
-        QVERIFY(message.contains(QLatin1String("reachable")));
         QCOMPARE(status()->text(), message);
         QVERIFY(status()->property("role").toString().isEmpty());
-        QVERIFY(sandbox.issuedConnectionIds().isEmpty()); // never a create
-        QCOMPARE(sandbox.requestCount(), before + 1);
-        QVERIFY(!m_dialog->isBusy());
+        QCOMPARE(sandbox.requestCount(), 1);
+    }
+
+    void testRejectsWrongSecretKey()
+    {
+        SandboxServer sandbox;
+        std::unique_ptr<QSignalSpy> spy;
+        clickTestOn(&sandbox, name(QStringLiteral("wrong-sk")), QStringLiteral("not-the-secret-key"), true,
+                    &spy);
+        QVERIFY(spy && spy->count() == 1);
+        const QSignalSpy& done = *spy;
+        const QString message = done.at(0).at(1).toString();
+        QVERIFY2(!done.at(0).at(0).toBool(), qPrintable(message));
+        QVERIFY2(message.startsWith(QLatin1String("Keychain: secrets readable. Credentials rejected by ")),
+                 qPrintable(message));
+        QVERIFY2(
+            message.contains(QLatin1String("The AK/SK signature was rejected: the secret key (SK) does not "
+                                           "belong to this access key")),
+            qPrintable(message));
+        QVERIFY2(!message.contains(QLatin1String("OK")) && !message.contains(QLatin1String("accepted:")),
+                 qPrintable(message));
+        QCOMPARE(status()->property("role").toString(), QStringLiteral("error"));
     }
 
     void testReportsRefusedPort()

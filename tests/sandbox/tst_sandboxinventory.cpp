@@ -218,6 +218,16 @@ private slots:
         QCOMPARE(got, ids);
     }
 
+    // Without a name, like IAM, every project of the account: the inventory's own first.
+    void iamListsEveryProjectWithoutAName()
+    {
+        const RawResponse r = signedGet(m_server->url(), QStringLiteral("/v3/projects"), {});
+        QCOMPARE(r.status, 200);
+        const QJsonArray projects = json(r).value(QLatin1String("projects")).toArray();
+        QVERIFY(!projects.isEmpty());
+        QCOMPARE(projects.first().toObject().value(QLatin1String("id")).toString(), QString(Project));
+    }
+
     // The same 401 body as a create with the same wrong key; a token works as for create.
     void authenticationIsTheCreatesOne()
     {

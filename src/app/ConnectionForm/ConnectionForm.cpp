@@ -1,5 +1,6 @@
 #include "ConnectionForm.h"
 
+#include "DiscoveryButtons.h"
 #include "EndpointResolver.h"
 #include "FormFeedback.h"
 #include "PasswordRow.h"
@@ -7,6 +8,8 @@
 #include "SandboxOptions.h"
 #include "ui_ConnectionForm.h"
 
+#include <QAbstractItemView>
+#include <QCompleter>
 #include <QShortcut>
 
 namespace das {
@@ -60,6 +63,10 @@ ConnectionForm::ConnectionForm(QWidget* parent)
 
     m_password = std::make_unique<PasswordRow>(PasswordRow::Widgets{
         m_ui->passwordEdit, m_ui->savedPasswordBar, m_ui->savedPasswordLabel, m_ui->useSavedPasswordButton});
+    m_discovery = std::make_unique<DiscoveryButtons>(
+        this, DiscoveryButtons::Widgets{m_ui->projectIdEdit, m_ui->lookUpProjectButton, m_ui->instanceIdEdit,
+                                        m_ui->pickInstanceButton, m_ui->engineTypeCombo,
+                                        m_ui->networkTypeCombo, m_ui->portEdit});
     populateChoices();
     connectFields();
     connectControls();
@@ -344,6 +351,22 @@ void ConnectionForm::touch(const QString& field)
     emit edited();
 }
 
+void ConnectionForm::setPickedInstance(const QString& instanceId, const QString& engineType,
+                                       const QString& networkType, int port)
+{
+    m_discovery->fillInstance(instanceId, engineType, networkType, port);
+    for (const QString& field : {InstanceId, EngineType, NetworkType, Port})
+        m_feedback->touch(field);
+    revalidate();
+    emit edited();
+}
+
+void ConnectionForm::setLookedUpProject(const QString& projectId)
+{
+    m_ui->projectIdEdit->setText(projectId);
+    touch(ProjectId);
+}
+
 void ConnectionForm::markAllTouched()
 {
     m_feedback->touchAll();
@@ -377,6 +400,7 @@ void ConnectionForm::revalidate()
     restyle(m_ui->summaryLabel, "role", summary.ready ? QString() : QStringLiteral("error"));
     m_ui->createButton->setEnabled(summary.ready && !m_busy);
     m_ui->previewButton->setEnabled(t.error.isEmpty() && !m_busy);
+    m_discovery->update(t.key == QLatin1String(CustomKey), t.error.isEmpty(), m_busy);
     if (summary.ready != m_ready) {
         m_ready = summary.ready;
         emit readyChanged(summary.ready);
@@ -393,6 +417,10 @@ void ConnectionForm::updateRemarksCounter()
 
 void ConnectionForm::onReturnPressed()
 {
+    // Enter in an open completion list chooses the completion; it is not "create".
+    if (auto* edit = qobject_cast<QLineEdit*>(sender());
+        edit && edit->completer() && edit->completer()->popup()->isVisible())
+        return;
     if (isReady()) {
         emit createRequested();
         return;
@@ -425,6 +453,7 @@ void ConnectionForm::changeEvent(QEvent* event)
     if (event->type() == QEvent::LanguageChange) {
         m_ui->retranslateUi(this);
         m_feedback->reloadHints();
+        m_discovery->retranslate();
         populateChoices();
         m_ui->profileCombo->setItemText(0, tr("Environment variables (HUAWEICLOUD_SDK_*)"));
         setSavedPasswordState(savedPasswordState());

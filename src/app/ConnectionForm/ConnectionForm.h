@@ -15,6 +15,7 @@ class ConnectionForm;
 
 namespace das {
 
+class DiscoveryButtons;
 class FormFeedback;
 
 // The create-connection form. Every keystroke re-runs the core RequestValidator; messages appear beside the
@@ -67,6 +68,12 @@ public:
     bool isBusy() const { return m_busy; }
     void setBusy(bool busy);
 
+    // Fills instance ID, engine type, network type and (when > 0) port from a picked instance, as typed.
+    void setPickedInstance(const QString& instanceId, const QString& engineType, const QString& networkType,
+                           int port);
+    // Fills the project ID found through IAM.
+    void setLookedUpProject(const QString& projectId);
+
     void markAllTouched();
     void focusFirstProblem();
     void fillExample();
@@ -86,6 +93,10 @@ signals:
     void forgetSavedPasswordRequested();
     // Endpoint, project, instance or username changed: the saved-password lookup key may differ.
     void passwordLookupKeyChanged();
+    // "Browse…" beside Instance ID or F4: pick the instance from DAS's list.
+    void pickInstanceRequested();
+    // "Look up" beside Project ID: find the region's project through IAM.
+    void lookUpProjectRequested();
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -103,6 +114,7 @@ private:
     std::unique_ptr<Ui::ConnectionForm> m_ui;
     std::unique_ptr<FormFeedback> m_feedback;
     std::unique_ptr<PasswordRow> m_password;
+    std::unique_ptr<DiscoveryButtons> m_discovery;
     Violations m_violations;
     QUrl m_sandboxUrl;
     bool m_credentialsAvailable = false;

@@ -5,6 +5,7 @@
 #include "AppSettings.h"
 #include "ConnectionForm.h"
 #include "DasClient.h"
+#include "DiscoveryActions.h"
 #include "HistoryPane.h"
 #include "HistoryStore.h"
 #include "PreviewDialog.h"
@@ -57,8 +58,16 @@ MainWindow::MainWindow(QWidget* parent)
     m_ui->resultPanel->clear();
     setUpToolBarAndStatus();
     connectForm();
-    connect(m_passwordOffer, &SavedPasswordOffer::statusMessage, this,
-            [this](const QString& text, int ms) { statusBar()->showMessage(text, ms); });
+    m_discovery = new DiscoveryActions(
+        form(), {m_client, m_profileManager},
+        [this] {
+            const bool sandbox = form()->target().isSandbox() && m_sandboxHost->isRunning();
+            return DiscoveryActions::Context{form()->target(), credentialChoice(),
+                                             sandbox ? m_sandboxHost->url() : QUrl(), m_env};
+        },
+        this);
+    connect(m_passwordOffer, &SavedPasswordOffer::statusMessage, statusBar(), &QStatusBar::showMessage);
+    connect(m_discovery, &DiscoveryActions::statusMessage, statusBar(), &QStatusBar::showMessage);
     connectActions();
     buildDynamicMenus();
     reloadProfiles();

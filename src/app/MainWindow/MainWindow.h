@@ -21,6 +21,7 @@ namespace das {
 
 class ConnectionForm;
 class DasClient;
+class DiscoveryActions;
 class HistoryPane;
 class HistoryStore;
 class ProfileManager;
@@ -96,6 +97,7 @@ private:
     std::unique_ptr<ProfileStore> m_profiles;
     ProfileManager* m_profileManager;
     SavedPasswordOffer* m_passwordOffer = nullptr;
+    DiscoveryActions* m_discovery = nullptr; // instance picker and project lookup
     SandboxHost* m_sandboxHost;
     QProcessEnvironment m_env;
     QLabel* m_sandboxBadge;

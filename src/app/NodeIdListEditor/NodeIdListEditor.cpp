@@ -3,9 +3,11 @@
 #include "RequestValidator.h"
 #include "ui_NodeIdListEditor.h"
 
+#include <QCheckBox>
 #include <QClipboard>
 #include <QGuiApplication>
 #include <QKeyEvent>
+#include <QStyle>
 #include <QTimer>
 
 namespace das {
@@ -46,7 +48,13 @@ NodeIdListEditor::NodeIdListEditor(QWidget* parent)
         }
         emit changed();
     });
+
+    m_ui->nodePicker->setStyleSheet(QStringLiteral("QLabel[role=\"error\"] { color: #b3261e; }"));
+    m_ui->nodeChecks->hide();
+    connect(m_ui->fromDasButton, &QPushButton::clicked, this, &NodeIdListEditor::nodesWanted);
+    connect(this, &NodeIdListEditor::changed, this, &NodeIdListEditor::syncNodeChecks);
     updateButtons();
+    showPickerState();
 }
 
 NodeIdListEditor::~NodeIdListEditor() = default;
@@ -146,10 +154,139 @@ bool NodeIdListEditor::eventFilter(QObject* watched, QEvent* event)
     return QWidget::eventFilter(watched, event);
 }
 
+// ---- node picker ------------------------------------------------------------------------------------------
+
+void NodeIdListEditor::setAvailableNodes(const QList<NodeInfo>& nodes)
+{
+    m_nodes = nodes;
+    m_nodesLoaded = true;
+    m_nodesLoading = false;
+    m_nodesProblem.clear();
+    rebuildNodeChecks();
+    showPickerState();
+}
+
+void NodeIdListEditor::clearAvailableNodes()
+{
+    m_nodes.clear();
+    m_nodesLoaded = false;
+    m_nodesLoading = false;
+    m_nodesProblem.clear();
+    rebuildNodeChecks();
+    showPickerState();
+}
+
+void NodeIdListEditor::setNodesLoading(bool loading)
+{
+    m_nodesLoading = loading;
+    if (loading)
+        m_nodesProblem.clear();
+    showPickerState();
+}
+
+void NodeIdListEditor::setNodesProblem(const QString& sentence)
+{
+    m_nodesLoading = false;
+    m_nodesProblem = sentence;
+    showPickerState();
+}
+
+QCheckBox* NodeIdListEditor::nodeCheckBox(const QString& id) const
+{
+    for (QCheckBox* box : m_nodeChecks) {
+        if (box->property("nodeId").toString() == id)
+            return box;
+    }
+    return nullptr;
+}
+
+void NodeIdListEditor::rebuildNodeChecks()
+{
+    qDeleteAll(m_nodeChecks);
+    m_nodeChecks.clear();
+    QWidget* previous = m_ui->fromDasButton;
+    for (const NodeInfo& node : std::as_const(m_nodes)) {
+        auto* box = new QCheckBox(m_ui->nodeChecks);
+        box->setObjectName(QStringLiteral("nodeCheck_") + node.id);
+        box->setProperty("nodeId", node.id);
+        box->setToolTip(node.id);
+        m_ui->nodeChecksLayout->addWidget(box);
+        const QString id = node.id;
+        connect(box, &QCheckBox::clicked, this, [this, id](bool checked) { nodeClicked(id, checked); });
+        setTabOrder(previous, box);
+        previous = box;
+        m_nodeChecks.append(box);
+    }
+    m_ui->nodeChecks->setVisible(!m_nodeChecks.isEmpty());
+    showPickerState(); // labels
+    syncNodeChecks();
+}
+
+// Programmatic setChecked does not emit clicked(), so this never feeds back into the list.
+void NodeIdListEditor::syncNodeChecks()
+{
+    const QStringList ids = nodeIds();
+    for (QCheckBox* box : std::as_const(m_nodeChecks))
+        box->setChecked(ids.contains(box->property("nodeId").toString()));
+}
+
+void NodeIdListEditor::nodeClicked(const QString& id, bool checked)
+{
+    if (checked) {
+        if (!nodeIds().contains(id) && addFromText(id) > 0)
+            return; // addFromText emitted changed()
+        syncNodeChecks();
+        return;
+    }
+    {
+        const QSignalBlocker blocker(m_ui->nodeIdList);
+        for (int i = m_ui->nodeIdList->count() - 1; i >= 0; --i) {
+            if (m_ui->nodeIdList->item(i)->text() == id)
+                delete m_ui->nodeIdList->takeItem(i);
+        }
+    }
+    updateButtons();
+    emit changed();
+}
+
+void NodeIdListEditor::showPickerState()
+{
+    for (int i = 0; i < m_nodeChecks.size() && i < m_nodes.size(); ++i) {
+        const NodeInfo& node = m_nodes.at(i);
+        m_nodeChecks.at(i)->setText(tr("%1 \u2014 %2, %3")
+                                        .arg(node.name.isEmpty() ? node.id : node.name,
+                                             node.role.isEmpty() ? tr("no role") : node.role,
+                                             node.status.isEmpty() ? tr("status unknown") : node.status));
+    }
+    QString text;
+    if (m_nodesLoading)
+        text = tr("Looking up the instance's nodes in DAS\u2026");
+    else if (!m_nodesProblem.isEmpty())
+        text = m_nodesProblem;
+    else if (!m_nodesLoaded)
+        text = tr("Choose an instance, then look up its nodes in DAS to pick them.");
+    else if (m_nodes.isEmpty())
+        text = tr("DAS lists no nodes for this instance; type the node IDs instead.");
+    else
+        text = tr("%n node(s) of this instance: check one to add its ID, uncheck to remove it.", nullptr,
+                  int(m_nodes.size()));
+    QLabel* label = m_ui->nodePickerStatus;
+    label->setText(text);
+    const QString role = !m_nodesLoading && !m_nodesProblem.isEmpty() ? QStringLiteral("error") : QString();
+    if (label->property("role").toString() != role) {
+        label->setProperty("role", role);
+        label->style()->unpolish(label);
+        label->style()->polish(label);
+    }
+    m_ui->fromDasButton->setEnabled(!m_nodesLoading);
+}
+
 void NodeIdListEditor::changeEvent(QEvent* event)
 {
-    if (event->type() == QEvent::LanguageChange)
+    if (event->type() == QEvent::LanguageChange) {
         m_ui->retranslateUi(this);
+        showPickerState();
+    }
     QWidget::changeEvent(event);
 }
 

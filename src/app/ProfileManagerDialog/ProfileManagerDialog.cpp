@@ -1,10 +1,11 @@
 #include "ProfileManagerDialog.h"
 
 #include "CredentialImporter.h"
+#include "CredentialResolver.h"
 #include "Credentials.h"
-#include "EndpointProbe.h"
 #include "EndpointResolver.h"
 #include "ProfileEditDialog.h"
+#include "ProfileKeyTest.h"
 #include "ProfileManager.h"
 #include "ProfileStore.h"
 #include "SecretLimits.h"
@@ -26,7 +27,7 @@ ProfileManagerDialog::ProfileManagerDialog(ProfileManager* manager, DasClient* c
     : QDialog(parent)
     , m_ui(std::make_unique<Ui::ProfileManagerDialog>())
     , m_manager(manager)
-    , m_probe(new EndpointProbe(client, this))
+    , m_keyTest(new ProfileKeyTest({client, manager}, this))
 {
     m_ui->setupUi(this);
     setStyleSheet(QStringLiteral("QLabel[role=\"error\"] { color: #b3261e; }"));
@@ -45,11 +46,13 @@ ProfileManagerDialog::ProfileManagerDialog(ProfileManager* manager, DasClient* c
     connect(m_ui->deleteProfileButton, &QPushButton::clicked, this, &ProfileManagerDialog::deleteSelected);
     connect(m_ui->testProfileButton, &QPushButton::clicked, this, &ProfileManagerDialog::testSelected);
     connect(m_ui->buttonBox, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    connect(m_probe, &EndpointProbe::finished, this,
-            [this](bool reachable, int, qint64, const QString& message) {
-                setBusy(false);
-                finish(reachable, tr("Keychain: secrets readable.") + QLatin1Char(' ') + message);
-            });
+    connect(m_keyTest, &ProfileKeyTest::finished, this, [this](const ProfileKeyTest::Outcome& outcome) {
+        setBusy(false);
+        finish(outcome.ok, ProfileKeyTest::describe(outcome));
+    });
+    connect(m_keyTest, &ReadWorkflow::sending, this, [this](const QString& host) {
+        setStatus(tr("Keychain: secrets readable. Checking the credentials with %1…").arg(host), false);
+    });
 
     reloadList();
     resize(640, 420);
@@ -264,35 +267,18 @@ void ProfileManagerDialog::deleteSelected()
     });
 }
 
-// Proves the keychain entries are readable and the endpoint answers; never sends a create.
+// One signed read with the profile's keys (ProfileKeyTest); never sends a create.
 void ProfileManagerDialog::testSelected()
 {
     const QString name = selectedProfile();
     if (m_busy || !m_manager || name.isEmpty())
         return;
-    const Profile profile = m_manager->profileStore()->profile(name);
+    CredentialResolver::Inputs inputs;
+    inputs.profile = name;
+    const CredentialChoice choice = CredentialResolver(m_manager->profileStore()).resolve(inputs);
     setBusy(true);
-    QPointer<ProfileManagerDialog> self(this);
-    m_manager->loadCredentials(name, [self, profile](bool ok, const Credentials&, const QString& message) {
-        if (!self)
-            return;
-        if (!ok) {
-            self->setBusy(false);
-            self->finish(false, tr("Keychain: %1").arg(message));
-            return;
-        }
-        const QString readable = tr("Keychain: secrets readable.");
-        const EndpointResolver::Result target = profile.endpoint.isEmpty()
-                                                    ? EndpointResolver::resolveRegion(profile.region)
-                                                    : EndpointResolver::parseEndpoint(profile.endpoint);
-        if (!target.ok()) {
-            self->setBusy(false);
-            self->finish(false, readable + QLatin1Char(' ') + target.error);
-            return;
-        }
-        self->setStatus(tr("%1 Checking %2…").arg(readable, target.endpoint.toDisplayString()), false);
-        self->m_probe->probe(target.endpoint);
-    });
+    if (!m_keyTest->start(m_manager->profileStore()->profile(name), choice))
+        setBusy(false);
 }
 
 // ---- import -----------------------------------------------------------------------------------------------

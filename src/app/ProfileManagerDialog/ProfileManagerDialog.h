@@ -21,7 +21,7 @@ class ProfileManagerDialog;
 namespace das {
 
 class DasClient;
-class EndpointProbe;
+class ProfileKeyTest;
 
 // Lists the profiles and adds, edits, deletes, tests and imports them. Every keychain operation runs
 // asynchronously through ProfileManager while the dialog shows a busy state; nothing here blocks on the
@@ -37,7 +37,7 @@ public:
     // the import. Default: a QInputDialog listing the regions.
     using RegionChooser = std::function<QString(const QStringList& profileNames)>;
 
-    // *Test* probes through `client`, with the same TLS trust as a create.
+    // *Test* makes one signed read through `client` (ProfileKeyTest), with the same TLS trust as a create.
     ProfileManagerDialog(ProfileManager* manager, DasClient* client, QWidget* parent = nullptr);
     ~ProfileManagerDialog() override;
 
@@ -90,7 +90,7 @@ private:
     std::unique_ptr<Ui::ProfileManagerDialog> m_ui;
     QPointer<ProfileManager> m_manager;
     QPointer<ProfileEditDialog> m_editDialog;
-    EndpointProbe* m_probe = nullptr;
+    ProfileKeyTest* m_keyTest = nullptr;
     Confirmation m_confirm;
     RegionChooser m_chooseRegion;
     bool m_busy = false;
