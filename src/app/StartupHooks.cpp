@@ -8,6 +8,7 @@
 #include <QElapsedTimer>
 #include <QScrollArea>
 #include <QScrollBar>
+#include <QSize>
 #include <QTimer>
 #include <QWindow>
 
@@ -39,9 +40,20 @@ void quitOnceExposed(MainWindow& window, const QElapsedTimer& sinceMain)
     poll->start();
 }
 
-void screenshotAfterCreate(MainWindow& window, const QString& file)
+// "1600x1000" → that size; anything else → the README's 1280×900.
+QSize screenshotSize(const QString& text)
 {
-    window.resize(1280, 900);
+    const QStringList parts = text.split(u'x');
+    bool okW = false;
+    bool okH = false;
+    const int w = parts.size() == 2 ? parts.at(0).toInt(&okW) : 0;
+    const int h = parts.size() == 2 ? parts.at(1).toInt(&okH) : 0;
+    return okW && okH && w >= 320 && h >= 240 ? QSize(w, h) : QSize(1280, 900);
+}
+
+void screenshotAfterCreate(MainWindow& window, const QString& file, const QSize& size)
+{
+    window.resize(size);
     QObject::connect(&window, &MainWindow::createFinished, qApp, [&window, file] {
         if (auto* scroll = window.findChild<QScrollArea*>(QStringLiteral("formScroll")))
             scroll->verticalScrollBar()->setValue(0);
@@ -65,6 +77,10 @@ StartupHooks::StartupHooks()
                    QCoreApplication::translate(
                        "main", "Render the window on the sandbox after one create to FILE (PNG) and exit."),
                    QStringLiteral("FILE"))
+    , m_screenshotSize(QStringLiteral("screenshot-size"),
+                       QCoreApplication::translate("main", "Window size for --screenshot, e.g. 1024x700 "
+                                                           "(default 1280x900)."),
+                       QStringLiteral("WxH"))
     , m_quitAfterShow(QStringLiteral("quit-after-show"),
                       QCoreApplication::translate(
                           "main", "Print start-up time and peak memory once the window is shown, then exit."))
@@ -72,7 +88,7 @@ StartupHooks::StartupHooks()
 
 void StartupHooks::addOptions(QCommandLineParser& parser) const
 {
-    parser.addOptions({m_screenshot, m_quitAfterShow});
+    parser.addOptions({m_screenshot, m_screenshotSize, m_quitAfterShow});
 }
 
 bool StartupHooks::isScripted(const QCommandLineParser& parser) const
@@ -91,7 +107,8 @@ void StartupHooks::arm(const QCommandLineParser& parser, MainWindow& window,
     if (parser.isSet(m_quitAfterShow))
         quitOnceExposed(window, sinceMain);
     if (parser.isSet(m_screenshot))
-        screenshotAfterCreate(window, parser.value(m_screenshot));
+        screenshotAfterCreate(window, parser.value(m_screenshot),
+                              screenshotSize(parser.value(m_screenshotSize)));
 }
 
 long peakRssKiB()

@@ -27,6 +27,7 @@ public:
 
 private:
     QCommandLineOption m_screenshot;
+    QCommandLineOption m_screenshotSize;
     QCommandLineOption m_quitAfterShow;
 };
 
