@@ -3053,5 +3053,9 @@ Try the built-in sandbox? It runs on this computer, needs no account, and answer
         <source>Continue without the sandbox</source>
         <translation>不使用沙箱</translation>
     </message>
+    <message>
+        <source>Window size for --screenshot, e.g. 1024x700 (default 1280x900).</source>
+        <translation>--screenshot 的窗口大小，例如 1024x700（默认 1280x900）。</translation>
+    </message>
 </context>
 </TS>

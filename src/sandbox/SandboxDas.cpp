@@ -78,15 +78,18 @@ SandboxServer::Answer SandboxServer::process(const HttpRequest& request, const Q
         return a;
     }
 
-    // Route: POST /v3/{project_id}/instances/{instance_id}/create-connection, or GET of a read call.
+    // Route: POST /v3/{project_id}/instances/{instance_id}/create-connection, DELETE
+    // /v3/{project_id}/batch-delete-connections (SandboxConnections.cpp), or GET of a read call.
     const QList<QByteArray> parts = path.split('/');
     const bool isCreate = parts.size() == 6 && parts.at(0).isEmpty() && parts.at(1) == "v3" &&
                           parts.at(3) == "instances" && parts.at(5) == "create-connection" &&
                           request.method == "POST";
+    const bool isDelete = parts.size() == 4 && parts.at(0).isEmpty() && parts.at(1) == "v3" &&
+                          parts.at(3) == "batch-delete-connections" && request.method == "DELETE";
     const ReadRoute readRoute = request.method == "GET" ? readRouteOf(parts) : ReadRoute::None;
-    if (!isCreate && readRoute == ReadRoute::None)
+    if (!isCreate && !isDelete && readRoute == ReadRoute::None)
         return notFound(requestId);
-    if (isCreate && !isJsonMediaType(request.header("content-type"))) {
+    if ((isCreate || isDelete) && !isJsonMediaType(request.header("content-type"))) {
         return error(415, QStringLiteral("APIGW.0201"),
                      QStringLiteral("Unsupported media type: the body must be application/json"), requestId);
     }
@@ -106,6 +109,8 @@ SandboxServer::Answer SandboxServer::process(const HttpRequest& request, const Q
     if (!authenticated)
         return authFailure;
 
+    if (isDelete)
+        return deleteConnections(request, QString::fromLatin1(parts.at(2)), requestId);
     if (!isCreate)
         return readCall(request, readRoute, parts, requestId);
     return createConnection(request, QString::fromLatin1(parts.at(2)), QString::fromLatin1(parts.at(4)),
@@ -244,13 +249,20 @@ SandboxServer::Answer SandboxServer::createConnection(const HttpRequest& request
                      QStringLiteral("Invalid parameter. ") + messages.join(QStringLiteral(" ")), requestId);
     }
 
+    Answer a;
+    if (m_options.mode == SandboxOptions::Mode::RefusedLost) {
+        a.reset = true;
+        return a;
+    }
     if (const std::optional<Answer> fault = faultAnswer(requestId))
         return *fault;
-    Answer a;
     const QString connectionId = QUuid::createUuid().toString(QUuid::WithoutBraces);
     recordIssued(connectionId);
+    keepConnection(body, connectionId);
     a.body = QJsonDocument(QJsonObject{{QStringLiteral("connection_id"), connectionId}})
                  .toJson(QJsonDocument::Compact);
+    // lost: created and kept, but the client never hears of it.
+    a.reset = m_options.mode == SandboxOptions::Mode::Lost;
     emit connectionCreated(connectionId, QString::fromLatin1(requestId));
     return a;
 }
@@ -298,6 +310,8 @@ std::optional<SandboxServer::Answer> SandboxServer::faultAnswer(const QByteArray
     case Mode::Expired:
     case Mode::Throttle:
     case Mode::Redirect:
+    case Mode::Lost:        // create only (createConnection); reads and deletes answer, so that a
+    case Mode::RefusedLost: // client can reconcile
         break;
     }
     return std::nullopt;

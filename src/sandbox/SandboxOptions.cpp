@@ -23,6 +23,8 @@ const ModeName Names[] = {
     {SandboxOptions::Mode::Redirect, "redirect"},
     {SandboxOptions::Mode::Hang, "hang"},
     {SandboxOptions::Mode::Large, "large"},
+    {SandboxOptions::Mode::Lost, "lost"},
+    {SandboxOptions::Mode::RefusedLost, "refused-lost"},
 };
 
 } // namespace

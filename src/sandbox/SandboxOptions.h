@@ -15,18 +15,20 @@ struct SandboxOptions
 {
     enum class Mode
     {
-        Ok,        // validate and create
-        E500,      // DAS internal error
-        Throttle,  // APIGW.0308, HTTP 429
-        Garbage,   // 200 with a non-JSON body
-        Html502,   // gateway HTML error page
-        Reset,     // connection reset after reading the request
-        Expired,   // server clock 20 minutes ahead: signatures look expired
-        Truncated, // 200 with JSON cut short
-        WrongType, // 200 with connection_id as a number
-        Redirect,  // 307 to another URL
-        Hang,      // read the request, never answer
-        Large,     // 200 with a 2 MiB body
+        Ok,          // validate and create
+        E500,        // DAS internal error
+        Throttle,    // APIGW.0308, HTTP 429
+        Garbage,     // 200 with a non-JSON body
+        Html502,     // gateway HTML error page
+        Reset,       // connection reset after reading the request
+        Expired,     // server clock 20 minutes ahead: signatures look expired
+        Truncated,   // 200 with JSON cut short
+        WrongType,   // 200 with connection_id as a number
+        Redirect,    // 307 to another URL
+        Hang,        // read the request, never answer
+        Large,       // 200 with a 2 MiB body
+        Lost,        // create: the connection is created and kept, then the answer is dropped (reset)
+        RefusedLost, // create: not created, and the answer is dropped (reset)
     };
 
     static constexpr const char* DemoAccessKey = "DASSANDBOXDEMOAK0001";
@@ -58,7 +60,10 @@ struct SandboxOptions
     QString tlsKey;
     HttpLimits http;              // header and body caps of one request
     ConnectionLimits connections; // time to send a request, open and held connections
-    int maxIssuedIds = 10000;     // issuedConnectionIds() keeps the most recent ones only
+    // The kept connections: loaded by start(), rewritten (atomically, mode 0600) after each create and
+    // delete. Empty: in memory only.
+    QString stateFile;
+    int maxIssuedIds = 10000; // issuedConnectionIds() and connections() keep the most recent ones only
 
     // Serves `replacement` from now on and accepts its projects and instances (for create too).
     void setInventory(const SandboxInventory& replacement);

@@ -3,6 +3,8 @@
 // as create (throttle, authentication); query parameters are checked like the API checks them.
 #include "SandboxServer.h"
 
+#include "SandboxQuery.h"
+
 #include <QJsonDocument>
 #include <QUrlQuery>
 
@@ -10,44 +12,9 @@ namespace das {
 
 namespace {
 
-using Query = QHash<QString, QString>;
-
-// The decoded parameters; nothing when a name is repeated, which the API would read one way or another.
-std::optional<Query> parseQuery(const QByteArray& raw)
-{
-    Query out;
-    const auto items = QUrlQuery(QString::fromLatin1(raw)).queryItems(QUrl::FullyDecoded);
-    for (const auto& item : items) {
-        if (out.contains(item.first))
-            return std::nullopt;
-        out.insert(item.first, item.second);
-    }
-    return out;
-}
-
-// A decimal from `min` to `max`, `fallback` when absent; nothing when malformed or out of range.
-std::optional<int> boundedNumber(const Query& query, const QString& name, int fallback, int min, int max)
-{
-    if (!query.contains(name))
-        return fallback;
-    const QString text = query.value(name);
-    if (text.isEmpty() || text.size() > 6)
-        return std::nullopt;
-    for (const QChar c : text) {
-        if (c < u'0' || c > u'9')
-            return std::nullopt;
-    }
-    const int value = text.toInt();
-    return value >= min && value <= max ? std::optional<int>(value) : std::nullopt;
-}
-
-// ListDbNames names the engine in lower case; TaurusDB is "taurus" in create, so both spellings are taken.
-bool engineMatches(const QString& engineType, const QString& datastoreType)
-{
-    const QString engine = engineType.toLower();
-    return engine == datastoreType.toLower() ||
-           (datastoreType == QLatin1String("TaurusDB") && engine == QLatin1String("taurus"));
-}
+using sandbox::boundedNumber;
+using sandbox::engineMatches;
+using sandbox::parseQuery;
 
 QByteArray compact(const QJsonObject& object)
 {
@@ -78,6 +45,8 @@ SandboxServer::ReadRoute SandboxServer::readRouteOf(const QList<QByteArray>& par
         return ReadRoute::Projects;
     if (parts.size() == 4 && parts.at(3) == "instances")
         return ReadRoute::Instances;
+    if (parts.size() == 4 && parts.at(3) == "list-connections")
+        return ReadRoute::Connections;
     if (parts.size() == 5 && parts.at(3) == "instance" && parts.at(4) == "nodes-info")
         return ReadRoute::Nodes;
     if (parts.size() == 7 && parts.at(3) == "instances" && parts.at(5) == "databases" &&
@@ -104,6 +73,8 @@ SandboxServer::Answer SandboxServer::readCall(const HttpRequest& request, ReadRo
         answer = listInstances(*query, requestId);
     else if (route == ReadRoute::Nodes)
         answer = listNodes(*query, requestId);
+    else if (route == ReadRoute::Connections)
+        answer = listConnections(*query, requestId);
     else
         answer = listDatabases(*query, QString::fromLatin1(parts.at(4)), requestId);
     return readFault(answer, requestId);

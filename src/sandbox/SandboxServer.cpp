@@ -17,6 +17,7 @@ Q_LOGGING_CATEGORY(lcSandbox, "das.sandbox", QtWarningMsg)
 SandboxServer::SandboxServer(const SandboxOptions& options, QObject* parent)
     : HttpListener(parent)
     , m_options(options)
+    , m_connections(options.maxIssuedIds)
 {
     setLimits(m_options.http, m_options.connections);
 }
@@ -25,6 +26,8 @@ SandboxServer::~SandboxServer() = default;
 
 bool SandboxServer::start(QString* error)
 {
+    if (!loadState(error))
+        return false;
     if (!m_options.tlsCertificate.isEmpty() || !m_options.tlsKey.isEmpty()) {
         QFile certFile(m_options.tlsCertificate);
         QFile keyFile(m_options.tlsKey);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "HttpListener.h"
+#include "SandboxConnections.h"
 #include "SandboxOptions.h"
 
 #include <QByteArray>
@@ -16,6 +17,8 @@
 class QTcpSocket;
 
 namespace das {
+
+struct ConnectionRequest;
 
 // A local stand-in for the APIG gateway, DAS and the IAM project lookup: create-connection and the read calls
 // the pickers use (SandboxReads.cpp), with the same signature rules, the same validation (core
@@ -42,6 +45,8 @@ public:
     int requestCount() const { return m_requestCount; }
     // The most recent SandboxOptions::maxIssuedIds connection IDs issued, oldest first.
     const QStringList& issuedConnectionIds() const { return m_issued; }
+    // The connections created and not deleted: the most recent SandboxOptions::maxIssuedIds, oldest first.
+    const SandboxConnections& connections() const { return m_connections; }
 
 signals:
     void connectionCreated(const QString& connectionId, const QString& requestId);
@@ -69,10 +74,11 @@ private:
     enum class ReadRoute
     {
         None,
-        Projects,  // GET /v3/projects?name=REGION (IAM)
-        Instances, // GET /v3/{project_id}/instances
-        Nodes,     // GET /v3/{project_id}/instance/nodes-info
-        Databases, // GET /v3/{project_id}/instances/{instance_id}/databases/get-name-list
+        Projects,    // GET /v3/projects?name=REGION (IAM)
+        Instances,   // GET /v3/{project_id}/instances
+        Nodes,       // GET /v3/{project_id}/instance/nodes-info
+        Databases,   // GET /v3/{project_id}/instances/{instance_id}/databases/get-name-list
+        Connections, // GET /v3/{project_id}/list-connections (SandboxConnections.cpp)
     };
     using Query = QHash<QString, QString>;
 
@@ -87,6 +93,12 @@ private:
     Answer listNodes(const Query& query, const QByteArray& requestId) const;
     Answer listDatabases(const Query& query, const QString& instanceId, const QByteArray& requestId) const;
     Answer listProjects(const Query& query, const QByteArray& requestId) const;
+    Answer listConnections(const Query& query, const QByteArray& requestId) const;
+    Answer deleteConnections(const HttpRequest& request, const QString& projectId,
+                             const QByteArray& requestId);
+    void keepConnection(const ConnectionRequest& body, const QString& connectionId);
+    bool loadState(QString* error);
+    void saveState() const;
     Answer readFault(Answer answer, const QByteArray& requestId) const;
     Answer authenticate(const HttpRequest& request, const QByteArray& requestId, bool* ok) const;
     bool signatureMatches(const HttpRequest& request, const QByteArrayList& signedHeaders,
@@ -104,6 +116,7 @@ private:
     quint16 m_port = 0;
     int m_requestCount = 0;
     QStringList m_issued;
+    SandboxConnections m_connections;
 };
 
 } // namespace das

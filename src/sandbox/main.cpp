@@ -31,6 +31,7 @@ enum OptionIndex
     Key,
     Inventory,
     WriteInventory,
+    State,
 };
 
 constexpr qint64 MaxSecretFileBytes = 4096;
@@ -153,6 +154,7 @@ std::optional<int> readOptions(const QCommandLineParser& parser, const QList<QCo
     options->anyIds = parser.isSet(o[AnyIds]);
     options->tlsCertificate = parser.value(o[Cert]);
     options->tlsKey = parser.value(o[Key]);
+    options->stateFile = parser.value(o[State]);
     return std::nullopt;
 }
 
@@ -217,10 +219,14 @@ std::optional<int> parseArguments(const QCoreApplication& app, SandboxOptions* o
         QStringLiteral("write-inventory"),
         QCoreApplication::translate("main", "Write the inventory in use to FILE as JSON and exit."),
         QStringLiteral("FILE"));
-    const QList<QCommandLineOption> all{portOption,          akOption,        skOption,      skFileOption,
-                                        tokenOption,         tokenFileOption, latencyOption, modeOption,
-                                        anyIdsOption,        certOption,      keyOption,     inventoryOption,
-                                        writeInventoryOption};
+    const QCommandLineOption stateOption(
+        QStringLiteral("state"),
+        QCoreApplication::translate("main", "Keep the created connections in FILE across restarts."),
+        QStringLiteral("FILE"));
+    const QList<QCommandLineOption> all{portOption,           akOption,        skOption,      skFileOption,
+                                        tokenOption,          tokenFileOption, latencyOption, modeOption,
+                                        anyIdsOption,         certOption,      keyOption,     inventoryOption,
+                                        writeInventoryOption, stateOption};
     parser.addOptions(all);
     parser.process(app);
     return readOptions(parser, all, options);

@@ -136,6 +136,37 @@ inline RawResponse signedGet(const QUrl& base, const QString& path, const QUrlQu
     return exchange(quint16(url.port()), out + "\r\n");
 }
 
+// A create of `request` (instead of validRequest()), correctly signed, as raw bytes.
+inline QByteArray signedCreateOf(const QUrl& endpoint, const ConnectionRequest& request,
+                                 const Credentials& credentials = demoCredentials())
+{
+    const PreparedRequest prepared = RequestBuilder::build(endpoint, request, credentials);
+    QByteArray out =
+        "POST " + prepared.url.toEncoded(QUrl::RemoveScheme | QUrl::RemoveAuthority) + " HTTP/1.1\r\n";
+    for (const auto& header : prepared.headers)
+        out += header.first + ": " + header.second + "\r\n";
+    out += "Content-Length: " + QByteArray::number(prepared.body.size()) + "\r\n\r\n";
+    return out + prepared.body;
+}
+
+// `method` of `path` with a JSON `body`, AK/SK-signed over Content-Type, Host, X-Sdk-Date and the body.
+inline RawResponse signedSend(const QUrl& base, const QByteArray& method, const QString& path,
+                              const QByteArray& body, const Credentials& credentials = demoCredentials())
+{
+    QUrl url = base;
+    url.setPath(path);
+    const QByteArray date = AkSkSigner::formatDate(QDateTime::currentDateTimeUtc());
+    const QByteArray type = "application/json";
+    const auto parts = AkSkSigner::sign(
+        credentials.accessKey.toUtf8(), credentials.secretKey.toUtf8(), method, url,
+        {{QByteArrayLiteral("Content-Type"), type}, {QByteArrayLiteral("X-Sdk-Date"), date}}, body);
+    const QByteArray out = method + ' ' + url.toEncoded(QUrl::RemoveScheme | QUrl::RemoveAuthority) +
+                           " HTTP/1.1\r\nHost: " + AkSkSigner::hostHeader(url) + "\r\nContent-Type: " + type +
+                           "\r\nX-Sdk-Date: " + date + "\r\nAuthorization: " + parts.authorization +
+                           "\r\nContent-Length: " + QByteArray::number(body.size()) + "\r\n\r\n" + body;
+    return exchange(quint16(url.port()), out);
+}
+
 // A request with the given line and extra header lines, a Host header and an optional body.
 inline QByteArray rawRequest(const QByteArray& requestLine, const QByteArrayList& headerLines = {},
                              const QByteArray& body = {})
