@@ -26,12 +26,7 @@ int main(int argc, char* argv[])
         return 1;
     }
     DasClient client;
-    ConnectionRequest request;
-    request.projectId = QLatin1String(SandboxOptions::DemoProjectId);
-    request.instanceId = QLatin1String(SandboxOptions::DemoInstanceId);
-    request.engineType = QStringLiteral("mysql");
-    request.networkType = QStringLiteral("rds");
-    request.username = QStringLiteral("root");
+    ConnectionRequest request = SandboxOptions::demoRequest();
     request.password = QStringLiteral("Gauss_2345");
     Credentials credentials;
     credentials.accessKey = QLatin1String(SandboxOptions::DemoAccessKey);

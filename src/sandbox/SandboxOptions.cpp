@@ -40,6 +40,17 @@ void SandboxOptions::setInventory(const SandboxInventory& replacement)
     instanceIds.removeDuplicates();
 }
 
+ConnectionRequest SandboxOptions::demoRequest()
+{
+    ConnectionRequest r;
+    r.projectId = QLatin1String(DemoProjectId);
+    r.instanceId = QLatin1String(DemoInstanceId);
+    r.engineType = QStringLiteral("mysql");
+    r.networkType = QStringLiteral("rds");
+    r.username = QStringLiteral("root");
+    return r;
+}
+
 bool SandboxOptions::parseMode(const QString& text, Mode* mode)
 {
     for (const ModeName& entry : Names) {

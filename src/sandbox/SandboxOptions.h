@@ -1,5 +1,6 @@
 #pragma once
 
+#include "ConnectionRequest.h"
 #include "HttpListener.h"
 #include "HttpRequestParser.h"
 #include "SandboxInventory.h"
@@ -68,6 +69,9 @@ struct SandboxOptions
     // Serves `replacement` from now on and accepts its projects and instances (for create too).
     void setInventory(const SandboxInventory& replacement);
 
+    // A create the sandbox accepts as it starts: the demo project and instance, mysql over rds, user root.
+    // The password and the optional fields are the caller's (the window's example, tests, benchmarks).
+    static ConnectionRequest demoRequest();
     static bool parseMode(const QString& text, Mode* mode);
     static QString modeName(Mode mode);
     static QStringList modeNames();

@@ -15,12 +15,7 @@ namespace das::test {
 
 inline ConnectionRequest validRequest()
 {
-    ConnectionRequest r;
-    r.projectId = QLatin1String(SandboxOptions::DemoProjectId);
-    r.instanceId = QLatin1String(SandboxOptions::DemoInstanceId);
-    r.engineType = QStringLiteral("mysql");
-    r.networkType = QStringLiteral("rds");
-    r.username = QStringLiteral("root");
+    ConnectionRequest r = SandboxOptions::demoRequest();
     r.password = QStringLiteral("Gauss_2345");
     r.nodeIds = {QStringLiteral("6b0e3d1c2a9f4e8b9c7d5a4f3e2d1c0bno01")};
     r.port = QStringLiteral("3306");

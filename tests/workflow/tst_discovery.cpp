@@ -112,12 +112,7 @@ private slots:
         QCOMPARE(result.failure.outcome, CreateResult::Outcome::AuthFailed);
         QCOMPARE(result.exitCode(), 3);
 
-        ConnectionRequest request;
-        request.projectId = QLatin1String(SandboxOptions::DemoProjectId);
-        request.instanceId = QLatin1String(SandboxOptions::DemoInstanceId);
-        request.engineType = QStringLiteral("mysql");
-        request.networkType = QStringLiteral("rds");
-        request.username = QStringLiteral("root");
+        ConnectionRequest request = SandboxOptions::demoRequest();
         request.password = QStringLiteral("Gauss_2345");
         CreateJob* create = m_client->createConnection(m_server->url(), request, wrong);
         QSignalSpy createSpy(create, &CreateJob::finished);

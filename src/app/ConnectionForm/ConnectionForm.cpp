@@ -433,12 +433,7 @@ void ConnectionForm::onReturnPressed()
 
 void ConnectionForm::fillExample()
 {
-    ConnectionRequest r;
-    r.projectId = QLatin1String(SandboxOptions::DemoProjectId);
-    r.instanceId = QLatin1String(SandboxOptions::DemoInstanceId);
-    r.engineType = QStringLiteral("mysql");
-    r.networkType = QStringLiteral("rds");
-    r.username = QStringLiteral("root");
+    ConnectionRequest r = SandboxOptions::demoRequest();
     r.password = QStringLiteral("Sandbox_Demo_2026");
     r.port = QStringLiteral("3306");
     r.databaseName = QStringLiteral("orders");
