@@ -40,7 +40,7 @@ QJsonObject fieldsOf(const SandboxConnections::Connection& c)
         {QStringLiteral("database_name"), c.databaseName},
         {QStringLiteral("is_save_password"), c.isSavePassword},
         {QStringLiteral("ip_address"), c.ipAddress},
-        {QStringLiteral("port"), c.port},
+        {QStringLiteral("port"), c.port.toInt()}, // a number, as the SDK model has it
         {QStringLiteral("remarks"), c.remarks},
         {QStringLiteral("create_at"), c.createAt},
     };
@@ -63,17 +63,11 @@ std::optional<SandboxConnections::Connection> connectionOf(const QJsonValue& val
     const QJsonObject o = value.toObject();
     SandboxConnections::Connection c;
     const std::pair<const char*, QString*> strings[] = {
-        {"connection_id", &c.connectionId},
-        {"instance_id", &c.instanceId},
-        {"instance_name", &c.instanceName},
-        {"network_type", &c.networkType},
-        {"engine_type", &c.engineType},
-        {"datastore_version", &c.datastoreVersion},
-        {"user_name", &c.userName},
-        {"database_name", &c.databaseName},
-        {"ip_address", &c.ipAddress},
-        {"port", &c.port},
-        {"remarks", &c.remarks},
+        {"connection_id", &c.connectionId}, {"instance_id", &c.instanceId},
+        {"instance_name", &c.instanceName}, {"network_type", &c.networkType},
+        {"engine_type", &c.engineType},     {"datastore_version", &c.datastoreVersion},
+        {"user_name", &c.userName},         {"database_name", &c.databaseName},
+        {"ip_address", &c.ipAddress},       {"remarks", &c.remarks},
     };
     for (const auto& [name, field] : strings) {
         const QJsonValue v = o.value(QLatin1String(name));
@@ -81,6 +75,13 @@ std::optional<SandboxConnections::Connection> connectionOf(const QJsonValue& val
             return std::nullopt;
         *field = v.toString();
     }
+    const QJsonValue port = o.value(QLatin1String("port"));
+    if (port.isDouble())
+        c.port = QString::number(port.toInt());
+    else if (port.isString()) // state files of the first sandbox with connections
+        c.port = port.toString();
+    else
+        return std::nullopt;
     const QJsonValue save = o.value(QLatin1String("is_save_password"));
     const QJsonValue createAt = o.value(QLatin1String("create_at"));
     if (c.connectionId.isEmpty() || !save.isBool() || !createAt.isDouble())

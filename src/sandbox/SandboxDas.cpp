@@ -224,6 +224,7 @@ std::optional<SandboxServer::Answer> SandboxServer::checkProject(const HttpReque
 SandboxServer::Answer SandboxServer::createConnection(const HttpRequest& request, const QString& projectId,
                                                       const QString& instanceId, const QByteArray& requestId)
 {
+    ++m_createCount;
     if (const std::optional<Answer> refused = checkProject(request, projectId, requestId))
         return *refused;
     const Violations instanceProblems = RequestValidator::validateInstanceId(instanceId);

@@ -43,6 +43,8 @@ public:
     QString banner() const;
 
     int requestCount() const { return m_requestCount; }
+    // Create-connection calls that passed authentication, answered or not (lost modes count too).
+    int createCount() const { return m_createCount; }
     // The most recent SandboxOptions::maxIssuedIds connection IDs issued, oldest first.
     const QStringList& issuedConnectionIds() const { return m_issued; }
     // The connections created and not deleted: the most recent SandboxOptions::maxIssuedIds, oldest first.
@@ -115,6 +117,7 @@ private:
     SandboxOptions m_options;
     quint16 m_port = 0;
     int m_requestCount = 0;
+    int m_createCount = 0;
     QStringList m_issued;
     SandboxConnections m_connections;
 };

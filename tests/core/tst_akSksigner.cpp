@@ -93,7 +93,7 @@ private slots:
     void changesChangeTheSignature();
     void signSelectedReproducesSignature();
     void signSelectedIgnoresUnsignedHeaders();
-    void readBuilderReproducesGetVectors();
+    void callBuilderReproducesGetAndDeleteVectors();
 };
 
 void TestAkSkSigner::vectorFileHasEnoughVectors()
@@ -461,9 +461,9 @@ void TestAkSkSigner::signSelectedIgnoresUnsignedHeaders()
                 .signature != parsed.signature);
 }
 
-// RequestBuilder::buildRead, given each GET vector's path, query (in the vector's own, unsorted order) and
-// extra headers, must put the vector's Authorization on the wire byte for byte.
-void TestAkSkSigner::readBuilderReproducesGetVectors()
+// RequestBuilder::buildCall, given each GET or DELETE vector's path, query (in the vector's own, unsorted
+// order), extra headers and body, must put the vector's Authorization on the wire byte for byte.
+void TestAkSkSigner::callBuilderReproducesGetAndDeleteVectors()
 {
     QString error;
     const QJsonArray vectors = loadVectors(&error);
@@ -471,13 +471,16 @@ void TestAkSkSigner::readBuilderReproducesGetVectors()
     int checked = 0;
     for (const QJsonValue& value : vectors) {
         const QJsonObject v = value.toObject();
-        if (v.value(QLatin1String("method")).toString() != QLatin1String("GET"))
+        const QByteArray method = v.value(QLatin1String("method")).toString().toLatin1();
+        if (method != "GET" && method != "DELETE")
             continue;
         const QUrl url(v.value(QLatin1String("url")).toString());
         QUrl endpoint = url.adjusted(QUrl::RemovePath | QUrl::RemoveQuery);
-        das::ReadRequest read;
+        das::ApiRequest read;
         read.pathSegments = url.path(QUrl::FullyDecoded).split(u'/', Qt::SkipEmptyParts);
         read.query = QUrlQuery(url).queryItems(QUrl::FullyDecoded);
+        read.method = method;
+        read.body = v.value(QLatin1String("body")).toString().toUtf8();
         QDateTime now;
         const QJsonObject headers = v.value(QLatin1String("headers")).toObject();
         for (auto it = headers.begin(); it != headers.end(); ++it) {
@@ -490,19 +493,20 @@ void TestAkSkSigner::readBuilderReproducesGetVectors()
         das::Credentials credentials;
         credentials.accessKey = v.value(QLatin1String("ak")).toString();
         credentials.secretKey = v.value(QLatin1String("sk")).toString();
-        const das::PreparedRequest built = das::RequestBuilder::buildRead(endpoint, read, credentials, now);
+        const das::PreparedRequest built = das::RequestBuilder::buildCall(endpoint, read, credentials, now);
         const QByteArray expected = v.value(QLatin1String("expected"))
                                         .toObject()
                                         .value(QLatin1String("authorization"))
                                         .toString()
                                         .toUtf8();
         QCOMPARE(built.header("Authorization"), expected);
-        QCOMPARE(built.method, QByteArrayLiteral("GET"));
+        QCOMPARE(built.method, method);
+        QCOMPARE(built.body, read.body);
         // The wire URL carries the same query, in the order given.
         QCOMPARE(QUrlQuery(built.url).queryItems(QUrl::FullyDecoded), read.query);
         ++checked;
     }
-    QVERIFY2(checked >= 3, qPrintable(QString::number(checked)));
+    QVERIFY2(checked >= 5, qPrintable(QString::number(checked)));
 }
 
 QTEST_GUILESS_MAIN(TestAkSkSigner)

@@ -53,6 +53,11 @@ HistoryRecord sample(int i)
                          .arg((i * 7919) % 100000, 8, 10, QLatin1Char('0'))
                          .arg(i, 12, 10, QLatin1Char('0'));
     r.requestId = QStringLiteral("req%1").arg(i);
+    // Not in id order, so that sorting by state moves every row.
+    r.state = HistoryRecord::State((i * 3) % 5);
+    r.origin = i % 7 == 0 ? HistoryRecord::Origin::Existing
+                          : (i % 11 == 0 ? HistoryRecord::Origin::Adopted : HistoryRecord::Origin::Created);
+    r.stateDetail = r.state == HistoryRecord::State::Created ? QString() : QStringLiteral("why %1").arg(i);
     return r;
 }
 
@@ -95,6 +100,8 @@ QString sortField(const HistoryRecord& r, int column)
         return r.remarks;
     case HistoryColumn::PasswordSaved:
         return r.passwordSaved ? QStringLiteral("1") : QStringLiteral("0");
+    case HistoryColumn::State:
+        return HistoryRecord::stateName(r.state);
     default:
         return QString();
     }
@@ -348,7 +355,8 @@ private slots:
         const QList<qint64> before = modelIds(*m_model);
         QSignalSpy reset(m_model.get(), &QAbstractItemModel::modelReset);
         QVERIFY(!HistoryTableModel::isSortable(-1));
-        QVERIFY(!HistoryTableModel::isSortable(HistoryColumn::PasswordSaved + 1));
+        QVERIFY(!HistoryTableModel::isSortable(HistoryColumn::Count));
+        QVERIFY(HistoryTableModel::isSortable(HistoryColumn::State));
         m_model->sortBy(-1, Qt::AscendingOrder);
         QCOMPARE(reset.size(), 0);
         QCOMPARE(m_model->sortColumn(), int(HistoryColumn::Username));
@@ -496,6 +504,91 @@ private slots:
                  QStringLiteral("das.cn-north-4.myhuaweicloud.com"));
     }
 
+    void stateColumn_data()
+    {
+        using State = HistoryRecord::State;
+        using Origin = HistoryRecord::Origin;
+        QTest::addColumn<State>("state");
+        QTest::addColumn<Origin>("origin");
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<bool>("inactive");
+        QTest::newRow("pending") << State::Pending << Origin::Created << QStringLiteral("Pending") << false;
+        QTest::newRow("created") << State::Created << Origin::Created << QStringLiteral("Created") << false;
+        QTest::newRow("not created") << State::NotCreated << Origin::Created << QStringLiteral("Not created")
+                                     << true;
+        QTest::newRow("unknown") << State::Unknown << Origin::Created << QStringLiteral("Unknown") << false;
+        QTest::newRow("deleted") << State::Deleted << Origin::Created << QStringLiteral("Deleted") << true;
+        QTest::newRow("existing") << State::Created << Origin::Existing
+                                  << QStringLiteral("Created (existing)") << false;
+        QTest::newRow("adopted") << State::Created << Origin::Adopted << QStringLiteral("Created (adopted)")
+                                 << false;
+        QTest::newRow("adopted, deleted")
+            << State::Deleted << Origin::Adopted << QStringLiteral("Deleted (adopted)") << true;
+    }
+
+    void stateColumn()
+    {
+        QFETCH(HistoryRecord::State, state);
+        QFETCH(HistoryRecord::Origin, origin);
+        QFETCH(QString, text);
+        QFETCH(bool, inactive);
+        HistoryRecord r = sample(1);
+        r.createdAt = QDateTime(QDate(2031, 1, 1), QTime(0, 0), QTimeZone::utc()); // the newest row
+        r.state = state;
+        r.origin = origin;
+        r.stateDetail =
+            state == HistoryRecord::State::Created ? QString() : QStringLiteral("2 candidates on DAS");
+        QString error;
+        QVERIFY2(m_store->add(r, &error), qPrintable(error));
+        m_model->reload();
+        QCOMPARE(m_model->record(0).id, r.id);
+        const QModelIndex cell = m_model->index(0, HistoryColumn::State);
+        QCOMPARE(cell.data().toString(), text);
+        QCOMPARE(HistoryTableModel::stateText(r), text);
+        QCOMPARE(cell.data(Qt::ToolTipRole).toString(), r.stateDetail);
+        QCOMPARE(cell.data(Qt::ToolTipRole).isValid(), !r.stateDetail.isEmpty());
+        for (int column = 0; column < HistoryColumn::Count; ++column)
+            QCOMPARE(m_model->index(0, column).data(HistoryTableModel::InactiveRole).toBool(), inactive);
+        QCOMPARE(m_model->headerData(HistoryColumn::State, Qt::Horizontal).toString(),
+                 QStringLiteral("State"));
+        QVERIFY(
+            !m_model->headerData(HistoryColumn::State, Qt::Horizontal, Qt::ToolTipRole).toString().isEmpty());
+    }
+
+    void sortByStateGroupsTheStates()
+    {
+        m_model->sortBy(HistoryColumn::State, Qt::AscendingOrder);
+        loadAll(*m_model);
+        QCOMPARE(m_model->rowCount(), RowCount);
+        // Stored names in order: created, deleted, not_created, pending, unknown; ties newest id last.
+        QStringList seen;
+        qint64 previousId = 0;
+        for (int row = 0; row < m_model->rowCount(); ++row) {
+            const HistoryRecord r = m_model->record(row);
+            const QString name = HistoryRecord::stateName(r.state);
+            if (seen.isEmpty() || seen.constLast() != name) {
+                QVERIFY2(!seen.contains(name), qPrintable(name)); // each state in one run
+                seen.append(name);
+            } else {
+                QVERIFY(r.id > previousId);
+            }
+            previousId = r.id;
+            QCOMPARE(m_model->index(row, HistoryColumn::State).data().toString(),
+                     HistoryTableModel::stateText(r));
+        }
+        QCOMPARE(seen, (QStringList{QStringLiteral("created"), QStringLiteral("deleted"),
+                                    QStringLiteral("not_created"), QStringLiteral("pending"),
+                                    QStringLiteral("unknown")}));
+        QVERIFY(
+            m_model->index(0, HistoryColumn::State).data().toString().startsWith(QLatin1String("Created")));
+        QVERIFY(m_model->index(RowCount - 1, HistoryColumn::State)
+                    .data()
+                    .toString()
+                    .startsWith(QLatin1String("Unknown")));
+        m_model->sortBy(HistoryColumn::State, Qt::DescendingOrder);
+        QCOMPARE(m_model->record(0).state, HistoryRecord::State::Unknown);
+    }
+
     void allRecordsComeFromTheStore()
     {
         m_model->setFilter(QStringLiteral("user"));
@@ -582,6 +675,7 @@ private slots:
         records[0].remarks = QStringLiteral("批次, \"引号\"\r\n第二行");
         records[1].username = QStringLiteral("=cmd|' /C calc'!A0");
         records[2].nodeIds = {QStringLiteral("n1"), QStringLiteral("n2")};
+        records[2].updatedAt = QDateTime(QDate(2030, 1, 1), QTime(1, 2, 3), QTimeZone::utc());
         const QByteArray csv = HistoryExporter::toCsv(records);
         QVERIFY(csv.startsWith("\xEF\xBB\xBF"));
         QVERIFY(csv.endsWith("\r\n"));
@@ -626,8 +720,19 @@ private slots:
                 QCOMPARE(cell, expected);
             }
         }
-        // The CSV has every field of the JSON form, and nothing called password.
-        const QStringList jsonKeys = HistoryRecord().toJson().keys();
+        QCOMPARE(rows.at(1).at(column("state")), HistoryRecord::stateName(records[0].state));
+        QCOMPARE(rows.at(1).at(column("origin")), HistoryRecord::originName(records[0].origin));
+        QCOMPARE(rows.at(1).at(column("state_detail")), records[0].stateDetail);
+        QCOMPARE(rows.at(1).at(column("updated_at")), QString());
+        QCOMPARE(rows.at(3).at(column("updated_at")), QStringLiteral("2030-01-01T01:02:03Z"));
+
+        // The CSV has every field of the JSON form (updated_at is there once the state has changed), and
+        // nothing called password.
+        HistoryRecord changed;
+        changed.updatedAt = QDateTime::currentDateTimeUtc();
+        const QStringList jsonKeys = changed.toJson().keys();
+        for (const char* key : {"state", "origin", "state_detail", "updated_at"})
+            QVERIFY2(jsonKeys.contains(QLatin1String(key)), key);
         for (const QString& key : jsonKeys)
             QVERIFY2(header.contains(key), qPrintable(key));
         QCOMPARE(header.size(), jsonKeys.size());

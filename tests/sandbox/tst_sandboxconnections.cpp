@@ -126,7 +126,7 @@ private slots:
         QCOMPARE(oldest.value(QLatin1String("is_save_password")).toBool(), true);
         QCOMPARE(oldest.value(QLatin1String("ip_address")).toString(),
                  demo->item.value(QLatin1String("ip")).toString());
-        QCOMPARE(oldest.value(QLatin1String("port")).toString(), QStringLiteral("3306"));
+        QCOMPARE(oldest.value(QLatin1String("port")), QJsonValue(3306));
         QCOMPARE(oldest.value(QLatin1String("remarks")).toString(), QStringLiteral("Orders primary"));
         const qint64 createAt = qint64(oldest.value(QLatin1String("create_at")).toDouble());
         QVERIFY(createAt <= now && createAt > now - 60 * 1000);

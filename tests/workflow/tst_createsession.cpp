@@ -10,6 +10,7 @@
 #include "SecretStore.h"
 
 #include "EndpointResolver.h"
+#include "WorkflowTestSupport.h"
 
 #include <QLoggingCategory>
 #include <QMutex>
@@ -21,6 +22,7 @@
 #include <memory>
 
 using namespace das;
+using namespace das::test;
 using Outcome = CreateResult::Outcome;
 
 namespace {
@@ -52,15 +54,6 @@ ConnectionRequest validRequest(const QString& user = QStringLiteral("root"))
     r.username = user;
     r.password = QLatin1String(CanaryPassword);
     return r;
-}
-
-CredentialChoice demoChoice()
-{
-    CredentialChoice c;
-    c.source = CredentialChoice::Source::SandboxDemo;
-    c.credentials.accessKey = QLatin1String(SandboxOptions::DemoAccessKey);
-    c.credentials.secretKey = QLatin1String(SandboxOptions::DemoSecretKey);
-    return c;
 }
 
 } // namespace
@@ -168,7 +161,9 @@ private slots:
         QVERIFY(session.request().password.isEmpty()); // not held after the end
     }
 
-    void failureIsNotRecorded()
+    // Write-ahead: the row exists before the send and ends not_created on a definite refusal, with the
+    // refusal's sentence and no connection ID; `recorded` is not signalled (there is no ID to show).
+    void refusalIsRecordedNotCreated()
     {
         m_server->setMode(SandboxOptions::Mode::E500);
         const int rows = m_history->count();
@@ -176,6 +171,23 @@ private slots:
         QCOMPARE(run(session, validRequest(), demoChoice()),
                  QStringList({QStringLiteral("sending"), QStringLiteral("finished")}));
         QCOMPARE(session.outcome().result.outcome, Outcome::ApiError);
+        QCOMPARE(m_history->count(), rows + 1);
+        const HistoryRecord row = m_history->fetch().constFirst();
+        QCOMPARE(row.state, HistoryRecord::State::NotCreated);
+        QVERIFY(row.connectionId.isEmpty());
+        QCOMPARE(row.stateDetail, session.outcome().result.explanation);
+        QVERIFY(m_history->unresolved().isEmpty());
+    }
+
+    // A request refused before sending leaves no row at all: it was never an attempt.
+    void invalidRequestLeavesNoRow()
+    {
+        const int rows = m_history->count();
+        ConnectionRequest request = validRequest();
+        request.instanceId = QStringLiteral("not-an-instance");
+        CreateSession session(services());
+        QCOMPARE(run(session, request, demoChoice()), QStringList({QStringLiteral("finished")}));
+        QCOMPARE(session.outcome().result.outcome, Outcome::InvalidInput);
         QCOMPARE(m_history->count(), rows);
     }
 

@@ -8,6 +8,7 @@
 #include "InstanceDetails.h"
 #include "ProjectLookup.h"
 #include "SandboxServer.h"
+#include "WorkflowTestSupport.h"
 
 #include <QSignalSpy>
 #include <QTest>
@@ -15,30 +16,7 @@
 #include <memory>
 
 using namespace das;
-
-namespace {
-
-CredentialChoice demoChoice(const QString& secretKey = QLatin1String(SandboxOptions::DemoSecretKey))
-{
-    CredentialChoice c;
-    c.source = CredentialChoice::Source::SandboxDemo;
-    c.credentials.accessKey = QLatin1String(SandboxOptions::DemoAccessKey);
-    c.credentials.secretKey = secretKey;
-    return c;
-}
-
-template <typename Workflow, typename Request>
-typename Workflow::Outcome runToEnd(Workflow& workflow, const Request& request)
-{
-    QSignalSpy spy(&workflow, &Workflow::finished);
-    if (!workflow.start(request) || !spy.wait(20000))
-        qWarning("workflow did not finish");
-    if (spy.size() != 1)
-        qWarning("finished %d times", int(spy.size()));
-    return workflow.outcome();
-}
-
-} // namespace
+using namespace das::test;
 
 class TestDiscovery : public QObject
 {
@@ -101,10 +79,10 @@ private slots:
     void readJobWrongSecretKeyLikeCreate()
     {
         Credentials wrong = demoChoice(QStringLiteral("not-the-secret")).credentials;
-        ReadRequest read;
+        ApiRequest read;
         read.pathSegments = {QStringLiteral("v3"), QStringLiteral("projects")};
         read.query = {{QStringLiteral("name"), QStringLiteral("cn-north-4")}};
-        ReadJob* job = m_client->read(m_server->url(), read, wrong);
+        ReadJob* job = m_client->call(m_server->url(), read, wrong);
         QSignalSpy readSpy(job, &ReadJob::finished);
         QVERIFY(readSpy.wait(20000));
         const ReadResult result = readSpy.at(0).at(0).value<ReadResult>();
@@ -124,8 +102,9 @@ private slots:
     {
         const QUrl url = m_server->url();
         m_server.reset(); // nothing listens there any more
-        ReadJob* job =
-            m_client->read(url, ReadRequest{{QStringLiteral("v3")}, {}, {}, {}}, demoChoice().credentials);
+        ApiRequest call;
+        call.pathSegments = {QStringLiteral("v3")};
+        ReadJob* job = m_client->call(url, call, demoChoice().credentials);
         QSignalSpy spy(job, &ReadJob::finished);
         QVERIFY(spy.wait(20000));
         const ReadResult result = spy.at(0).at(0).value<ReadResult>();

@@ -17,6 +17,7 @@ enum Column : int
     ConnectionId,
     Remarks,
     PasswordSaved,
+    State, // appended, not placed by meaning: header layouts saved by older versions stay valid
     Count
 };
 

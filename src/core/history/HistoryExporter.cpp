@@ -17,6 +17,7 @@ const char* const CsvColumns[] = {
     "id",          "created_at",      "endpoint",         "region",         "project_id",    "instance_id",
     "engine_type", "network_type",    "username",         "node_ids",       "port",          "database_name",
     "remarks",     "sql_record_flag", "is_save_password", "password_saved", "connection_id", "request_id",
+    "state",       "origin",          "state_detail",     "updated_at",
 };
 constexpr int CsvColumnCount = int(sizeof(CsvColumns) / sizeof(CsvColumns[0]));
 
@@ -62,10 +63,19 @@ QString csvCell(const HistoryRecord& r, int column)
         return r.connectionId;
     case 17:
         return r.requestId;
+    case 18:
+        return HistoryRecord::stateName(r.state);
+    case 19:
+        return HistoryRecord::originName(r.origin);
+    case 20:
+        return r.stateDetail;
+    case 21:
+        // Empty until the state changes after the row was written (toJson() leaves the key out then).
+        return r.updatedAt.isValid() ? r.updatedAt.toUTC().toString(Qt::ISODate) : QString();
     }
     return QString();
 }
-static_assert(CsvColumnCount == 18, "csvCell() has a case for every column");
+static_assert(CsvColumnCount == 22, "csvCell() has a case for every column");
 
 } // namespace
 

@@ -2,12 +2,12 @@
 
 #include "AppPaths.h"
 #include "HistoryLog.h"
+#include "HistorySql.h"
 
 #include <QFileInfo>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
-#include <QTimeZone>
 #include <QUuid>
 
 namespace das {
@@ -35,13 +35,15 @@ const char* const Migrations[] = {
     "CREATE INDEX connections_connection_id ON connections(connection_id, id);"
     "CREATE INDEX connections_remarks ON connections(remarks, id);"
     "CREATE INDEX connections_password_saved ON connections(password_saved, id)",
+    // Write-ahead history: a row per create, written pending before the request leaves. Rows from before
+    // were all created by this tool.
+    "ALTER TABLE connections ADD COLUMN state TEXT NOT NULL DEFAULT 'created';"
+    "ALTER TABLE connections ADD COLUMN origin TEXT NOT NULL DEFAULT 'created';"
+    "ALTER TABLE connections ADD COLUMN state_detail TEXT NOT NULL DEFAULT '';"
+    "ALTER TABLE connections ADD COLUMN updated_at TEXT NOT NULL DEFAULT '';"
+    "CREATE INDEX connections_state ON connections(state, id)",
 };
 static_assert(sizeof(Migrations) / sizeof(Migrations[0]) == HistoryStore::SchemaVersion);
-
-const char* const Columns =
-    "id, created_at, endpoint, region, project_id, instance_id, engine_type, network_type, "
-    "username, node_ids, port, database_name, remarks, sql_record_flag, is_save_password, "
-    "password_saved, connection_id, request_id";
 
 QString sortColumn(HistoryColumn::Column column)
 {
@@ -62,6 +64,8 @@ QString sortColumn(HistoryColumn::Column column)
         return QStringLiteral("remarks");
     case HistoryColumn::PasswordSaved:
         return QStringLiteral("password_saved");
+    case HistoryColumn::State:
+        return QStringLiteral("state");
     case HistoryColumn::Count:
         break;
     }
@@ -81,56 +85,8 @@ const char* const FilterClause = " WHERE (endpoint LIKE :f ESCAPE '\\' OR instan
                                  "engine_type LIKE :f ESCAPE '\\'"
                                  " OR username LIKE :f ESCAPE '\\' OR connection_id LIKE :f ESCAPE '\\' OR "
                                  "database_name LIKE :f ESCAPE '\\'"
-                                 " OR remarks LIKE :f ESCAPE '\\' OR project_id LIKE :f ESCAPE '\\')";
-
-// A null QString binds as SQL NULL; the columns are NOT NULL text.
-QString nonNull(const QString& text)
-{
-    return text.isNull() ? QStringLiteral("") : text;
-}
-
-// The plain columns: where each stands in Columns, its name and the field it holds. id, created_at and
-// node_ids need converting and are read and bound by hand.
-struct TextColumn
-{
-    int index;
-    const char* name;
-    QString HistoryRecord::*field;
-};
-const TextColumn TextColumns[] = {
-    {2, "endpoint", &HistoryRecord::endpoint},           {3, "region", &HistoryRecord::region},
-    {4, "project_id", &HistoryRecord::projectId},        {5, "instance_id", &HistoryRecord::instanceId},
-    {6, "engine_type", &HistoryRecord::engineType},      {7, "network_type", &HistoryRecord::networkType},
-    {8, "username", &HistoryRecord::username},           {10, "port", &HistoryRecord::port},
-    {11, "database_name", &HistoryRecord::databaseName}, {12, "remarks", &HistoryRecord::remarks},
-    {16, "connection_id", &HistoryRecord::connectionId}, {17, "request_id", &HistoryRecord::requestId},
-};
-struct FlagColumn
-{
-    int index;
-    const char* name;
-    bool HistoryRecord::*field;
-};
-const FlagColumn FlagColumns[] = {
-    {13, "sql_record_flag", &HistoryRecord::sqlRecordFlag},
-    {14, "is_save_password", &HistoryRecord::isSavePassword},
-    {15, "password_saved", &HistoryRecord::passwordSaved},
-};
-
-HistoryRecord readRecord(const QSqlQuery& q)
-{
-    HistoryRecord r;
-    r.id = q.value(0).toLongLong();
-    r.createdAt = QDateTime::fromString(q.value(1).toString(), Qt::ISODateWithMs);
-    r.createdAt.setTimeZone(QTimeZone::utc());
-    const QString nodes = q.value(9).toString();
-    r.nodeIds = nodes.isEmpty() ? QStringList() : nodes.split(u',');
-    for (const TextColumn& c : TextColumns)
-        r.*c.field = q.value(c.index).toString();
-    for (const FlagColumn& c : FlagColumns)
-        r.*c.field = q.value(c.index).toBool();
-    return r;
-}
+                                 " OR remarks LIKE :f ESCAPE '\\' OR project_id LIKE :f ESCAPE '\\'"
+                                 " OR state LIKE :f ESCAPE '\\')";
 
 } // namespace
 
@@ -267,23 +223,10 @@ bool HistoryStore::add(HistoryRecord& record, QString* error)
 {
     QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
     QSqlQuery q(db);
-    q.prepare(QStringLiteral(
-        "INSERT INTO connections (created_at, endpoint, region, project_id, instance_id, engine_type, "
-        "network_type, "
-        "username, node_ids, port, database_name, remarks, sql_record_flag, is_save_password, "
-        "password_saved, "
-        "connection_id, request_id) VALUES (:created_at, :endpoint, :region, :project_id, :instance_id, "
-        ":engine_type, :network_type, :username, :node_ids, :port, :database_name, :remarks, "
-        ":sql_record_flag, "
-        ":is_save_password, :password_saved, :connection_id, :request_id)"));
+    q.prepare(HistorySql::insertStatement());
     if (!record.createdAt.isValid())
         record.createdAt = QDateTime::currentDateTimeUtc();
-    q.bindValue(QStringLiteral(":created_at"), record.createdAt.toUTC().toString(Qt::ISODateWithMs));
-    q.bindValue(QStringLiteral(":node_ids"), nonNull(record.nodeIds.join(u',')));
-    for (const TextColumn& c : TextColumns)
-        q.bindValue(u':' + QLatin1String(c.name), nonNull(record.*c.field));
-    for (const FlagColumn& c : FlagColumns)
-        q.bindValue(u':' + QLatin1String(c.name), record.*c.field);
+    HistorySql::bindRecord(q, record);
     if (!q.exec()) {
         if (error)
             *error = tr("Cannot save the connection to history: %1").arg(q.lastError().text());
@@ -345,7 +288,7 @@ QList<HistoryRecord> HistoryStore::fetch(const QString& filter, HistoryColumn::C
 {
     QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
     q.setForwardOnly(true);
-    QString sql = QStringLiteral("SELECT ") + QLatin1String(Columns) + QStringLiteral(" FROM connections");
+    QString sql = QStringLiteral("SELECT ") + HistorySql::columns() + QStringLiteral(" FROM connections");
     if (!filter.isEmpty())
         sql += QLatin1String(FilterClause);
     const QString direction = order == Qt::AscendingOrder ? QStringLiteral(" ASC") : QStringLiteral(" DESC");
@@ -360,18 +303,18 @@ QList<HistoryRecord> HistoryStore::fetch(const QString& filter, HistoryColumn::C
     if (!q.exec())
         return out;
     while (q.next())
-        out.append(readRecord(q));
+        out.append(HistorySql::readRecord(q));
     return out;
 }
 
 HistoryRecord HistoryStore::byId(qint64 id) const
 {
     QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
-    q.prepare(QStringLiteral("SELECT ") + QLatin1String(Columns) +
+    q.prepare(QStringLiteral("SELECT ") + HistorySql::columns() +
               QStringLiteral(" FROM connections WHERE id = :id"));
     q.bindValue(QStringLiteral(":id"), id);
     if (q.exec() && q.next())
-        return readRecord(q);
+        return HistorySql::readRecord(q);
     return {};
 }
 

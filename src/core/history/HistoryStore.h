@@ -5,18 +5,21 @@
 
 #include <QCoreApplication>
 #include <QList>
+#include <QSet>
 #include <QString>
+#include <QStringList>
 
 namespace das {
 
-// SQLite history of created connections (QtSql). WAL with synchronous=FULL: a row is durable once add()
+// SQLite history of creates (QtSql), written ahead: a row in state pending is committed before the request
+// leaves and later set to where the create ended. WAL with synchronous=FULL: a row is durable once add()
 // returns.
 class HistoryStore
 {
     Q_DECLARE_TR_FUNCTIONS(HistoryStore)
 
 public:
-    static constexpr int SchemaVersion = 3;
+    static constexpr int SchemaVersion = 4;
 
     explicit HistoryStore(const QString& path);
     ~HistoryStore();
@@ -36,7 +39,28 @@ public:
     bool remove(const QList<qint64>& ids, QString* error);
     bool setPasswordSaved(qint64 id, bool saved, QString* error);
 
-    // Filter matches a substring of endpoint, instance, engine, username, connection ID, database or remarks.
+    // Sets the state and updatedAt = now; connectionId and requestId are stored only when non-empty; detail
+    // replaces stateDetail. False, saying why, when the row does not exist or SQL fails.
+    bool setState(qint64 id, HistoryRecord::State state, const QString& connectionId,
+                  const QString& requestId, const QString& detail, QString* error);
+    // Marks every row holding one of these connection IDs deleted, in one transaction, clearing the detail
+    // (it said why the connection existed). Empty IDs and rows already deleted are skipped. Returns the rows
+    // changed, -1 on error.
+    int markDeleted(const QStringList& connectionIds, QString* error);
+
+    // Rows in state pending or unknown, oldest first: creates that may or may not exist on DAS.
+    QList<HistoryRecord> unresolved() const;
+    // Rows in state created with origin created on this endpoint and project whose createdAt >= since,
+    // oldest first: what this history created since a time, for tearing a demo down.
+    QList<HistoryRecord> createdSince(const QString& endpoint, const QString& projectId,
+                                      const QDateTime& since) const;
+    // Every non-empty connection ID in the history, in any state (IDs are globally unique).
+    QSet<QString> connectionIds() const;
+    // The rows holding these connection IDs (several rows may hold one), oldest first.
+    QList<HistoryRecord> byConnectionIds(const QStringList& connectionIds) const;
+
+    // Filter matches a substring of endpoint, instance, engine, username, connection ID, database, remarks,
+    // project or state name.
     int count(const QString& filter = QString()) const;
     // Sorted by `sort`, ties broken by id in the same direction.
     QList<HistoryRecord> fetch(const QString& filter = QString(),

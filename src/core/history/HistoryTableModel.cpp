@@ -52,6 +52,102 @@ int HistoryTableModel::columnCount(const QModelIndex& parent) const
     return parent.isValid() ? 0 : int(HistoryColumn::Count);
 }
 
+QString HistoryTableModel::stateText(const HistoryRecord& record)
+{
+    QString state;
+    switch (record.state) {
+    case HistoryRecord::State::Pending:
+        state = tr("Pending");
+        break;
+    case HistoryRecord::State::Created:
+        state = tr("Created");
+        break;
+    case HistoryRecord::State::NotCreated:
+        state = tr("Not created");
+        break;
+    case HistoryRecord::State::Unknown:
+        state = tr("Unknown");
+        break;
+    case HistoryRecord::State::Deleted:
+        state = tr("Deleted");
+        break;
+    }
+    switch (record.origin) {
+    case HistoryRecord::Origin::Created:
+        return state;
+    case HistoryRecord::Origin::Existing:
+        //: %1 is a state such as "Created"; the connection existed before and was chosen instead of a
+        //: duplicate create.
+        return tr("%1 (existing)").arg(state);
+    case HistoryRecord::Origin::Adopted:
+        //: %1 is a state such as "Created"; the connection was taken from the list of connections on DAS.
+        return tr("%1 (adopted)").arg(state);
+    }
+    return state;
+}
+
+QVariant HistoryTableModel::displayData(const HistoryRecord& r, int column)
+{
+    switch (column) {
+    case HistoryColumn::Time:
+        return r.createdAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+    case HistoryColumn::Endpoint:
+        return endpointDisplay(r.endpoint);
+    case HistoryColumn::Instance:
+        return r.instanceId;
+    case HistoryColumn::Engine:
+        return r.engineType;
+    case HistoryColumn::Username:
+        return r.username;
+    case HistoryColumn::ConnectionId:
+        return r.connectionId;
+    case HistoryColumn::Remarks:
+        return singleLine(r.remarks);
+    case HistoryColumn::PasswordSaved:
+        return r.passwordSaved ? tr("Yes") : tr("No");
+    case HistoryColumn::State:
+        return stateText(r);
+    }
+    return {};
+}
+
+QVariant HistoryTableModel::toolTipData(const HistoryRecord& r, int column)
+{
+    switch (column) {
+    case HistoryColumn::Time:
+        return tr("%1 (UTC %2)")
+            .arg(QLocale().toString(r.createdAt.toLocalTime(), QLocale::LongFormat),
+                 r.createdAt.toUTC().toString(Qt::ISODate));
+    case HistoryColumn::Endpoint:
+        return r.region.isEmpty() ? r.endpoint : tr("%1\nRegion: %2").arg(r.endpoint, r.region);
+    case HistoryColumn::Instance: {
+        QString tip = tr("Project: %1\nInstance: %2").arg(r.projectId, r.instanceId);
+        if (!r.nodeIds.isEmpty())
+            tip += u'\n' + tr("Nodes: %1").arg(r.nodeIds.join(QStringLiteral(", ")));
+        if (!r.port.isEmpty())
+            tip += u'\n' + tr("Port: %1").arg(r.port);
+        if (!r.databaseName.isEmpty())
+            tip += u'\n' + tr("Database: %1").arg(r.databaseName);
+        return tip;
+    }
+    case HistoryColumn::Engine:
+        return tr("Engine: %1\nNetwork: %2").arg(r.engineType, r.networkType);
+    case HistoryColumn::Username:
+        return r.username;
+    case HistoryColumn::ConnectionId:
+        return tr("Connection ID: %1\nRequest ID: %2").arg(r.connectionId, r.requestId);
+    case HistoryColumn::Remarks:
+        return r.remarks;
+    case HistoryColumn::PasswordSaved:
+        return r.passwordSaved ? tr("The database password is in the OS keychain.")
+                               : tr("The database password was not saved.");
+    case HistoryColumn::State:
+        // No tooltip rather than an empty one when nothing was said about the state.
+        return r.stateDetail.isEmpty() ? QVariant() : QVariant(r.stateDetail);
+    }
+    return {};
+}
+
 QVariant HistoryTableModel::data(const QModelIndex& index, int role) const
 {
     if (!index.isValid() || index.row() >= m_rows.size() || index.column() >= HistoryColumn::Count)
@@ -59,56 +155,9 @@ QVariant HistoryTableModel::data(const QModelIndex& index, int role) const
     const HistoryRecord& r = m_rows.at(index.row());
     switch (role) {
     case Qt::DisplayRole:
-        switch (index.column()) {
-        case HistoryColumn::Time:
-            return r.createdAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
-        case HistoryColumn::Endpoint:
-            return endpointDisplay(r.endpoint);
-        case HistoryColumn::Instance:
-            return r.instanceId;
-        case HistoryColumn::Engine:
-            return r.engineType;
-        case HistoryColumn::Username:
-            return r.username;
-        case HistoryColumn::ConnectionId:
-            return r.connectionId;
-        case HistoryColumn::Remarks:
-            return singleLine(r.remarks);
-        case HistoryColumn::PasswordSaved:
-            return r.passwordSaved ? tr("Yes") : tr("No");
-        }
-        break;
+        return displayData(r, index.column());
     case Qt::ToolTipRole:
-        switch (index.column()) {
-        case HistoryColumn::Time:
-            return tr("%1 (UTC %2)")
-                .arg(QLocale().toString(r.createdAt.toLocalTime(), QLocale::LongFormat),
-                     r.createdAt.toUTC().toString(Qt::ISODate));
-        case HistoryColumn::Endpoint:
-            return r.region.isEmpty() ? r.endpoint : tr("%1\nRegion: %2").arg(r.endpoint, r.region);
-        case HistoryColumn::Instance: {
-            QString tip = tr("Project: %1\nInstance: %2").arg(r.projectId, r.instanceId);
-            if (!r.nodeIds.isEmpty())
-                tip += u'\n' + tr("Nodes: %1").arg(r.nodeIds.join(QStringLiteral(", ")));
-            if (!r.port.isEmpty())
-                tip += u'\n' + tr("Port: %1").arg(r.port);
-            if (!r.databaseName.isEmpty())
-                tip += u'\n' + tr("Database: %1").arg(r.databaseName);
-            return tip;
-        }
-        case HistoryColumn::Engine:
-            return tr("Engine: %1\nNetwork: %2").arg(r.engineType, r.networkType);
-        case HistoryColumn::Username:
-            return r.username;
-        case HistoryColumn::ConnectionId:
-            return tr("Connection ID: %1\nRequest ID: %2").arg(r.connectionId, r.requestId);
-        case HistoryColumn::Remarks:
-            return r.remarks;
-        case HistoryColumn::PasswordSaved:
-            return r.passwordSaved ? tr("The database password is in the OS keychain.")
-                                   : tr("The database password was not saved.");
-        }
-        break;
+        return toolTipData(r, index.column());
     case Qt::TextAlignmentRole:
         if (index.column() == HistoryColumn::PasswordSaved)
             return QVariant::fromValue(Qt::Alignment(Qt::AlignCenter));
@@ -117,6 +166,8 @@ QVariant HistoryTableModel::data(const QModelIndex& index, int role) const
         return QVariant::fromValue(r.id);
     case RecordRole:
         return QVariant::fromValue(r);
+    case InactiveRole:
+        return r.state == HistoryRecord::State::Deleted || r.state == HistoryRecord::State::NotCreated;
     default:
         break;
     }
@@ -145,12 +196,16 @@ QVariant HistoryTableModel::headerData(int section, Qt::Orientation orientation,
             return tr("Remarks");
         case HistoryColumn::PasswordSaved:
             return tr("Password saved");
+        case HistoryColumn::State:
+            return tr("State");
         }
     } else if (role == Qt::ToolTipRole) {
         if (section == HistoryColumn::Time)
             return tr("When the connection was created, in local time");
         if (section == HistoryColumn::PasswordSaved)
             return tr("Whether the database password was saved in the OS keychain");
+        if (section == HistoryColumn::State)
+            return tr("Whether the connection was created on DAS, and whether it still exists");
     }
     return {};
 }

@@ -22,6 +22,9 @@ public:
     {
         RecordIdRole = Qt::UserRole, // qint64
         RecordRole,                  // HistoryRecord
+        // bool, on every cell: the connection does not exist (deleted or not created). This library has no
+        // palette (it links no Qt GUI), so the view draws such rows in its disabled text colour.
+        InactiveRole,
     };
 
     // The first page; later pages grow with the rows loaded, up to MaxPageSize (see fetchMore()).
@@ -29,6 +32,10 @@ public:
     static constexpr int MaxPageSize = 4096;
 
     explicit HistoryTableModel(QObject* parent = nullptr);
+
+    // The State column's text, translated: "Created", or "Created (existing)" for an existing connection
+    // chosen instead of a duplicate create.
+    static QString stateText(const HistoryRecord& record);
 
     // Not owned; reloads.
     void setStore(HistoryStore* store);
@@ -75,6 +82,8 @@ signals:
     void countsChanged();
 
 private:
+    static QVariant displayData(const HistoryRecord& record, int column);
+    static QVariant toolTipData(const HistoryRecord& record, int column);
     HistoryColumn::Column sortKey() const { return HistoryColumn::Column(m_sortColumn); }
     void resetTo(int rowsWanted);
     QList<HistoryRecord> readPage(int limit);

@@ -76,32 +76,37 @@ bool DasClient::setOptions(const ClientOptions& options, QString* error)
     return true;
 }
 
+std::optional<CreateResult> DasClient::refusal(const QUrl& endpoint, const ConnectionRequest& request,
+                                               const Credentials& credentials)
+{
+    const Violations violations = RequestValidator::validate(request);
+    const auto endpointCheck = EndpointResolver::parseEndpoint(endpoint.toString());
+    CreateResult r;
+    r.outcome = CreateResult::Outcome::InvalidInput;
+    if (!violations.isEmpty()) {
+        r.violations = violations;
+        r.explanation = tr("The request is not valid; nothing was sent.");
+    } else if (!endpointCheck.ok()) {
+        r.violations.append({QStringLiteral("endpoint"), QStringLiteral("format"), endpointCheck.error, -1});
+        r.explanation = endpointCheck.error;
+    } else if (!credentials.isComplete()) {
+        r.violations.append(
+            {QStringLiteral("credentials"), QStringLiteral("required"), incompleteCredentials(), -1});
+        r.explanation = r.violations.constFirst().message;
+    } else {
+        return std::nullopt;
+    }
+    return r;
+}
+
 CreateJob* DasClient::createConnection(const QUrl& endpoint, const ConnectionRequest& request,
                                        const Credentials& credentials)
 {
     CreateJob* job = nullptr;
-    const Violations violations = RequestValidator::validate(request);
-    const auto endpointCheck = EndpointResolver::parseEndpoint(endpoint.toString());
-    if (!violations.isEmpty()) {
-        CreateResult r;
-        r.outcome = CreateResult::Outcome::InvalidInput;
-        r.violations = violations;
-        r.explanation = tr("The request is not valid; nothing was sent.");
-        job = new CreateJob(r, this);
-    } else if (!endpointCheck.ok()) {
-        CreateResult r;
-        r.outcome = CreateResult::Outcome::InvalidInput;
-        r.violations.append({QStringLiteral("endpoint"), QStringLiteral("format"), endpointCheck.error, -1});
-        r.explanation = endpointCheck.error;
-        job = new CreateJob(r, this);
-    } else if (!credentials.isComplete()) {
-        CreateResult r;
-        r.outcome = CreateResult::Outcome::InvalidInput;
-        r.violations.append(
-            {QStringLiteral("credentials"), QStringLiteral("required"), incompleteCredentials(), -1});
-        r.explanation = r.violations.constFirst().message;
-        job = new CreateJob(r, this);
+    if (const std::optional<CreateResult> refused = refusal(endpoint, request, credentials)) {
+        job = new CreateJob(*refused, this);
     } else {
+        const auto endpointCheck = EndpointResolver::parseEndpoint(endpoint.toString());
         const PreparedRequest prepared = RequestBuilder::build(endpointCheck.endpoint, request, credentials);
         job = new CreateJob(m_nam, prepared, m_options, m_extraCa,
                             credentials.kind == Credentials::Kind::IamToken, this);
@@ -110,7 +115,7 @@ CreateJob* DasClient::createConnection(const QUrl& endpoint, const ConnectionReq
     return job;
 }
 
-ReadJob* DasClient::read(const QUrl& endpoint, const ReadRequest& request, const Credentials& credentials)
+ReadJob* DasClient::call(const QUrl& endpoint, const ApiRequest& request, const Credentials& credentials)
 {
     ReadJob* job = nullptr;
     const auto endpointCheck = EndpointResolver::parseEndpoint(endpoint.toString());
@@ -124,8 +129,9 @@ ReadJob* DasClient::read(const QUrl& endpoint, const ReadRequest& request, const
         job = new ReadJob(ReadResult::failed(invalid), this);
     } else {
         const PreparedRequest prepared =
-            RequestBuilder::buildRead(endpointCheck.endpoint, request, credentials);
-        job = new ReadJob(m_readNam, prepared, m_options, m_extraCa,
+            RequestBuilder::buildCall(endpointCheck.endpoint, request, credentials);
+        // A call that changes something (a delete) never rides a kept-alive connection, like a create.
+        job = new ReadJob(request.changesState() ? m_nam : m_readNam, prepared, m_options, m_extraCa,
                           credentials.kind == Credentials::Kind::IamToken, this);
     }
     QMetaObject::invokeMethod(job, &ReadJob::start, Qt::QueuedConnection);

@@ -2,6 +2,7 @@
 
 #include "ClientOptions.h"
 #include "ConnectionRequest.h"
+#include "CreateResult.h"
 #include "Credentials.h"
 
 #include <QList>
@@ -9,13 +10,15 @@
 #include <QSslCertificate>
 #include <QUrl>
 
+#include <optional>
+
 class QNetworkAccessManager;
 
 namespace das {
 
 class CreateJob;
 class ReadJob;
-struct ReadRequest;
+struct ApiRequest;
 
 // Owns the network stack; hands out one CreateJob per create. Never retries a create.
 class DasClient : public QObject
@@ -32,14 +35,20 @@ public:
     // Loads the CA file if set; false with a message when it cannot be read or holds no certificate.
     bool setOptions(const ClientOptions& options, QString* error);
 
+    // Why a create cannot be sent (the request's violations, a bad endpoint, incomplete credentials), as
+    // the InvalidInput result createConnection() would give; nothing when it can.
+    static std::optional<CreateResult> refusal(const QUrl& endpoint, const ConnectionRequest& request,
+                                               const Credentials& credentials);
+
     // Validates, signs and sends. The job deletes itself after finished() unless the caller takes ownership.
     CreateJob* createConnection(const QUrl& endpoint, const ConnectionRequest& request,
                                 const Credentials& credentials);
 
-    // One signed GET (DAS list calls, the IAM project lookup) on the read manager. Checks the endpoint and
-    // the credentials first; a job that cannot be sent fails from the event loop like any other. Reads are
-    // idempotent but still sent once: a caller that wants another try starts another job.
-    ReadJob* read(const QUrl& endpoint, const ReadRequest& request, const Credentials& credentials);
+    // One signed call other than the create: a GET (DAS list calls, the IAM project lookup) on the read
+    // manager, a DELETE on the create's. Checks the endpoint and the credentials first; a job that cannot be
+    // sent fails from the event loop like any other. Sent once: a caller that wants another try starts
+    // another job.
+    ReadJob* call(const QUrl& endpoint, const ApiRequest& request, const Credentials& credentials);
 
     // For calls that change state on the server (create, delete): never a kept-alive connection.
     QNetworkAccessManager* networkAccessManager() const { return m_nam; }

@@ -101,7 +101,7 @@ ReadResult ReadExplainer::fromFailure(const ErrorExplainer::FailureInfo& info)
 
 ReadJob::ReadJob(QNetworkAccessManager* nam, const PreparedRequest& request, const ClientOptions& options,
                  const QList<QSslCertificate>& extraCa, bool usesIamToken, QObject* parent)
-    : PreparedJob(nam, request, options, extraCa, usesIamToken, true, parent)
+    : PreparedJob(nam, request, options, extraCa, usesIamToken, request.method == "GET", parent)
 {}
 
 ReadJob::ReadJob(const ReadResult& immediate, QObject* parent)

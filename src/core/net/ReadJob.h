@@ -40,7 +40,8 @@ public:
     static CreateResult unreadable(const QString& what, const QString& detail);
 };
 
-// One signed GET on the read network manager: reads are idempotent and may share kept-alive connections.
+// One signed call other than the create. A GET is idempotent and may share kept-alive connections; any
+// other method (a delete) gets a fresh connection and a one-shot body, as a create does.
 class ReadJob : public PreparedJob
 {
     Q_OBJECT

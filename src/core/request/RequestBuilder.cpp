@@ -3,6 +3,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 
+#include <algorithm>
+
 namespace das {
 
 QUrl RequestBuilder::createConnectionUrl(const QUrl& endpoint, const QString& projectId,
@@ -56,7 +58,7 @@ HeaderList RequestBuilder::authorize(PreparedRequest* r, HeaderList headers, con
     return headers;
 }
 
-QUrl RequestBuilder::readUrl(const QUrl& endpoint, const ReadRequest& read)
+QUrl RequestBuilder::readUrl(const QUrl& endpoint, const ApiRequest& read)
 {
     QUrl url = endpoint;
     QByteArray path = url.path(QUrl::FullyEncoded).toUtf8();
@@ -77,13 +79,20 @@ QUrl RequestBuilder::readUrl(const QUrl& endpoint, const ReadRequest& read)
     return url;
 }
 
-PreparedRequest RequestBuilder::buildRead(const QUrl& endpoint, const ReadRequest& read,
+PreparedRequest RequestBuilder::buildCall(const QUrl& endpoint, const ApiRequest& read,
                                           const Credentials& credentials, const QDateTime& now)
 {
     PreparedRequest r;
-    r.method = QByteArrayLiteral("GET");
+    r.method = read.method;
     r.url = readUrl(endpoint, read);
-    r.headers = authorize(&r, read.extraHeaders, read.projectId, credentials, now);
+    r.body = read.body;
+    HeaderList headers = read.extraHeaders;
+    const bool typed = std::any_of(headers.cbegin(), headers.cend(), [](const auto& h) {
+        return h.first.compare("Content-Type", Qt::CaseInsensitive) == 0;
+    });
+    if (!read.body.isEmpty() && !typed) // what the SDKs send with a DELETE body
+        headers.prepend({QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json")});
+    r.headers = authorize(&r, headers, read.projectId, credentials, now);
     return r;
 }
 

@@ -12,13 +12,18 @@
 
 namespace das {
 
-// One signed read call (GET with a query), DAS or IAM.
-struct ReadRequest
+// One signed DAS or IAM call other than the create: a GET with a query (the lists, the IAM project lookup)
+// or a DELETE with a JSON body (BatchDeleteConnectionNew).
+struct ApiRequest
 {
     QStringList pathSegments;             // decoded, e.g. {"v3", projectId, "instances"}; each is encoded
     QList<QPair<QString, QString>> query; // decoded names and values, in send order
     HeaderList extraHeaders;              // signed too, e.g. X-Language
     QString projectId;                    // sent as X-Project-Id when set, as the SDKs do for DAS calls
+    QByteArray method = QByteArrayLiteral("GET");
+    QByteArray body; // sent with Content-Type application/json when not empty
+
+    bool changesState() const { return method != "GET"; }
 };
 
 // Builds and signs the create-connection call. Called for every send, so every send has a fresh signature.
@@ -36,9 +41,9 @@ public:
 
     // The URL of a read: the endpoint's base path, the encoded segments, the query percent-encoded as the
     // SDKs do (RFC 3986 unreserved characters kept, everything else %XX of its UTF-8).
-    static QUrl readUrl(const QUrl& endpoint, const ReadRequest& read);
-    // A signed (or token-carrying) GET for `read`. Fresh signature on every call, like build().
-    static PreparedRequest buildRead(const QUrl& endpoint, const ReadRequest& read,
+    static QUrl readUrl(const QUrl& endpoint, const ApiRequest& read);
+    // The signed (or token-carrying) call `read` describes. Fresh signature on every call, like build().
+    static PreparedRequest buildCall(const QUrl& endpoint, const ApiRequest& read,
                                      const Credentials& credentials,
                                      const QDateTime& now = QDateTime::currentDateTimeUtc());
 

@@ -12,6 +12,15 @@ namespace das {
 
 Q_LOGGING_CATEGORY(lcWorkflow, "das.workflow", QtWarningMsg)
 
+int CreateSession::Outcome::exitCode() const
+{
+    if (result.succeeded())
+        return 0;
+    if (credentialsUnavailable)
+        return 6;
+    return result.exitCode();
+}
+
 CreateSession::CreateSession(const Services& services, QObject* parent)
     : QObject(parent)
     , m_services(services)
@@ -34,7 +43,7 @@ QString CreateSession::passwordKey(const QString& endpoint, const ConnectionRequ
 }
 
 void CreateSession::start(const ConnectionRequest& request, const Target& target,
-                          const CredentialChoice& credentials)
+                          const CredentialChoice& credentials, const Options& options)
 {
     if (m_started)
         return;
@@ -42,6 +51,8 @@ void CreateSession::start(const ConnectionRequest& request, const Target& target
     m_running = true;
     m_request = request;
     m_target = target;
+    m_options = options;
+    m_choice = credentials;
     qCDebug(lcWorkflow) << "create session: instance" << request.instanceId << "on" << target.endpoint.host();
     const int generation = m_generation;
     // Every stage begins from the event loop, so a caller can connect after start() and cancel() before it.
@@ -50,14 +61,12 @@ void CreateSession::start(const ConnectionRequest& request, const Target& target
         [this, generation, credentials] {
             if (generation != m_generation)
                 return;
-            if (!credentials.isAvailable()) {
+            if (!credentials.isAvailable())
                 finishNotSent(credentials.error, false);
-                return;
-            }
-            if (credentials.needsKeychain())
+            else if (credentials.needsKeychain())
                 readCredentials(credentials);
             else
-                send(credentials.credentials);
+                credentialsReady(credentials.credentials);
         },
         Qt::QueuedConnection);
 }
@@ -76,13 +85,44 @@ void CreateSession::readCredentials(const CredentialChoice& choice)
                                if (!loaded.ok)
                                    finishNotSent(loaded.message, true);
                                else
-                                   send(loaded.credentials);
+                                   credentialsReady(loaded.credentials);
                            });
 }
 
-void CreateSession::send(const Credentials& credentials)
+void CreateSession::credentialsReady(const Credentials& credentials)
 {
-    CreateJob* job = m_services.client->createConnection(m_target.endpoint, m_request, credentials);
+    m_credentials = credentials;
+    m_choice = m_choice.withCredentials(credentials); // the check and the reconciler read no keychain again
+    // Refused here rather than by the job so that nothing (no check, no history row) happens for a request
+    // that cannot be sent.
+    if (const std::optional<CreateResult> refused =
+            DasClient::refusal(m_target.endpoint, m_request, credentials)) {
+        m_outcome.result = *refused;
+        finish();
+        return;
+    }
+    if (m_options.ifExists == IfExists::Create)
+        send();
+    else
+        checkDuplicates();
+}
+
+// The row is committed before the request leaves: a crash from here on leaves `pending`, never nothing.
+void CreateSession::send()
+{
+    m_sentAt = QDateTime::currentDateTimeUtc();
+    HistoryStore* history = m_services.history;
+    if (history && history->isOpen()) {
+        HistoryRecord row = HistoryRecord::pending(m_request, m_target.endpoint.toString(), m_target.region);
+        row.createdAt = m_sentAt;
+        QString error;
+        if (history->add(row, &error))
+            m_pendingRowId = row.id;
+        else
+            m_outcome.historyWarning =
+                tr("The history could not note this create before it was sent: %1.").arg(error);
+    }
+    CreateJob* job = m_services.client->createConnection(m_target.endpoint, m_request, m_credentials);
     m_job = job;
     connect(job, &CreateJob::finished, this, &CreateSession::onCreateFinished);
     emit sending(m_target.endpoint.host());
@@ -92,10 +132,42 @@ void CreateSession::onCreateFinished(const CreateResult& result)
 {
     m_job = nullptr;
     m_outcome.result = result;
-    if (!result.succeeded()) {
+    settleRow(result);
+    if (result.succeeded()) {
+        afterConnectionKnown();
+    } else if (result.outcome == CreateResult::Outcome::Unknown && result.requestSent && !m_cancelRequested) {
+        reconcile();
+    } else {
         finish();
-        return;
     }
+}
+
+void CreateSession::settleRow(const CreateResult& result)
+{
+    HistoryStore* history = m_services.history;
+    if (!m_pendingRowId || !history)
+        return;
+    using State = HistoryRecord::State;
+    QString error;
+    bool ok = true;
+    if (result.succeeded()) {
+        ok = history->setState(m_pendingRowId, State::Created, result.connectionId, result.requestId,
+                               QString(), &error);
+    } else if (result.outcome == CreateResult::Outcome::InvalidInput) {
+        ok = history->remove({m_pendingRowId}, &error); // nothing left the machine: not an attempt
+        m_pendingRowId = 0;
+    } else {
+        const bool unknown = result.outcome == CreateResult::Outcome::Unknown ||
+                             (result.outcome == CreateResult::Outcome::Cancelled && result.requestSent);
+        ok = history->setState(m_pendingRowId, unknown ? State::Unknown : State::NotCreated, QString(),
+                               result.requestId, result.explanation, &error);
+    }
+    if (!ok)
+        m_outcome.historyWarning = tr("The history row of this create could not be updated: %1.").arg(error);
+}
+
+void CreateSession::afterConnectionKnown()
+{
     record();
     if (m_request.isSavePassword && m_running)
         savePassword();
@@ -103,23 +175,29 @@ void CreateSession::onCreateFinished(const CreateResult& result)
         finish();
 }
 
-// The row is committed before anyone is told the ID, so a shown or printed ID is always in the history.
+// Whoever shows or prints the ID does so after this: a shown ID is always in the history.
 void CreateSession::record()
 {
     HistoryStore* history = m_services.history;
-    if (history && history->isOpen()) {
+    if (m_pendingRowId) {
+        m_outcome.historyId = m_pendingRowId; // settled already, by settleRow or the reconciler
+    } else if (history && history->isOpen()) {
         HistoryRecord row = HistoryRecord::fromCreate(m_request, m_target.endpoint.toString(),
                                                       m_target.region, m_outcome.result);
+        if (m_outcome.existing) {
+            row.origin = HistoryRecord::Origin::Existing;
+            row.stateDetail = tr("an existing connection, chosen instead of creating a duplicate");
+        }
         QString error;
         if (history->add(row, &error))
             m_outcome.historyId = row.id;
         else
-            m_outcome.historyWarning = tr("Created, but not recorded in the history: %1.").arg(error);
+            m_outcome.historyWarning = tr("Not recorded in the history: %1.").arg(error);
     } else {
-        m_outcome.historyWarning = tr("Created, but the history is not available.");
+        m_outcome.historyWarning = tr("The history is not available, so this is not recorded.");
     }
     qCDebug(lcWorkflow) << "create session: connection" << m_outcome.result.connectionId << "history row"
-                        << m_outcome.historyId;
+                        << m_outcome.historyId << (m_outcome.existing ? "(existing)" : "");
     emit recorded(m_outcome.result, m_outcome.historyId, m_outcome.historyWarning);
 }
 
@@ -160,10 +238,23 @@ void CreateSession::cancel()
     if (!m_running)
         return;
     if (m_job) {
+        m_cancelRequested = true;
         m_job->cancel(); // the job reports Cancelled (or an unknown outcome) through onCreateFinished
         return;
     }
     ++m_generation;
+    if (m_reconciler) {
+        m_reconciler->disconnect(this);
+        m_reconciler->cancel();
+        m_reconciler->deleteLater();
+        m_reconciler = nullptr;
+        m_outcome.reconciliation = Reconciliation::Failed;
+        m_outcome.result.explanation +=
+            u' ' + tr("The check on DAS was cancelled; the next start of DAS Connect "
+                      "or `das-connect-cli reconcile` asks again.");
+        finish();
+        return;
+    }
     if (m_passwordJob) {
         m_passwordJob->disconnect(this);
         m_passwordJob = nullptr;
@@ -173,6 +264,13 @@ void CreateSession::cancel()
         finish();
         return;
     }
+    if (m_duplicateCheck) {
+        m_duplicateCheck->disconnect(this);
+        m_duplicateCheck->cancel();
+        m_duplicateCheck->deleteLater();
+        m_duplicateCheck = nullptr;
+    }
+    m_awaitingChoice = false;
     CreateResult cancelled;
     cancelled.outcome = CreateResult::Outcome::Cancelled;
     cancelled.explanation = tr("Cancelled before anything was sent.");
@@ -195,8 +293,12 @@ void CreateSession::finish()
     if (!m_running)
         return;
     m_running = false;
+    m_awaitingChoice = false;
     m_request.password.clear(); // the password is held only while it may still be needed
-    qCDebug(lcWorkflow) << "create session finished:" << CreateResult::outcomeName(m_outcome.result.outcome);
+    m_credentials = Credentials();
+    m_choice.credentials = Credentials();
+    qCDebug(lcWorkflow) << "create session finished:" << CreateResult::outcomeName(m_outcome.result.outcome)
+                        << "reconciliation" << int(m_outcome.reconciliation);
     emit finished(m_outcome);
 }
 

@@ -89,4 +89,13 @@ Credentials CredentialResolver::shapeForPreview(const CredentialChoice& choice) 
     return c;
 }
 
+CredentialChoice CredentialChoice::withCredentials(const Credentials& loaded) const
+{
+    CredentialChoice c = *this;
+    c.credentials = loaded;
+    if (c.needsKeychain())
+        c.source = Source::Loaded;
+    return c;
+}
+
 } // namespace das

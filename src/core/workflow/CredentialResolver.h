@@ -28,6 +28,7 @@ struct CredentialChoice
         TokenVariable,
         Environment,
         SandboxDemo,
+        Loaded, // a profile's secrets, already read from the keychain by an earlier stage of the same job
     };
 
     Source source = Source::None;
@@ -38,6 +39,9 @@ struct CredentialChoice
 
     bool isAvailable() const { return source != Source::None; }
     bool needsKeychain() const { return source == Source::Profile; }
+    // The same choice with its secrets in hand, so the next call of the same job does not read the keychain
+    // again.
+    CredentialChoice withCredentials(const Credentials& loaded) const;
 };
 
 class CredentialResolver

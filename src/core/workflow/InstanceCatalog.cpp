@@ -73,13 +73,13 @@ void InstanceCatalog::nextType()
 
 void InstanceCatalog::loadPage()
 {
-    ReadRequest read;
+    ApiRequest read;
     read.pathSegments = {QStringLiteral("v3"), m_request.projectId, QStringLiteral("instances")};
     read.query = {{QStringLiteral("datastore_type"), m_types.at(m_typeIndex)},
                   {QStringLiteral("offset"), QString::number(m_offset)},
                   {QStringLiteral("limit"), QString::number(PageSize)}};
     read.projectId = m_request.projectId;
-    this->read(m_request.endpoint, read, [this](const ReadResult& result) { onPage(result); });
+    this->call(m_request.endpoint, read, [this](const ReadResult& result) { onPage(result); });
 }
 
 void InstanceCatalog::onPage(const ReadResult& result)

@@ -27,7 +27,7 @@ bool NodeList::start(const InstanceTarget& target)
     if (isRunning())
         return false;
     m_outcome = Outcome();
-    ReadRequest read;
+    ApiRequest read;
     read.pathSegments = {QStringLiteral("v3"), target.projectId, QStringLiteral("instance"),
                          QStringLiteral("nodes-info")};
     read.query = {{QStringLiteral("instance_id"), target.instanceId.trimmed()},
@@ -57,7 +57,7 @@ bool DatabaseNameList::start(const InstanceTarget& target)
     if (isRunning())
         return false;
     m_outcome = Outcome();
-    ReadRequest read;
+    ApiRequest read;
     read.pathSegments = {QStringLiteral("v3"),        target.projectId,
                          QStringLiteral("instances"), target.instanceId.trimmed(),
                          QStringLiteral("databases"), QStringLiteral("get-name-list")};

@@ -54,10 +54,10 @@ void ProjectLookup::lookUp()
         end(ok);
         return;
     }
-    ReadRequest read;
+    ApiRequest read;
     read.pathSegments = {QStringLiteral("v3"), QStringLiteral("projects")};
     read.query = {{QStringLiteral("name"), m_outcome.region}};
-    this->read(m_request.iamEndpoint, read, [this](const ReadResult& result) { onAnswer(result); });
+    this->call(m_request.iamEndpoint, read, [this](const ReadResult& result) { onAnswer(result); });
 }
 
 void ProjectLookup::onAnswer(const ReadResult& result)

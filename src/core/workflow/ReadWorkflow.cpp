@@ -65,10 +65,10 @@ bool ReadWorkflow::begin(const CredentialChoice& choice, std::function<void()> n
     return true;
 }
 
-void ReadWorkflow::read(const QUrl& endpoint, const ReadRequest& request,
+void ReadWorkflow::call(const QUrl& endpoint, const ApiRequest& request,
                         std::function<void(const ReadResult&)> next)
 {
-    ReadJob* job = m_services.client->read(endpoint, request, m_credentials);
+    ReadJob* job = m_services.client->call(endpoint, request, m_credentials);
     m_job = job;
     const int generation = m_generation;
     connect(job, &ReadJob::finished, this, [this, generation, next](const ReadResult& result) {
@@ -82,10 +82,10 @@ void ReadWorkflow::read(const QUrl& endpoint, const ReadRequest& request,
     emit sending(endpoint.host());
 }
 
-void ReadWorkflow::readAndEnd(const QUrl& endpoint, const ReadRequest& request, const QString& what,
+void ReadWorkflow::readAndEnd(const QUrl& endpoint, const ApiRequest& request, const QString& what,
                               Parse parse)
 {
-    read(endpoint, request, [this, what, parse](const ReadResult& result) {
+    call(endpoint, request, [this, what, parse](const ReadResult& result) {
         QString error;
         if (!result.ok) {
             fail(result.failure);
@@ -102,7 +102,7 @@ void ReadWorkflow::readAndEnd(const QUrl& endpoint, const ReadRequest& request, 
 }
 
 bool ReadWorkflow::beginSingleRead(const CredentialChoice& choice, const QString& problem,
-                                   const QUrl& endpoint, const ReadRequest& request, const QString& what,
+                                   const QUrl& endpoint, const ApiRequest& request, const QString& what,
                                    Parse parse)
 {
     return begin(choice, [this, problem, endpoint, request, what, parse] {

@@ -58,14 +58,14 @@ protected:
     // happens) while a run is going on.
     bool begin(const CredentialChoice& choice, std::function<void()> next);
     // One signed read with the run's credentials; `next` is not called after a cancel.
-    void read(const QUrl& endpoint, const ReadRequest& request, std::function<void(const ReadResult&)> next);
+    void call(const QUrl& endpoint, const ApiRequest& request, std::function<void(const ReadResult&)> next);
     // One read whose answer `parse` takes apart (false with an error: an unreadable answer, `what` naming
     // what was expected); then the run ends, ok or with the read's failure.
     using Parse = std::function<bool(const QJsonObject& answer, QString* error)>;
-    void readAndEnd(const QUrl& endpoint, const ReadRequest& request, const QString& what, Parse parse);
+    void readAndEnd(const QUrl& endpoint, const ApiRequest& request, const QString& what, Parse parse);
     // A run of that one read, after the credentials; a non-empty `problem` ends it as invalid input instead.
     bool beginSingleRead(const CredentialChoice& choice, const QString& problem, const QUrl& endpoint,
-                         const ReadRequest& request, const QString& what, Parse parse);
+                         const ApiRequest& request, const QString& what, Parse parse);
     // Ends the run; calls ended() once.
     void end(const ReadStatus& status);
     // Ends the run with a failure made from a read's result, or a local problem (InvalidInput).

@@ -1,0 +1,185 @@
+// The write-ahead side of HistoryStore (schema 4): moving a row between states and finding rows by state or
+// connection ID. The rest of the store is in HistoryStore.cpp.
+#include "HistoryStore.h"
+
+#include "HistoryLog.h"
+#include "HistorySql.h"
+
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+
+#include <algorithm>
+#include <initializer_list>
+#include <utility>
+
+namespace das {
+
+namespace {
+
+using Binding = std::pair<const char*, QString>;
+
+// By createdAt, ties by id: rows added with a time of their own (imports, tests) need not be in id order.
+void sortOldestFirst(QList<HistoryRecord>& rows)
+{
+    std::sort(rows.begin(), rows.end(), [](const HistoryRecord& a, const HistoryRecord& b) {
+        return a.createdAt != b.createdAt ? a.createdAt < b.createdAt : a.id < b.id;
+    });
+}
+
+// Rows matching `where`, oldest first. Empty when the query fails: the callers' answers are lists to act on,
+// and an unreadable history has nothing to act on.
+QList<HistoryRecord> selectRows(const QString& connectionName, const QString& where,
+                                std::initializer_list<Binding> values)
+{
+    QSqlQuery q(QSqlDatabase::database(connectionName, false));
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT ") + HistorySql::columns() + QStringLiteral(" FROM connections WHERE ") +
+              where);
+    for (const Binding& value : values)
+        q.bindValue(QLatin1String(value.first), value.second);
+    QList<HistoryRecord> out;
+    if (!q.exec()) {
+        qCWarning(lcHistory) << "query failed:" << q.lastError().text();
+        return out;
+    }
+    while (q.next())
+        out.append(HistorySql::readRecord(q));
+    sortOldestFirst(out);
+    return out;
+}
+
+QString stateValue(HistoryRecord::State state)
+{
+    return HistoryRecord::stateName(state);
+}
+
+} // namespace
+
+bool HistoryStore::setState(qint64 id, HistoryRecord::State state, const QString& connectionId,
+                            const QString& requestId, const QString& detail, QString* error)
+{
+    QString sql = QStringLiteral("UPDATE connections SET state = :state, state_detail = :detail, "
+                                 "updated_at = :updated_at");
+    // An empty ID keeps the stored one: a later "unknown" must not erase an ID learnt earlier.
+    if (!connectionId.isEmpty())
+        sql += QStringLiteral(", connection_id = :connection_id");
+    if (!requestId.isEmpty())
+        sql += QStringLiteral(", request_id = :request_id");
+    sql += QStringLiteral(" WHERE id = :id");
+    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    q.prepare(sql);
+    q.bindValue(QStringLiteral(":state"), stateValue(state));
+    q.bindValue(QStringLiteral(":detail"), HistorySql::nonNull(detail));
+    q.bindValue(QStringLiteral(":updated_at"), HistorySql::timestamp(QDateTime::currentDateTimeUtc()));
+    if (!connectionId.isEmpty())
+        q.bindValue(QStringLiteral(":connection_id"), connectionId);
+    if (!requestId.isEmpty())
+        q.bindValue(QStringLiteral(":request_id"), requestId);
+    q.bindValue(QStringLiteral(":id"), id);
+    if (!q.exec()) {
+        if (error)
+            *error = tr("Cannot update history: %1").arg(q.lastError().text());
+        return false;
+    }
+    if (q.numRowsAffected() < 1) {
+        if (error)
+            *error = tr("History row %1 does not exist.").arg(id);
+        return false;
+    }
+    qCDebug(lcHistory) << "row" << id << "is now" << stateValue(state);
+    return true;
+}
+
+int HistoryStore::markDeleted(const QStringList& connectionIds, QString* error)
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    QSqlQuery q(db);
+    auto fail = [&]() {
+        if (error)
+            *error = tr("Cannot update history: %1").arg(q.lastError().text());
+        db.rollback();
+        return -1;
+    };
+    if (!db.transaction()) {
+        if (error)
+            *error = tr("Cannot update history: %1").arg(db.lastError().text());
+        return -1;
+    }
+    q.prepare(QStringLiteral("UPDATE connections SET state = :deleted, state_detail = '', updated_at = :now "
+                             "WHERE connection_id = :id AND state <> :deleted"));
+    const QString now = HistorySql::timestamp(QDateTime::currentDateTimeUtc());
+    int changed = 0;
+    for (const QString& connectionId : connectionIds) {
+        // An empty ID would match every row that never got one, pending creates included.
+        if (connectionId.isEmpty())
+            continue;
+        q.bindValue(QStringLiteral(":deleted"), stateValue(HistoryRecord::State::Deleted));
+        q.bindValue(QStringLiteral(":now"), now);
+        q.bindValue(QStringLiteral(":id"), connectionId);
+        if (!q.exec())
+            return fail();
+        changed += std::max(0, q.numRowsAffected());
+    }
+    if (!db.commit())
+        return fail();
+    qCDebug(lcHistory) << "marked" << changed << "rows deleted";
+    return changed;
+}
+
+QList<HistoryRecord> HistoryStore::unresolved() const
+{
+    return selectRows(m_connectionName, QStringLiteral("state IN (:pending, :unknown)"),
+                      {{":pending", stateValue(HistoryRecord::State::Pending)},
+                       {":unknown", stateValue(HistoryRecord::State::Unknown)}});
+}
+
+QList<HistoryRecord> HistoryStore::createdSince(const QString& endpoint, const QString& projectId,
+                                                const QDateTime& since) const
+{
+    QList<HistoryRecord> rows = selectRows(
+        m_connectionName,
+        QStringLiteral(
+            "state = :state AND origin = :origin AND endpoint = :endpoint AND project_id = :project"),
+        {{":state", stateValue(HistoryRecord::State::Created)},
+         {":origin", HistoryRecord::originName(HistoryRecord::Origin::Created)},
+         {":endpoint", HistorySql::nonNull(endpoint)},
+         {":project", HistorySql::nonNull(projectId)}});
+    // Compared as times, not as stored text: text order breaks where two rows' fractions differ in width.
+    rows.erase(std::remove_if(rows.begin(), rows.end(),
+                              [&](const HistoryRecord& r) { return since.isValid() && r.createdAt < since; }),
+               rows.end());
+    return rows;
+}
+
+QSet<QString> HistoryStore::connectionIds() const
+{
+    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    q.setForwardOnly(true);
+    QSet<QString> out;
+    if (!q.exec(QStringLiteral("SELECT DISTINCT connection_id FROM connections WHERE connection_id <> ''"))) {
+        qCWarning(lcHistory) << "query failed:" << q.lastError().text();
+        return out;
+    }
+    while (q.next())
+        out.insert(q.value(0).toString());
+    return out;
+}
+
+QList<HistoryRecord> HistoryStore::byConnectionIds(const QStringList& connectionIds) const
+{
+    QList<HistoryRecord> out;
+    QSet<QString> seen;
+    // One indexed lookup per ID: a list of IDs from DAS can be longer than SQLite's limit on bound values.
+    for (const QString& connectionId : connectionIds) {
+        if (connectionId.isEmpty() || seen.contains(connectionId))
+            continue;
+        seen.insert(connectionId);
+        out.append(
+            selectRows(m_connectionName, QStringLiteral("connection_id = :id"), {{":id", connectionId}}));
+    }
+    sortOldestFirst(out);
+    return out;
+}
+
+} // namespace das
