@@ -21,6 +21,8 @@ public:
     // The exit codes every sub-command shares.
     static constexpr int ExitOk = 0;
     static constexpr int ExitUsage = 2;
+    static constexpr int ExitApiError =
+        4; // also: a connection named on the command line that DAS does not hold
     static constexpr int ExitKeychain = 6;
 };
 

@@ -62,6 +62,12 @@ struct CreateCommand::Options
     const QCommandLineOption dryRun =
         flagOption("dry-run", tr("Print the request as it would be sent (secrets masked); send nothing."));
     const QCommandLineOption json = flagOption("json", tr("Print the result as JSON."));
+    const QCommandLineOption ifExists =
+        valueOption("if-exists",
+                    tr("When DAS already holds a connection with this instance, user name and database name: "
+                       "error (the default: exit 4 naming it), skip (print its ID, create nothing) or create "
+                       "(another one)."),
+                    "error|skip|create");
 
     const TargetOptions target;
 
@@ -69,7 +75,7 @@ struct CreateCommand::Options
     {
         return QList<QCommandLineOption>{instance,    engine,       network, user, passwordStdin,
                                          passwordEnv, savePassword, node,    port, database,
-                                         remarks,     sqlRecord,    dryRun,  json} +
+                                         remarks,     sqlRecord,    dryRun,  json, ifExists} +
                target.options();
     }
 };
@@ -147,6 +153,13 @@ CreateCommand::Input CreateCommand::readInput(const QCommandLineParser& parser, 
     static_cast<TargetOptions::Values&>(in) = o.target.read(parser, m_env);
     in.json = parser.isSet(o.json);
     in.dryRun = parser.isSet(o.dryRun);
+    const QString ifExists = parser.value(o.ifExists).trimmed();
+    if (ifExists == QLatin1String("skip"))
+        in.ifExists = CreateSession::IfExists::Skip;
+    else if (ifExists == QLatin1String("create"))
+        in.ifExists = CreateSession::IfExists::Create;
+    else if (!ifExists.isEmpty() && ifExists != QLatin1String("error"))
+        in.usage.append(tr("--if-exists must be error, skip or create."));
     readRequest(parser, o, in);
     readPassword(parser, o, in);
     return in;
@@ -236,7 +249,9 @@ int CreateCommand::send(Input in, const CredentialChoice& choice)
     connectProgress(session);
     QEventLoop loop;
     QObject::connect(&session, &CreateSession::finished, &loop, &QEventLoop::quit);
-    session.start(in.request, in.target, choice);
+    CreateSession::Options options;
+    options.ifExists = in.ifExists;
+    session.start(in.request, in.target, choice, options);
     loop.exec();
 
     const CreateSession::Outcome& outcome = session.outcome();
@@ -244,12 +259,20 @@ int CreateCommand::send(Input in, const CredentialChoice& choice)
         m_err << tr("error: %1").arg(outcome.result.explanation) << Qt::endl;
         return ExitKeychain;
     }
-    printOutcome(outcome, in.json);
-    return outcome.result.exitCode();
+    printOutcome(outcome, in);
+    return outcome.exitCode();
 }
 
 void CreateCommand::connectProgress(CreateSession& session)
 {
+    QObject::connect(&session, &CreateSession::checkingDuplicates, &session,
+                     [this] { m_err << tr("checking for an existing connection…") << Qt::endl; });
+    QObject::connect(&session, &CreateSession::reconciling, &session, [this](int attempt, int attempts) {
+        m_err << tr("answer lost; asking DAS whether it was created (look %1 of %2)…")
+                     .arg(attempt)
+                     .arg(attempts)
+              << Qt::endl;
+    });
     QObject::connect(&session, &CreateSession::recorded, &session,
                      [this](const CreateResult&, qint64, const QString& warning) {
                          if (!warning.isEmpty())
@@ -265,26 +288,84 @@ void CreateCommand::connectProgress(CreateSession& session)
     });
 }
 
-void CreateCommand::printOutcome(const CreateSession::Outcome& outcome, bool json)
+void CreateCommand::printOutcome(const CreateSession::Outcome& outcome, const Input& in)
 {
     const CreateResult& result = outcome.result;
     if (!result.succeeded()) {
-        printFailure(result, json);
+        printUnsettled(outcome, in);
         return;
     }
-    if (!json) {
+    const bool reconciled = outcome.reconciliation == CreateSession::Reconciliation::Confirmed;
+    if (outcome.existing)
+        m_err << tr("DAS already holds this connection; nothing was created.") << Qt::endl;
+    else if (reconciled)
+        m_err << tr("The answer was lost, but DAS lists the connection: it was created.") << Qt::endl;
+    if (!in.json) {
         m_out << result.connectionId << Qt::endl;
         return;
     }
     QJsonObject object;
     object.insert(QStringLiteral("connection_id"), result.connectionId);
-    object.insert(QStringLiteral("request_id"), result.requestId);
+    // An existing or reconciled connection has no create answer, hence no request ID.
+    if (!result.requestId.isEmpty())
+        object.insert(QStringLiteral("request_id"), result.requestId);
     if (outcome.passwordSaved)
         object.insert(QStringLiteral("password_saved"), *outcome.passwordSaved);
+    if (outcome.existing)
+        object.insert(QStringLiteral("existing"), true);
+    if (reconciled)
+        object.insert(QStringLiteral("reconciled"), true);
     m_out << QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact)) << Qt::endl;
 }
 
-void CreateCommand::printFailure(const CreateResult& result, bool json)
+void CreateCommand::printUnsettled(const CreateSession::Outcome& outcome, const Input& in)
+{
+    CreateResult result = outcome.result;
+    QJsonObject extra;
+    auto ids = [](const QList<ConnectionInfo>& connections) {
+        QStringList list;
+        for (const ConnectionInfo& c : connections)
+            list.append(c.connectionId);
+        return list;
+    };
+    // The duplicate check refused before anything was sent.
+    if (!outcome.duplicates.isEmpty() && !outcome.existing && !result.requestSent) {
+        const QStringList existing = ids(outcome.duplicates);
+        result.explanation =
+            tr("DAS already holds a connection for instance %1, user %2 and database %3: %4. "
+               "Use --if-exists skip to use an existing one, or --if-exists create to create another.")
+                .arg(in.request.instanceId, in.request.username,
+                     in.request.databaseName.isEmpty() ? QStringLiteral("(none)") : in.request.databaseName,
+                     existing.join(QStringLiteral(", ")));
+        extra.insert(QStringLiteral("existing_connection_ids"), QJsonArray::fromStringList(existing));
+    }
+    switch (outcome.reconciliation) {
+    case CreateSession::Reconciliation::NotCreated:
+        result.explanation = tr("The answer was lost, and DAS lists no such connection: it was not created. "
+                                "It is safe to run the same create again.");
+        extra.insert(QStringLiteral("reconciliation"), QStringLiteral("not_created"));
+        break;
+    case CreateSession::Reconciliation::Ambiguous:
+        result.explanation =
+            tr("The answer was lost, and DAS lists several connections this create could have made: %1. It "
+               "is left unknown in the history; look at them with das-connect-cli connections.")
+                .arg(ids(outcome.candidates).join(QStringLiteral(", ")));
+        extra.insert(QStringLiteral("reconciliation"), QStringLiteral("ambiguous"));
+        extra.insert(QStringLiteral("candidates"), QJsonArray::fromStringList(ids(outcome.candidates)));
+        break;
+    case CreateSession::Reconciliation::Failed:
+        result.explanation += u' ' + tr("DAS could not be asked whether it was created; run das-connect-cli "
+                                        "reconcile later to find out.");
+        extra.insert(QStringLiteral("reconciliation"), QStringLiteral("failed"));
+        break;
+    case CreateSession::Reconciliation::None:
+    case CreateSession::Reconciliation::Confirmed:
+        break;
+    }
+    printFailure(result, in.json, extra);
+}
+
+void CreateCommand::printFailure(const CreateResult& result, bool json, const QJsonObject& extra)
 {
     const QList<std::pair<QString, QString>> details = {
         {QStringLiteral("error_code"), result.errorCode},
@@ -302,7 +383,7 @@ void CreateCommand::printFailure(const CreateResult& result, bool json)
         }
         return;
     }
-    QJsonObject object;
+    QJsonObject object = extra;
     object.insert(QStringLiteral("outcome"), CreateResult::outcomeName(result.outcome));
     object.insert(QStringLiteral("explanation"), result.explanation);
     if (result.httpStatus)

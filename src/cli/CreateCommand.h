@@ -8,6 +8,7 @@
 #include "TargetOptions.h"
 
 #include <QCoreApplication>
+#include <QJsonObject>
 #include <QProcessEnvironment>
 #include <QStringList>
 #include <QTextStream>
@@ -34,6 +35,7 @@ private:
         ConnectionRequest request;
         bool json = false;
         bool dryRun = false;
+        CreateSession::IfExists ifExists = CreateSession::IfExists::Error;
     };
 
     Input readInput(const QCommandLineParser& parser, const Options& o);
@@ -43,8 +45,10 @@ private:
     int preview(const Input& in, const CredentialChoice& choice);
     int send(Input in, const CredentialChoice& choice);
     void connectProgress(CreateSession& session);
-    void printOutcome(const CreateSession::Outcome& outcome, bool json);
-    void printFailure(const CreateResult& result, bool json);
+    void printOutcome(const CreateSession::Outcome& outcome, const Input& in);
+    // A failure, or a lost answer that asking DAS settled as not created or could not settle.
+    void printUnsettled(const CreateSession::Outcome& outcome, const Input& in);
+    void printFailure(const CreateResult& result, bool json, const QJsonObject& extra = QJsonObject());
 
     QTextStream& m_out;
     QTextStream& m_err;

@@ -1,5 +1,6 @@
 #include "DiscoveryCommand.h"
 
+#include "CliOutput.h"
 #include "CommandLine.h"
 #include "DasClient.h"
 #include "IamEndpoint.h"
@@ -164,7 +165,7 @@ int DiscoveryCommand::projects(Context& c)
     if (c.json)
         printJson(items);
     else
-        printTable({tr("ID"), tr("NAME"), tr("DOMAIN ID"), tr("ENABLED")}, rows);
+        CliOutput::printTable(m_out, {tr("ID"), tr("NAME"), tr("DOMAIN ID"), tr("ENABLED")}, rows);
     return CommandLine::ExitOk;
 }
 
@@ -200,7 +201,8 @@ int DiscoveryCommand::instances(Context& c)
     if (c.json)
         printJson(items);
     else
-        printTable(
+        CliOutput::printTable(
+            m_out,
             {tr("NAME"), tr("INSTANCE ID"), tr("ENGINE"), tr("VERSION"), tr("STATUS"), tr("IP"), tr("PORT")},
             rows);
     return CommandLine::ExitOk;
@@ -223,7 +225,7 @@ int DiscoveryCommand::nodes(Context& c)
     if (c.json)
         printJson(items);
     else
-        printTable({tr("NODE ID"), tr("NAME"), tr("ROLE"), tr("STATUS")}, rows);
+        CliOutput::printTable(m_out, {tr("NODE ID"), tr("NAME"), tr("ROLE"), tr("STATUS")}, rows);
     return CommandLine::ExitOk;
 }
 
@@ -244,28 +246,8 @@ int DiscoveryCommand::databases(Context& c)
     if (c.json)
         printJson(items);
     else
-        printTable({tr("DATABASE")}, rows);
+        CliOutput::printTable(m_out, {tr("DATABASE")}, rows);
     return CommandLine::ExitOk;
-}
-
-void DiscoveryCommand::printTable(const QStringList& header, const QList<QStringList>& rows)
-{
-    QList<int> widths;
-    for (const QString& title : header)
-        widths.append(title.size());
-    for (const QStringList& row : rows) {
-        for (int i = 0; i < row.size() && i < widths.size(); ++i)
-            widths[i] = qMax(widths.at(i), row.at(i).size());
-    }
-    auto line = [&widths](const QStringList& cells) {
-        QString text;
-        for (int i = 0; i < cells.size(); ++i)
-            text += i + 1 < cells.size() ? cells.at(i).leftJustified(widths.at(i) + 2) : cells.at(i);
-        return text;
-    };
-    m_out << line(header) << Qt::endl;
-    for (const QStringList& row : rows)
-        m_out << line(row) << Qt::endl;
 }
 
 void DiscoveryCommand::printJson(const QJsonArray& items)

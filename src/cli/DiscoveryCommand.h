@@ -34,7 +34,6 @@ private:
     int instances(Context& c);
     int nodes(Context& c);
     int databases(Context& c);
-    void printTable(const QStringList& header, const QList<QStringList>& rows);
     void printJson(const QJsonArray& items);
 
     QTextStream& m_out;

@@ -19,7 +19,9 @@ HistoryCommand::HistoryCommand(QTextStream& out, QTextStream& err)
 int HistoryCommand::run(const QStringList& arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(tr("List the connections created on this computer, newest first."));
+    parser.setApplicationDescription(
+        tr("List the creates made on this computer, newest first, with where each stands (pending, created, "
+           "not_created, unknown, deleted)."));
     const QCommandLineOption jsonOption(QStringLiteral("json"), tr("Print a JSON array."));
     const QCommandLineOption filterOption(QStringLiteral("filter"), tr("Only rows containing TEXT."),
                                           QStringLiteral("TEXT"));
@@ -49,7 +51,12 @@ int HistoryCommand::run(const QStringList& arguments)
     for (const HistoryRecord& r : records) {
         QString remarks = r.remarks;
         remarks.replace(u'\n', u' ');
-        m_out << r.createdAt.toUTC().toString(Qt::ISODate) << u' ' << r.connectionId << u' ' << r.engineType
+        // The origin only when it is not the usual one, so that a plain create reads "created".
+        QString state = HistoryRecord::stateName(r.state);
+        if (r.origin != HistoryRecord::Origin::Created)
+            state += u'/' + HistoryRecord::originName(r.origin);
+        m_out << r.createdAt.toUTC().toString(Qt::ISODate) << u' ' << state << u' '
+              << (r.connectionId.isEmpty() ? QStringLiteral("-") : r.connectionId) << u' ' << r.engineType
               << u' ' << r.instanceId << u' ' << r.username << u' ' << r.endpoint;
         if (!remarks.isEmpty())
             m_out << QStringLiteral(" \"") << remarks << u'"';

@@ -1,6 +1,8 @@
 #include "AppPaths.h"
 #include "CliLog.h"
+#include "ConnectionsCommand.h"
 #include "CreateCommand.h"
+#include "DeleteCommand.h"
 #include "DiscoveryCommand.h"
 #include "HistoryCommand.h"
 #include "ProfileCommand.h"
@@ -19,24 +21,28 @@ QString usage()
         "Usage: das-connect-cli <command> [options]\n"
         "\n"
         "Commands:\n"
-        "  create     Create a DAS instance connection (see create --help)\n"
-        "  projects   List the IAM projects of a region (see projects --help)\n"
-        "  instances  List the database instances DAS knows (see instances --help)\n"
-        "  nodes      List the nodes of an instance (see nodes --help)\n"
-        "  databases  List the database names of an instance (see databases --help)\n"
-        "  history    List connections created on this computer (see history --help)\n"
-        "  profile    Manage profiles: list, add, remove, import (secrets in the OS keychain)\n"
+        "  create       Create a DAS instance connection (see create --help)\n"
+        "  connections  List the connections DAS holds for the project (see connections --help)\n"
+        "  delete       Delete connections on DAS, by ID or --created-since TIME (see delete --help)\n"
+        "  reconcile    Settle pending and unknown creates in the history by asking DAS\n"
+        "  projects     List the IAM projects of a region (see projects --help)\n"
+        "  instances    List the database instances DAS knows (see instances --help)\n"
+        "  nodes        List the nodes of an instance (see nodes --help)\n"
+        "  databases    List the database names of an instance (see databases --help)\n"
+        "  history      List creates made on this computer and their state (see history --help)\n"
+        "  profile      Manage profiles: list, add, remove, import (secrets in the OS keychain)\n"
         "\n"
-        "create, projects, instances, nodes and databases take --region ID | --endpoint URL, --profile "
-        "NAME,\n"
+        "Every command that talks to DAS takes --region ID | --endpoint URL, --profile NAME,\n"
         "--auth-token-env VAR, --project-id ID, --timeout SECONDS and --ca-file PEM. Without a project ID\n"
         "(and no profile default or HUAWEICLOUD_SDK_PROJECT_ID), the region's project is looked up through\n"
         "IAM (HUAWEICLOUD_SDK_IAM_ENDPOINT, else the regional IAM host, else iam.myhuaweicloud.com).\n"
         "\n"
         "Credentials come from HUAWEICLOUD_SDK_AK, HUAWEICLOUD_SDK_SK and HUAWEICLOUD_SDK_SECURITY_TOKEN, or "
         "an IAM\n"
-        "token named with --auth-token-env. Exit status: 0 done, 2 invalid input, 3 authentication,\n"
-        "4 other API error, 5 network, TLS, timeout or unknown outcome, 6 OS keychain unavailable.\n");
+        "token named with --auth-token-env. Exit status: 0 done, 1 declined at a prompt or history\n"
+        "unusable, 2 invalid input, 3 authentication, 4 other API error or a connection that exists\n"
+        "(create) or does not (delete), 5 network, TLS, timeout or unknown outcome, 6 OS keychain\n"
+        "unavailable.\n");
 }
 
 int runCommand(const QString& command, const QStringList& arguments, QTextStream& out, QTextStream& err,
@@ -45,6 +51,10 @@ int runCommand(const QString& command, const QStringList& arguments, QTextStream
     const QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     if (command == QLatin1String("create"))
         return das::CreateCommand(out, err, in, env).run(arguments);
+    if (das::ConnectionsCommand::isVerb(command))
+        return das::ConnectionsCommand(out, err, env).run(command, arguments);
+    if (command == QLatin1String("delete"))
+        return das::DeleteCommand(out, err, in, env).run(arguments);
     if (das::DiscoveryCommand::isVerb(command))
         return das::DiscoveryCommand(out, err, env).run(command, arguments);
     if (command == QLatin1String("profile"))

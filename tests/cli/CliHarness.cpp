@@ -5,6 +5,12 @@
 #include <QFile>
 #include <QRegularExpression>
 
+#ifdef Q_OS_UNIX
+#include <fcntl.h>
+#include <stdlib.h>
+#include <unistd.h>
+#endif
+
 CliHarness::CliHarness()
     : m_env(QProcessEnvironment::systemEnvironment())
 {
@@ -114,6 +120,79 @@ CliHarness::Run CliHarness::cli(const QStringList& arguments, const QByteArray& 
     run.out = process.readAllStandardOutput();
     run.err = process.readAllStandardError();
     return run;
+}
+
+CliHarness::Run CliHarness::cliWithHome(const QString& home, const QStringList& arguments,
+                                        const QByteArray& stdinData)
+{
+    const QProcessEnvironment saved = m_env;
+    m_env.insert(QStringLiteral("HOME"), home);
+    m_env.insert(QStringLiteral("XDG_DATA_HOME"), home + QStringLiteral("/.local/share"));
+    m_env.insert(QStringLiteral("XDG_CONFIG_HOME"), home + QStringLiteral("/.config"));
+    m_env.insert(QStringLiteral("XDG_CACHE_HOME"), home + QStringLiteral("/.cache"));
+    const Run run = cli(arguments, stdinData);
+    m_env = saved;
+    return run;
+}
+
+std::unique_ptr<QProcess> CliHarness::startCli(const QStringList& arguments, const QByteArray& stdinData)
+{
+    auto process = std::make_unique<QProcess>();
+    process->setProcessEnvironment(m_env);
+    process->start(QStringLiteral(DAS_CLI_PATH), arguments);
+    if (process->waitForStarted(10000)) {
+        // Nothing runs this process's event loop later, so stdin is written out here.
+        process->write(stdinData);
+        process->waitForBytesWritten(10000);
+        process->closeWriteChannel();
+    }
+    return process;
+}
+
+CliHarness::Run CliHarness::cliOnTerminal(const QStringList& arguments, const QByteArray& typed,
+                                          int timeoutMs)
+{
+    Run run;
+#ifdef Q_OS_UNIX
+    const int master = posix_openpt(O_RDWR | O_NOCTTY);
+    if (master < 0)
+        return run;
+    const char* slave = grantpt(master) == 0 && unlockpt(master) == 0 ? ptsname(master) : nullptr;
+    if (slave) {
+        QProcess process;
+        process.setProcessEnvironment(m_env);
+        process.setStandardInputFile(QString::fromLocal8Bit(slave));
+        process.start(QStringLiteral(DAS_CLI_PATH), arguments);
+        // The terminal keeps the typed line until the CLI reads it, so it can be typed at once.
+        if (process.waitForStarted(10000) && ::write(master, typed.constData(), size_t(typed.size())) >= 0) {
+            if (process.waitForFinished(timeoutMs)) {
+                run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+                run.out = process.readAllStandardOutput();
+                run.err = process.readAllStandardError();
+            } else {
+                process.kill();
+                process.waitForFinished();
+            }
+        }
+    }
+    ::close(master);
+#else
+    Q_UNUSED(arguments)
+    Q_UNUSED(typed)
+    Q_UNUSED(timeoutMs)
+#endif
+    return run;
+}
+
+bool CliHarness::waitForSandboxCount(const QByteArray& needle, int count, int timeoutMs)
+{
+    QDeadlineTimer deadline(timeoutMs);
+    while (sandboxOutput().count(needle) < count) {
+        if (!m_sandbox || deadline.hasExpired() ||
+            !m_sandbox->waitForReadyRead(int(deadline.remainingTime())))
+            return sandboxOutput().count(needle) >= count;
+    }
+    return true;
 }
 
 QStringList CliHarness::filesContaining(const QByteArray& needle) const

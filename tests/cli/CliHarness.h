@@ -41,6 +41,18 @@ public:
     int sandboxRequestCount();
 
     Run cli(const QStringList& arguments, const QByteArray& stdinData = QByteArray(), int timeoutMs = 60000);
+    // cli() as another user of the same account: HOME and the XDG folders under `home`, so another history.
+    Run cliWithHome(const QString& home, const QStringList& arguments,
+                    const QByteArray& stdinData = QByteArray());
+    // Starts das-connect-cli without waiting for it (to kill it mid-request); stdin gets `stdinData`, then
+    // EOF.
+    std::unique_ptr<QProcess> startCli(const QStringList& arguments,
+                                       const QByteArray& stdinData = QByteArray());
+    // Runs das-connect-cli with a pseudo-terminal as stdin (so that it asks before acting), typing `typed`
+    // into it. stdout and stderr are pipes as in cli(). exitCode stays -1 where there are no ptys.
+    Run cliOnTerminal(const QStringList& arguments, const QByteArray& typed, int timeoutMs = 60000);
+    // Waits until the sandbox has printed `needle` at least `count` times.
+    bool waitForSandboxCount(const QByteArray& needle, int count, int timeoutMs = 10000);
 
     // Every file under HOME (data, config, cache) whose bytes contain `needle`.
     QStringList filesContaining(const QByteArray& needle) const;

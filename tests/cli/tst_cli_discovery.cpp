@@ -245,7 +245,8 @@ private slots:
                                           QLatin1String(Instance), QStringLiteral("--engine-type"),
                                           QStringLiteral("mysql"), QStringLiteral("--network-type"),
                                           QStringLiteral("rds"), QStringLiteral("--username"),
-                                          QStringLiteral("root"), QStringLiteral("--password-stdin")} +
+                                          QStringLiteral("root"), QStringLiteral("--password-stdin"),
+                                          QStringLiteral("--if-exists"), QStringLiteral("create")} +
                               project),
                    "Gauss_2345\n");
         QCOMPARE(create.exitCode, 3);

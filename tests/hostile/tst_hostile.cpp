@@ -1,6 +1,7 @@
 // das-connect-cli as a real process against a server that lies, floods, stalls and injects terminal control
 // sequences: every answer ends with the documented exit code, in bounded time and memory, with clean output
-// and without a history row for anything that was not a usable answer.
+// and never a `created` history row (or any connection ID) for anything that was not a usable answer: the
+// write-ahead row of each create ends `unknown` or `not_created`.
 #include "CliHarness.h"
 #include "HostileServer.h"
 
@@ -23,8 +24,10 @@ const char* const Project = "052041494800d57c2f02c00275b4c247";
 const char* const Instance = "bcfa975193f1402fa11a6d4fd6baf5fbin01";
 const char* const ValidId = "0a1b2c3d-aaaa-bbbb-cccc-000000000001";
 constexpr int TimeoutSeconds = 5;
-// The whole call within --timeout plus process start, history and exit.
-constexpr qint64 WallLimitMs = (TimeoutSeconds + 3) * 1000;
+// The create within --timeout, then (its answer lost) one ListConnections call to reconcile, also within
+// --timeout (the hostile server answers it as badly, so the first look fails and ends the reconciliation),
+// plus process start, history and exit.
+constexpr qint64 WallLimitMs = (2 * TimeoutSeconds + 3) * 1000;
 constexpr long PeakRssLimitKiB = 100 * 1024;
 // The largest honest output is a few lines; a server must not be able to fill a terminal.
 constexpr qsizetype OutputLimit = 16 * 1024;
@@ -103,14 +106,14 @@ private:
 
     QStringList createArgs() const
     {
-        return {QStringLiteral("create"),     QStringLiteral("--project-id"),
-                QLatin1String(Project),       QStringLiteral("--instance-id"),
-                QLatin1String(Instance),      QStringLiteral("--engine-type"),
-                QStringLiteral("mysql"),      QStringLiteral("--network-type"),
-                QStringLiteral("rds"),        QStringLiteral("--username"),
-                QStringLiteral("root"),       QStringLiteral("--password-stdin"),
-                QStringLiteral("--timeout"),  QString::number(TimeoutSeconds),
-                QStringLiteral("--endpoint"), QStringLiteral("http://127.0.0.1:%1").arg(m_server.port())};
+        return {QStringLiteral("create"), QStringLiteral("--project-id"), QLatin1String(Project),
+                QStringLiteral("--instance-id"), QLatin1String(Instance), QStringLiteral("--engine-type"),
+                QStringLiteral("mysql"), QStringLiteral("--network-type"), QStringLiteral("rds"),
+                QStringLiteral("--username"), QStringLiteral("root"), QStringLiteral("--password-stdin"),
+                QStringLiteral("--timeout"), QString::number(TimeoutSeconds),
+                // The hostile answers are for the create itself, not for the duplicate check's list call.
+                QStringLiteral("--if-exists"), QStringLiteral("create"), QStringLiteral("--endpoint"),
+                QStringLiteral("http://127.0.0.1:%1").arg(m_server.port())};
     }
 
     // Runs one create; checks time, memory and output, which every case owes.
@@ -128,6 +131,20 @@ private:
     {
         const CliHarness::Run run = h->cli({QStringLiteral("history"), QStringLiteral("--json")});
         return QJsonDocument::fromJson(run.out).array();
+    }
+
+    // Rows for creates that got no usable answer: each is unknown or not created, with no connection ID.
+    QString createdRows()
+    {
+        QStringList wrong;
+        for (const QJsonValue& value : history()) {
+            const QJsonObject row = value.toObject();
+            const QString state = row.value(QLatin1String("state")).toString();
+            if ((state != QLatin1String("unknown") && state != QLatin1String("not_created")) ||
+                !row.value(QLatin1String("connection_id")).toString().isEmpty())
+                wrong.append(QString::fromUtf8(QJsonDocument(row).toJson(QJsonDocument::Compact)));
+        }
+        return wrong.join(u'\n');
     }
 
 private slots:
@@ -241,7 +258,8 @@ void TestHostile::hostileAnswer()
     if (!mustNotAppear.isEmpty())
         QVERIFY(!output.contains(mustNotAppear));
     QVERIFY2(run.err.contains("error: "), printable(run.err).constData());
-    QCOMPARE(history().size(), 0);
+    QCOMPARE(history().size(), 1);
+    QCOMPARE(createdRows(), QString());
     qInfo("%s: exit %d in %lld ms", QTest::currentDataTag(), run.exitCode, elapsed);
 }
 
@@ -277,7 +295,8 @@ void TestHostile::redirectIsNotFollowed()
     QVERIFY2(run.err.contains("redirect"), printable(run.err).constData());
     QVERIFY2(dirtyOutput(run.out + run.err).isEmpty(), printable(run.err).constData());
     QCOMPARE(m_server.requestCount() - before, 1);
-    QCOMPARE(history().size(), 0);
+    QCOMPARE(history().size(), 1);
+    QCOMPARE(createdRows(), QString());
 }
 
 QTEST_GUILESS_MAIN(TestHostile)
