@@ -120,10 +120,6 @@
         <translation>节点ID</translation>
     </message>
     <message>
-        <source>P&amp;ort</source>
-        <translation>端口(&amp;O)</translation>
-    </message>
-    <message>
         <source>Port</source>
         <translation>端口</translation>
     </message>
@@ -257,6 +253,101 @@
     </message>
 </context>
 <context>
+    <name>ConnectionsPane</name>
+    <message>
+        <source>Filter:</source>
+        <translation>筛选：</translation>
+    </message>
+    <message>
+        <source>Filter connections on DAS</source>
+        <translation>筛选 DAS 上的连接</translation>
+    </message>
+    <message>
+        <source>A keyword DAS matches against the address, instance name and remarks; Enter applies it</source>
+        <translation>DAS 用于匹配地址、实例名称和备注的关键字；按 Enter 应用</translation>
+    </message>
+    <message>
+        <source>Address, instance name or remarks</source>
+        <translation>地址、实例名称或备注</translation>
+    </message>
+    <message>
+        <source>Instance ID:</source>
+        <translation>实例ID：</translation>
+    </message>
+    <message>
+        <source>Instance ID filter</source>
+        <translation>实例ID筛选</translation>
+    </message>
+    <message>
+        <source>Any instance</source>
+        <translation>任意实例</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>List the connections on DAS again (F5)</source>
+        <translation>重新列出 DAS 上的连接（F5）</translation>
+    </message>
+    <message>
+        <source>Connections on DAS</source>
+        <translation>DAS 上的连接</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation>上一页</translation>
+    </message>
+    <message>
+        <source>The previous page of connections</source>
+        <translation>连接列表的上一页</translation>
+    </message>
+    <message>
+        <source>Page</source>
+        <translation>页码</translation>
+    </message>
+    <message>
+        <source>Ne&amp;xt</source>
+        <translation>下一页(&amp;X)</translation>
+    </message>
+    <message>
+        <source>The next page of connections</source>
+        <translation>连接列表的下一页</translation>
+    </message>
+    <message>
+        <source>Loading connections</source>
+        <translation>正在加载连接</translation>
+    </message>
+    <message>
+        <source>On DAS status</source>
+        <translation>“DAS 上的连接”状态</translation>
+    </message>
+    <message>
+        <source>Adopt into history</source>
+        <translation>纳入历史记录</translation>
+    </message>
+    <message>
+        <source>Add the selected connections to the local history</source>
+        <translation>将所选连接添加到本地历史记录</translation>
+    </message>
+    <message>
+        <source>Delete on DAS…</source>
+        <translation>在 DAS 上删除…</translation>
+    </message>
+    <message>
+        <source>Delete the selected connections on DAS, after asking (Delete)</source>
+        <translation>确认后在 DAS 上删除所选连接（Delete）</translation>
+    </message>
+    <message>
+        <source>Tear down…</source>
+        <translation>清理…</translation>
+    </message>
+    <message>
+        <source>Delete on DAS what this history created since a time, for demos and training classes</source>
+        <translation>在 DAS 上删除此历史记录自某一时间起创建的连接，用于演示和培训课程</translation>
+    </message>
+</context>
+<context>
     <name>CredentialImporter</name>
     <message>
         <source>%1 contains control characters; the file looks damaged.</source>
@@ -365,6 +456,53 @@
     <message>
         <source>%1, line %2: the value of %3 has an unmatched quote.</source>
         <translation>%1 第 %2 行：%3 的值引号不匹配。</translation>
+    </message>
+</context>
+<context>
+    <name>DeleteConnectionsDialog</name>
+    <message>
+        <source>Delete connections on DAS</source>
+        <translation>在 DAS 上删除连接</translation>
+    </message>
+    <message>
+        <source>DAS removes these connections; the instances and their data stay. This cannot be undone. The history keeps its rows, marked deleted.</source>
+        <translation>DAS 将删除这些连接，实例及其数据不受影响。此操作无法撤销。历史记录会保留这些行，并标记为已删除。</translation>
+    </message>
+    <message>
+        <source>Connections to delete</source>
+        <translation>要删除的连接</translation>
+    </message>
+    <message>
+        <source>Deleting connections</source>
+        <translation>正在删除连接</translation>
+    </message>
+    <message>
+        <source>Delete result</source>
+        <translation>删除结果</translation>
+    </message>
+    <message>
+        <source>Delete status</source>
+        <translation>删除状态</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>删除(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Delete the listed connections on DAS; this cannot be undone</source>
+        <translation>在 DAS 上删除列出的连接；此操作无法撤销</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Close without deleting anything (Enter or Esc)</source>
+        <translation>不删除任何内容并关闭（Enter 或 Esc）</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
     </message>
 </context>
 <context>
@@ -818,6 +956,10 @@
         <source>The history database cannot be kept private: %1</source>
         <translation>无法保持历史记录数据库的私密性：%1</translation>
     </message>
+    <message>
+        <source>History row %1 does not exist.</source>
+        <translation>ID 为 %1 的历史记录行不存在。</translation>
+    </message>
 </context>
 <context>
     <name>InstancePickerDialog</name>
@@ -971,6 +1113,38 @@
     <message>
         <source>&amp;About DAS Connect</source>
         <translation>关于 DAS Connect(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Histor&amp;y</source>
+        <translation>历史记录(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>What this computer created: every create, its state, and connections to delete on DAS</source>
+        <translation>本机创建的内容：每次创建及其状态，以及可在 DAS 上删除的连接</translation>
+    </message>
+    <message>
+        <source>&amp;On DAS</source>
+        <translation>DAS 上的连接(&amp;O)</translation>
+    </message>
+    <message>
+        <source>The connections DAS holds for the form&apos;s endpoint and project</source>
+        <translation>DAS 中表单所选终端节点和项目下的连接</translation>
+    </message>
+    <message>
+        <source>&amp;Delete selected connections on DAS…</source>
+        <translation>在 DAS 上删除所选连接(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Delete on DAS the connections of the rows selected in the history, after asking</source>
+        <translation>确认后在 DAS 上删除历史记录中所选行的连接</translation>
+    </message>
+    <message>
+        <source>&amp;Tear down demo connections…</source>
+        <translation>清理演示连接(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Delete on DAS the connections this history created on the form&apos;s endpoint and project</source>
+        <translation>在 DAS 上删除此历史记录在表单所选终端节点和项目中创建的连接</translation>
     </message>
 </context>
 <context>
@@ -1502,10 +1676,6 @@
         <translation>新连接ID</translation>
     </message>
     <message>
-        <source>Cop&amp;y ID</source>
-        <translation>复制ID(&amp;Y)</translation>
-    </message>
-    <message>
         <source>Explanation</source>
         <translation>说明</translation>
     </message>
@@ -1520,6 +1690,53 @@
     <message>
         <source>Error details</source>
         <translation>错误详情</translation>
+    </message>
+    <message>
+        <source>Copy ID</source>
+        <translation>复制ID</translation>
+    </message>
+</context>
+<context>
+    <name>TeardownDialog</name>
+    <message>
+        <source>Tear down connections</source>
+        <translation>清理连接</translation>
+    </message>
+    <message>
+        <source>Delete what this history created &amp;since:</source>
+        <translation>删除此历史记录自以下时间起创建的连接(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Created since</source>
+        <translation>创建起始时间</translation>
+    </message>
+    <message>
+        <source>&amp;List</source>
+        <translation>列出(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Ask DAS which of these connections are still there (Enter)</source>
+        <translation>向 DAS 查询这些连接中哪些仍然存在（Enter）</translation>
+    </message>
+    <message>
+        <source>Connections to delete</source>
+        <translation>要删除的连接</translation>
+    </message>
+    <message>
+        <source>Teardown status</source>
+        <translation>清理状态</translation>
+    </message>
+    <message>
+        <source>Listing connections</source>
+        <translation>正在列出连接</translation>
+    </message>
+    <message>
+        <source>Asks before deleting the listed connections on DAS</source>
+        <translation>在 DAS 上删除列出的连接之前会先确认</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
     </message>
 </context>
 <context>
@@ -1589,6 +1806,98 @@
     <message>
         <source>%1 bytes</source>
         <translation>%1 字节</translation>
+    </message>
+</context>
+<context>
+    <name>das::ConnectionActions</name>
+    <message>
+        <source>Asking DAS about 1 earlier create…</source>
+        <translation>正在向 DAS 查询 1 次先前创建的结果…</translation>
+    </message>
+    <message>
+        <source>Asking DAS about %1 earlier creates…</source>
+        <translation>正在向 DAS 查询 %1 次先前创建的结果…</translation>
+    </message>
+    <message>
+        <source>Could not resolve earlier creates against DAS: %1</source>
+        <translation>无法通过 DAS 确认先前创建的结果：%1</translation>
+    </message>
+    <message>
+        <source>Resolved 1 earlier create against DAS.</source>
+        <translation>已通过 DAS 确认 1 次先前创建的结果。</translation>
+    </message>
+    <message>
+        <source>Resolved %1 earlier creates against DAS.</source>
+        <translation>已通过 DAS 确认 %1 次先前创建的结果。</translation>
+    </message>
+    <message>
+        <source>1 earlier create left unknown: several connections on DAS match.</source>
+        <translation>1 次先前创建的结果仍未知：DAS 上有多个匹配的连接。</translation>
+    </message>
+    <message>
+        <source>%1 earlier creates left unknown: several connections on DAS match.</source>
+        <translation>%1 次先前创建的结果仍未知：DAS 上有多个匹配的连接。</translation>
+    </message>
+    <message>
+        <source>1 selected row holds no connection that exists on DAS.</source>
+        <translation>有 1 个所选行没有 DAS 上现存的连接。</translation>
+    </message>
+    <message>
+        <source>%1 selected rows hold no connection that exists on DAS.</source>
+        <translation>有 %1 个所选行没有 DAS 上现存的连接。</translation>
+    </message>
+    <message>
+        <source>1 selected row is of another endpoint or project: choose that target in the form to delete its connection.</source>
+        <translation>有 1 个所选行属于其他终端节点或项目：请在表单中选择该目标后再删除其连接。</translation>
+    </message>
+    <message>
+        <source>%1 selected rows are of another endpoint or project: choose that target in the form to delete their connections.</source>
+        <translation>有 %1 个所选行属于其他终端节点或项目：请在表单中选择相应目标后再删除其连接。</translation>
+    </message>
+    <message>
+        <source>Delete on DAS</source>
+        <translation>在 DAS 上删除</translation>
+    </message>
+    <message>
+        <source>Nothing to delete on DAS.</source>
+        <translation>DAS 上没有要删除的连接。</translation>
+    </message>
+    <message>
+        <source>Skipped: %1</source>
+        <translation>已跳过：%1</translation>
+    </message>
+    <message>
+        <source>Tear down demo connections</source>
+        <translation>清理演示连接</translation>
+    </message>
+</context>
+<context>
+    <name>das::ConnectionDeleter</name>
+    <message>
+        <source>“%1” is not a connection ID.</source>
+        <translation>“%1”不是连接ID。</translation>
+    </message>
+    <message>
+        <source>A project ID is needed to delete connections.</source>
+        <translation>删除连接需要项目ID。</translation>
+    </message>
+    <message>
+        <source>Deleted on DAS, but the history was not updated: %1</source>
+        <translation>已在 DAS 上删除，但历史记录未更新：%1</translation>
+    </message>
+    <message>
+        <source>the result of a delete</source>
+        <translation>删除结果</translation>
+    </message>
+    <message>
+        <source>DAS answered that the connections were not deleted.</source>
+        <translation>DAS 响应称连接未被删除。</translation>
+    </message>
+    <message numerus="yes">
+        <source>The answer to a delete was lost: %n connection(s) may or may not have been deleted. List the connections again to see.</source>
+        <translation>
+            <numerusform>删除请求的响应丢失：%n 个连接可能已删除，也可能未删除。请重新列出连接以确认。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1679,6 +1988,284 @@
     </message>
 </context>
 <context>
+    <name>das::ConnectionList</name>
+    <message>
+        <source>A project ID is needed to list connections.</source>
+        <translation>列出连接需要项目ID。</translation>
+    </message>
+</context>
+<context>
+    <name>das::ConnectionParser</name>
+    <message>
+        <source>the field %1 is not a whole number</source>
+        <translation>字段 %1 不是整数</translation>
+    </message>
+    <message>
+        <source>the field %1 is not true or false</source>
+        <translation>字段 %1 不是 true 或 false</translation>
+    </message>
+    <message>
+        <source>connection %1 has no usable connection_id</source>
+        <translation>第 %1 个连接没有可用的 connection_id</translation>
+    </message>
+    <message>
+        <source>the field total_record is missing or out of range</source>
+        <translation>字段 total_record 缺失或超出范围</translation>
+    </message>
+    <message>
+        <source>the field status is missing or not true or false</source>
+        <translation>字段 status 缺失或不是 true 或 false</translation>
+    </message>
+</context>
+<context>
+    <name>das::ConnectionReader</name>
+    <message>
+        <source>a list of connections</source>
+        <translation>连接列表</translation>
+    </message>
+</context>
+<context>
+    <name>das::ConnectionTableModel</name>
+    <message>
+        <source>Instance deleted</source>
+        <translation>实例已删除</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>Connection ID: %1</source>
+        <translation>连接ID：%1</translation>
+    </message>
+    <message>
+        <source>Instance ID: %1</source>
+        <translation>实例ID：%1</translation>
+    </message>
+    <message>
+        <source>%1 (%2 UTC)</source>
+        <translation>%1（%2 UTC）</translation>
+    </message>
+    <message>
+        <source>DAS reports that the instance of this connection was deleted.</source>
+        <translation>DAS 报告此连接的实例已被删除。</translation>
+    </message>
+    <message>
+        <source>The local history holds this connection too.</source>
+        <translation>本地历史记录中也有此连接。</translation>
+    </message>
+    <message>
+        <source>The local history does not hold this connection.</source>
+        <translation>本地历史记录中没有此连接。</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Instance</source>
+        <translation>实例</translation>
+    </message>
+    <message>
+        <source>Engine</source>
+        <translation>引擎</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>网络</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>In history</source>
+        <translation>在历史记录中</translation>
+    </message>
+    <message>
+        <source>Adopted from the list of connections on DAS</source>
+        <translation>从 DAS 上的连接列表纳入</translation>
+    </message>
+</context>
+<context>
+    <name>das::ConnectionsPane</name>
+    <message>
+        <source>Reading the credentials from the OS keychain…</source>
+        <translation>正在从系统钥匙串读取凭证…</translation>
+    </message>
+    <message>
+        <source>Asking DAS for the connections of project %1…</source>
+        <translation>正在向 DAS 查询项目 %1 的连接…</translation>
+    </message>
+    <message>
+        <source>No connection on DAS matches these filters.</source>
+        <translation>DAS 上没有符合这些筛选条件的连接。</translation>
+    </message>
+    <message>
+        <source>DAS lists no connections in project %1.</source>
+        <translation>DAS 中项目 %1 没有连接。</translation>
+    </message>
+    <message numerus="yes">
+        <source>DAS lists %n connection(s) in project %1.</source>
+        <translation>
+            <numerusform>DAS 中项目 %1 有 %n 个连接。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Choose Refresh to list the connections DAS holds for the project.</source>
+        <translation>选择“刷新”可列出 DAS 中该项目的连接。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Added %n connection(s) to the history.</source>
+        <translation>
+            <numerusform>已将 %n 个连接添加到历史记录。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not add to the history: %1</source>
+        <translation>无法添加到历史记录：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleted %n connection(s) on DAS.</source>
+        <translation>
+            <numerusform>已在 DAS 上删除 %n 个连接。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Page %1 of %2 · %3</source>
+        <translation>第 %1 页，共 %2 页 · %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n connection(s)</source>
+        <translation>
+            <numerusform>%n 个连接</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Adopt into history</source>
+        <translation>纳入历史记录(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete on DAS…</source>
+        <translation>在 DAS 上删除(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>&amp;Tear down…</source>
+        <translation>清理(&amp;T)…</translation>
+    </message>
+</context>
+<context>
+    <name>das::CreateFlow</name>
+    <message>
+        <source>The last create&apos;s outcome is unknown: the connection may already exist on DAS. Create anyway?</source>
+        <translation>上次创建的结果未知：该连接可能已存在于 DAS 上。仍要创建吗？</translation>
+    </message>
+    <message>
+        <source>This connection was just created (ID %1). Create another identical one?</source>
+        <translation>此连接刚刚已创建（ID %1）。要再创建一个相同的连接吗？</translation>
+    </message>
+    <message>
+        <source>Create &amp;anyway</source>
+        <translation>仍然创建(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Create &amp;another</source>
+        <translation>再创建一个(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Create again?</source>
+        <translation>再次创建？</translation>
+    </message>
+    <message>
+        <source>Saving the password in the OS keychain…</source>
+        <translation>正在将密码保存到系统钥匙串…</translation>
+    </message>
+    <message>
+        <source>The password was saved in the OS keychain and read back to confirm.</source>
+        <translation>密码已保存到系统钥匙串，并已读回确认。</translation>
+    </message>
+    <message>
+        <source>The connection was created, but the password was not saved: %1</source>
+        <translation>连接已创建，但密码未保存：%1</translation>
+    </message>
+    <message>
+        <source> Copy the ID now.</source>
+        <translation>请立即复制ID。</translation>
+    </message>
+    <message>
+        <source>Connection %1 created.</source>
+        <translation>连接 %1 已创建。</translation>
+    </message>
+    <message>
+        <source>Using the existing connection %1.</source>
+        <translation>使用已有连接 %1。</translation>
+    </message>
+    <message>
+        <source>Connection %1 created (confirmed on DAS).</source>
+        <translation>连接 %1 已创建（已在 DAS 上确认）。</translation>
+    </message>
+    <message>
+        <source>%1: %2 on %3</source>
+        <translation>%1：%3 上的 %2</translation>
+    </message>
+    <message>
+        <source>%1: %2 on %3, created %4</source>
+        <translation>%1：%3 上的 %2，创建于 %4</translation>
+    </message>
+    <message>
+        <source>A matching connection already exists on DAS</source>
+        <translation>DAS 上已存在匹配的连接</translation>
+    </message>
+    <message>
+        <source>DAS already has a connection with this instance, user name and database name:</source>
+        <translation>DAS 上已有实例、用户名和数据库名称均相同的连接：</translation>
+    </message>
+    <message>
+        <source>Use the existing connection, or create another identical one?</source>
+        <translation>使用已有连接，还是再创建一个相同的连接？</translation>
+    </message>
+    <message>
+        <source>Use existing takes the first one listed.</source>
+        <translation>“使用已有连接”将使用列出的第一个连接。</translation>
+    </message>
+    <message>
+        <source>Connection already exists</source>
+        <translation>连接已存在</translation>
+    </message>
+    <message>
+        <source>&amp;Use existing</source>
+        <translation>使用已有连接(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Could not check DAS for an existing connection</source>
+        <translation>无法在 DAS 上检查是否已有该连接</translation>
+    </message>
+    <message>
+        <source>Duplicate check failed</source>
+        <translation>重复检查失败</translation>
+    </message>
+    <message>
+        <source>Create the connection anyway, without knowing whether it exists already?</source>
+        <translation>无法确定该连接是否已存在，仍要创建吗？</translation>
+    </message>
+</context>
+<context>
     <name>das::CreateSession</name>
     <message>
         <source>Profiles are not available here.</source>
@@ -1687,10 +2274,6 @@
     <message>
         <source>The credentials of profile “%1” could not be read: %2 Nothing was sent.</source>
         <translation>无法读取配置项“%1”的凭证：%2未发送任何内容。</translation>
-    </message>
-    <message>
-        <source>Created, but the history is not available.</source>
-        <translation>已创建，但历史记录不可用。</translation>
     </message>
     <message>
         <source>the OS keychain is not available here.</source>
@@ -1705,8 +2288,56 @@
         <translation>已取消，未发送任何内容。</translation>
     </message>
     <message>
-        <source>Created, but not recorded in the history: %1.</source>
-        <translation>已创建，但未记入历史记录：%1。</translation>
+        <source>The history could not note this create before it was sent: %1.</source>
+        <translation>发送前无法在历史记录中记下此次创建：%1。</translation>
+    </message>
+    <message>
+        <source>The history row of this create could not be updated: %1.</source>
+        <translation>无法更新此次创建的历史记录行：%1。</translation>
+    </message>
+    <message>
+        <source>an existing connection, chosen instead of creating a duplicate</source>
+        <translation>已有连接，为避免重复创建而选用</translation>
+    </message>
+    <message>
+        <source>Not recorded in the history: %1.</source>
+        <translation>未记入历史记录：%1。</translation>
+    </message>
+    <message>
+        <source>The history is not available, so this is not recorded.</source>
+        <translation>历史记录不可用，因此未记录此操作。</translation>
+    </message>
+    <message>
+        <source>The check on DAS was cancelled; the next start of DAS Connect or `das-connect-cli reconcile` asks again.</source>
+        <translation>在 DAS 上的检查已取消；下次启动 DAS Connect 或运行 `das-connect-cli reconcile` 时会再次查询。</translation>
+    </message>
+    <message>
+        <source>Could not check DAS for an existing connection, so nothing was created: %1</source>
+        <translation>无法在 DAS 上检查是否已有该连接，因此未创建任何内容：%1</translation>
+    </message>
+    <message>
+        <source>A connection with this instance, user name and database name already exists on DAS (%1); nothing was created.</source>
+        <translation>DAS 上已存在实例、用户名和数据库名称均相同的连接（%1）；未创建任何内容。</translation>
+    </message>
+    <message>
+        <source>An existing connection was used; nothing was created.</source>
+        <translation>已使用已有连接；未创建任何内容。</translation>
+    </message>
+    <message>
+        <source>DAS could not be asked whether it was created (%1); the next start of DAS Connect or `das-connect-cli reconcile` asks again.</source>
+        <translation>无法向 DAS 查询连接是否已创建（%1）；下次启动 DAS Connect 或运行 `das-connect-cli reconcile` 时会再次查询。</translation>
+    </message>
+    <message>
+        <source>Created (confirmed on DAS): the answer was lost, but DAS lists the new connection.</source>
+        <translation>已创建（已在 DAS 上确认）：响应丢失，但 DAS 列出了新连接。</translation>
+    </message>
+    <message>
+        <source>Not created: the answer was lost and DAS lists no such connection, so it is safe to create it again.</source>
+        <translation>未创建：响应丢失，且 DAS 上没有该连接，因此可以放心重新创建。</translation>
+    </message>
+    <message>
+        <source>Outcome unknown: the answer was lost and several connections on DAS match (%1). Check them before creating again.</source>
+        <translation>结果未知：响应丢失，且 DAS 上有多个匹配的连接（%1）。请先检查这些连接，再决定是否重新创建。</translation>
     </message>
 </context>
 <context>
@@ -1780,6 +2411,67 @@
     <message>
         <source>a list of database names</source>
         <translation>数据库名称列表</translation>
+    </message>
+</context>
+<context>
+    <name>das::DeleteConnectionsDialog</name>
+    <message>
+        <source>Reading the credentials from the OS keychain…</source>
+        <translation>正在从系统钥匙串读取凭证…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 and %n more</source>
+        <translation>
+            <numerusform>%1 及另外 %n 个</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete %1 on DAS from %2: %3?</source>
+        <translation>要在 DAS 上删除 %2（%3）中的 %1吗？</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n connection(s)</source>
+        <translation>
+            <numerusform>%n 个连接</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n instance(s)</source>
+        <translation>
+            <numerusform>%n 个实例</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 on %2 (ID %3)</source>
+        <translation>%2 上的 %1（ID %3）</translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleting %n connection(s) on DAS…</source>
+        <translation>
+            <numerusform>正在 DAS 上删除 %n 个连接…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Deleting connections on DAS… %1 of %2 done.</source>
+        <translation>正在 DAS 上删除连接… 已完成 %1 个，共 %2 个。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleted on DAS: %n connection(s).</source>
+        <translation>
+            <numerusform>已在 DAS 上删除：%n 个连接。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Uncertain: %n connection(s) may or may not have been deleted; refresh the list to see.</source>
+        <translation>
+            <numerusform>不确定：%n 个连接可能已删除，也可能未删除；请刷新列表查看。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Not sent: %n connection(s) are still on DAS.</source>
+        <translation>
+            <numerusform>未发送：%n 个连接仍在 DAS 上。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2017,6 +2709,22 @@
         <source>Delete</source>
         <translation>删除</translation>
     </message>
+    <message>
+        <source>Delete on D&amp;AS…</source>
+        <extracomment>Context menu of the history; &quot;Delete…&quot; above it only removes rows from the history.</extracomment>
+        <translation>在 DAS 上删除(&amp;A)…</translation>
+    </message>
+</context>
+<context>
+    <name>das::HistoryReconciliation</name>
+    <message>
+        <source>The history is not available.</source>
+        <translation>历史记录不可用。</translation>
+    </message>
+    <message>
+        <source>The history row could not be updated: %1</source>
+        <translation>无法更新历史记录行：%1</translation>
+    </message>
 </context>
 <context>
     <name>das::HistoryTableModel</name>
@@ -2119,6 +2827,44 @@ Request ID: %2</source>
     <message>
         <source>Whether the database password was saved in the OS keychain</source>
         <translation>数据库密码是否已保存到系统钥匙串</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>待定</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>已创建</translation>
+    </message>
+    <message>
+        <source>Not created</source>
+        <translation>未创建</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>已删除</translation>
+    </message>
+    <message>
+        <source>%1 (existing)</source>
+        <extracomment>%1 is a state such as &quot;Created&quot;; the connection existed before and was chosen instead of a duplicate create.</extracomment>
+        <translation>%1（已有）</translation>
+    </message>
+    <message>
+        <source>%1 (adopted)</source>
+        <extracomment>%1 is a state such as &quot;Created&quot;; the connection was taken from the list of connections on DAS.</extracomment>
+        <translation>%1（已纳入）</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Whether the connection was created on DAS, and whether it still exists</source>
+        <translation>连接是否已在 DAS 上创建，以及是否仍然存在</translation>
     </message>
 </context>
 <context>
@@ -2289,32 +3035,12 @@ Request ID: %2</source>
         <translation>沙箱故障模式：%1</translation>
     </message>
     <message>
-        <source>Connection %1 created.</source>
-        <translation>连接 %1 已创建。</translation>
-    </message>
-    <message>
         <source>A create request is still running. If you quit now, whether the connection was created stays unknown. Quit anyway?</source>
         <translation>创建请求仍在进行中。如果现在退出，将无法确定连接是否已创建。仍要退出吗？</translation>
     </message>
     <message>
-        <source>Saving the password in the OS keychain…</source>
-        <translation>正在将密码保存到系统钥匙串…</translation>
-    </message>
-    <message>
-        <source>The connection was created, but the password was not saved: %1</source>
-        <translation>连接已创建，但密码未保存：%1</translation>
-    </message>
-    <message>
-        <source>The password was saved in the OS keychain and read back to confirm.</source>
-        <translation>密码已保存到系统钥匙串，并已读回确认。</translation>
-    </message>
-    <message>
         <source>Creation in progress</source>
         <translation>正在创建</translation>
-    </message>
-    <message>
-        <source> Copy the ID now.</source>
-        <translation>请立即复制ID。</translation>
     </message>
 </context>
 <context>
@@ -2378,6 +3104,35 @@ Request ID: %2</source>
     <message>
         <source>a list of nodes</source>
         <translation>节点列表</translation>
+    </message>
+</context>
+<context>
+    <name>das::OutcomeReconciler</name>
+    <message>
+        <source>could not ask DAS: %1</source>
+        <translation>无法查询 DAS：%1</translation>
+    </message>
+    <message>
+        <source>created (confirmed on DAS)</source>
+        <translation>已创建（已在 DAS 上确认）</translation>
+    </message>
+    <message>
+        <source>not created, safe to create again</source>
+        <translation>未创建，可以放心重新创建</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n connection(s) on DAS match: %1</source>
+        <translation>
+            <numerusform>DAS 上有 %n 个匹配的连接：%1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The history row could not be updated: %1</source>
+        <translation>无法更新历史记录行：%1</translation>
+    </message>
+    <message>
+        <source>The history row names no instance or project to look in.</source>
+        <translation>该历史记录行未指明要查找的实例或项目。</translation>
     </message>
 </context>
 <context>
@@ -2887,6 +3642,54 @@ Request ID: %2</source>
         <source>Reading the credentials from the OS keychain… %1 s</source>
         <translation>正在从系统钥匙串读取凭据… %1 秒</translation>
     </message>
+    <message>
+        <source>Checking DAS for an existing connection at %1… %2 s</source>
+        <translation>正在检查 DAS（%1）上是否已有该连接… %2 秒</translation>
+    </message>
+    <message>
+        <source>The create request has not been sent yet.</source>
+        <translation>创建请求尚未发送。</translation>
+    </message>
+    <message>
+        <source>Answer lost; asking DAS whether the connection was created (look %1 of %2)…</source>
+        <translation>响应丢失；正在向 DAS 查询连接是否已创建（第 %1 次，共 %2 次）…</translation>
+    </message>
+    <message>
+        <source>The create request is never sent again: DAS is asked which connections exist instead.</source>
+        <translation>创建请求不会重新发送，而是向 DAS 查询现有哪些连接。</translation>
+    </message>
+    <message>
+        <source>Created (confirmed on DAS)</source>
+        <translation>已创建（已在 DAS 上确认）</translation>
+    </message>
+    <message>
+        <source>The answer to the create request was lost, but DAS lists exactly one matching connection created just now. It is recorded in the history.</source>
+        <translation>创建请求的响应丢失，但 DAS 恰好列出一个刚刚创建的匹配连接。该连接已记入历史记录。</translation>
+    </message>
+    <message>
+        <source>Existing connection used</source>
+        <translation>已使用已有连接</translation>
+    </message>
+    <message>
+        <source>DAS already had this connection, so nothing was created. It is recorded in the history.</source>
+        <translation>DAS 上已有此连接，因此未创建任何内容。该连接已记入历史记录。</translation>
+    </message>
+    <message>
+        <source>Not created — safe to create again</source>
+        <translation>未创建 — 可以放心重新创建</translation>
+    </message>
+    <message>
+        <source>The answer to the create request was lost, and DAS lists no matching connection: the connection was not created.</source>
+        <translation>创建请求的响应丢失，且 DAS 上没有匹配的连接：连接未创建。</translation>
+    </message>
+    <message>
+        <source>Outcome unknown: several connections on DAS match: %1</source>
+        <translation>结果未知：DAS 上有多个匹配的连接：%1</translation>
+    </message>
+    <message>
+        <source>The answer to the create request was lost, and more than one connection on DAS matches it. Look at them on the On DAS tab before creating again.</source>
+        <translation>创建请求的响应丢失，且 DAS 上有多个连接与之匹配。请先在“DAS 上的连接”标签页中查看这些连接，再决定是否重新创建。</translation>
+    </message>
 </context>
 <context>
     <name>das::SandboxHost</name>
@@ -2997,6 +3800,72 @@ Request ID: %2</source>
     </message>
 </context>
 <context>
+    <name>das::TeardownDialog</name>
+    <message>
+        <source>Reading the credentials from the OS keychain…</source>
+        <translation>正在从系统钥匙串读取凭证…</translation>
+    </message>
+    <message>
+        <source>No history is open, so there is nothing to tear down.</source>
+        <translation>未打开历史记录，因此没有可清理的内容。</translation>
+    </message>
+    <message>
+        <source>Asking DAS which of the connections this history created are still there…</source>
+        <translation>正在向 DAS 查询此历史记录创建的连接中哪些仍然存在…</translation>
+    </message>
+    <message>
+        <source>Listing was cancelled.</source>
+        <translation>已取消列出。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n connection(s) this history created are no longer on DAS; their history rows are now marked deleted.</source>
+        <translation>
+            <numerusform>此历史记录创建的 %n 个连接已不在 DAS 上；其历史记录行现已标记为已删除。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Delete %n connection(s)…</source>
+        <translation>
+            <numerusform>删除 %n 个连接(&amp;D)…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>DAS lists nothing this history created here since %1.</source>
+        <translation>DAS 上没有此历史记录自 %1 起在此处创建的连接。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n connection(s) will be deleted.</source>
+        <translation>
+            <numerusform>将删除 %n 个连接。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleted %n connection(s) on DAS.</source>
+        <translation>
+            <numerusform>已在 DAS 上删除 %n 个连接。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Some were not deleted; choose List to see what is left.</source>
+        <translation>部分连接未删除；选择“列出”可查看剩余的连接。</translation>
+    </message>
+    <message>
+        <source>Deletes on DAS the connections this history created on %1 in project %2 since a time, for demos and training classes. Connections adopted into the history or created by others are left alone.</source>
+        <translation>在 DAS 上删除此历史记录自某一时间起在 %1 的项目 %2 中创建的连接，用于演示和培训课程。纳入历史记录的连接以及他人创建的连接不受影响。</translation>
+    </message>
+</context>
+<context>
+    <name>das::TeardownPlanner</name>
+    <message>
+        <source>The history is not available, so what it created is not known.</source>
+        <translation>历史记录不可用，因此无法得知其创建了哪些连接。</translation>
+    </message>
+    <message>
+        <source>Choose the time from which to delete what this history created.</source>
+        <translation>请选择起始时间，将删除此历史记录自该时间起创建的连接。</translation>
+    </message>
+</context>
+<context>
     <name>das::Translations</name>
     <message>
         <source>&amp;Language</source>
@@ -3056,6 +3925,10 @@ Try the built-in sandbox? It runs on this computer, needs no account, and answer
     <message>
         <source>Window size for --screenshot, e.g. 1024x700 (default 1280x900).</source>
         <translation>--screenshot 的窗口大小，例如 1024x700（默认 1280x900）。</translation>
+    </message>
+    <message>
+        <source>Tab to show for --screenshot: history (default) or on-das.</source>
+        <translation>--screenshot 显示的标签页：history（默认）或 on-das。</translation>
     </message>
 </context>
 </TS>

@@ -1,6 +1,7 @@
 #include "StartupHooks.h"
 
 #include "ConnectionForm.h"
+#include "ConnectionsPane.h"
 #include "MainWindow.h"
 
 #include <QApplication>
@@ -9,6 +10,7 @@
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QSize>
+#include <QTabWidget>
 #include <QTimer>
 #include <QWindow>
 
@@ -51,18 +53,33 @@ QSize screenshotSize(const QString& text)
     return okW && okH && w >= 320 && h >= 240 ? QSize(w, h) : QSize(1280, 900);
 }
 
-void screenshotAfterCreate(MainWindow& window, const QString& file, const QSize& size)
+void grabAndExit(MainWindow& window, const QString& file)
+{
+    // Lets the result panel and the tables finish laying out before the grab.
+    QTimer::singleShot(200, qApp, [&window, file] {
+        const bool saved = window.grab().save(file, "PNG");
+        std::printf("%s %s\n", saved ? "saved" : "could not save", qPrintable(file));
+        QCoreApplication::exit(saved ? 0 : 1);
+    });
+}
+
+// After one create: the window as it is (the History tab), or with the On DAS tab shown once it has listed
+// the sandbox's connections.
+void screenshotAfterCreate(MainWindow& window, const QString& file, const QSize& size, bool onDas)
 {
     window.resize(size);
-    QObject::connect(&window, &MainWindow::createFinished, qApp, [&window, file] {
+    QObject::connect(&window, &MainWindow::createFinished, qApp, [&window, file, onDas] {
         if (auto* scroll = window.findChild<QScrollArea*>(QStringLiteral("formScroll")))
             scroll->verticalScrollBar()->setValue(0);
-        // Lets the result panel and the history finish laying out before the grab.
-        QTimer::singleShot(200, qApp, [&window, file] {
-            const bool saved = window.grab().save(file, "PNG");
-            std::printf("%s %s\n", saved ? "saved" : "could not save", qPrintable(file));
-            QCoreApplication::exit(saved ? 0 : 1);
-        });
+        auto* pane = window.findChild<ConnectionsPane*>();
+        if (!onDas || !pane) {
+            grabAndExit(window, file);
+            return;
+        }
+        QObject::connect(pane, &ConnectionsPane::loaded, qApp,
+                         [&window, file] { grabAndExit(window, file); });
+        window.sideTabs()->setCurrentIndex(1); // History, On DAS
+        pane->refresh();
     });
     QTimer::singleShot(0, qApp, [&window] {
         window.form()->fillExample();
@@ -81,6 +98,11 @@ StartupHooks::StartupHooks()
                        QCoreApplication::translate("main", "Window size for --screenshot, e.g. 1024x700 "
                                                            "(default 1280x900)."),
                        QStringLiteral("WxH"))
+    , m_screenshotTab(QStringLiteral("screenshot-tab"),
+                      QCoreApplication::translate("main",
+                                                  "Tab to show for --screenshot: history (default) or "
+                                                  "on-das."),
+                      QStringLiteral("TAB"))
     , m_quitAfterShow(QStringLiteral("quit-after-show"),
                       QCoreApplication::translate(
                           "main", "Print start-up time and peak memory once the window is shown, then exit."))
@@ -88,7 +110,7 @@ StartupHooks::StartupHooks()
 
 void StartupHooks::addOptions(QCommandLineParser& parser) const
 {
-    parser.addOptions({m_screenshot, m_screenshotSize, m_quitAfterShow});
+    parser.addOptions({m_screenshot, m_screenshotSize, m_screenshotTab, m_quitAfterShow});
 }
 
 bool StartupHooks::isScripted(const QCommandLineParser& parser) const
@@ -108,7 +130,8 @@ void StartupHooks::arm(const QCommandLineParser& parser, MainWindow& window,
         quitOnceExposed(window, sinceMain);
     if (parser.isSet(m_screenshot))
         screenshotAfterCreate(window, parser.value(m_screenshot),
-                              screenshotSize(parser.value(m_screenshotSize)));
+                              screenshotSize(parser.value(m_screenshotSize)),
+                              parser.value(m_screenshotTab) == QLatin1String("on-das"));
 }
 
 long peakRssKiB()

@@ -28,6 +28,7 @@ public:
 private:
     QCommandLineOption m_screenshot;
     QCommandLineOption m_screenshotSize;
+    QCommandLineOption m_screenshotTab;
     QCommandLineOption m_quitAfterShow;
 };
 

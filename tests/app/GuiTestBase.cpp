@@ -2,12 +2,16 @@
 
 #include "AppPaths.h"
 #include "ConnectionForm.h"
+#include "CreateFlow.h"
+#include "CreateSession.h"
 #include "PreviewDialog.h"
+#include "SandboxServer.h"
 
 #include <QApplication>
 #include <QComboBox>
 #include <QDir>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSettings>
@@ -144,6 +148,24 @@ bool GuiTestBase::openWindow(int keychainTimeoutMs)
     return showAndWait(m_window.get());
 }
 
+bool GuiTestBase::openWindowSandboxFirst(const std::function<void()>& beforeHistory)
+{
+    m_createFinished.reset();
+    m_window = std::make_unique<MainWindow>();
+    m_createFinished = std::make_unique<QSignalSpy>(m_window.get(), &MainWindow::createFinished);
+    QString error;
+    if (!m_window->startSandbox(&error)) {
+        qWarning("startSandbox: %s", qPrintable(error));
+        return false;
+    }
+    beforeHistory();
+    if (!m_window->openHistory(historyPath(), &error)) {
+        qWarning("openHistory: %s", qPrintable(error));
+        return false;
+    }
+    return showAndWait(m_window.get());
+}
+
 bool GuiTestBase::reopenWindow()
 {
     closeWindow();
@@ -191,6 +213,60 @@ CreateResult GuiTestBase::lastCreateResult() const
     if (m_createFinished->isEmpty())
         return {};
     return m_createFinished->constLast().constFirst().value<CreateResult>();
+}
+
+int GuiTestBase::createFinishedCount() const
+{
+    return m_createFinished ? int(m_createFinished->count()) : 0;
+}
+
+QMessageBox* GuiTestBase::waitForQuestion(int timeoutMs)
+{
+    // Opened from the event loop (window-modal, never exec()): wait until it is on screen.
+    QMessageBox* box = nullptr;
+    const bool shown = QTest::qWaitFor(
+        [&] {
+            box = m_window->createFlow()->question();
+            return box && box->isVisible();
+        },
+        timeoutMs);
+    if (!shown) {
+        qWarning("no question within %d ms", timeoutMs);
+        return nullptr;
+    }
+    return QTest::qWaitForWindowExposed(box) ? box : nullptr;
+}
+
+bool GuiTestBase::answerQuestion(const char* buttonName, int timeoutMs)
+{
+    QMessageBox* box = waitForQuestion(timeoutMs);
+    if (!box)
+        return false;
+    auto* button = box->findChild<QPushButton*>(QLatin1String(buttonName));
+    if (!button) {
+        qWarning("the question \"%s\" has no button %s", qPrintable(box->text()), buttonName);
+        return false;
+    }
+    QTest::mouseClick(button, Qt::LeftButton);
+    return true;
+}
+
+bool GuiTestBase::createBehindTheWindow(const ConnectionRequest& request, QString* connectionId)
+{
+    SandboxServer* sandbox = m_window->sandbox();
+    CreateSession session({m_window->client(), nullptr, nullptr, nullptr});
+    CredentialChoice demo;
+    demo.source = CredentialChoice::Source::SandboxDemo;
+    demo.credentials.accessKey = sandbox->options().accessKey;
+    demo.credentials.secretKey = sandbox->options().secretKey;
+    QSignalSpy finished(&session, &CreateSession::finished);
+    session.start(request, {sandbox->url(), QString()}, demo);
+    if (!finished.wait(CreateTimeoutMs) || !session.outcome().result.succeeded()) {
+        qWarning("create behind the window: %s", qPrintable(session.outcome().result.explanation));
+        return false;
+    }
+    *connectionId = session.outcome().result.connectionId;
+    return true;
 }
 
 bool GuiTestBase::saveProfile(const Profile& profile, const ProfileSecrets& secrets, QString* message)

@@ -7,6 +7,7 @@
 // profile, read the masked preview. The keychain choice (throw-away Secret Service, none, or untouched) is
 // made once, in initTestCase, before anything talks to D-Bus.
 
+#include "ConnectionRequest.h"
 #include "KeychainTestSupport.h"
 #include "MainWindow.h"
 #include "Profile.h"
@@ -16,8 +17,10 @@
 #include <QString>
 #include <QTemporaryDir>
 
+#include <functional>
 #include <memory>
 
+class QMessageBox;
 class QPushButton;
 class QWidget;
 
@@ -76,6 +79,9 @@ protected:
 
     // The main window on historyPath(), with the embedded sandbox started, shown and exposed.
     [[nodiscard]] bool openWindow(int keychainTimeoutMs = -1);
+    // The same, but the sandbox starts first and `beforeHistory` runs before the window opens its history:
+    // to write rows for the sandbox's endpoint (its port is new each run) that the window finds at start.
+    [[nodiscard]] bool openWindowSandboxFirst(const std::function<void()>& beforeHistory);
     // A new window on the same history, as after a restart: no sandbox, not shown.
     [[nodiscard]] bool reopenWindow();
     void closeWindow();
@@ -91,6 +97,17 @@ protected:
     [[nodiscard]] bool clickCreateAndWait(int timeoutMs = CreateTimeoutMs);
     // The outcome the window reported last.
     CreateResult lastCreateResult() const;
+    // How many times MainWindow::createFinished has come since the window opened.
+    int createFinishedCount() const;
+
+    // The question the window's create is waiting on (CreateFlow), once it is shown; null after timeoutMs.
+    QMessageBox* waitForQuestion(int timeoutMs = CreateTimeoutMs);
+    // Waits for that question and clicks its button called `buttonName` as a user does; false when either
+    // does not come.
+    [[nodiscard]] bool answerQuestion(const char* buttonName, int timeoutMs = CreateTimeoutMs);
+    // Creates `request` on the window's sandbox with the demo key, as another tool would: the window's
+    // history does not hear of it. The new ID goes to `connectionId`.
+    [[nodiscard]] bool createBehindTheWindow(const ConnectionRequest& request, QString* connectionId);
 
     // Saves a profile through the window's ProfileManager (keychain and settings) and lists it in the window.
     [[nodiscard]] bool saveProfile(const Profile& profile, const ProfileSecrets& secrets, QString* message);

@@ -180,6 +180,7 @@ private slots:
         QVERIFY(!button("copyIdButton")->isEnabled());
         QVERIFY(!button("useTemplateButton")->isEnabled());
         QVERIFY(!button("deleteButton")->isEnabled());
+        QVERIFY(!m_pane->deleteOnDasAction()->isEnabled());
         QVERIFY(exportButton()->isEnabled());
         QCOMPARE(button("copyIdButton")->text(), QStringLiteral("Copy ID"));
         QCOMPARE(button("useTemplateButton")->text(), QStringLiteral("Use as template"));
@@ -487,7 +488,8 @@ private slots:
         });
         poll.start();
         emit table()->customContextMenuRequested(cellCenter(0));
-        QCOMPARE(contextTexts.size(), 7);
+        QCOMPARE(contextTexts.size(), 8);
+        QVERIFY(contextTexts.contains(QStringLiteral("Delete on D&AS…")));
         for (const QString& text : std::as_const(texts))
             QVERIFY2(contextTexts.contains(text), qPrintable(text));
     }
@@ -506,6 +508,50 @@ private slots:
             QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
             QCOMPARE(QApplication::focusWidget(), expected);
         }
+    }
+
+    void stateColumnFollowsTheConnectionId()
+    {
+        QHeaderView* header = table()->horizontalHeader();
+        QCOMPARE(header->visualIndex(HistoryColumn::State),
+                 header->visualIndex(HistoryColumn::ConnectionId) + 1);
+        QVERIFY(!header->isSectionHidden(HistoryColumn::State));
+        const QString text = m_pane->model()->headerData(HistoryColumn::State, Qt::Horizontal).toString();
+        QVERIFY(header->sectionSize(HistoryColumn::State) >= table()->fontMetrics().horizontalAdvance(text));
+    }
+
+    void deleteOnDasIsOfferedForConnectionsThatExist()
+    {
+        // The newest row's connection was deleted, the next one never created.
+        const HistoryRecord deleted = m_pane->model()->record(0);
+        const HistoryRecord notCreated = m_pane->model()->record(1);
+        QString error;
+        QVERIFY2(m_store->markDeleted({deleted.connectionId}, &error) == 1, qPrintable(error));
+        QVERIFY2(m_store->setState(notCreated.id, HistoryRecord::State::NotCreated, QString(), QString(),
+                                   QStringLiteral("refused"), &error),
+                 qPrintable(error));
+        m_pane->reload();
+        QCOMPARE(table()->model()->index(0, HistoryColumn::State).data().toString(),
+                 QStringLiteral("Deleted"));
+        QVERIFY(table()->model()->index(0, 0).data(HistoryTableModel::InactiveRole).toBool());
+        QVERIFY(!table()->model()->index(2, 0).data(HistoryTableModel::InactiveRole).toBool());
+
+        QAction* deleteOnDas = m_pane->deleteOnDasAction();
+        clickRow(0);
+        QVERIFY(!deleteOnDas->isEnabled());
+        clickRow(1, Qt::ControlModifier);
+        QVERIFY(!deleteOnDas->isEnabled()); // neither exists on DAS
+        clickRow(2, Qt::ControlModifier);
+        QVERIFY(deleteOnDas->isEnabled());
+
+        // The window decides what can be deleted; the pane hands over the whole selection.
+        QSignalSpy requested(m_pane.get(), &HistoryPane::deleteOnDasRequested);
+        deleteOnDas->trigger(); // the context menu's (tested above) and the window's menu's
+        QCOMPARE(requested.count(), 1);
+        const auto records = requested.constFirst().constFirst().value<QList<HistoryRecord>>();
+        QCOMPARE(records.size(), 3);
+        QCOMPARE(std::count_if(records.begin(), records.end(), &HistoryPane::existsOnDas), 1);
+        QCOMPARE(m_store->count(), RowCount); // nothing removed from the history
     }
 
     void survivesRestart()

@@ -21,6 +21,7 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSignalBlocker>
+#include <QStyledItemDelegate>
 #include <QTimer>
 
 #include <algorithm>
@@ -30,6 +31,23 @@ namespace das {
 namespace {
 
 constexpr int FilterDebounceMs = 150;
+
+// Draws the rows whose connection does not exist in the disabled text colour: the model, in a library
+// without a palette, only says which ones (InactiveRole).
+class InactiveRowDelegate : public QStyledItemDelegate
+{
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+
+protected:
+    void initStyleOption(QStyleOptionViewItem* option, const QModelIndex& index) const override
+    {
+        QStyledItemDelegate::initStyleOption(option, index);
+        if (!index.data(HistoryTableModel::InactiveRole).toBool())
+            return;
+        option->palette.setColor(QPalette::Text, option->palette.color(QPalette::Disabled, QPalette::Text));
+    }
+};
 
 } // namespace
 
@@ -62,9 +80,12 @@ void HistoryPane::setUpTable()
     table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     QHeaderView* header = table->horizontalHeader();
     header->setSectionResizeMode(QHeaderView::Interactive);
-    // Free text last, so that it is the column that stretches.
+    // Free text last, so that it is the column that stretches; the state right after the ID it is about.
     header->moveSection(header->visualIndex(HistoryColumn::PasswordSaved),
                         header->visualIndex(HistoryColumn::Remarks));
+    header->moveSection(header->visualIndex(HistoryColumn::State),
+                        header->visualIndex(HistoryColumn::ConnectionId) + 1);
+    table->setItemDelegate(new InactiveRowDelegate(table));
     setDefaultColumnWidths();
     header->setSortIndicator(HistoryColumn::Time, Qt::DescendingOrder);
     table->setSortingEnabled(true);
@@ -85,6 +106,8 @@ void HistoryPane::createActions()
     m_templateAction = new QAction(this);
     m_deleteAction = new QAction(this);
     m_deleteAction->setShortcut(QKeySequence::Delete);
+    m_deleteOnDasAction = new QAction(this);
+    m_deleteOnDasAction->setObjectName(QStringLiteral("historyDeleteOnDasAction"));
     // Shortcuts of the table only: Ctrl+C in the filter box copies text, as usual.
     for (QAction* action : {m_copyAction, m_deleteAction}) {
         action->setShortcutContext(Qt::WidgetShortcut);
@@ -108,6 +131,7 @@ void HistoryPane::connectActions()
     connect(m_copyAction, &QAction::triggered, this, &HistoryPane::copySelectedIds);
     connect(m_templateAction, &QAction::triggered, this, &HistoryPane::useSelectedAsTemplate);
     connect(m_deleteAction, &QAction::triggered, this, &HistoryPane::deleteSelected);
+    connect(m_deleteOnDasAction, &QAction::triggered, this, &HistoryPane::deleteSelectedOnDas);
     connect(m_exportSelectedCsvAction, &QAction::triggered, this,
             [this] { exportWithDialog(Format::Csv, Scope::Selected); });
     connect(m_exportSelectedJsonAction, &QAction::triggered, this,
@@ -253,6 +277,13 @@ void HistoryPane::deleteSelected()
                         : tr("Deleted %1 connections from the history.").arg(QLocale().toString(ids.size())));
 }
 
+void HistoryPane::deleteSelectedOnDas()
+{
+    const QList<HistoryRecord> records = selectedRecords();
+    if (!records.isEmpty())
+        emit deleteOnDasRequested(records);
+}
+
 bool HistoryPane::eventFilter(QObject* watched, QEvent* event)
 {
     const bool isKey = event->type() == QEvent::KeyPress || event->type() == QEvent::ShortcutOverride;
@@ -331,6 +362,7 @@ void HistoryPane::showContextMenu(const QPoint& pos)
     menu.addAction(m_copyAction);
     menu.addAction(m_templateAction);
     menu.addAction(m_deleteAction);
+    menu.addAction(m_deleteOnDasAction);
     menu.addSeparator();
     menu.addAction(m_exportSelectedCsvAction);
     menu.addAction(m_exportSelectedJsonAction);
@@ -365,6 +397,9 @@ void HistoryPane::setDefaultColumnWidths()
     fit(HistoryColumn::ConnectionId, QStringLiteral("00000000-0000-4000-8000-000000000000"));
     fit(HistoryColumn::PasswordSaved,
         m_model->headerData(HistoryColumn::PasswordSaved, Qt::Horizontal).toString());
+    HistoryRecord existing; // "Created (existing)", the usual widest
+    existing.origin = HistoryRecord::Origin::Existing;
+    fit(HistoryColumn::State, HistoryTableModel::stateText(existing));
 }
 
 void HistoryPane::retranslate()
@@ -372,6 +407,8 @@ void HistoryPane::retranslate()
     m_copyAction->setText(tr("&Copy Connection ID"));
     m_templateAction->setText(tr("&Use as Template"));
     m_deleteAction->setText(tr("&Delete…"));
+    //: Context menu of the history; "Delete…" above it only removes rows from the history.
+    m_deleteOnDasAction->setText(tr("Delete on D&AS…"));
     m_exportSelectedCsvAction->setText(tr("Export selected as CSV…"));
     m_exportSelectedJsonAction->setText(tr("Export selected as JSON…"));
     m_exportAllCsvAction->setText(tr("Export all as CSV…"));
@@ -384,6 +421,9 @@ void HistoryPane::updateActions()
     m_copyAction->setEnabled(selected > 0);
     m_templateAction->setEnabled(selected == 1);
     m_deleteAction->setEnabled(selected > 0);
+    const QList<HistoryRecord> records = selected > 0 ? selectedRecords() : QList<HistoryRecord>();
+    const bool onDas = std::any_of(records.begin(), records.end(), &HistoryPane::existsOnDas);
+    m_deleteOnDasAction->setEnabled(onDas);
     m_exportSelectedCsvAction->setEnabled(selected > 0);
     m_exportSelectedJsonAction->setEnabled(selected > 0);
     const bool any = m_model->totalCount() > 0;

@@ -25,9 +25,10 @@ class HistoryProxyModel;
 class HistoryStore;
 class HistoryTableModel;
 
-// The history of created connections under the form: filter, sort, copy IDs, reuse a row as a template,
-// delete and export. Sorting and filtering run in SQLite so that they cover every row, not only the loaded
-// ones.
+// The history of created connections beside the form: filter, sort, copy IDs, reuse a row as a template,
+// delete rows, ask for their connections to be deleted on DAS, and export. Rows whose connection does not
+// exist (deleted, not created) are drawn in the disabled text colour. Sorting and filtering run in SQLite so
+// that they cover every row, not only the loaded ones.
 class HistoryPane : public QWidget
 {
     Q_OBJECT
@@ -64,6 +65,14 @@ public:
 
     // Records of the selected rows, top to bottom.
     QList<HistoryRecord> selectedRecords() const;
+    // The row's connection exists on DAS as far as the history knows: created, with an ID.
+    static bool existsOnDas(const HistoryRecord& record)
+    {
+        return record.state == HistoryRecord::State::Created && !record.connectionId.isEmpty();
+    }
+    // "Delete on DAS…" of the context menu, enabled while a selected row exists on DAS; the window offers it
+    // in its menu too (the button row has no room left for it beside the form at 1024 pixels).
+    QAction* deleteOnDasAction() const { return m_deleteOnDasAction; }
 
     // Asked before deleting, with the number of rows; true deletes. The default asks with a message box.
     void setDeleteConfirmation(std::function<bool(int count)> confirm);
@@ -75,9 +84,13 @@ public slots:
     void copySelectedIds();
     void useSelectedAsTemplate();
     void deleteSelected();
+    // Asks for the selected rows' connections to be deleted on DAS (deleteOnDasRequested).
+    void deleteSelectedOnDas();
 
 signals:
     void useAsTemplate(const das::HistoryRecord& record);
+    // The selected rows, for the window to delete their connections on DAS; it decides which can be.
+    void deleteOnDasRequested(const QList<das::HistoryRecord>& records);
     void statusMessage(const QString& text);
 
 protected:
@@ -107,6 +120,7 @@ private:
     QAction* m_copyAction = nullptr;
     QAction* m_templateAction = nullptr;
     QAction* m_deleteAction = nullptr;
+    QAction* m_deleteOnDasAction = nullptr;
     QAction* m_exportSelectedCsvAction = nullptr;
     QAction* m_exportSelectedJsonAction = nullptr;
     QAction* m_exportAllCsvAction = nullptr;

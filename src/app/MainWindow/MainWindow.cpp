@@ -3,16 +3,17 @@
 #include "AppLog.h"
 #include "AppPaths.h"
 #include "AppSettings.h"
+#include "ConnectionActions.h"
 #include "ConnectionForm.h"
+#include "ConnectionsPane.h"
+#include "CreateFlow.h"
 #include "DasClient.h"
 #include "DiscoveryActions.h"
 #include "HistoryPane.h"
 #include "HistoryStore.h"
-#include "PreviewDialog.h"
 #include "ProfileManager.h"
 #include "ProfileManagerDialog.h"
 #include "ProfileStore.h"
-#include "RequestBuilder.h"
 #include "ResultPanel.h"
 #include "SandboxHost.h"
 #include "SavedPasswordOffer.h"
@@ -25,6 +26,8 @@
 #include <QMessageBox>
 #include <QShortcut>
 #include <QStatusBar>
+#include <QStyle>
+#include <QTabWidget>
 
 // Resources live in the das_app static library; an explicit init keeps the linker from dropping them.
 static void initResources()
@@ -68,6 +71,8 @@ MainWindow::MainWindow(QWidget* parent)
         this);
     connect(m_passwordOffer, &SavedPasswordOffer::statusMessage, statusBar(), &QStatusBar::showMessage);
     connect(m_discovery, &DiscoveryActions::statusMessage, statusBar(), &QStatusBar::showMessage);
+    setUpHelpers();
+    connectHelpers();
     connectActions();
     buildDynamicMenus();
     reloadProfiles();
@@ -78,8 +83,51 @@ MainWindow::MainWindow(QWidget* parent)
 
 MainWindow::~MainWindow()
 {
-    if (m_session)
-        m_session->disconnect(this);
+    // The helpers are children of the window: nothing they emit while going may reach a half-gone window.
+    m_createFlow->disconnect(this);
+    m_connectionActions->disconnect(this);
+}
+
+void MainWindow::setUpHelpers()
+{
+    m_createFlow =
+        new CreateFlow({m_client, nullptr, m_secrets, m_profileManager}, form(), resultPanel(), this);
+    // The On DAS tab, deletes and the background reconciliation use the target a create would use.
+    m_connectionActions = new ConnectionActions(
+        {m_client, m_profileManager},
+        [this] {
+            const ConnectionForm::Target target = form()->target();
+            return ConnectionActions::contextFor(
+                {target.endpoint, target.region, form()->request().projectId, credentialChoice()},
+                target.error);
+        },
+        connectionsPane(), this);
+}
+
+void MainWindow::connectHelpers()
+{
+    auto showStatus = [this](const QString& text, int timeoutMs) {
+        statusBar()->showMessage(text, timeoutMs);
+    };
+    connect(m_createFlow, &CreateFlow::busyChanged, this, &MainWindow::setFormBusy);
+    connect(m_createFlow, &CreateFlow::historyChanged, historyPane(), &HistoryPane::reload);
+    connect(m_createFlow, &CreateFlow::passwordSaved, m_passwordOffer, &SavedPasswordOffer::refresh);
+    connect(m_createFlow, &CreateFlow::statusMessage, this, showStatus);
+    connect(m_createFlow, &CreateFlow::finished, this, &MainWindow::createFinished);
+    connect(m_connectionActions, &ConnectionActions::historyChanged, historyPane(), &HistoryPane::reload);
+    connect(m_connectionActions, &ConnectionActions::statusMessage, this, showStatus);
+    connect(form(), &ConnectionForm::edited, m_connectionActions, &ConnectionActions::targetChanged);
+    connect(m_ui->actionTearDown, &QAction::triggered, m_connectionActions, &ConnectionActions::tearDown);
+    m_connectionActions->attach(m_ui->sideTabs, m_ui->connectionsScroll, historyPane(),
+                                m_ui->actionDeleteOnDas);
+}
+
+void MainWindow::keepFormUnclipped()
+{
+    // The form never scrolls sideways: the splitter gives the tabs what is left (the On DAS pane scrolls).
+    const int scrollBar = style()->pixelMetric(QStyle::PM_ScrollBarExtent, nullptr, m_ui->formScroll);
+    m_ui->formScroll->setMinimumWidth(m_ui->formScrollContents->minimumSizeHint().width() + scrollBar +
+                                      2 * m_ui->formScroll->frameWidth());
 }
 
 void MainWindow::setUpToolBarAndStatus()
@@ -203,6 +251,21 @@ HistoryPane* MainWindow::historyPane() const
     return m_ui->historyPane;
 }
 
+ConnectionsPane* MainWindow::connectionsPane() const
+{
+    return m_ui->connectionsPane;
+}
+
+QTabWidget* MainWindow::sideTabs() const
+{
+    return m_ui->sideTabs;
+}
+
+bool MainWindow::isBusy() const
+{
+    return m_createFlow->isRunning();
+}
+
 bool MainWindow::openHistory(const QString& path, QString* error)
 {
     auto store = std::make_unique<HistoryStore>(path);
@@ -210,6 +273,8 @@ bool MainWindow::openHistory(const QString& path, QString* error)
         return false;
     qCDebug(lcApp) << "history opened:" << path;
     historyPane()->setStore(store.get());
+    m_createFlow->setHistory(store.get());
+    m_connectionActions->setHistory(store.get());
     m_history = std::move(store);
     historyPane()->reload();
     return true;
@@ -253,6 +318,8 @@ void MainWindow::updateCredentials()
     form()->setCredentialsState(choice.isAvailable() ? choice.description : choice.error,
                                 choice.isAvailable());
     updateSandboxUi();
+    keepFormUnclipped(); // the target and profile combos may have grown
+    m_connectionActions->targetChanged();
 }
 
 void MainWindow::updateSandboxUi()
@@ -301,103 +368,25 @@ void MainWindow::changeEvent(QEvent* event)
 
 void MainWindow::createConnection()
 {
-    if (isBusy())
-        return;
-    ConnectionForm* f = form();
-    if (!f->isReady()) {
-        f->markAllTouched();
-        f->focusFirstProblem();
-        return;
-    }
-    const ConnectionForm::Target target = f->target();
-    const CredentialChoice choice = credentialChoice();
-    if (!target.error.isEmpty() || !choice.isAvailable()) {
-        resultPanel()->showProblem(!target.error.isEmpty() ? target.error : choice.error);
-        return;
-    }
-    startSession(choice);
-}
-
-void MainWindow::startSession(const CredentialChoice& choice)
-{
-    const ConnectionForm::Target target = form()->target();
-    auto* session = new CreateSession({m_client, m_history.get(), m_secrets, m_profileManager}, this);
-    m_session = session;
-    connectSession(session);
-    setFormBusy(true);
-    // Busy at once, not only when the session's first (queued) stage reports.
-    if (choice.needsKeychain())
-        resultPanel()->showReadingCredentials();
-    else
-        resultPanel()->showBusy(target.endpoint.host());
-    session->start(form()->request(), {target.endpoint, target.region}, choice);
-}
-
-void MainWindow::connectSession(CreateSession* session)
-{
-    connect(session, &CreateSession::resolvingCredentials, resultPanel(),
-            &ResultPanel::showReadingCredentials);
-    connect(session, &CreateSession::sending, resultPanel(), &ResultPanel::showBusy);
-    connect(session, &CreateSession::recorded, this,
-            [this](const CreateResult& result, qint64 historyId, const QString& warning) {
-                if (historyId)
-                    historyPane()->reload();
-                resultPanel()->showSuccess(result,
-                                           warning.isEmpty() ? warning : warning + tr(" Copy the ID now."));
-                statusBar()->showMessage(tr("Connection %1 created.").arg(result.connectionId), 6000);
-            });
-    connect(session, &CreateSession::savingPassword, this,
-            [this] { resultPanel()->addNote(tr("Saving the password in the OS keychain…")); });
-    connect(session, &CreateSession::passwordSaved, this, [this] {
-        resultPanel()->addNote(tr("The password was saved in the OS keychain and read back to confirm."));
-        historyPane()->reload();
-        m_passwordOffer->refresh(); // offered from now on
-    });
-    connect(session, &CreateSession::passwordNotSaved, this, [this](const QString& reason) {
-        resultPanel()->addNote(
-            tr("The connection was created, but the password was not saved: %1").arg(reason), true);
-    });
-    connect(session, &CreateSession::finished, this, &MainWindow::onSessionFinished);
-}
-
-void MainWindow::onSessionFinished(const CreateSession::Outcome& outcome)
-{
-    qCDebug(lcApp) << "create ended:" << CreateResult::outcomeName(outcome.result.outcome);
-    if (m_session)
-        m_session->deleteLater();
-    m_session = nullptr;
-    setFormBusy(false);
-    if (outcome.credentialsUnavailable)
-        resultPanel()->showProblem(outcome.result.explanation);
-    else if (!outcome.result.succeeded())
-        resultPanel()->showFailure(outcome.result);
-    emit createFinished(outcome.result);
+    m_createFlow->create(credentialChoice());
 }
 
 void MainWindow::setFormBusy(bool busy)
 {
     form()->setBusy(busy);
     m_ui->actionCreate->setEnabled(!busy && form()->isReady());
+    m_connectionActions->setCreateRunning(busy);
 }
 
 void MainWindow::cancelCreate()
 {
-    if (m_session)
-        m_session->cancel();
+    m_createFlow->cancel();
 }
 
 void MainWindow::previewRequest()
 {
-    const ConnectionForm::Target target = form()->target();
-    if (!target.error.isEmpty()) {
-        resultPanel()->showProblem(target.error);
-        return;
-    }
     // The preview masks every secret, so the keychain is not read for it; only the shape must be right.
-    const Credentials shape = CredentialResolver(m_profiles.get()).shapeForPreview(credentialChoice());
-    PreviewDialog dialog(RequestBuilder::build(target.endpoint, form()->request(), shape), this);
-    dialog.setObjectName(QStringLiteral("previewDialog"));
-    dialog.exec();
+    m_createFlow->preview(CredentialResolver(m_profiles.get()).shapeForPreview(credentialChoice()));
 }
 
 void MainWindow::restoreSettings()
@@ -442,6 +431,7 @@ void MainWindow::closeEvent(QCloseEvent* event)
         }
         cancelCreate();
     }
+    m_connectionActions->cancel();
     saveSettings();
     QMainWindow::closeEvent(event);
 }

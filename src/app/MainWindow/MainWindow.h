@@ -1,17 +1,16 @@
 #pragma once
 
 #include "CreateResult.h"
-#include "CreateSession.h"
 #include "CredentialResolver.h"
 
 #include <QMainWindow>
-#include <QPointer>
 #include <QProcessEnvironment>
 
 #include <memory>
 
 class QMenu;
 class QLabel;
+class QTabWidget;
 
 namespace Ui {
 class MainWindow;
@@ -19,7 +18,10 @@ class MainWindow;
 
 namespace das {
 
+class ConnectionActions;
 class ConnectionForm;
+class ConnectionsPane;
+class CreateFlow;
 class DasClient;
 class DiscoveryActions;
 class HistoryPane;
@@ -32,8 +34,10 @@ class SandboxServer;
 class SavedPasswordOffer;
 class SandboxHost;
 
-// The window: form and result on the left, history on the right. A create runs as a CreateSession from the
-// core workflow; the window only shows its stages.
+// The window: form and result on the left; on the right the history and the connections on DAS, in tabs. A
+// create runs as a CreateSession from the core workflow, driven by CreateFlow; the actions on connections
+// that exist on DAS (delete, tear down, resolving earlier creates) are ConnectionActions'. The window only
+// wires them to its widgets.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -52,13 +56,17 @@ public:
     ConnectionForm* form() const;
     ResultPanel* resultPanel() const;
     HistoryPane* historyPane() const;
+    ConnectionsPane* connectionsPane() const;
+    QTabWidget* sideTabs() const;
+    CreateFlow* createFlow() const { return m_createFlow; }
+    ConnectionActions* connectionActions() const { return m_connectionActions; }
     SandboxServer* sandbox() const;
     DasClient* client() const { return m_client; }
     SecretStore* secretStore() const { return m_secrets; }
     ProfileManager* profileManager() const { return m_profileManager; }
     // Re-reads the profile list (after the manager dialog or an import).
     void reloadProfiles();
-    bool isBusy() const { return m_session && m_session->isRunning(); }
+    bool isBusy() const;
 
 public slots:
     void createConnection();
@@ -76,11 +84,11 @@ private:
     void setUpToolBarAndStatus();
     void connectForm();
     void connectActions();
+    void setUpHelpers();
+    void connectHelpers();
+    void keepFormUnclipped();
     CredentialChoice credentialChoice() const;
     void updateCredentials();
-    void startSession(const CredentialChoice& choice);
-    void connectSession(CreateSession* session);
-    void onSessionFinished(const CreateSession::Outcome& outcome);
     void setFormBusy(bool busy);
     void applyProfile();
     void openProfileManager();
@@ -92,12 +100,13 @@ private:
     std::unique_ptr<Ui::MainWindow> m_ui;
     DasClient* m_client;
     std::unique_ptr<HistoryStore> m_history;
-    QPointer<CreateSession> m_session;
     SecretStore* m_secrets;
     std::unique_ptr<ProfileStore> m_profiles;
     ProfileManager* m_profileManager;
     SavedPasswordOffer* m_passwordOffer = nullptr;
     DiscoveryActions* m_discovery = nullptr; // instance picker and project lookup
+    CreateFlow* m_createFlow = nullptr;
+    ConnectionActions* m_connectionActions = nullptr; // On DAS tab, delete, tear down, earlier creates
     SandboxHost* m_sandboxHost;
     QProcessEnvironment m_env;
     QLabel* m_sandboxBadge;

@@ -31,7 +31,7 @@ void ProfileKeyTest::send(const Profile& profile)
         failInvalid(das.error);
         return;
     }
-    ReadRequest read;
+    ApiRequest read;
     const QString project = profile.projectId.trimmed();
     if (!project.isEmpty()) {
         m_outcome.endpoint = das.endpoint;

@@ -33,7 +33,8 @@ ResultPanel::ResultPanel(QWidget* parent)
         emit statusMessage(tr("Connection ID copied to the clipboard."));
     });
     connect(m_ui->copyDetailsButton, &QPushButton::clicked, this, [this] {
-        QGuiApplication::clipboard()->setText(m_ui->explanationLabel->text() + QStringLiteral("\n\n") +
+        QGuiApplication::clipboard()->setText(m_ui->titleLabel->text() + u'\n' +
+                                              m_ui->explanationLabel->text() + QStringLiteral("\n\n") +
                                               m_ui->detailsText->toPlainText());
         emit statusMessage(tr("Error details copied to the clipboard."));
     });
@@ -62,54 +63,116 @@ void ResultPanel::clear()
     setVisible(false);
 }
 
-void ResultPanel::showBusy(const QString& target)
+void ResultPanel::startBusy(Busy busy, const QString& target)
 {
+    // A new stage of the same create keeps counting from its start.
+    if (m_state != State::Busy)
+        m_busyElapsed.start();
     m_state = State::Busy;
+    m_busy = busy;
     m_busyTarget = target;
-    m_busyElapsed.start();
-    m_busyTicker.start();
+    if (busy == Busy::Waiting)
+        m_busyTicker.stop();
+    else
+        m_busyTicker.start();
     setTone("busy");
     m_ui->connectionIdEdit->setVisible(false);
     m_ui->copyConnectionIdButton->setVisible(false);
     m_ui->detailsToggle->setVisible(false);
     m_ui->copyDetailsButton->setVisible(false);
     m_ui->detailsText->setVisible(false);
-    m_ui->explanationLabel->setText(
-        tr("Press Esc or Cancel to stop waiting. A creation request is never retried automatically."));
     updateBusyText();
     setVisible(true);
 }
 
+void ResultPanel::showBusy(const QString& target)
+{
+    startBusy(target.isEmpty() ? Busy::Credentials : Busy::Creating, target);
+}
+
 void ResultPanel::showReadingCredentials()
 {
-    showBusy(QString());
+    startBusy(Busy::Credentials, QString());
+}
+
+void ResultPanel::showCheckingDuplicates(const QString& target)
+{
+    startBusy(Busy::Checking, target);
+}
+
+void ResultPanel::showWaiting(const QString& title)
+{
+    m_waitingTitle = title;
+    startBusy(Busy::Waiting, QString());
+}
+
+void ResultPanel::showReconciling(int attempt, int attempts)
+{
+    m_attempt = attempt;
+    m_attempts = attempts;
+    startBusy(Busy::Reconciling, QString());
 }
 
 void ResultPanel::updateBusyText()
 {
-    if (m_busyTarget.isEmpty()) {
-        m_ui->titleLabel->setText(tr("Reading the credentials from the OS keychain… %1 s")
-                                      .arg(double(m_busyElapsed.elapsed()) / 1000.0, 0, 'f', 1));
-        return;
+    const QString seconds = QString::number(double(m_busyElapsed.elapsed()) / 1000.0, 'f', 1);
+    QString title;
+    QString explanation =
+        tr("Press Esc or Cancel to stop waiting. A creation request is never retried automatically.");
+    switch (m_busy) {
+    case Busy::Credentials:
+        title = tr("Reading the credentials from the OS keychain… %1 s").arg(seconds);
+        break;
+    case Busy::Checking:
+        title = tr("Checking DAS for an existing connection at %1… %2 s").arg(m_busyTarget, seconds);
+        break;
+    case Busy::Creating:
+        title = tr("Creating the connection at %1… %2 s").arg(m_busyTarget, seconds);
+        break;
+    case Busy::Waiting:
+        title = m_waitingTitle;
+        explanation = tr("The create request has not been sent yet.");
+        break;
+    case Busy::Reconciling:
+        title = tr("Answer lost; asking DAS whether the connection was created (look %1 of %2)…")
+                    .arg(m_attempt)
+                    .arg(m_attempts);
+        explanation =
+            tr("The create request is never sent again: DAS is asked which connections exist instead.");
+        break;
     }
-    m_ui->titleLabel->setText(tr("Creating the connection at %1… %2 s")
-                                  .arg(m_busyTarget)
-                                  .arg(double(m_busyElapsed.elapsed()) / 1000.0, 0, 'f', 1));
+    m_ui->titleLabel->setText(title);
+    m_ui->explanationLabel->setText(explanation);
 }
 
-void ResultPanel::showSuccess(const CreateResult& result, const QString& warning)
+void ResultPanel::showSuccess(const CreateResult& result, const QString& warning, SuccessKind kind)
 {
     m_lastWarning = warning;
     m_lastNote.clear();
     m_state = State::Success;
+    m_successKind = kind;
     m_last = result;
     m_busyTicker.stop();
     setTone("success");
-    m_ui->titleLabel->setText(tr("Connection created"));
+    QString text;
+    switch (kind) {
+    case SuccessKind::Created:
+        m_ui->titleLabel->setText(tr("Connection created"));
+        text = tr("Request ID %1. The connection is recorded in the history.").arg(result.requestId);
+        break;
+    case SuccessKind::Confirmed:
+        m_ui->titleLabel->setText(tr("Created (confirmed on DAS)"));
+        text = tr("The answer to the create request was lost, but DAS lists exactly one matching connection "
+                  "created just now. It is recorded in the history.");
+        break;
+    case SuccessKind::Existing:
+        m_ui->titleLabel->setText(tr("Existing connection used"));
+        text = tr("DAS already had this connection, so nothing was created. It is recorded in the history.");
+        break;
+    }
     m_ui->connectionIdEdit->setText(result.connectionId);
     m_ui->connectionIdEdit->setVisible(true);
     m_ui->copyConnectionIdButton->setVisible(true);
-    QString text = tr("Request ID %1. The connection is recorded in the history.").arg(result.requestId);
     if (!warning.isEmpty())
         text = warning;
     m_ui->explanationLabel->setText(text);
@@ -123,38 +186,84 @@ void ResultPanel::showSuccess(const CreateResult& result, const QString& warning
 
 void ResultPanel::showFailure(const CreateResult& result)
 {
+    showFailureAs(FailureKind::Plain, result);
+}
+
+void ResultPanel::showNotCreated(const CreateResult& result)
+{
+    showFailureAs(FailureKind::NotCreated, result);
+}
+
+void ResultPanel::showAmbiguous(const CreateResult& result, const QStringList& candidateIds)
+{
+    m_candidates = candidateIds;
+    showFailureAs(FailureKind::Ambiguous, result);
+}
+
+void ResultPanel::showFailureAs(FailureKind kind, const CreateResult& result)
+{
     m_state = State::Failure;
+    m_failureKind = kind;
     m_last = result;
+    m_lastNote.clear();
     m_busyTicker.stop();
     using Outcome = CreateResult::Outcome;
     const bool unknown =
-        result.outcome == Outcome::Unknown || (result.outcome == Outcome::Cancelled && result.requestSent);
+        kind == FailureKind::Ambiguous ||
+        (kind == FailureKind::Plain && (result.outcome == Outcome::Unknown ||
+                                        (result.outcome == Outcome::Cancelled && result.requestSent)));
     setTone(unknown ? "unknown" : "failure");
-    switch (result.outcome) {
-    case Outcome::Unknown:
-        m_ui->titleLabel->setText(tr("Outcome unknown: the connection may or may not exist"));
+    QString explanation = result.explanation;
+    switch (kind) {
+    case FailureKind::Plain:
+        m_ui->titleLabel->setText(failureTitle(result, unknown));
         break;
-    case Outcome::Cancelled:
-        m_ui->titleLabel->setText(result.requestSent ? tr("Cancelled: outcome unknown") : tr("Cancelled"));
+    case FailureKind::NotCreated:
+        m_ui->titleLabel->setText(tr("Not created — safe to create again"));
+        explanation = tr("The answer to the create request was lost, and DAS lists no matching connection: "
+                         "the connection was not created.");
         break;
-    case Outcome::AuthFailed:
-        m_ui->titleLabel->setText(tr("Authentication failed: the connection was not created"));
-        break;
-    case Outcome::NotSent:
-        m_ui->titleLabel->setText(tr("Not sent: the connection was not created"));
-        break;
-    case Outcome::InvalidInput:
-        m_ui->titleLabel->setText(tr("Not sent: the request is not valid"));
-        break;
-    case Outcome::ApiError:
-    case Outcome::Created:
-        m_ui->titleLabel->setText(unknown ? tr("Outcome unknown") : tr("The connection was not created"));
+    case FailureKind::Ambiguous:
+        m_ui->titleLabel->setText(tr("Outcome unknown: several connections on DAS match: %1")
+                                      .arg(m_candidates.join(QStringLiteral(", "))));
+        explanation = tr("The answer to the create request was lost, and more than one connection on DAS "
+                         "matches it. Look at them on the On DAS tab before creating again.");
         break;
     }
     m_ui->connectionIdEdit->setVisible(false);
     m_ui->copyConnectionIdButton->setVisible(false);
-    m_ui->explanationLabel->setText(result.explanation);
+    m_ui->explanationLabel->setText(explanation);
+    m_baseExplanation = explanation;
+    m_ui->detailsText->setPlainText(detailLines(result));
+    m_ui->detailsToggle->setVisible(true);
+    m_ui->copyDetailsButton->setVisible(true);
+    m_ui->detailsText->setVisible(m_ui->detailsToggle->isChecked());
+    setVisible(true);
+}
 
+QString ResultPanel::failureTitle(const CreateResult& result, bool unknown) const
+{
+    using Outcome = CreateResult::Outcome;
+    switch (result.outcome) {
+    case Outcome::Unknown:
+        return tr("Outcome unknown: the connection may or may not exist");
+    case Outcome::Cancelled:
+        return result.requestSent ? tr("Cancelled: outcome unknown") : tr("Cancelled");
+    case Outcome::AuthFailed:
+        return tr("Authentication failed: the connection was not created");
+    case Outcome::NotSent:
+        return tr("Not sent: the connection was not created");
+    case Outcome::InvalidInput:
+        return tr("Not sent: the request is not valid");
+    case Outcome::ApiError:
+    case Outcome::Created:
+        break;
+    }
+    return unknown ? tr("Outcome unknown") : tr("The connection was not created");
+}
+
+QString ResultPanel::detailLines(const CreateResult& result) const
+{
     QStringList lines;
     if (result.httpStatus)
         lines << tr("HTTP status: %1").arg(result.httpStatus);
@@ -171,11 +280,7 @@ void ResultPanel::showFailure(const CreateResult& result)
     if (!result.detail.isEmpty())
         lines << tr("Detail: %1").arg(result.detail);
     lines << tr("Outcome: %1").arg(CreateResult::outcomeName(result.outcome));
-    m_ui->detailsText->setPlainText(lines.join(u'\n'));
-    m_ui->detailsToggle->setVisible(true);
-    m_ui->copyDetailsButton->setVisible(true);
-    m_ui->detailsText->setVisible(m_ui->detailsToggle->isChecked());
-    setVisible(true);
+    return lines.join(u'\n');
 }
 
 void ResultPanel::showProblem(const QString& message)
@@ -193,6 +298,11 @@ void ResultPanel::addNote(const QString& note, bool warning)
         setTone("unknown");
 }
 
+QString ResultPanel::title() const
+{
+    return m_ui->titleLabel->text();
+}
+
 QString ResultPanel::explanation() const
 {
     return m_ui->explanationLabel->text();
@@ -208,18 +318,25 @@ QString ResultPanel::connectionId() const
     return m_state == State::Success ? m_ui->connectionIdEdit->text() : QString();
 }
 
+void ResultPanel::rerender()
+{
+    const QString note = m_lastNote;
+    const bool noteIsWarning = m_lastNoteIsWarning;
+    if (m_state == State::Success)
+        showSuccess(m_last, m_lastWarning, m_successKind);
+    else if (m_state == State::Failure)
+        showFailureAs(m_failureKind, m_last);
+    else if (m_state == State::Busy)
+        updateBusyText();
+    if (!note.isEmpty() && m_state != State::Busy)
+        addNote(note, noteIsWarning);
+}
+
 void ResultPanel::changeEvent(QEvent* event)
 {
     if (event->type() == QEvent::LanguageChange) {
         m_ui->retranslateUi(this);
-        if (m_state == State::Success) {
-            const QString note = m_lastNote;
-            const bool noteIsWarning = m_lastNoteIsWarning;
-            showSuccess(m_last, m_lastWarning);
-            if (!note.isEmpty())
-                addNote(note, noteIsWarning);
-        } else if (m_state == State::Failure)
-            showFailure(m_last);
+        rerender();
     }
     QFrame::changeEvent(event);
 }

@@ -4,6 +4,7 @@
 
 #include <QElapsedTimer>
 #include <QFrame>
+#include <QStringList>
 #include <QTimer>
 
 #include <memory>
@@ -28,6 +29,14 @@ public:
         Failure,
     };
 
+    // How the shown ID came about.
+    enum class SuccessKind
+    {
+        Created,   // DAS answered with it
+        Confirmed, // the answer was lost; DAS listed exactly one matching connection
+        Existing,  // an existing connection was chosen instead of creating a duplicate
+    };
+
     explicit ResultPanel(QWidget* parent = nullptr);
     ~ResultPanel() override;
 
@@ -36,14 +45,26 @@ public:
     void showBusy(const QString& target);
     // Before sending: the profile's secrets are being read from the OS keychain.
     void showReadingCredentials();
+    // Before sending: DAS is asked whether the connection already exists.
+    void showCheckingDuplicates(const QString& target);
+    // A question is open; nothing runs until it is answered.
+    void showWaiting(const QString& title);
+    // The answer was lost; DAS is asked what exists (look `attempt` of `attempts`).
+    void showReconciling(int attempt, int attempts);
     // `warning` is shown under the ID, e.g. when the history could not be written.
-    void showSuccess(const CreateResult& result, const QString& warning = QString());
+    void showSuccess(const CreateResult& result, const QString& warning = QString(),
+                     SuccessKind kind = SuccessKind::Created);
     void showFailure(const CreateResult& result);
+    // The answer was lost and DAS lists no such connection: nothing was created.
+    void showNotCreated(const CreateResult& result);
+    // The answer was lost and several connections on DAS match: the outcome stays unknown.
+    void showAmbiguous(const CreateResult& result, const QStringList& candidateIds);
     // A local problem before anything was sent (bad target, missing credentials).
     void showProblem(const QString& message);
     // A line under the explanation, e.g. what happened to the saved password after a create.
     void addNote(const QString& note, bool warning = false);
 
+    QString title() const;
     QString explanation() const;
     QString details() const;
     QString connectionId() const;
@@ -55,15 +76,43 @@ protected:
     void changeEvent(QEvent* event) override;
 
 private:
+    enum class Busy
+    {
+        Credentials,
+        Checking,
+        Creating,
+        Waiting,
+        Reconciling,
+    };
+    // Which failure is shown, so that a language switch can show it again.
+    enum class FailureKind
+    {
+        Plain,
+        NotCreated,
+        Ambiguous,
+    };
+
     void setTone(const char* tone);
+    void startBusy(Busy busy, const QString& target);
     void updateBusyText();
+    void showFailureAs(FailureKind kind, const CreateResult& result);
+    QString failureTitle(const CreateResult& result, bool unknown) const;
+    QString detailLines(const CreateResult& result) const;
+    void rerender();
 
     std::unique_ptr<Ui::ResultPanel> m_ui;
     State m_state = State::Empty;
+    Busy m_busy = Busy::Creating;
     QTimer m_busyTicker;
     QElapsedTimer m_busyElapsed;
     QString m_busyTarget;
+    QString m_waitingTitle;
+    int m_attempt = 0;
+    int m_attempts = 0;
     CreateResult m_last;
+    SuccessKind m_successKind = SuccessKind::Created;
+    FailureKind m_failureKind = FailureKind::Plain;
+    QStringList m_candidates;
     QString m_baseExplanation;
     QString m_lastWarning; // kept so that a language switch re-renders the same result
     QString m_lastNote;
