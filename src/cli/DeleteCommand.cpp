@@ -196,7 +196,7 @@ int DeleteCommand::planSince(DasContext& c, HistoryStore& history, const QDateTi
         return outcome.exitCode();
     }
     for (const TeardownPlanner::Item& item : outcome.toDelete) {
-        plan.ids.append(item.onDas.connectionId);
+        plan.ids.append(item.row.connectionId);
         plan.lines.append(describe(item.onDas));
         if (!plan.instances.contains(instanceOf(item.onDas)))
             plan.instances.append(instanceOf(item.onDas));

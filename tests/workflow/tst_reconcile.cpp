@@ -178,12 +178,45 @@ private slots:
             listed(QStringLiteral("otherdb"), QStringLiteral("u"), QString(), row.createdAt),
             listed(QStringLiteral("known"), QStringLiteral("u"), QStringLiteral("db"), row.createdAt),
             listed(QStringLiteral("undated"), QStringLiteral("u"), QStringLiteral("db"), QDateTime()),
+            listed(QStringLiteral("later"), QStringLiteral("u"), QStringLiteral("db"),
+                   row.createdAt.addSecs(600)),
         };
         QStringList ids;
         for (const ConnectionInfo& c : OutcomeReconciler::candidates(row, list, {QStringLiteral("known")}))
             ids.append(c.connectionId);
         QCOMPARE(ids,
                  QStringList({QStringLiteral("match"), QStringLiteral("slack"), QStringLiteral("undated")}));
+        // One dated candidate is the connection; one DAS did not date is never taken alone.
+        QCOMPARE(OutcomeReconciler::verdictFor({list.at(0)}).verdict, OutcomeReconciler::Verdict::Created);
+        QCOMPARE(OutcomeReconciler::verdictFor({list.at(6)}).verdict, OutcomeReconciler::Verdict::Ambiguous);
+        QCOMPARE(OutcomeReconciler::verdictFor({}).verdict, OutcomeReconciler::Verdict::NotCreated);
+    }
+
+    // A reconciliation never overwrites a row that was settled while it looked (the create itself answered,
+    // or another process reconciled it): the row keeps its state and ID, and it is not reported as its own.
+    void aRowSettledMeanwhileIsLeftAlone()
+    {
+        HistoryRecord row =
+            HistoryRecord::pending(request(QStringLiteral("late")), m_server->url().toString(), QString());
+        row.createdAt = QDateTime::currentDateTimeUtc(); // recent: waits through every look
+        QString error;
+        QVERIFY2(m_history->add(row, &error), qPrintable(error));
+        HistoryReconciliation reconciliation({m_client.get(), nullptr}, m_history.get());
+        // At the first look the create's own answer settles the row, before the verdict is written.
+        connect(&reconciliation, &HistoryReconciliation::rowStarted, this,
+                [&](int, int, const HistoryRecord& r) {
+                    if (m_history->byId(r.id).state == State::Pending)
+                        m_history->setState(r.id, State::Created, QStringLiteral("answered-meanwhile"),
+                                            QString(), QString(), nullptr);
+                });
+        QSignalSpy finished(&reconciliation, &HistoryReconciliation::finished);
+        QVERIFY(reconciliation.start(
+            {m_server->url(), QLatin1String(SandboxOptions::DemoProjectId), demoChoice(), {0, 30}}));
+        QVERIFY(finished.wait(20000));
+        QVERIFY(reconciliation.outcome().ok);
+        QVERIFY(reconciliation.outcome().rows.isEmpty());
+        QCOMPARE(m_history->byId(row.id).state, State::Created);
+        QCOMPARE(m_history->byId(row.id).connectionId, QStringLiteral("answered-meanwhile"));
     }
 
     void duplicateIsAnErrorByChoice()

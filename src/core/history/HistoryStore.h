@@ -43,6 +43,11 @@ public:
     // replaces stateDetail. False, saying why, when the row does not exist or SQL fails.
     bool setState(qint64 id, HistoryRecord::State state, const QString& connectionId,
                   const QString& requestId, const QString& detail, QString* error);
+    // The same, but only while the row is still pending or unknown: a reconciliation never overwrites what a
+    // create (or another reconciliation, in another process) settled meanwhile. 1 settled, 0 it was settled
+    // already (or does not exist), -1 SQL failed.
+    int settleUnresolved(qint64 id, HistoryRecord::State state, const QString& connectionId,
+                         const QString& detail, QString* error);
     // Marks every row holding one of these connection IDs deleted, in one transaction, clearing the detail
     // (it said why the connection existed). Empty IDs and rows already deleted are skipped. Returns the rows
     // changed, -1 on error.
@@ -72,6 +77,8 @@ public:
 private:
     bool migrate(QString* error);
     bool checkPrivate(QString* error) const;
+    int updateState(qint64 id, HistoryRecord::State state, const QString& connectionId,
+                    const QString& requestId, const QString& detail, bool onlyUnresolved, QString* error);
 
     QString m_path;
     QString m_connectionName;

@@ -59,6 +59,22 @@ QString stateValue(HistoryRecord::State state)
 bool HistoryStore::setState(qint64 id, HistoryRecord::State state, const QString& connectionId,
                             const QString& requestId, const QString& detail, QString* error)
 {
+    const int changed = updateState(id, state, connectionId, requestId, detail, false, error);
+    if (changed == 0 && error)
+        *error = tr("History row %1 does not exist.").arg(id);
+    return changed == 1;
+}
+
+int HistoryStore::settleUnresolved(qint64 id, HistoryRecord::State state, const QString& connectionId,
+                                   const QString& detail, QString* error)
+{
+    return updateState(id, state, connectionId, QString(), detail, true, error);
+}
+
+int HistoryStore::updateState(qint64 id, HistoryRecord::State state, const QString& connectionId,
+                              const QString& requestId, const QString& detail, bool onlyUnresolved,
+                              QString* error)
+{
     QString sql = QStringLiteral("UPDATE connections SET state = :state, state_detail = :detail, "
                                  "updated_at = :updated_at");
     // An empty ID keeps the stored one: a later "unknown" must not erase an ID learnt earlier.
@@ -67,6 +83,8 @@ bool HistoryStore::setState(qint64 id, HistoryRecord::State state, const QString
     if (!requestId.isEmpty())
         sql += QStringLiteral(", request_id = :request_id");
     sql += QStringLiteral(" WHERE id = :id");
+    if (onlyUnresolved)
+        sql += QStringLiteral(" AND state IN ('pending', 'unknown')");
     QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
     q.prepare(sql);
     q.bindValue(QStringLiteral(":state"), stateValue(state));
@@ -80,15 +98,11 @@ bool HistoryStore::setState(qint64 id, HistoryRecord::State state, const QString
     if (!q.exec()) {
         if (error)
             *error = tr("Cannot update history: %1").arg(q.lastError().text());
-        return false;
+        return -1;
     }
-    if (q.numRowsAffected() < 1) {
-        if (error)
-            *error = tr("History row %1 does not exist.").arg(id);
-        return false;
-    }
-    qCDebug(lcHistory) << "row" << id << "is now" << stateValue(state);
-    return true;
+    const int changed = q.numRowsAffected() < 1 ? 0 : 1;
+    qCDebug(lcHistory) << "row" << id << (changed ? "is now" : "left as it was, not") << stateValue(state);
+    return changed;
 }
 
 int HistoryStore::markDeleted(const QStringList& connectionIds, QString* error)

@@ -72,6 +72,11 @@ CreateResult ErrorExplainer::fromHttp(const HttpAnswer& answer)
     r.requestSent = true;
     r.httpStatus = answer.status;
     r.requestId = ServerText::cleanLatin1(answer.requestIdHeader, ServerText::MaxRequestIdChars);
+    // Only the delta-seconds form: a date would need the server's clock, which may be off (see clockOffset).
+    bool delta = false;
+    const int retryAfter = answer.retryAfter.trimmed().toInt(&delta);
+    if (delta && retryAfter > 0)
+        r.retryAfterSeconds = qMin(retryAfter, 3600);
 
     QJsonParseError parseError{};
     const QJsonDocument doc = QJsonDocument::fromJson(answer.body, &parseError);

@@ -26,6 +26,7 @@ public:
         QByteArray requestIdHeader; // X-Request-Id
         QByteArray dateHeader;      // RFC 7231 Date
         QByteArray location;        // for 3xx
+        QByteArray retryAfter;      // Retry-After, for a throttled answer
         QDateTime localTime = QDateTime::currentDateTimeUtc();
         bool usedIamToken = false;
     };

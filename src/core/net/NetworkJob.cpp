@@ -325,6 +325,7 @@ ErrorExplainer::HttpAnswer NetworkJob::httpAnswer(const NetworkEnding& ending)
     answer.requestIdHeader = ending.header("X-Request-Id");
     answer.dateHeader = ending.header("Date");
     answer.location = ending.header("Location");
+    answer.retryAfter = ending.header("Retry-After");
     return answer;
 }
 

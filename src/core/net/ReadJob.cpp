@@ -12,12 +12,6 @@ using Outcome = CreateResult::Outcome;
 
 constexpr int ExcerptChars = 300;
 
-bool isThrottled(const CreateResult& r)
-{
-    return r.httpStatus == 429 || r.errorCode == QLatin1String("APIGW.0308") ||
-           r.errorCode == QLatin1String("APIG.0308");
-}
-
 } // namespace
 
 ReadResult ReadResult::failed(const CreateResult& failure)
@@ -64,7 +58,7 @@ ReadResult ReadExplainer::fromHttp(const ErrorExplainer::HttpAnswer& answer)
         !ErrorExplainer::isAuthCode(r.errorCode)) {
         r.explanation = tr("Permission denied (HTTP 403): the credentials are valid but not allowed to read "
                            "this in this project; ask for the DAS (or IAM) read permissions.");
-    } else if (isThrottled(r)) {
+    } else if (r.isThrottled()) {
         r.explanation = tr("The request was throttled: too many requests were sent in a short time. Wait a "
                            "minute and try again.");
     } else if (answer.status >= 500 || r.outcome == Outcome::Unknown) {

@@ -10,6 +10,12 @@ CreateResult CreateResult::invalidInput(const QString& explanation)
     return r;
 }
 
+bool CreateResult::isThrottled() const
+{
+    return httpStatus == 429 || errorCode == QLatin1String("APIGW.0308") ||
+           errorCode == QLatin1String("APIG.0308");
+}
+
 int CreateResult::exitCode() const
 {
     switch (outcome) {

@@ -31,9 +31,13 @@ struct CreateResult
     bool timedOut = false;
     bool requestSent = false;
     qint64 clockOffsetSeconds = 0; // server Date minus local clock, when known
+    int retryAfterSeconds = 0;     // a throttled answer's Retry-After (delta seconds, at most an hour), or 0
     Violations violations;         // for InvalidInput
 
     bool succeeded() const { return outcome == Outcome::Created; }
+    // Refused by the gateway's throttling (HTTP 429, APIGW.0308) before DAS saw it: the one failure that may
+    // be sent again.
+    bool isThrottled() const;
 
     // Refused before anything was sent, with one sentence saying why.
     static CreateResult invalidInput(const QString& explanation);

@@ -69,17 +69,19 @@ void ConnectionDeleter::onChunk(const QStringList& chunk, const ReadResult& resu
         return;
     }
     CreateResult failure = result.failure;
+    const bool refused = result.ok && error.isEmpty(); // a readable "status": false
     if (result.ok) {
         failure = ReadExplainer::unreadable(tr("the result of a delete"), error);
-        if (error.isEmpty()) { // a readable "status": false
+        if (refused)
             failure.explanation = tr("DAS answered that the connections were not deleted.");
-        }
         failure.requestId = result.requestId;
     }
-    // A delete whose answer was lost may have been carried out: say so rather than "nothing was changed".
+    // A delete whose answer was lost or unreadable (any 2xx but a plain "status": false, a 5xx) may have
+    // been carried out: say so rather than "nothing was changed".
+    const bool answered2xx = result.ok || (failure.httpStatus >= 200 && failure.httpStatus < 300);
     const bool mayHaveHappened =
-        failure.requestSent &&
-        (failure.outcome == CreateResult::Outcome::Unknown ||
+        !refused && failure.requestSent &&
+        (answered2xx || failure.outcome == CreateResult::Outcome::Unknown ||
          (failure.outcome == CreateResult::Outcome::ApiError && failure.httpStatus >= 500));
     if (mayHaveHappened) {
         m_outcome.uncertain += chunk;

@@ -264,6 +264,10 @@ void CreateSession::cancel()
         finish();
         return;
     }
+    if (m_outcome.result.succeeded()) { // between stages after a create: the result stands
+        finish();
+        return;
+    }
     if (m_duplicateCheck) {
         m_duplicateCheck->disconnect(this);
         m_duplicateCheck->cancel();

@@ -27,7 +27,14 @@ void CreateSession::checkDuplicates()
     connect(list, &ConnectionList::finished, this, [this, list](const ConnectionList::Outcome& outcome) {
         list->deleteLater();
         m_duplicateCheck = nullptr;
-        onDuplicateCheck(outcome.connections, outcome);
+        ReadStatus status = outcome;
+        if (outcome.ok && outcome.truncated) { // a partial list cannot prove there is no duplicate
+            status.ok = false;
+            status.failure =
+                CreateResult::invalidInput(tr("DAS lists more than %1 connections for this instance.")
+                                               .arg(ConnectionList::MaxConnections));
+        }
+        onDuplicateCheck(outcome.connections, status);
     });
     ConnectionList::Request r;
     r.endpoint = m_target.endpoint;
@@ -43,7 +50,12 @@ void CreateSession::onDuplicateCheck(const QList<ConnectionInfo>& listed, const 
     if (!m_running)
         return;
     if (!status.ok) {
+        // Whatever the list call did, the create itself was not sent.
         CreateResult failure = status.failure;
+        failure.requestSent = false;
+        if (failure.outcome == CreateResult::Outcome::Unknown ||
+            failure.outcome == CreateResult::Outcome::InvalidInput)
+            failure.outcome = CreateResult::Outcome::NotSent;
         failure.explanation = tr("Could not check DAS for an existing connection, so nothing was created: %1")
                                   .arg(failure.explanation);
         if (m_options.ifExists == IfExists::Ask) {

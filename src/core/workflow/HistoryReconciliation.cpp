@@ -7,26 +7,6 @@
 
 namespace das {
 
-namespace {
-
-OutcomeReconciler::Outcome verdictOf(const QList<ConnectionInfo>& found)
-{
-    OutcomeReconciler::Outcome o;
-    o.ok = true;
-    if (found.size() == 1) {
-        o.verdict = OutcomeReconciler::Verdict::Created;
-        o.match = found.constFirst();
-    } else if (found.isEmpty()) {
-        o.verdict = OutcomeReconciler::Verdict::NotCreated;
-    } else {
-        o.verdict = OutcomeReconciler::Verdict::Ambiguous;
-        o.candidates = found;
-    }
-    return o;
-}
-
-} // namespace
-
 HistoryReconciliation::HistoryReconciliation(const Services& services, HistoryStore* history, QObject* parent)
     : ConnectionReader(services, parent)
     , m_history(history)
@@ -92,6 +72,13 @@ void HistoryReconciliation::listInstance(int index)
     const QString instance = m_instances.at(index);
     const Query query{m_request.endpoint, m_request.projectId, instance, QString()};
     listAll(query, [this, index, instance](const Listed& listed) {
+        if (listed.truncated) { // a partial list cannot prove that nothing was created
+            failInvalid(tr("DAS lists more than %1 connections for instance %2; its creates cannot be looked "
+                           "for among them.")
+                            .arg(MaxConnections)
+                            .arg(instance));
+            return;
+        }
         m_listed.insert(instance, listed.connections);
         listInstance(index + 1);
     });
@@ -113,10 +100,14 @@ void HistoryReconciliation::judgeAll()
             stillOpen.append(row);
             continue;
         }
-        RowResult result{row, verdictOf(found)};
+        RowResult result{row, OutcomeReconciler::verdictFor(found)};
         QString error;
-        if (!OutcomeReconciler::recordVerdict(m_history, row.id, result.outcome, &error))
+        const int written = OutcomeReconciler::recordVerdict(m_history, row.id, result.outcome, &error);
+        if (written < 0)
             result.outcome.historyWarning = tr("The history row could not be updated: %1").arg(error);
+        else if (written ==
+                 0) // settled meanwhile by the create itself or another process: not ours to report
+            continue;
         if (result.outcome.verdict == OutcomeReconciler::Verdict::Created)
             known.insert(result.outcome.match.connectionId);
         m_outcome.rows.append(result);

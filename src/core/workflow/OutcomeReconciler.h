@@ -27,6 +27,9 @@ public:
     };
 
     static constexpr qint64 ClockSlackMs = 60 * 1000;
+    // A create's request is answered within the client's deadline (120 s by default); DAS cannot have made
+    // its connection later than this after the row was written.
+    static constexpr qint64 MaxCreateSpanMs = 5 * 60 * 1000;
     // When to look (milliseconds after start): DAS may list a connection a moment after creating it.
     static QList<int> freshSchedule() { return {0, 2500, 5000, 10000}; }
     // A row from an earlier run was written long ago: one look is enough.
@@ -54,13 +57,17 @@ public:
     bool start(const Request& request);
     const Outcome& outcome() const { return m_outcome; }
 
-    // The candidates of `list` for `row` (the matching rule above), `known` being the history's IDs.
+    // The candidates of `list` for `row` (the matching rule above, created at most MaxCreateSpanMs after the
+    // row), `known` being the history's IDs.
     static QList<ConnectionInfo> candidates(const HistoryRecord& row, const QList<ConnectionInfo>& list,
                                             const QSet<QString>& known);
+    // One dated candidate → Created; none → NotCreated; several, or one DAS did not date → Ambiguous.
+    static Outcome verdictFor(const QList<ConnectionInfo>& found);
     // One line for the row's stateDetail and for display: "confirmed on DAS", …
     static QString describe(const Outcome& outcome);
-    // Writes a verdict (ok outcomes only) to history row `id`; false with `error` when it cannot.
-    static bool recordVerdict(HistoryStore* history, qint64 id, const Outcome& outcome, QString* error);
+    // Writes a verdict (ok outcomes only) to history row `id` if the row is still pending or unknown:
+    // HistoryStore::settleUnresolved's 1, 0 (settled meanwhile by someone else) or -1.
+    static int recordVerdict(HistoryStore* history, qint64 id, const Outcome& outcome, QString* error);
 
 signals:
     void checking(int attempt, int attempts);
@@ -73,6 +80,7 @@ private:
     void check();
     void judge(const QList<ConnectionInfo>& listed);
     void writeVerdict();
+    void adoptSettled(const HistoryRecord& current);
 
     HistoryStore* m_history;
     Request m_request;
