@@ -23,18 +23,11 @@ namespace das {
 
 namespace {
 
+auto* const valueOption = &CommandLine::valueOption;
+auto* const flagOption = &CommandLine::flagOption;
+
 constexpr int ExitUsage = CommandLine::ExitUsage;
 constexpr int ExitKeychain = CommandLine::ExitKeychain;
-
-QCommandLineOption valueOption(const char* name, const QString& help, const char* value)
-{
-    return QCommandLineOption(QLatin1String(name), help, QLatin1String(value));
-}
-
-QCommandLineOption flagOption(const char* name, const QString& help)
-{
-    return QCommandLineOption(QLatin1String(name), help);
-}
 
 } // namespace
 
@@ -233,11 +226,16 @@ int CreateCommand::send(Input in, const CredentialChoice& choice)
         m_err << tr("error: %1").arg(optionError) << Qt::endl;
         return ExitUsage;
     }
-    // History is opened before sending so that a created ID always has somewhere to go.
+    // Every create is written to the history before it is sent (a pending row a kill or a lost answer
+    // leaves behind is what reconcile resolves): without a history, nothing is sent.
     HistoryStore history(AppPaths::historyDatabasePath());
     QString historyError;
-    if (!history.open(&historyError))
-        m_err << tr("warning: %1").arg(historyError) << Qt::endl;
+    if (!history.open(&historyError)) {
+        m_err << tr("error: %1 Nothing was sent: every create is recorded in the history before it is sent.")
+                     .arg(historyError)
+              << Qt::endl;
+        return 1;
+    }
     ProfileStore profiles;
     SecretStore keychain;
     ProfileManager manager(&profiles, &keychain);

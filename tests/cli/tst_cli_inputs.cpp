@@ -142,6 +142,22 @@ private slots:
         cli.waitForFinished(5000);
         QVERIFY2(wrong.isEmpty(), qPrintable(wrong.join(QStringLiteral(", "))));
     }
+
+    // Every create is written to the history before it is sent: a history that cannot be opened (here a
+    // folder where the database should be) stops the create before anything reaches the sandbox.
+    void unusableHistoryStopsTheCreate()
+    {
+        const auto h = harnessWithDemoKey();
+        QVERIFY(h->isValid());
+        QVERIFY(QDir().mkpath(h->home() + QStringLiteral("/.local/share/das-connect/history.sqlite")));
+        const QUrl url = h->startSandbox();
+        QVERIFY(url.isValid());
+        const auto run = h->cli(createArgs({QStringLiteral("--endpoint"), url.toString()}), "Gauss_2345\n");
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.err.contains("Nothing was sent"), run.err.constData());
+        QVERIFY(run.out.isEmpty());
+        QCOMPARE(h->sandboxRequestCount(), 0);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCliInputs)

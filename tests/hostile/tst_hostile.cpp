@@ -252,7 +252,12 @@ void TestHostile::hostileAnswer()
     QVERIFY2(run.exitCode == exitCode, printable(output).constData());
     QVERIFY2(elapsed <= WallLimitMs, qPrintable(QStringLiteral("%1 ms").arg(elapsed)));
     const long peak = childrenPeakRssKiB();
-    QVERIFY2(peak < PeakRssLimitKiB && peak < m_baselineKiB + 64 * 1024,
+    // The bound is the Release build's (about 41 MiB for the 20 MB header line, read twice: create, then
+    // reconcile). Under AddressSanitizer (the second run of scripts/test sets ASAN_OPTIONS) redzones, shadow
+    // memory and its allocator make the same work 2-3 times as resident, so there the bound is loosened,
+    // still catching a runaway read.
+    const long scale = qEnvironmentVariableIsSet("ASAN_OPTIONS") ? 3 : 1;
+    QVERIFY2(peak < scale * PeakRssLimitKiB && peak < m_baselineKiB + scale * 64 * 1024,
              qPrintable(QStringLiteral("peak RSS %1 KiB, baseline %2 KiB").arg(peak).arg(m_baselineKiB)));
     const QString dirt = dirtyOutput(output);
     QVERIFY2(dirt.isEmpty(),

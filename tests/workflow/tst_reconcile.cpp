@@ -10,6 +10,8 @@
 #include "WorkflowTestSupport.h"
 
 #include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimeZone>
@@ -217,6 +219,28 @@ private slots:
         QVERIFY(reconciliation.outcome().rows.isEmpty());
         QCOMPARE(m_history->byId(row.id).state, State::Created);
         QCOMPARE(m_history->byId(row.id).connectionId, QStringLiteral("answered-meanwhile"));
+    }
+
+    // Write-ahead or nothing: an open history that cannot take the pending row stops the create before it
+    // is sent.
+    void historyThatCannotTakeThePendingRowStopsTheCreate()
+    {
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("breaker"));
+            db.setDatabaseName(m_history->path());
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            QVERIFY(q.exec(QStringLiteral("DROP TABLE connections")));
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("breaker"));
+        CreateSession session(services());
+        QSignalSpy sending(&session, &CreateSession::sending);
+        const CreateSession::Outcome o = run(session, request());
+        QCOMPARE(o.result.outcome, CreateResult::Outcome::NotSent);
+        QVERIFY(o.result.explanation.contains(QLatin1String("Nothing was sent")));
+        QCOMPARE(sending.size(), 0);
+        QCOMPARE(m_server->createCount(), 0);
     }
 
     void duplicateIsAnErrorByChoice()

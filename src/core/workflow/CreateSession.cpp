@@ -116,11 +116,19 @@ void CreateSession::send()
         HistoryRecord row = HistoryRecord::pending(m_request, m_target.endpoint.toString(), m_target.region);
         row.createdAt = m_sentAt;
         QString error;
-        if (history->add(row, &error))
-            m_pendingRowId = row.id;
-        else
-            m_outcome.historyWarning =
-                tr("The history could not note this create before it was sent: %1.").arg(error);
+        if (!history->add(row, &error)) {
+            // Without its pending row a lost answer or a kill could leave a connection no row mentions: an
+            // open history that cannot take the row stops the create (a history that is not open at all was
+            // the user's choice, and the created ID is shown with a warning instead).
+            CreateResult r;
+            r.outcome = CreateResult::Outcome::NotSent;
+            r.explanation =
+                tr("Nothing was sent: the history could not record this create first (%1).").arg(error);
+            m_outcome.result = r;
+            finish();
+            return;
+        }
+        m_pendingRowId = row.id;
     }
     CreateJob* job = m_services.client->createConnection(m_target.endpoint, m_request, m_credentials);
     m_job = job;
