@@ -2,6 +2,104 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>BatchDialog</name>
+    <message>
+        <source>Batch onboarding</source>
+        <translation>批量接入</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>打开(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Read a CSV or JSON batch file</source>
+        <translation>读取 CSV 或 JSON 批量文件</translation>
+    </message>
+    <message>
+        <source>Open the sand&amp;box&apos;s sample</source>
+        <translation>打开沙箱示例文件(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Read the training file that comes with the built-in sandbox</source>
+        <translation>读取内置沙箱附带的培训文件</translation>
+    </message>
+    <message>
+        <source>&amp;Write sample file…</source>
+        <translation>写入示例文件(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>Save a sample CSV file with every column, to fill in</source>
+        <translation>保存包含所有列的 CSV 示例文件，以便填写</translation>
+    </message>
+    <message>
+        <source>Problems with the file</source>
+        <translation>文件中的问题</translation>
+    </message>
+    <message>
+        <source>Connections of the batch file</source>
+        <translation>批量文件中的连接</translation>
+    </message>
+    <message>
+        <source>Batch progress</source>
+        <translation>批量进度</translation>
+    </message>
+    <message>
+        <source>Batch status</source>
+        <translation>批量状态</translation>
+    </message>
+    <message>
+        <source>&amp;Plan</source>
+        <translation>规划(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Check every row against DAS: what would be created, skipped or refused</source>
+        <translation>逐行向 DAS 核对：哪些将被创建、跳过或拒绝</translation>
+    </message>
+    <message>
+        <source>&amp;Apply…</source>
+        <translation>执行(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Plan again, ask for the passwords, then create the connections</source>
+        <translation>重新规划并询问密码，然后创建连接</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>取消(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Start no more rows; the rows already sent finish</source>
+        <translation>不再开始新的行；已发送的行会继续完成</translation>
+    </message>
+    <message>
+        <source>Save &amp;report…</source>
+        <translation>保存报告(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Save what the last run did, row by row, as CSV or JSON</source>
+        <translation>将上次执行的逐行结果保存为 CSV 或 JSON</translation>
+    </message>
+    <message>
+        <source>C&amp;lose</source>
+        <translation>关闭(&amp;L)</translation>
+    </message>
+</context>
+<context>
+    <name>BatchPasswordDialog</name>
+    <message>
+        <source>Database passwords</source>
+        <translation>数据库密码</translation>
+    </message>
+    <message>
+        <source>&amp;Create connections</source>
+        <translation>创建连接(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
     <name>ConnectionForm</name>
     <message>
         <source>Connection target</source>
@@ -1146,6 +1244,14 @@
         <source>Delete on DAS the connections this history created on the form&apos;s endpoint and project</source>
         <translation>在 DAS 上删除此历史记录在表单所选终端节点和项目中创建的连接</translation>
     </message>
+    <message>
+        <source>&amp;Batch onboarding…</source>
+        <translation>批量接入(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Create many connections from a CSV or JSON file, on the form&apos;s endpoint and project</source>
+        <translation>根据 CSV 或 JSON 文件，在表单所选终端节点和项目中批量创建连接</translation>
+    </message>
 </context>
 <context>
     <name>NodeIdListEditor</name>
@@ -1778,6 +1884,588 @@
     </message>
 </context>
 <context>
+    <name>das::BatchDialog</name>
+    <message>
+        <source>Column %1: %2</source>
+        <translation>列 %1：%2</translation>
+    </message>
+    <message>
+        <source>Row %1: %2</source>
+        <translation>第 %1 行：%2</translation>
+    </message>
+    <message>
+        <source>Row %1, %2: %3</source>
+        <translation>第 %1 行，%2：%3</translation>
+    </message>
+    <message>
+        <source>Reading the credentials from the OS keychain…</source>
+        <translation>正在从系统钥匙串读取凭证…</translation>
+    </message>
+    <message>
+        <source>The sandbox&apos;s sample file is missing from this build.</source>
+        <translation>此版本中缺少沙箱的示例文件。</translation>
+    </message>
+    <message>
+        <source>The sandbox&apos;s sample</source>
+        <translation>沙箱示例文件</translation>
+    </message>
+    <message>
+        <source>The file holds no rows.</source>
+        <translation>文件中没有任何行。</translation>
+    </message>
+    <message numerus="yes">
+        <source>…and %n more problem(s).</source>
+        <translation>
+            <numerusform>…另有 %n 个问题。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This file cannot be applied until these are fixed in the file:</source>
+        <translation>必须先在文件中修正以下问题，才能执行此文件：</translation>
+    </message>
+    <message>
+        <source>Asking DAS about the rows…</source>
+        <translation>正在向 DAS 查询各行…</translation>
+    </message>
+    <message>
+        <source>Looking up instance names (%1 of %2 projects)…</source>
+        <translation>正在查找实例名称（第 %1 个项目，共 %2 个）…</translation>
+    </message>
+    <message>
+        <source>Looking up node names (%1 of %2 instances)…</source>
+        <translation>正在查找节点名称（第 %1 个实例，共 %2 个）…</translation>
+    </message>
+    <message>
+        <source>Looking for existing connections (%1 of %2 projects)…</source>
+        <translation>正在查找已有连接（第 %1 个项目，共 %2 个）…</translation>
+    </message>
+    <message>
+        <source>The plan was cancelled.</source>
+        <translation>已取消规划。</translation>
+    </message>
+    <message>
+        <source>Open batch file</source>
+        <translation>打开批量文件</translation>
+    </message>
+    <message>
+        <source>Batch files (*.csv *.json);;All files (*)</source>
+        <translation>批量文件 (*.csv *.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Save report</source>
+        <translation>保存报告</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;JSON files (*.json)</source>
+        <translation>CSV 文件 (*.csv);;JSON 文件 (*.json)</translation>
+    </message>
+    <message>
+        <source>Report saved to %1.</source>
+        <translation>报告已保存到 %1。</translation>
+    </message>
+    <message>
+        <source>Write sample file</source>
+        <translation>写入示例文件</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Sample written to %1.</source>
+        <translation>示例文件已写入 %1。</translation>
+    </message>
+    <message>
+        <source>There is no report yet: apply the batch first.</source>
+        <translation>尚无报告：请先执行批量操作。</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Open a CSV or JSON file with one connection per row.</source>
+        <translation>请打开 CSV 或 JSON 文件，每行一个连接。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s):</source>
+        <translation>
+            <numerusform>共 %n 行：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 to create, %2 to skip, %3 invalid, %4 left out.</source>
+        <translation>%1 行待创建，%2 行将跳过，%3 行无效，%4 行已排除。</translation>
+    </message>
+    <message>
+        <source>%1 valid, %2 invalid, %3 left out. Plan checks the valid rows against DAS.</source>
+        <translation>%1 行有效，%2 行无效，%3 行已排除。“规划”会向 DAS 核对有效的行。</translation>
+    </message>
+    <message>
+        <source>Creates one connection per row of a CSV or JSON file on %1 in project %2, with the credentials the form uses (%3). Passwords never come from the file: Apply asks for them. Double-click a cell to correct it; clear a row&apos;s Send box to leave it out.</source>
+        <translation>使用表单所用的凭证（%3），为 CSV 或 JSON 文件中的每一行在 %1 的项目 %2 中创建一个连接。密码从不取自文件：“执行”时会询问密码。双击单元格可修改其内容；取消勾选某行的“发送”框即可排除该行。</translation>
+    </message>
+    <message>
+        <source>No file read yet.</source>
+        <translation>尚未读取文件。</translation>
+    </message>
+    <message>
+        <source>Nothing to create: every row is skipped, invalid or left out.</source>
+        <translation>没有要创建的连接：所有行均为跳过、无效或已排除。</translation>
+    </message>
+    <message>
+        <source>Nothing was sent: the passwords were not given.</source>
+        <translation>未发送任何内容：未提供密码。</translation>
+    </message>
+    <message>
+        <source>The batch could not be started.</source>
+        <translation>无法启动批量操作。</translation>
+    </message>
+    <message>
+        <source>Creating the connections, %1 at a time…</source>
+        <translation>正在创建连接，每次同时创建 %1 个…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n created</source>
+        <translation>
+            <numerusform>已创建 %n 个</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n skipped</source>
+        <translation>
+            <numerusform>已跳过 %n 个</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed</source>
+        <translation>
+            <numerusform>失败 %n 个</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n invalid</source>
+        <translation>
+            <numerusform>无效 %n 个</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n not run</source>
+        <translation>
+            <numerusform>未执行 %n 个</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancelled: %1.</source>
+        <translation>已取消：%1。</translation>
+    </message>
+    <message>
+        <source>Done: %1.</source>
+        <translation>已完成：%1。</translation>
+    </message>
+    <message>
+        <source>Rows marked unknown may exist on DAS: plan again before applying them again.</source>
+        <translation>标记为“未知”的行可能已在 DAS 上存在：再次执行这些行之前，请先重新规划。</translation>
+    </message>
+    <message>
+        <source>Cancelling: no new row starts; the rows already sent finish.</source>
+        <translation>正在取消：不再开始新的行；已发送的行会继续完成。</translation>
+    </message>
+    <message>
+        <source>%1 created · %2 skipped · %3 failed</source>
+        <translation>已创建 %1 · 已跳过 %2 · 失败 %3</translation>
+    </message>
+</context>
+<context>
+    <name>das::BatchFileReader</name>
+    <message numerus="yes">
+        <source>… and %n more problem(s).</source>
+        <translation>
+            <numerusform>…另有 %n 个问题。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A column has no name.</source>
+        <translation>有一列没有名称。</translation>
+    </message>
+    <message>
+        <source>Column “%1” is named more than once.</source>
+        <translation>列“%1”出现了多次。</translation>
+    </message>
+    <message>
+        <source>The file has a password column. Passwords are never read from a batch file: they would sit on disk, in shell history and in backups. Remove the column and give the passwords with --password-stdin or --passwords-file, from the keychain, or when the window asks for them.</source>
+        <translation>文件中有 password 列。批量文件中的密码从不读取：否则密码会留在磁盘、shell 历史记录和备份中。请删除该列，并通过 --password-stdin 或 --passwords-file、钥匙串，或在窗口询问时提供密码。</translation>
+    </message>
+    <message>
+        <source>Unknown column “%1”: a batch file may have %2.</source>
+        <translation>未知的列“%1”：批量文件可包含的列为 %2。</translation>
+    </message>
+    <message>
+        <source>Row %1: a cell is longer than %2 characters.</source>
+        <translation>第 %1 行：有单元格超过 %2 个字符。</translation>
+    </message>
+    <message>
+        <source>The file has more than %1 rows; split it into smaller files.</source>
+        <translation>文件超过 %1 行；请将其拆分为多个较小的文件。</translation>
+    </message>
+    <message>
+        <source>Row %1 has %2 cells, but the header names %3 columns.</source>
+        <translation>第 %1 行有 %2 个单元格，但标题行只定义了 %3 列。</translation>
+    </message>
+    <message>
+        <source>Row %1: a quoted cell is not closed (a closing &quot; is missing); the rest of the file was not read.</source>
+        <translation>第 %1 行：带引号的单元格未闭合（缺少结尾的 &quot;）；文件的其余部分未读取。</translation>
+    </message>
+    <message>
+        <source>the value must be text, a number, true, false or null</source>
+        <translation>值必须是文本、数字、true、false 或 null</translation>
+    </message>
+    <message>
+        <source>a list is only allowed for node_ids and node_names</source>
+        <translation>只有 node_ids 和 node_names 可以使用列表</translation>
+    </message>
+    <message>
+        <source>a node list may only hold text</source>
+        <translation>节点列表只能包含文本</translation>
+    </message>
+    <message>
+        <source>Row %1 names column %2 more than once.</source>
+        <translation>第 %1 行多次出现列 %2。</translation>
+    </message>
+    <message>
+        <source>Row %1, column %2: %3.</source>
+        <translation>第 %1 行，列 %2：%3。</translation>
+    </message>
+    <message>
+        <source>The file is not valid JSON: %1 (at byte %2).</source>
+        <translation>文件不是有效的 JSON：%1（第 %2 字节处）。</translation>
+    </message>
+    <message>
+        <source>A JSON batch file must be an array of objects, one for each connection.</source>
+        <translation>JSON 批量文件必须是对象数组，每个对象对应一个连接。</translation>
+    </message>
+    <message>
+        <source>Row %1 is not an object.</source>
+        <translation>第 %1 行不是对象。</translation>
+    </message>
+    <message>
+        <source>The file is larger than %1; split it into smaller files.</source>
+        <translation>文件大于 %1；请将其拆分为多个较小的文件。</translation>
+    </message>
+    <message>
+        <source>The file is not UTF-8 text (line %1): save it as UTF-8.</source>
+        <translation>文件不是 UTF-8 文本（第 %1 行）：请将其另存为 UTF-8。</translation>
+    </message>
+    <message>
+        <source>The file is empty.</source>
+        <translation>文件为空。</translation>
+    </message>
+    <message>
+        <source>The file has no rows.</source>
+        <translation>文件中没有任何行。</translation>
+    </message>
+</context>
+<context>
+    <name>das::BatchPasswordDialog</name>
+    <message numerus="yes">
+        <source>%1 (%n row(s)):</source>
+        <translation>
+            <numerusform>%1（%n 行）：</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Enter the database password of each user name; it is used for every row of that user (%n row(s) to create). Leave a field empty to use the password saved in the OS keychain for each of that user&apos;s rows: a row without a saved password fails.</source>
+        <translation>
+            <numerusform>请输入每个用户名的数据库密码，该用户的所有行都使用此密码（共 %n 行待创建）。字段留空则对该用户的每一行使用系统钥匙串中保存的密码：没有已保存密码的行将失败。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Password of %1</source>
+        <translation>%1 的密码</translation>
+    </message>
+    <message>
+        <source>Empty: the saved password</source>
+        <translation>留空：使用已保存的密码</translation>
+    </message>
+</context>
+<context>
+    <name>das::BatchPasswords</name>
+    <message>
+        <source>The passwords file %1 cannot be read: %2</source>
+        <translation>无法读取密码文件 %1：%2</translation>
+    </message>
+    <message>
+        <source>The passwords file %1 is not a regular file (a pipe, device or folder is not read).</source>
+        <translation>密码文件 %1 不是普通文件（不读取管道、设备或文件夹）。</translation>
+    </message>
+    <message>
+        <source>The passwords file %1 belongs to another user; it must be your own.</source>
+        <translation>密码文件 %1 属于其他用户；它必须属于您自己。</translation>
+    </message>
+    <message>
+        <source>The passwords file %1 can be read or changed by other users (mode %2); make it private first: chmod 600 %1</source>
+        <translation>其他用户可以读取或修改密码文件 %1（权限 %2）；请先将其设为私有：chmod 600 %1</translation>
+    </message>
+    <message>
+        <source>The passwords file %1 changed while it was being read.</source>
+        <translation>密码文件 %1 在读取期间发生了变化。</translation>
+    </message>
+    <message>
+        <source>The passwords file %1 must be a JSON object mapping &quot;username&quot; or &quot;instance_id/username&quot; to a password: %2</source>
+        <translation>密码文件 %1 必须是将“username”或“instance_id/username”映射到密码的 JSON 对象：%2</translation>
+    </message>
+    <message>
+        <source>the file holds another JSON value</source>
+        <translation>文件包含的是其他类型的 JSON 值</translation>
+    </message>
+    <message>
+        <source>The passwords file %1: the entry %2 must map &quot;username&quot; or &quot;instance_id/username&quot; to a non-empty string.</source>
+        <translation>密码文件 %1：条目 %2 必须将“username”或“instance_id/username”映射到非空字符串。</translation>
+    </message>
+</context>
+<context>
+    <name>das::BatchPlanner</name>
+    <message>
+        <source>DAS lists no instance with ID %1 in project %2.</source>
+        <translation>DAS 在项目 %2 中没有 ID 为 %1 的实例。</translation>
+    </message>
+    <message>
+        <source>Instance %1 is named “%2”, not “%3”.</source>
+        <translation>实例 %1 的名称是“%2”，而不是“%3”。</translation>
+    </message>
+    <message>
+        <source>DAS lists no instance named “%1” in project %2.</source>
+        <translation>DAS 在项目 %2 中没有名为“%1”的实例。</translation>
+    </message>
+    <message>
+        <source>%1 instances are named “%2”: %3. Give instance_id instead.</source>
+        <translation>有 %1 个实例名为“%2”：%3。请改用 instance_id。</translation>
+    </message>
+    <message>
+        <source>Instance “%1” is a %2 instance: connections cannot be created for that engine.</source>
+        <translation>实例“%1”是 %2 实例：无法为该引擎创建连接。</translation>
+    </message>
+    <message>
+        <source>Instance “%1” has engine type %2, not %3.</source>
+        <translation>实例“%1”的引擎类型是 %2，而不是 %3。</translation>
+    </message>
+    <message>
+        <source>The nodes of instance %1 could not be listed: %2</source>
+        <translation>无法列出实例 %1 的节点：%2</translation>
+    </message>
+    <message>
+        <source>Instance “%1” has no node named “%2”; its nodes are: %3.</source>
+        <translation>实例“%1”没有名为“%2”的节点；其节点为：%3。</translation>
+    </message>
+    <message>
+        <source>Instance “%1” has more than one node named “%2”; give node_ids instead.</source>
+        <translation>实例“%1”有多个名为“%2”的节点；请改用 node_ids。</translation>
+    </message>
+</context>
+<context>
+    <name>das::BatchRowReader</name>
+    <message>
+        <source>Give the instance as instance_id or instance_name.</source>
+        <translation>请通过 instance_id 或 instance_name 指定实例。</translation>
+    </message>
+    <message>
+        <source>Give the nodes as node_ids or node_names, not both.</source>
+        <translation>请通过 node_ids 或 node_names 指定节点，不能同时使用两者。</translation>
+    </message>
+    <message>
+        <source>%1 must be true or false (yes/no and 1/0 work too).</source>
+        <translation>%1必须为 true 或 false（也可使用 yes/no 或 1/0）。</translation>
+    </message>
+    <message>
+        <source>excluded</source>
+        <translation>已排除</translation>
+    </message>
+    <message>
+        <source>create</source>
+        <translation>创建</translation>
+    </message>
+    <message>
+        <source>skip (exists: %1)</source>
+        <translation>跳过（已存在：%1）</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>invalid (row %1, %2)</source>
+        <translation>无效（第 %1 行，%2）</translation>
+    </message>
+    <message>
+        <source>Duplicate of row %1: the same instance, username and database name.</source>
+        <translation>与第 %1 行重复：实例、用户名和数据库名称均相同。</translation>
+    </message>
+</context>
+<context>
+    <name>das::BatchRunner</name>
+    <message>
+        <source>The report cannot be written to %1: %2</source>
+        <translation>无法将报告写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Left out of this run.</source>
+        <translation>已从本次执行中排除。</translation>
+    </message>
+    <message>
+        <source>Not started: the run was stopped.</source>
+        <translation>未开始：执行已停止。</translation>
+    </message>
+    <message>
+        <source>Throttled, and not sent again: the run was stopped.</source>
+        <translation>被限流，且未再次发送：执行已停止。</translation>
+    </message>
+    <message>
+        <source>Give the password of %1 with --password-stdin or --passwords-file, or when the window asks for it, and apply the rows not created again.</source>
+        <translation>请通过 --password-stdin 或 --passwords-file，或在窗口询问时提供 %1 的密码，然后再次执行未创建的行。</translation>
+    </message>
+    <message>
+        <source>No password for this row, and the OS keychain is not available. %1</source>
+        <translation>此行没有密码，且系统钥匙串不可用。%1</translation>
+    </message>
+    <message>
+        <source>No password for this row, and the OS keychain holds none saved for it.</source>
+        <translation>此行没有密码，且系统钥匙串中没有为其保存的密码。</translation>
+    </message>
+    <message>
+        <source>No password for this row, and the OS keychain could not be read: %1</source>
+        <translation>此行没有密码，且无法读取系统钥匙串：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 Still throttled after %n attempts.</source>
+        <translation>
+            <numerusform>%1 尝试 %n 次后仍被限流。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>das::BatchTableModel</name>
+    <message>
+        <source>sending…</source>
+        <translation>正在发送…</translation>
+    </message>
+    <message>
+        <source>created</source>
+        <translation>已创建</translation>
+    </message>
+    <message>
+        <source>skipped (exists: %1)</source>
+        <translation>已跳过（已存在：%1）</translation>
+    </message>
+    <message>
+        <source>invalid</source>
+        <translation>无效</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>excluded, not run</source>
+        <translation>已排除，未执行</translation>
+    </message>
+    <message>
+        <source>not run</source>
+        <translation>未执行</translation>
+    </message>
+    <message>
+        <source>excluded</source>
+        <translation>已排除</translation>
+    </message>
+    <message>
+        <source>valid</source>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <source>skip (exists: %1)</source>
+        <translation>跳过（已存在：%1）</translation>
+    </message>
+    <message>
+        <source>create</source>
+        <translation>创建</translation>
+    </message>
+    <message>
+        <source>Left out: this row is not sent.</source>
+        <translation>已排除：此行不会发送。</translation>
+    </message>
+    <message>
+        <source>Sent when the batch is applied.</source>
+        <translation>执行批量操作时发送。</translation>
+    </message>
+    <message>
+        <source>Instance ID: %1</source>
+        <translation>实例ID：%1</translation>
+    </message>
+    <message>
+        <source>Instance name: %1</source>
+        <translation>实例名称：%1</translation>
+    </message>
+    <message>
+        <source>Node IDs: %1</source>
+        <translation>节点ID：%1</translation>
+    </message>
+    <message>
+        <source>Clear to leave a row out: it is not sent and is reported as not run.</source>
+        <translation>取消勾选即可排除该行：该行不会发送，并在报告中记为未执行。</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>发送</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Instance</source>
+        <translation>实例</translation>
+    </message>
+    <message>
+        <source>Engine</source>
+        <translation>引擎</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>网络</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <source>Nodes</source>
+        <translation>节点</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <source>Remarks</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
     <name>das::BoundedRead</name>
     <message>
         <source>%1 cannot be read: %2</source>
@@ -2288,10 +2976,6 @@
         <translation>已取消，未发送任何内容。</translation>
     </message>
     <message>
-        <source>The history could not note this create before it was sent: %1.</source>
-        <translation>发送前无法在历史记录中记下此次创建：%1。</translation>
-    </message>
-    <message>
         <source>The history row of this create could not be updated: %1.</source>
         <translation>无法更新此次创建的历史记录行：%1。</translation>
     </message>
@@ -2338,6 +3022,14 @@
     <message>
         <source>Outcome unknown: the answer was lost and several connections on DAS match (%1). Check them before creating again.</source>
         <translation>结果未知：响应丢失，且 DAS 上有多个匹配的连接（%1）。请先检查这些连接，再决定是否重新创建。</translation>
+    </message>
+    <message>
+        <source>Nothing was sent: the history could not record this create first (%1).</source>
+        <translation>未发送任何内容：历史记录未能预先记录此次创建（%1）。</translation>
+    </message>
+    <message>
+        <source>DAS lists more than %1 connections for this instance.</source>
+        <translation>DAS 上此实例的连接超过 %1 个。</translation>
     </message>
 </context>
 <context>
@@ -2724,6 +3416,10 @@
     <message>
         <source>The history row could not be updated: %1</source>
         <translation>无法更新历史记录行：%1</translation>
+    </message>
+    <message>
+        <source>DAS lists more than %1 connections for instance %2; its creates cannot be looked for among them.</source>
+        <translation>DAS 上实例 %2 的连接超过 %1 个，无法在其中查找该实例先前创建的连接。</translation>
     </message>
 </context>
 <context>
@@ -3133,6 +3829,10 @@ Request ID: %2</source>
     <message>
         <source>The history row names no instance or project to look in.</source>
         <translation>该历史记录行未指明要查找的实例或项目。</translation>
+    </message>
+    <message>
+        <source>DAS lists more than %1 connections for this instance; the create cannot be looked for among them.</source>
+        <translation>DAS 上此实例的连接超过 %1 个，无法在其中查找此次创建的连接。</translation>
     </message>
 </context>
 <context>

@@ -18,6 +18,16 @@ public:
     static std::optional<int> parse(QCommandLineParser& parser, const QStringList& arguments,
                                     QTextStream& out, QTextStream& err);
 
+    // Options named by ASCII literals (QT_NO_CAST_FROM_ASCII), for the option tables of the commands.
+    static QCommandLineOption valueOption(const char* name, const QString& help, const char* value)
+    {
+        return QCommandLineOption(QLatin1String(name), help, QLatin1String(value));
+    }
+    static QCommandLineOption flagOption(const char* name, const QString& help)
+    {
+        return QCommandLineOption(QLatin1String(name), help);
+    }
+
     // The exit codes every sub-command shares.
     static constexpr int ExitOk = 0;
     static constexpr int ExitUsage = 2;

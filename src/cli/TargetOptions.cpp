@@ -1,5 +1,6 @@
 #include "TargetOptions.h"
 
+#include "CommandLine.h"
 #include "DasClient.h"
 #include "EndpointResolver.h"
 #include "IamEndpoint.h"
@@ -14,10 +15,7 @@ namespace das {
 
 namespace {
 
-QCommandLineOption valueOption(const char* name, const QString& help, const char* value)
-{
-    return QCommandLineOption(QLatin1String(name), help, QLatin1String(value));
-}
+auto* const valueOption = &CommandLine::valueOption;
 
 // The option texts keep CreateCommand's translation context, where they were first translated.
 QString createText(const char* text)

@@ -1,4 +1,5 @@
 #include "AppPaths.h"
+#include "BatchCommand.h"
 #include "CliLog.h"
 #include "ConnectionsCommand.h"
 #include "CreateCommand.h"
@@ -25,6 +26,10 @@ QString usage()
         "  connections  List the connections DAS holds for the project (see connections --help)\n"
         "  delete       Delete connections on DAS, by ID or --created-since TIME (see delete --help)\n"
         "  reconcile    Settle pending and unknown creates in the history by asking DAS\n"
+        "  batch        Create many connections from a CSV or JSON file: batch plan FILE, batch apply FILE\n"
+        "               [--parallel N] [--strict] [--report FILE] [--password-stdin | --passwords-file "
+        "FILE]\n"
+        "               [--yes] (see batch plan --help, batch apply --help)\n"
         "  projects     List the IAM projects of a region (see projects --help)\n"
         "  instances    List the database instances DAS knows (see instances --help)\n"
         "  nodes        List the nodes of an instance (see nodes --help)\n"
@@ -42,7 +47,8 @@ QString usage()
         "token named with --auth-token-env. Exit status: 0 done, 1 declined at a prompt or history\n"
         "unusable, 2 invalid input, 3 authentication, 4 other API error or a connection that exists\n"
         "(create) or does not (delete), 5 network, TLS, timeout or unknown outcome, 6 OS keychain\n"
-        "unavailable.\n");
+        "unavailable. batch apply: 4 some rows failed or are invalid, 5 some outcomes unknown,\n"
+        "130 stopped by Ctrl+C (the report is still written).\n");
 }
 
 int runCommand(const QString& command, const QStringList& arguments, QTextStream& out, QTextStream& err,
@@ -55,6 +61,8 @@ int runCommand(const QString& command, const QStringList& arguments, QTextStream
         return das::ConnectionsCommand(out, err, env).run(command, arguments);
     if (command == QLatin1String("delete"))
         return das::DeleteCommand(out, err, in, env).run(arguments);
+    if (command == QLatin1String("batch"))
+        return das::BatchCommand(out, err, in, env).run(arguments);
     if (das::DiscoveryCommand::isVerb(command))
         return das::DiscoveryCommand(out, err, env).run(command, arguments);
     if (command == QLatin1String("profile"))

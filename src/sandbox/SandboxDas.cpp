@@ -94,15 +94,8 @@ SandboxServer::Answer SandboxServer::process(const HttpRequest& request, const Q
                      QStringLiteral("Unsupported media type: the body must be application/json"), requestId);
     }
 
-    if (m_options.mode == Mode::Throttle) {
-        Answer a = error(
-            429, QStringLiteral("APIGW.0308"),
-            QStringLiteral("The throttling threshold has been reached: policy user over ratelimit,limit:5,"
-                           "time:1 minute"),
-            requestId);
-        a.headers.append({QByteArrayLiteral("Retry-After"), QByteArrayLiteral("60")});
-        return a;
-    }
+    if (m_options.mode == Mode::Throttle)
+        return throttled(QByteArrayLiteral("60"), requestId);
 
     bool authenticated = false;
     Answer authFailure = authenticate(request, requestId, &authenticated);
@@ -115,6 +108,17 @@ SandboxServer::Answer SandboxServer::process(const HttpRequest& request, const Q
         return readCall(request, readRoute, parts, requestId);
     return createConnection(request, QString::fromLatin1(parts.at(2)), QString::fromLatin1(parts.at(4)),
                             requestId);
+}
+
+// The gateway's throttling refusal: nothing reaches DAS, so nothing is created.
+SandboxServer::Answer SandboxServer::throttled(const QByteArray& retryAfter, const QByteArray& requestId)
+{
+    Answer a = error(429, QStringLiteral("APIGW.0308"),
+                     QStringLiteral("The throttling threshold has been reached: policy user over ratelimit,"
+                                    "limit:5,time:1 minute"),
+                     requestId);
+    a.headers.append({QByteArrayLiteral("Retry-After"), retryAfter});
+    return a;
 }
 
 SandboxServer::Answer SandboxServer::notFound(const QByteArray& requestId)
@@ -225,6 +229,10 @@ SandboxServer::Answer SandboxServer::createConnection(const HttpRequest& request
                                                       const QString& instanceId, const QByteArray& requestId)
 {
     ++m_createCount;
+    // Counted among the creates that passed authentication, as a gateway's rate limit counts calls; a short
+    // Retry-After keeps a batch that honours it quick.
+    if (m_options.throttleEvery > 0 && m_createCount % m_options.throttleEvery == 0)
+        return throttled(QByteArrayLiteral("1"), requestId);
     if (const std::optional<Answer> refused = checkProject(request, projectId, requestId))
         return *refused;
     const Violations instanceProblems = RequestValidator::validateInstanceId(instanceId);

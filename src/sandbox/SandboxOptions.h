@@ -48,6 +48,9 @@ struct SandboxOptions
     QString iamToken = QLatin1String(DemoIamToken);
     int latencyMs = 0;
     Mode mode = Mode::Ok;
+    // Every Nth create that passes authentication is refused like the gateway's throttling (HTTP 429,
+    // APIGW.0308, Retry-After: 1) and not created; 0 never. For trying a batch's backoff mid-run.
+    int throttleEvery = 0;
     // What the read calls answer from; setInventory() replaces it.
     SandboxInventory inventory = SandboxInventory::builtIn();
     // Accepted by every call: the inventory's projects and instances, and two instances that only exist for

@@ -74,6 +74,9 @@ QString SandboxServer::banner() const
                 .arg(url().toString(), SandboxOptions::modeName(m_options.mode))
                 .arg(m_options.latencyMs);
     text += tr("  endpoint:        %1\n").arg(url().toString());
+    if (m_options.throttleEvery > 0)
+        text += tr("  throttling:      one create in %1 is answered 429 (Retry-After: 1)\n")
+                    .arg(m_options.throttleEvery);
     text += tr("  access key (AK): %1\n").arg(m_options.accessKey);
     text += demoKeys
                 ? tr("  secret key (SK): %1   (public demo key, not a secret)\n").arg(m_options.secretKey)

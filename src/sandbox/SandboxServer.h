@@ -38,6 +38,7 @@ public:
     const SandboxOptions& options() const { return m_options; }
     void setMode(SandboxOptions::Mode mode) { m_options.mode = mode; }
     void setLatencyMs(int ms) { m_options.latencyMs = ms; }
+    void setThrottleEvery(int n) { m_options.throttleEvery = n; }
 
     // Human-readable listing of the URL and the demo credentials (custom secrets are not echoed).
     QString banner() const;
@@ -108,6 +109,7 @@ private:
     Answer createConnection(const HttpRequest& request, const QString& projectId, const QString& instanceId,
                             const QByteArray& requestId);
     std::optional<Answer> faultAnswer(const QByteArray& requestId) const;
+    static Answer throttled(const QByteArray& retryAfter, const QByteArray& requestId);
     static Answer error(int status, const QString& code, const QString& message, const QByteArray& requestId);
     static Answer notFound(const QByteArray& requestId);
     void send(QPointer<QTcpSocket> socket, const Answer& answer, const QByteArray& requestId);

@@ -25,6 +25,7 @@ enum OptionIndex
     Token,
     TokenFile,
     Latency,
+    ThrottleEvery,
     Mode,
     AnyIds,
     Cert,
@@ -141,6 +142,13 @@ std::optional<int> readOptions(const QCommandLineParser& parser, const QList<QCo
             << Qt::endl;
         return 2;
     }
+    options->throttleEvery = parser.value(o[ThrottleEvery]).toInt(&ok);
+    if (!ok || options->throttleEvery < 0) {
+        err << QCoreApplication::translate("main",
+                                           "--throttle-every must be a non-negative number (0: never).")
+            << Qt::endl;
+        return 2;
+    }
     if (!SandboxOptions::parseMode(parser.value(o[Mode]), &options->mode)) {
         err << QCoreApplication::translate("main", "--mode must be one of %1.")
                    .arg(SandboxOptions::modeNames().join(QStringLiteral(", ")))
@@ -197,6 +205,11 @@ std::optional<int> parseArguments(const QCoreApplication& app, SandboxOptions* o
         QStringLiteral("latency"),
         QCoreApplication::translate("main", "Delay every answer by MS milliseconds."), QStringLiteral("MS"),
         QStringLiteral("0"));
+    const QCommandLineOption throttleOption(
+        QStringLiteral("throttle-every"),
+        QCoreApplication::translate("main", "Answer every Nth create HTTP 429 (APIGW.0308, Retry-After: 1) "
+                                            "without creating it, like a gateway's rate limit (0: never)."),
+        QStringLiteral("N"), QStringLiteral("0"));
     const QCommandLineOption modeOption(QStringLiteral("mode"),
                                         QCoreApplication::translate("main", "Behaviour: %1.")
                                             .arg(SandboxOptions::modeNames().join(QStringLiteral("|"))),
@@ -223,10 +236,10 @@ std::optional<int> parseArguments(const QCoreApplication& app, SandboxOptions* o
         QStringLiteral("state"),
         QCoreApplication::translate("main", "Keep the created connections in FILE across restarts."),
         QStringLiteral("FILE"));
-    const QList<QCommandLineOption> all{portOption,           akOption,        skOption,      skFileOption,
-                                        tokenOption,          tokenFileOption, latencyOption, modeOption,
-                                        anyIdsOption,         certOption,      keyOption,     inventoryOption,
-                                        writeInventoryOption, stateOption};
+    const QList<QCommandLineOption> all{
+        portOption,      akOption,      skOption,        skFileOption,         tokenOption,
+        tokenFileOption, latencyOption, throttleOption,  modeOption,           anyIdsOption,
+        certOption,      keyOption,     inventoryOption, writeInventoryOption, stateOption};
     parser.addOptions(all);
     parser.process(app);
     return readOptions(parser, all, options);

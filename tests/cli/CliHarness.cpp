@@ -3,6 +3,8 @@
 #include <QDeadlineTimer>
 #include <QDirIterator>
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QRegularExpression>
 
 #ifdef Q_OS_UNIX
@@ -193,6 +195,50 @@ bool CliHarness::waitForSandboxCount(const QByteArray& needle, int count, int ti
             return sandboxOutput().count(needle) >= count;
     }
     return true;
+}
+
+bool CliHarness::waitForProcessOutput(QProcess& process, QProcess::ProcessChannel channel,
+                                      const QByteArray& needle, QByteArray* seen, int timeoutMs)
+{
+    process.setReadChannel(channel);
+    QDeadlineTimer deadline(timeoutMs);
+    for (;;) {
+        *seen += process.readAll();
+        if (seen->contains(needle))
+            return true;
+        if (deadline.hasExpired() || process.state() != QProcess::Running ||
+            !process.waitForReadyRead(int(deadline.remainingTime())))
+            break;
+    }
+    *seen += process.readAll();
+    return seen->contains(needle);
+}
+
+QByteArray CliHarness::sandboxHelp()
+{
+    QProcess process;
+    process.start(QStringLiteral(DAS_SANDBOX_PATH), {QStringLiteral("--help")});
+    if (!process.waitForFinished(10000))
+        return {};
+    return process.readAllStandardOutput();
+}
+
+QHash<QString, QJsonObject> CliHarness::connectionsOnDas(const QStringList& targetArguments)
+{
+    const Run run =
+        cli(QStringList{QStringLiteral("connections"), QStringLiteral("--json")} + targetArguments);
+    if (run.exitCode != 0)
+        qWarning("connections failed: %s", run.err.constData());
+    QHash<QString, QJsonObject> items;
+    for (const QJsonValue& v : QJsonDocument::fromJson(run.out).array())
+        items.insert(v.toObject().value(QLatin1String("connection_id")).toString(), v.toObject());
+    return items;
+}
+
+int CliHarness::createCallCount()
+{
+    sandboxRequestCount();
+    return int(sandboxOutput().count(" received POST "));
 }
 
 QStringList CliHarness::filesContaining(const QByteArray& needle) const

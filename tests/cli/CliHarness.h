@@ -1,6 +1,8 @@
 #pragma once
 
 #include <QByteArray>
+#include <QHash>
+#include <QJsonObject>
 #include <QProcess>
 #include <QProcessEnvironment>
 #include <QStringList>
@@ -53,6 +55,17 @@ public:
     Run cliOnTerminal(const QStringList& arguments, const QByteArray& typed, int timeoutMs = 60000);
     // Waits until the sandbox has printed `needle` at least `count` times.
     bool waitForSandboxCount(const QByteArray& needle, int count, int timeoutMs = 10000);
+
+    // Reads `channel` of a process started with startCli() until what it printed (kept in `seen`) contains
+    // `needle`, the process ends, or `timeoutMs` passes.
+    static bool waitForProcessOutput(QProcess& process, QProcess::ProcessChannel channel,
+                                     const QByteArray& needle, QByteArray* seen, int timeoutMs = 10000);
+    // What `das-sandbox --help` prints: which options this build of the sandbox has.
+    static QByteArray sandboxHelp();
+    // connection_id → item of `connections --json` with `targetArguments` (what DAS, the sandbox, holds).
+    QHash<QString, QJsonObject> connectionsOnDas(const QStringList& targetArguments);
+    // Create calls the sandbox has logged (waiting briefly for lines still on their way).
+    int createCallCount();
 
     // Every file under HOME (data, config, cache) whose bytes contain `needle`.
     QStringList filesContaining(const QByteArray& needle) const;

@@ -1,6 +1,7 @@
 #include "ConnectionActions.h"
 
 #include "AppLog.h"
+#include "BatchDialog.h"
 #include "DeleteConnectionsDialog.h"
 #include "HistoryPane.h"
 #include "HistoryStore.h"
@@ -267,6 +268,29 @@ void ConnectionActions::tearDown()
     dialog->setObjectName(QStringLiteral("teardownDialog"));
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::finished, this, [this, dialog] { afterDialog(dialog->ran()); });
+    dialog->open();
+}
+
+void ConnectionActions::openBatch(bool sandboxTarget)
+{
+    if (m_batchDialog) {
+        m_batchDialog->raise();
+        m_batchDialog->activateWindow();
+        return;
+    }
+    // A target DAS cannot be asked about still lets a file be read and checked: the dialog says why it
+    // cannot plan.
+    const Context context = m_context();
+    const BatchDialog::Target target{context.target.endpoint,  context.target.region,
+                                     context.target.projectId, context.target.credentials,
+                                     context.problem,          sandboxTarget};
+    auto* dialog =
+        new BatchDialog({m_services.client, m_history, m_secrets, m_services.profiles}, target, m_window);
+    dialog->setObjectName(QStringLiteral("batchDialog"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &BatchDialog::historyChanged, this, &ConnectionActions::historyChanged);
+    connect(dialog, &QDialog::finished, this, [this, dialog] { afterDialog(dialog->ran()); });
+    m_batchDialog = dialog;
     dialog->open();
 }
 

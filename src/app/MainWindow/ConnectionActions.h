@@ -6,6 +6,7 @@
 
 #include <QDateTime>
 #include <QObject>
+#include <QPointer>
 #include <QSet>
 
 #include <functional>
@@ -17,15 +18,18 @@ class QWidget;
 
 namespace das {
 
+class BatchDialog;
 class HistoryPane;
 class HistoryReconciliation;
 class HistoryStore;
+class SecretStore;
 
 // The window's actions on connections that exist on DAS, for the form's target (the endpoint, project and
 // credentials a create would use): the On DAS tab follows that target and loads when first shown; "Delete on
 // DAS…" from the history opens the DeleteConnectionsDialog; "Tear down demo connections…" opens the
-// TeardownDialog; and the history's pending and unknown rows of the target are resolved in the background
-// (HistoryReconciliation), once a run, never while a create runs. Not a widget.
+// TeardownDialog; "Batch onboarding…" opens the BatchDialog; and the history's pending and unknown rows of
+// the target are resolved in the background (HistoryReconciliation), once a run, never while a create runs.
+// Not a widget.
 class ConnectionActions : public QObject
 {
     Q_OBJECT
@@ -54,6 +58,8 @@ public:
     void attach(QTabWidget* tabs, QWidget* panePage, HistoryPane* history, QAction* menuDelete);
 
     void setHistory(HistoryStore* history);
+    // The keychain a batch saves passwords to and looks saved ones up in; not owned.
+    void setSecrets(SecretStore* secrets) { m_secrets = secrets; }
     // The form's target or credentials may have changed.
     void targetChanged();
     // A create writes its own rows: the background reconciliation waits for it.
@@ -64,6 +70,9 @@ public:
     // with a note.
     void deleteOnDas(const QList<HistoryRecord>& rows);
     void tearDown();
+    // File → Batch onboarding…: the BatchDialog for the form's target (`sandboxTarget`: the built-in
+    // sandbox, whose training file it offers). Its creates land in the history as they happen.
+    void openBatch(bool sandboxTarget);
     // Stops the background reconciliation (the window closes).
     void cancel();
     bool isReconciling() const;
@@ -87,6 +96,8 @@ private:
     ConnectionsPane* m_pane;
     QWidget* m_window;
     HistoryStore* m_history = nullptr;
+    SecretStore* m_secrets = nullptr;
+    QPointer<BatchDialog> m_batchDialog;
     HistoryReconciliation* m_reconciliation = nullptr;
     QTimer* m_settle;
     QString m_paneKey;          // the target the pane was given

@@ -102,6 +102,7 @@ void MainWindow::setUpHelpers()
                 target.error);
         },
         connectionsPane(), this);
+    m_connectionActions->setSecrets(m_secrets);
 }
 
 void MainWindow::connectHelpers()
@@ -118,6 +119,9 @@ void MainWindow::connectHelpers()
     connect(m_connectionActions, &ConnectionActions::statusMessage, this, showStatus);
     connect(form(), &ConnectionForm::edited, m_connectionActions, &ConnectionActions::targetChanged);
     connect(m_ui->actionTearDown, &QAction::triggered, m_connectionActions, &ConnectionActions::tearDown);
+    connect(m_ui->actionBatch, &QAction::triggered, this, [this] {
+        m_connectionActions->openBatch(form()->target().isSandbox() && m_sandboxHost->isRunning());
+    });
     m_connectionActions->attach(m_ui->sideTabs, m_ui->connectionsScroll, historyPane(),
                                 m_ui->actionDeleteOnDas);
 }

@@ -39,6 +39,17 @@ public:
     bool remove(const QList<qint64>& ids, QString* error);
     bool setPasswordSaved(qint64 id, bool saved, QString* error);
 
+    // How long a commit waits for the disk. EveryCommit (synchronous=FULL, the default): a row is on disk
+    // when the call returns, even across a power cut. ProcessCrash (synchronous=NORMAL, WAL): a row survives
+    // the process being killed (kill -9, a crash), not the machine losing power before SQLite's next
+    // checkpoint. A batch uses ProcessCrash: two FULL commits a row cost two disk flushes on the event loop.
+    enum class Durability
+    {
+        EveryCommit,
+        ProcessCrash,
+    };
+    bool setDurability(Durability durability, QString* error);
+
     // Sets the state and updatedAt = now; connectionId and requestId are stored only when non-empty; detail
     // replaces stateDetail. False, saying why, when the row does not exist or SQL fails.
     bool setState(qint64 id, HistoryRecord::State state, const QString& connectionId,

@@ -196,4 +196,15 @@ QList<HistoryRecord> HistoryStore::byConnectionIds(const QStringList& connection
     return out;
 }
 
+bool HistoryStore::setDurability(Durability durability, QString* error)
+{
+    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    const bool ok =
+        q.exec(durability == Durability::EveryCommit ? QStringLiteral("PRAGMA synchronous=FULL")
+                                                     : QStringLiteral("PRAGMA synchronous=NORMAL"));
+    if (!ok && error)
+        *error = tr("Cannot configure the history database: %1").arg(q.lastError().text());
+    return ok;
+}
+
 } // namespace das

@@ -33,14 +33,20 @@ QString incompleteCredentials()
 
 } // namespace
 
-// Two managers so that a create can never be put on a kept-alive connection that a read call (probe, list)
-// left in the pool: QNAM re-sends a request whose pooled connection turns out to be dead, and a create must
-// reach the server at most once. Every call on the create manager closes its connection.
+// Separate managers so that a create can never be put on a kept-alive connection that a read call (probe,
+// list) left in the pool: QNAM re-sends a request whose pooled connection turns out to be dead, and a create
+// must reach the server at most once. Every call on a create manager closes its connection. There are several
+// create managers because Qt 6.4 opens at most six connections to one host per manager, and a batch sends up
+// to BatchRunner's sixteen at a time.
 DasClient::DasClient(QObject* parent)
     : QObject(parent)
     , m_nam(makeManager(this))
     , m_readNam(makeManager(this))
-{}
+{
+    m_createNams.append(m_nam);
+    while (m_createNams.size() < CreateManagers)
+        m_createNams.append(makeManager(this));
+}
 
 DasClient::~DasClient() = default;
 
@@ -71,7 +77,8 @@ bool DasClient::setOptions(const ClientOptions& options, QString* error)
     m_options = options;
     m_extraCa = extra;
     // Cached connections keep the TLS configuration they were opened with.
-    m_nam->clearConnectionCache();
+    for (QNetworkAccessManager* nam : std::as_const(m_createNams))
+        nam->clearConnectionCache();
     m_readNam->clearConnectionCache();
     return true;
 }
@@ -108,7 +115,8 @@ CreateJob* DasClient::createConnection(const QUrl& endpoint, const ConnectionReq
     } else {
         const auto endpointCheck = EndpointResolver::parseEndpoint(endpoint.toString());
         const PreparedRequest prepared = RequestBuilder::build(endpointCheck.endpoint, request, credentials);
-        job = new CreateJob(m_nam, prepared, m_options, m_extraCa,
+        QNetworkAccessManager* nam = m_createNams.at(m_nextCreateManager++ % m_createNams.size());
+        job = new CreateJob(nam, prepared, m_options, m_extraCa,
                             credentials.kind == Credentials::Kind::IamToken, this);
     }
     QMetaObject::invokeMethod(job, &CreateJob::start, Qt::QueuedConnection);

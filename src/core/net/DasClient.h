@@ -27,6 +27,8 @@ class DasClient : public QObject
 
 public:
     static constexpr qint64 MaxCaFileBytes = 1024 * 1024;
+    // Qt 6.4 allows six connections per host and manager; three managers allow eighteen creates at once.
+    static constexpr int CreateManagers = 3;
 
     explicit DasClient(QObject* parent = nullptr);
     ~DasClient() override;
@@ -59,6 +61,8 @@ public:
 private:
     QNetworkAccessManager* m_nam;
     QNetworkAccessManager* m_readNam;
+    QList<QNetworkAccessManager*> m_createNams; // m_nam first; creates take them in turn
+    int m_nextCreateManager = 0;
     ClientOptions m_options;
     QList<QSslCertificate> m_extraCa;
 };
