@@ -2164,6 +2164,14 @@
         <source>The file has no rows.</source>
         <translation>文件中没有任何行。</translation>
     </message>
+    <message>
+        <source>The file names more than %1 columns; a batch file has at most %2.</source>
+        <translation>文件中的列超过 %1 个；批量文件最多有 %2 列。</translation>
+    </message>
+    <message>
+        <source>Row %1 has more than %2 cells.</source>
+        <translation>第 %1 行的单元格超过 %2 个。</translation>
+    </message>
 </context>
 <context>
     <name>das::BatchPasswordDialog</name>
@@ -2205,10 +2213,6 @@
     <message>
         <source>The passwords file %1 can be read or changed by other users (mode %2); make it private first: chmod 600 %1</source>
         <translation>其他用户可以读取或修改密码文件 %1（权限 %2）；请先将其设为私有：chmod 600 %1</translation>
-    </message>
-    <message>
-        <source>The passwords file %1 changed while it was being read.</source>
-        <translation>密码文件 %1 在读取期间发生了变化。</translation>
     </message>
     <message>
         <source>The passwords file %1 must be a JSON object mapping &quot;username&quot; or &quot;instance_id/username&quot; to a password: %2</source>
@@ -2260,6 +2264,10 @@
     <message>
         <source>Instance “%1” has more than one node named “%2”; give node_ids instead.</source>
         <translation>实例“%1”有多个名为“%2”的节点；请改用 node_ids。</translation>
+    </message>
+    <message>
+        <source>DAS lists more than %1 connections for instance %2; a batch cannot check it for existing connections.</source>
+        <translation>DAS 为实例 %2 列出了超过 %1 个连接；批量接入无法检查其中是否已有连接。</translation>
     </message>
 </context>
 <context>

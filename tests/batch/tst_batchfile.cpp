@@ -2,6 +2,7 @@
 // ends, every refusal and its row number), the row reader's violations by column, and duplicates in a file.
 #include "BatchFile.h"
 #include "BatchPlan.h"
+#include "BatchTableModel.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -420,6 +421,62 @@ private slots:
         QCOMPARE(back.records.at(0).cells, rows.at(0));
         QCOMPARE(back.records.at(1).cells, rows.at(1));
         QCOMPARE(back.records.at(1).row, 4); // row 1 spans lines 2-3
+    }
+
+    // Some exporters start with an empty line: the separator is still chosen from the header.
+    void leadingBlankLineKeepsTheSemicolons()
+    {
+        const BatchFileContent content =
+            BatchFileReader::parse("\r\ninstance_name;username\r\norders-db-prod-01;r\r\n");
+        QVERIFY2(content.ok(), qPrintable(allMessages(content)));
+        QCOMPARE(content.records.size(), 1);
+        QCOMPARE(content.records.constFirst().value("username"), u"r"_s);
+    }
+
+    // A header of thousands of columns, or a row of thousands of cells, is refused with one problem each
+    // (bounded memory and output), and huge JSON numbers are read without undefined behaviour.
+    void hugeShapesAreRefusedBounded()
+    {
+        QByteArray header = "username";
+        for (int i = 0; i < 5000; ++i)
+            header += ",a" + QByteArray::number(i);
+        const BatchFileContent wide = BatchFileReader::parse(header + "\nroot\n");
+        QCOMPARE(wide.problems.size(), 1);
+        QVERIFY(allMessages(wide).contains(u"more than 64 columns"_s));
+
+        QByteArray row = "root";
+        for (int i = 0; i < 5000; ++i)
+            row += ",x";
+        const BatchFileContent longRow = BatchFileReader::parse("username,remarks\n" + row + "\n");
+        QCOMPARE(longRow.problems.size(), 1);
+        QVERIFY(allMessages(longRow).contains(u"more than 64 cells"_s));
+
+        const BatchFileContent number =
+            BatchFileReader::parse("[{\"username\": \"root\", \"instance_id\": \"i\", \"port\": 1e300}]");
+        QVERIFY(number.ok());
+        QVERIFY(!number.records.constFirst().value("port").isEmpty());
+    }
+
+    // Column names come from the file: the problem's column field is cleaned like its message.
+    void columnNamesAreCleaned()
+    {
+        const BatchFileContent content = BatchFileReader::parse("username,\x1b[2Jevil\nroot,x\n");
+        QCOMPARE(content.problems.size(), 1);
+        QVERIFY(!content.problems.constFirst().column.contains(QChar(0x1b)));
+        QVERIFY(!allMessages(content).contains(QChar(0x1b)));
+    }
+
+    // The table's tooltips show file text as text, never as markup.
+    void tooltipsEscapeFileText()
+    {
+        const BatchFileContent content =
+            BatchFileReader::parse("instance_id,username\n<b>x</b>,<h1>hi</h1>\n");
+        BatchTableModel model;
+        model.setRecords(content.records, u"052041494800d57c2f02c00275b4c247"_s);
+        const QString tip = model.index(0, BatchTableModel::ProblemsColumn).data(Qt::ToolTipRole).toString() +
+                            model.index(0, BatchTableModel::InstanceColumn).data(Qt::ToolTipRole).toString();
+        QVERIFY2(!tip.contains(u"<b>"_s) && !tip.contains(u"<h1>"_s), qPrintable(tip));
+        QVERIFY2(tip.contains(u"&lt;b&gt;"_s), qPrintable(tip));
     }
 };
 

@@ -36,7 +36,9 @@ BatchPasswordDialog::BatchPasswordDialog(const QList<User>& users, QWidget* pare
         // A password is never offered to other programs or kept by the input method.
         edit->setInputMethodHints(Qt::ImhHiddenText | Qt::ImhSensitiveData | Qt::ImhNoPredictiveText);
         edit->setContextMenuPolicy(Qt::NoContextMenu);
-        m_ui->fieldsLayout->addRow(new QLabel(m_ui->fieldsWidget), edit);
+        auto* label = new QLabel(m_ui->fieldsWidget);
+        label->setTextFormat(Qt::PlainText); // the user name comes from the file: never markup
+        m_ui->fieldsLayout->addRow(label, edit);
         m_edits.append(edit);
     }
     if (!m_edits.isEmpty())

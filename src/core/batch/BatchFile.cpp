@@ -19,6 +19,16 @@ namespace {
 
 const QLatin1String Password("password");
 constexpr int MaxShownNameChars = 64; // a column name in a message: the file is untrusted text
+// A batch file has fourteen columns; more than this many is not one, and keeping them all (and a problem for
+// each) would let a 32 MiB line of commas cost gigabytes.
+constexpr int MaxColumns = 64;
+
+QString tooManyColumns()
+{
+    return BatchFileReader::tr("The file names more than %1 columns; a batch file has at most %2.")
+        .arg(MaxColumns)
+        .arg(BatchFileReader::knownColumns().size());
+}
 
 QString shownName(const QString& name)
 {
@@ -67,7 +77,7 @@ void checkColumns(const QStringList& columns, BatchFileContent* content)
             content->problems.append({0, QString(), BatchFileReader::tr("A column has no name.")});
         } else if (seen.contains(name)) {
             content->problems.append(
-                {0, name.left(MaxShownNameChars),
+                {0, shownName(name),
                  BatchFileReader::tr("Column \u201c%1\u201d is named more than once.").arg(shownName(name))});
         } else if (name == Password) {
             content->problems.append(
@@ -79,7 +89,7 @@ void checkColumns(const QStringList& columns, BatchFileContent* content)
                      "from the keychain, or when the window asks for them.")});
         } else if (!known.contains(name)) {
             content->problems.append(
-                {0, name.left(MaxShownNameChars),
+                {0, shownName(name),
                  BatchFileReader::tr("Unknown column \u201c%1\u201d: a batch file may have %2.")
                      .arg(shownName(name), known.join(QStringLiteral(", ")))});
         }
@@ -108,6 +118,15 @@ struct CsvRecord
     QStringList cells;
     int longCell = -1;         // index of a cell over MaxCellChars, or -1
     bool unterminated = false; // the text ended inside quotes
+    int extraCells = 0;        // cells past MaxColumns, counted, not kept
+
+    void add(QString cell)
+    {
+        if (cells.size() < MaxColumns)
+            cells.append(std::move(cell));
+        else
+            ++extraCells;
+    }
 };
 
 // RFC 4180 records one at a time, each with the line it starts on. A quote opens a quoted cell only at the
@@ -154,7 +173,7 @@ public:
                 atStart = false;
                 cell.clear(); // the spaces before the quote
             } else if (c == m_delimiter || lineEnd) {
-                out->cells.append(std::exchange(cell, QString()));
+                out->add(std::exchange(cell, QString()));
                 atStart = true;
                 if (lineEnd)
                     return true;
@@ -163,7 +182,7 @@ public:
                 put(c);
             }
         }
-        out->cells.append(cell);
+        out->add(cell);
         return true;
     }
 
@@ -174,19 +193,32 @@ private:
     int m_line = 1;
 };
 
-// The header decides: semicolons when they split it into more cells than commas do.
+// The header decides: semicolons when they split it into more cells than commas do. The header is the first
+// record that is not blank, as for the parser (some exporters start with an empty line).
 QChar delimiterOf(const QString& text)
 {
-    CsvRecord comma;
-    CsvRecord semicolon;
-    CsvScanner(text, u',').next(&comma);
-    CsvScanner(text, u';').next(&semicolon);
-    return semicolon.cells.size() > comma.cells.size() ? QChar(u';') : QChar(u',');
+    auto headerCells = [&text](QChar delimiter) {
+        CsvScanner scanner(text, delimiter);
+        CsvRecord r;
+        while (scanner.next(&r)) {
+            if (std::any_of(r.cells.begin(), r.cells.end(),
+                            [](const QString& c) { return !c.trimmed().isEmpty(); }))
+                return r.cells.size() + r.extraCells;
+        }
+        return qsizetype(0);
+    };
+    return headerCells(u';') > headerCells(u',') ? QChar(u';') : QChar(u',');
 }
 
 // One data record against the header: a record, or problems.
 void addCsvRecord(const CsvRecord& r, const QStringList& columns, BatchFileContent* content)
 {
+    if (r.extraCells > 0) {
+        content->problems.append(
+            {r.line, QString(),
+             BatchFileReader::tr("Row %1 has more than %2 cells.").arg(r.line).arg(MaxColumns)});
+        return;
+    }
     if (std::any_of(r.cells.begin() + qMin(columns.size(), r.cells.size()), r.cells.end(),
                     [](const QString& cell) { return !cell.trimmed().isEmpty(); })) {
         content->problems.append({r.line, QString(),
@@ -231,6 +263,10 @@ void parseCsv(const QString& text, BatchFileContent* content)
             continue;
         if (header) {
             header = false;
+            if (r.extraCells > 0) {
+                content->problems.append({0, QString(), tooManyColumns()});
+                break;
+            }
             while (!r.cells.isEmpty() && r.cells.constLast().trimmed().isEmpty())
                 r.cells.removeLast(); // a trailing delimiter, as some spreadsheets write
             for (const QString& name : std::as_const(r.cells))
@@ -258,7 +294,8 @@ bool jsonCell(const QJsonValue& value, const QString& column, QString* text, QSt
     else if (value.isBool())
         *text = value.toBool() ? QStringLiteral("true") : QStringLiteral("false");
     else if (value.isDouble())
-        *text = d == double(qint64(d)) && qAbs(d) < 9.0e15 ? QString::number(qint64(d)) : QString::number(d);
+        // The range first: casting a huge double to an integer is undefined.
+        *text = qAbs(d) < 9.0e15 && d == double(qint64(d)) ? QString::number(qint64(d)) : QString::number(d);
     else if (!value.isArray())
         *error = BatchFileReader::tr("the value must be text, a number, true, false or null");
     else if (column != QLatin1String("node_ids") && column != QLatin1String("node_names"))
@@ -341,6 +378,10 @@ void parseJson(const QByteArray& bytes, BatchFileContent* content)
             continue;
         }
         addJsonRecord(array.at(i).toObject(), row, content, &named);
+        if (content->columns.size() > MaxColumns) {
+            content->problems.append({0, QString(), tooManyColumns()});
+            return;
+        }
     }
     checkColumns(content->columns, content);
 }

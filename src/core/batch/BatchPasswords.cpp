@@ -50,41 +50,63 @@ QString quoted(const QString& key)
 }
 
 #ifdef Q_OS_UNIX
-// The rules a passwords file must meet before a byte of it is read, checked on the open descriptor so that
-// what is checked is what is opened: a regular file (never a FIFO or device, which could block or never
-// end), the user's own, readable by nobody else. The same rules ssh applies to a private key.
-bool checkPrivate(const QString& path, struct stat* checked, QString* error)
+// The rules a passwords file must meet before a byte of it is read, checked on the descriptor that is then
+// read, so that what is checked is what is read (a file renamed into place after the check is never seen): a
+// regular file (never a FIFO or device, which could block or never end), the user's own, readable by nobody
+// else. The same rules ssh applies to a private key. Returns the open descriptor, or -1.
+int openPrivate(const QString& path, QString* error)
 {
     const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
     if (fd < 0) {
         *error = BatchPasswords::tr("The passwords file %1 cannot be read: %2")
                      .arg(shown(path), QString::fromLocal8Bit(std::strerror(errno)));
-        return false;
+        return -1;
     }
     struct stat st
     {};
     const bool statted = ::fstat(fd, &st) == 0;
-    ::close(fd);
+    const auto refuse = [fd] {
+        ::close(fd);
+        return -1;
+    };
     if (!statted || !S_ISREG(st.st_mode)) {
         *error =
             BatchPasswords::tr("The passwords file %1 is not a regular file (a pipe, device or folder is "
                                "not read).")
                 .arg(shown(path));
-        return false;
+        return refuse();
     }
     if (st.st_uid != ::getuid()) {
         *error = BatchPasswords::tr("The passwords file %1 belongs to another user; it must be your own.")
                      .arg(shown(path));
-        return false;
+        return refuse();
     }
     if ((st.st_mode & 077) != 0) {
         *error = BatchPasswords::tr("The passwords file %1 can be read or changed by other users (mode %2); "
                                     "make it private first: chmod 600 %1")
                      .arg(shown(path), QString::number(st.st_mode & 0777, 8));
-        return false;
+        return refuse();
     }
-    *checked = st;
-    return true;
+    return fd;
+}
+
+// At most MaxFileBytes from the checked descriptor (a file that grew past it is refused, not cut).
+std::optional<QByteArray> readPrivate(int fd, const QString& path, QString* error)
+{
+    QFile file;
+    if (!file.open(fd, QIODevice::ReadOnly, QFileDevice::AutoCloseHandle)) {
+        ::close(fd);
+        *error = BatchPasswords::tr("The passwords file %1 cannot be read: %2")
+                     .arg(shown(path), file.errorString());
+        return std::nullopt;
+    }
+    const QByteArray bytes = file.read(MaxFileBytes + 1);
+    if (bytes.size() > MaxFileBytes) {
+        *error = BatchPasswords::tr("The passwords file %1 cannot be read: %2")
+                     .arg(shown(path), BoundedRead::describeLimit(MaxFileBytes));
+        return std::nullopt;
+    }
+    return bytes;
 }
 #endif
 
@@ -96,25 +118,15 @@ bool BatchPasswords::loadFile(const QString& path, QString* error)
     if (!error)
         error = &ignored;
 #ifdef Q_OS_UNIX
-    struct stat checked
-    {};
-    if (!checkPrivate(path, &checked, error))
+    const int fd = openPrivate(path, error);
+    if (fd < 0)
         return false;
-#endif
+    const std::optional<QByteArray> bytes = readPrivate(fd, path, error);
+#else
     const std::optional<QByteArray> bytes = BoundedRead::file(path, MaxFileBytes, error);
+#endif
     if (!bytes)
         return false;
-#ifdef Q_OS_UNIX
-    // Replaced between the check and the read: what was read is not what was checked.
-    struct stat now
-    {};
-    if (::stat(QFile::encodeName(path).constData(), &now) != 0 || now.st_ino != checked.st_ino ||
-        now.st_dev != checked.st_dev) {
-        *error =
-            BatchPasswords::tr("The passwords file %1 changed while it was being read.").arg(shown(path));
-        return false;
-    }
-#endif
     QJsonParseError parseError{};
     const QJsonDocument doc = QJsonDocument::fromJson(*bytes, &parseError);
     // Qt's parse message names the kind of mistake and an offset, never the text around it.

@@ -397,6 +397,13 @@ void BatchPlanner::listInstances(int projectIndex, const QStringList& instanceId
     const QString project = m_projects.at(projectIndex);
     listAll(Query{m_request.endpoint, project, instanceIds.at(index), QString()},
             [this, projectIndex, instanceIds, index, project](const Listed& listed) {
+                if (listed.truncated) { // a partial list cannot prove a row is not there already
+                    failInvalid(tr("DAS lists more than %1 connections for instance %2; a batch cannot check "
+                                   "it for existing connections.")
+                                    .arg(MaxConnections)
+                                    .arg(instanceIds.at(index)));
+                    return;
+                }
                 markExisting(&m_outcome.plan.rows, project, listed.connections);
                 listInstances(projectIndex, instanceIds, index + 1);
             });

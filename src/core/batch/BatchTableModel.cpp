@@ -295,10 +295,13 @@ QVariant BatchTableModel::toolTip(int index, int column) const
     }
     if (lines.isEmpty()) {
         const QString shown = data(this->index(index, column)).toString();
-        return shown.isEmpty() ? QVariant() : QVariant(shown);
+        if (shown.isEmpty())
+            return QVariant();
+        lines << shown;
     }
     lines.removeDuplicates();
-    return lines.join(u'\n');
+    // The cells come from the file: a tooltip that looked like markup would be drawn as rich text.
+    return QStringLiteral("<p style=\"white-space:pre\">%1</p>").arg(lines.join(u'\n').toHtmlEscaped());
 }
 
 QVariant BatchTableModel::foreground(int index, int column) const
