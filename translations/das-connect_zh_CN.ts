@@ -3727,14 +3727,6 @@ Request ID: %2</source>
         <translation>目标：%1</translation>
     </message>
     <message>
-        <source>DAS Connect — Sandbox</source>
-        <translation>DAS Connect — 沙箱</translation>
-    </message>
-    <message>
-        <source>DAS Connect</source>
-        <translation>DAS Connect</translation>
-    </message>
-    <message>
         <source>Sandbox fault mode: %1</source>
         <translation>沙箱故障模式：%1</translation>
     </message>
@@ -3745,6 +3737,18 @@ Request ID: %2</source>
     <message>
         <source>Creation in progress</source>
         <translation>正在创建</translation>
+    </message>
+    <message>
+        <source>SANDBOX · fault: %1</source>
+        <translation>沙箱 · 故障：%1</translation>
+    </message>
+    <message>
+        <source>Fault mode: %1</source>
+        <translation>故障模式：%1</translation>
+    </message>
+    <message>
+        <source>Sandbox — %1</source>
+        <translation>沙箱 — %1</translation>
     </message>
 </context>
 <context>
@@ -4405,6 +4409,70 @@ Request ID: %2</source>
         <source>&amp;Fault mode</source>
         <translation>故障模式(&amp;F)</translation>
     </message>
+    <message>
+        <source>Normal answers</source>
+        <translation>正常响应</translation>
+    </message>
+    <message>
+        <source>Internal error (HTTP 500)</source>
+        <translation>内部错误（HTTP 500）</translation>
+    </message>
+    <message>
+        <source>Throttled (HTTP 429)</source>
+        <translation>被限流（HTTP 429）</translation>
+    </message>
+    <message>
+        <source>Unreadable answer (not JSON)</source>
+        <translation>无法读取的响应（非 JSON）</translation>
+    </message>
+    <message>
+        <source>Gateway HTML page (502)</source>
+        <translation>网关 HTML 页面（502）</translation>
+    </message>
+    <message>
+        <source>Connection reset</source>
+        <translation>连接被重置</translation>
+    </message>
+    <message>
+        <source>Server clock ahead (signature expired)</source>
+        <translation>服务器时钟超前（签名过期）</translation>
+    </message>
+    <message>
+        <source>Answer cut short</source>
+        <translation>响应被截断</translation>
+    </message>
+    <message>
+        <source>Connection ID of the wrong type</source>
+        <translation>连接ID类型错误</translation>
+    </message>
+    <message>
+        <source>Redirect (HTTP 307)</source>
+        <translation>重定向（HTTP 307）</translation>
+    </message>
+    <message>
+        <source>No answer (hangs)</source>
+        <translation>无响应（挂起）</translation>
+    </message>
+    <message>
+        <source>Oversized answer (2 MiB)</source>
+        <translation>超大响应（2 MiB）</translation>
+    </message>
+    <message>
+        <source>Created, answer lost</source>
+        <translation>已创建，响应丢失</translation>
+    </message>
+    <message>
+        <source>Not created, answer lost</source>
+        <translation>未创建，响应丢失</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Sandbox mode %1</source>
+        <translation>沙箱模式 %1</translation>
+    </message>
 </context>
 <context>
     <name>das::SavedPasswordOffer</name>
@@ -4498,6 +4566,10 @@ Request ID: %2</source>
     <message>
         <source>no details</source>
         <translation>无详细信息</translation>
+    </message>
+    <message>
+        <source>there is no D-Bus session bus (DBUS_SESSION_BUS_ADDRESS is not set and there is no socket at $XDG_RUNTIME_DIR/bus)</source>
+        <translation>没有 D-Bus 会话总线（未设置 DBUS_SESSION_BUS_ADDRESS，且 $XDG_RUNTIME_DIR/bus 处没有套接字）</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,11 @@
 #include "AppSettings.h"
 
+#include "AppLog.h"
+#include "AppPaths.h"
+
+#include <QDir>
+#include <QFileInfo>
+
 namespace das {
 
 namespace {
@@ -20,6 +26,26 @@ AppSettings::AppSettings(QSettings& store)
 
 AppSettings::~AppSettings() = default;
 
+// The README promises the settings file 0600 in a 0700 folder from the first write, while QSettings gives a
+// new file and folder the umask's modes (usually 0644 and 0755). QSaveFile keeps an existing file's mode, so
+// the folder and file are made private before QSettings first writes. Only the app's own store: a test's INI
+// file is left alone. A failure is logged and the value is still kept: these keys are not secret.
+void AppSettings::beforeWrite()
+{
+    if (!m_own || m_madePrivate)
+        return;
+    m_madePrivate = true;
+#if defined(Q_OS_UNIX) && !defined(Q_OS_DARWIN)
+    const QString file = m_own->fileName();
+    const QFileInfo info(file);
+    QString problem;
+    const bool ownDir = info.absoluteDir().dirName() == QLatin1String(AppPaths::ApplicationName);
+    if ((ownDir && !AppPaths::ensurePrivateDir(info.absolutePath(), &problem)) ||
+        !AppPaths::createPrivateFile(file, &problem) || !AppPaths::makePrivateFile(file, &problem))
+        qCWarning(lcApp) << "settings file not private:" << problem;
+#endif
+}
+
 QByteArray AppSettings::windowGeometry() const
 {
     return m_settings.value(QStringLiteral("window/geometry")).toByteArray();
@@ -37,6 +63,7 @@ QByteArray AppSettings::splitterState() const
 
 void AppSettings::saveWindow(const QByteArray& geometry, const QByteArray& state, const QByteArray& splitter)
 {
+    beforeWrite();
     m_settings.setValue(QStringLiteral("window/geometry"), geometry);
     m_settings.setValue(QStringLiteral("window/state"), state);
     m_settings.setValue(QStringLiteral("window/splitter"), splitter);
@@ -70,6 +97,7 @@ QString AppSettings::networkType() const
 void AppSettings::saveChoices(const QString& targetKey, const QString& customEndpoint,
                               const QString& projectId, const QString& engineType, const QString& networkType)
 {
+    beforeWrite();
     m_settings.setValue(QStringLiteral("form/target"), targetKey);
     m_settings.setValue(QStringLiteral("form/customEndpoint"), customEndpoint);
     m_settings.setValue(QStringLiteral("form/projectId"), projectId);
@@ -84,6 +112,7 @@ QString AppSettings::profile() const
 
 void AppSettings::setProfile(const QString& name)
 {
+    beforeWrite();
     m_settings.setValue(QStringLiteral("form/profile"), name);
 }
 
@@ -96,6 +125,7 @@ QByteArray AppSettings::historyHeaderState(int columnCount) const
 
 void AppSettings::setHistoryHeaderState(const QByteArray& state, int columnCount)
 {
+    beforeWrite();
     m_settings.setValue(QLatin1String(HistoryHeaderStateKey), state);
     m_settings.setValue(QLatin1String(HistoryHeaderColumnsKey), columnCount);
 }
@@ -107,6 +137,7 @@ QString AppSettings::language() const
 
 void AppSettings::setLanguage(const QString& language)
 {
+    beforeWrite();
     m_settings.setValue(QStringLiteral("ui/language"), language);
 }
 
@@ -117,6 +148,7 @@ bool AppSettings::firstRunDone() const
 
 void AppSettings::setFirstRunDone()
 {
+    beforeWrite();
     m_settings.setValue(QStringLiteral("app/firstRunDone"), true);
 }
 

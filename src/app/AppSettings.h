@@ -53,8 +53,11 @@ public:
     void setFirstRunDone();
 
 private:
+    void beforeWrite();
+
     std::unique_ptr<QSettings> m_own; // null when constructed on another store
     QSettings& m_settings;
+    bool m_madePrivate = false;
 };
 
 } // namespace das

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "Credentials.h"
+#include "SandboxOptions.h"
 
 #include <QObject>
 #include <QUrl>
@@ -34,6 +35,12 @@ public:
     // Adds the "Fault mode" submenu (one checkable action per sandbox mode) to `menu`.
     void addFaultModeMenu(QMenu* menu);
     void retranslate();
+
+    // The mode the running server answers in; Ok when it is not running.
+    SandboxOptions::Mode mode() const;
+    // The mode's ID as the CLI and the sandbox spell it ("e500") and its translated, readable name.
+    static QString modeId(SandboxOptions::Mode mode);
+    static QString modeLabel(SandboxOptions::Mode mode);
 
 signals:
     void modeChanged(const QString& name);

@@ -7,6 +7,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QElapsedTimer>
+#include <QScreen>
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QSize>
@@ -132,6 +133,28 @@ void StartupHooks::arm(const QCommandLineParser& parser, MainWindow& window,
         screenshotAfterCreate(window, parser.value(m_screenshot),
                               screenshotSize(parser.value(m_screenshotSize)),
                               parser.value(m_screenshotTab) == QLatin1String("on-das"));
+}
+
+// The default size does not fit a small screen, where it would put the badge, the history's buttons and the
+// status bar out of sight. The frame is not known before the window is shown, hence the room left for it.
+void fitToScreen(QWidget& window, const QSize& preferred, bool restored)
+{
+    const int frameAllowance = 24; // at least a border and a title bar
+    const QRect available = window.screen() ? window.screen()->availableGeometry() : QRect();
+    if (available.isEmpty() || (window.windowState() & (Qt::WindowMaximized | Qt::WindowFullScreen)))
+        return;
+    const QSize most = available.size() * 0.9;
+    if (!restored) {
+        window.resize(preferred.boundedTo(most));
+        return;
+    }
+    const QSize room = available.size() - QSize(frameAllowance, 2 * frameAllowance);
+    if (window.width() > room.width() || window.height() > room.height())
+        window.resize(window.size().boundedTo(most));
+    const QRect topLeft =
+        available.adjusted(0, 0, -window.width() - frameAllowance, -window.height() - 2 * frameAllowance);
+    window.move(qBound(topLeft.left(), window.x(), qMax(topLeft.left(), topLeft.right())),
+                qBound(topLeft.top(), window.y(), qMax(topLeft.top(), topLeft.bottom())));
 }
 
 long peakRssKiB()

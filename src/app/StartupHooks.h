@@ -4,6 +4,8 @@
 
 class QCommandLineParser;
 class QElapsedTimer;
+class QSize;
+class QWidget;
 
 namespace das {
 
@@ -31,6 +33,10 @@ private:
     QCommandLineOption m_screenshotTab;
     QCommandLineOption m_quitAfterShow;
 };
+
+// Sizes a first window to `preferred`, at most 90 % of its screen's available area, or keeps a `restored`
+// one on that area (shrunk to 90 % when it does not fit).
+void fitToScreen(QWidget& window, const QSize& preferred, bool restored);
 
 // Peak resident set size of this process in KiB, or -1 where the platform does not report it. Also used by
 // the benchmarks.

@@ -5,11 +5,11 @@
 #include "AppPaths.h"
 #include "BatchInterrupt.h"
 #include "BatchProgress.h"
-#include "BoundedRead.h"
 #include "CliOutput.h"
 #include "CommandLine.h"
 #include "DasContext.h"
 #include "HistoryStore.h"
+#include "PasswordPrompt.h"
 
 #include <QCommandLineParser>
 #include <QDir>
@@ -135,8 +135,8 @@ void BatchCommand::readPasswords(const QCommandLineParser& parser, const ApplyOp
         // but a bound on what is read: an endless line would otherwise be read into memory whole.
         constexpr int MaxPasswordLineChars = 4096;
         QString problem;
-        const auto line =
-            BoundedRead::line(m_in, MaxPasswordLineChars, tr("the password line on stdin"), &problem);
+        const auto line = PasswordPrompt::readLine(m_in, m_err, MaxPasswordLineChars,
+                                                   tr("the password line on stdin"), &problem);
         if (!line)
             usage->append(problem);
         else if (line->isEmpty())

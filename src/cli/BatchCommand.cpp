@@ -41,10 +41,13 @@ int BatchCommand::run(const QStringList& arguments)
         return plan(rest);
     if (sub == QLatin1String("apply"))
         return apply(rest);
-    m_err << tr("usage: das-connect-cli batch plan|apply FILE [options] (see batch plan --help, batch apply "
-                "--help)")
-          << Qt::endl;
-    return CommandLine::ExitUsage;
+    const bool help = sub == QLatin1String("--help") || sub == QLatin1String("-h");
+    (help ? m_out : m_err) << tr("Usage: das-connect-cli batch plan|apply FILE [options] (see batch plan "
+                                 "--help, batch apply --help)")
+                           << Qt::endl;
+    if (help)
+        m_out << u'\n' << CommandLine::examplesText(QStringLiteral("batch apply")) << Qt::flush;
+    return help ? CommandLine::ExitOk : CommandLine::ExitUsage;
 }
 
 int BatchCommand::plan(const QStringList& arguments)

@@ -34,6 +34,21 @@ void CliOutput::printTable(QTextStream& out, const QStringList& header, const QL
         out << line(row) << Qt::endl;
 }
 
+void CliOutput::printTsv(QTextStream& out, const QStringList& header, const QList<QStringList>& rows)
+{
+    auto line = [](QStringList cells) {
+        for (QString& cell : cells) {
+            cell.replace(u'\t', u' ');
+            cell.replace(u'\n', u' ');
+            cell.replace(u'\r', u' ');
+        }
+        return cells.join(u'\t');
+    };
+    out << line(header) << Qt::endl;
+    for (const QStringList& row : rows)
+        out << line(row) << Qt::endl;
+}
+
 void CliOutput::printJson(QTextStream& out, const QJsonValue& value)
 {
     const QJsonDocument doc =

@@ -16,6 +16,8 @@ class CliOutput
 public:
     // An aligned table with a header line, two spaces between columns.
     static void printTable(QTextStream& out, const QStringList& header, const QList<QStringList>& rows);
+    // Tab-separated lines, header first, for scripts: tabs and line breaks inside a cell become spaces.
+    static void printTsv(QTextStream& out, const QStringList& header, const QList<QStringList>& rows);
     // One line of compact JSON.
     static void printJson(QTextStream& out, const QJsonValue& value);
     // "2026-11-30 08:00" in local time, "-" when invalid.

@@ -17,6 +17,10 @@ public:
     // Adds --help, parses; returns the exit code when the command is already done (error or help).
     static std::optional<int> parse(QCommandLineParser& parser, const QStringList& arguments,
                                     QTextStream& out, QTextStream& err);
+    // The help of `command` ("create", "batch plan"): usage line naming it, options, then its examples.
+    static QString helpText(const QCommandLineParser& parser, const QString& command);
+    // "Examples:" and the indented example lines of `command`; empty when it has none.
+    static QString examplesText(const QString& command);
 
     // Options named by ASCII literals (QT_NO_CAST_FROM_ASCII), for the option tables of the commands.
     static QCommandLineOption valueOption(const char* name, const QString& help, const char* value)

@@ -1,7 +1,7 @@
 #include "CreateCommand.h"
 
 #include "AppPaths.h"
-#include "BoundedRead.h"
+#include "BatchInterrupt.h"
 #include "DasClient.h"
 #include "EndpointResolver.h"
 #include "HistoryStore.h"
@@ -12,12 +12,15 @@
 #include "SecretStore.h"
 
 #include "CommandLine.h"
+#include "PasswordPrompt.h"
 
 #include <QCommandLineParser>
 #include <QEventLoop>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+
+#include <algorithm>
 
 namespace das {
 
@@ -28,6 +31,8 @@ auto* const flagOption = &CommandLine::flagOption;
 
 constexpr int ExitUsage = CommandLine::ExitUsage;
 constexpr int ExitKeychain = CommandLine::ExitKeychain;
+// What a shell reports for a process ended by SIGINT (128 + 2), as batch apply does.
+constexpr int ExitInterrupted = 130;
 
 } // namespace
 
@@ -110,7 +115,11 @@ int CreateCommand::run(const QStringList& arguments)
     ProfileStore profiles;
     const CredentialChoice choice = CredentialResolver(&profiles).resolve(in.credentials);
     Input checked = in;
-    if (!choice.isAvailable())
+    // A dry run with nothing found (no profile or token variable named) shows the request unsigned; a
+    // profile or variable that was named but is unusable is still an error.
+    const bool unsignedPreview =
+        in.dryRun && in.credentials.profile.isEmpty() && in.credentials.tokenVariable.isEmpty();
+    if (!choice.isAvailable() && !unsignedPreview)
         checked.usage.append(choice.error);
     // A project still to be looked up through IAM stands in as a well-formed ID, so that every other problem
     // is reported before anything (the lookup included) is sent.
@@ -136,7 +145,21 @@ int CreateCommand::preview(const Input& in, const CredentialChoice& choice)
     // A preview masks every secret, so the keychain is not read for it (as in the window).
     ProfileStore profiles;
     const Credentials shape = CredentialResolver(&profiles).shapeForPreview(choice);
-    m_out << RequestBuilder::build(in.target.endpoint, request, shape).maskedText() << Qt::endl;
+    PreparedRequest prepared = RequestBuilder::build(in.target.endpoint, request, shape);
+    if (!choice.isAvailable()) {
+        // The signature over a placeholder key would look real; without credentials there is none to show.
+        prepared.headers.erase(std::remove_if(prepared.headers.begin(), prepared.headers.end(),
+                                              [](const auto& header) {
+                                                  return header.first.compare("Authorization",
+                                                                              Qt::CaseInsensitive) == 0;
+                                              }),
+                               prepared.headers.end());
+        m_err << tr("note: the request is shown unsigned (no Authorization header) because no credentials "
+                    "were found: %1")
+                     .arg(choice.error)
+              << Qt::endl;
+    }
+    m_out << prepared.maskedText() << Qt::endl;
     return 0;
 }
 
@@ -184,8 +207,8 @@ void CreateCommand::readPassword(const QCommandLineParser& parser, const Options
         // but a bound on what is read: an endless line would otherwise be read into memory whole.
         constexpr int MaxPasswordLineChars = 4096;
         QString problem;
-        const auto line =
-            BoundedRead::line(m_in, MaxPasswordLineChars, tr("the password line on stdin"), &problem);
+        const auto line = PasswordPrompt::readLine(m_in, m_err, MaxPasswordLineChars,
+                                                   tr("the password line on stdin"), &problem);
         if (line)
             in.request.password = *line;
         else
@@ -247,18 +270,36 @@ int CreateCommand::send(Input in, const CredentialChoice& choice)
     connectProgress(session);
     QEventLoop loop;
     QObject::connect(&session, &CreateSession::finished, &loop, &QEventLoop::quit);
+    // Ctrl+C cancels the session rather than killing the process, so that a create in flight is settled
+    // in the history (unknown, for reconcile) before the process ends; a second Ctrl+C kills at once.
+    const BatchInterrupt interrupt([&session] { session.cancel(); });
     CreateSession::Options options;
     options.ifExists = in.ifExists;
     session.start(in.request, in.target, choice, options);
     loop.exec();
 
     const CreateSession::Outcome& outcome = session.outcome();
+    if (interrupt.wasInterrupted() && !outcome.result.succeeded())
+        return printInterrupted(outcome, in);
     if (outcome.credentialsUnavailable) {
         m_err << tr("error: %1").arg(outcome.result.explanation) << Qt::endl;
         return ExitKeychain;
     }
     printOutcome(outcome, in);
     return outcome.exitCode();
+}
+
+int CreateCommand::printInterrupted(const CreateSession::Outcome& outcome, const Input& in)
+{
+    CreateResult result = outcome.result;
+    result.explanation = result.requestSent
+                             ? tr("interrupted: the create may have reached DAS; it is recorded as pending "
+                                  "and `das-connect-cli reconcile` will resolve it.")
+                             : tr("interrupted: nothing was sent.");
+    printFailure(result, in.json, QJsonObject{{QStringLiteral("interrupted"), true}});
+    if (in.json) // the JSON goes to stdout; the sentence is for whoever pressed Ctrl+C
+        m_err << result.explanation << Qt::endl;
+    return ExitInterrupted;
 }
 
 void CreateCommand::connectProgress(CreateSession& session)

@@ -44,6 +44,8 @@ private:
     int reportInvalid(const Input& in, const Violations& violations);
     int preview(const Input& in, const CredentialChoice& choice);
     int send(Input in, const CredentialChoice& choice);
+    // After Ctrl+C: what may have happened and how it will be settled; returns 130.
+    int printInterrupted(const CreateSession::Outcome& outcome, const Input& in);
     void connectProgress(CreateSession& session);
     void printOutcome(const CreateSession::Outcome& outcome, const Input& in);
     // A failure, or a lost answer that asking DAS settled as not created or could not settle.

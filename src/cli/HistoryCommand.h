@@ -6,8 +6,8 @@
 
 namespace das {
 
-// `das-connect-cli history [--json]`: the creates made on this computer, newest first, with each one's state
-// (and origin when it was not created here: existing, adopted).
+// `das-connect-cli history [--json | --tsv]`: the creates made on this computer, newest first, with each
+// one's state (and origin when it was not created here: existing, adopted).
 class HistoryCommand
 {
     Q_DECLARE_TR_FUNCTIONS(HistoryCommand)

@@ -1,6 +1,7 @@
 #include "ProfileCommand.h"
 
 #include "BoundedRead.h"
+#include "CliOutput.h"
 #include "CommandLine.h"
 #include "CredentialImporter.h"
 #include "Credentials.h"
@@ -87,10 +88,13 @@ int ProfileCommand::run(const QStringList& arguments)
         return remove(rest);
     if (sub == QLatin1String("import"))
         return import(rest);
-    m_err << tr("usage: das-connect-cli profile list|add|remove|import [options] (see profile <command> "
-                "--help)")
-          << Qt::endl;
-    return ExitUsage;
+    const bool help = sub == QLatin1String("--help") || sub == QLatin1String("-h");
+    (help ? m_out : m_err) << tr("Usage: das-connect-cli profile list|add|remove|import [options] (see "
+                                 "profile <command> --help)")
+                           << Qt::endl;
+    if (help)
+        m_out << u'\n' << CommandLine::examplesText(QStringLiteral("profile add")) << Qt::flush;
+    return help ? CommandLine::ExitOk : ExitUsage;
 }
 
 int ProfileCommand::list(const QStringList& arguments)
@@ -99,9 +103,15 @@ int ProfileCommand::list(const QStringList& arguments)
     parser.setApplicationDescription(
         tr("List profiles. Secrets are never printed; they stay in the OS keychain."));
     const QCommandLineOption jsonOption(QStringLiteral("json"), tr("Print JSON."));
-    parser.addOption(jsonOption);
+    const QCommandLineOption tsvOption(QStringLiteral("tsv"),
+                                       tr("Print tab-separated lines with a header, for scripts."));
+    parser.addOptions({jsonOption, tsvOption});
     if (const auto done = CommandLine::parse(parser, arguments, m_out, m_err))
         return *done;
+    if (parser.isSet(jsonOption) && parser.isSet(tsvOption)) {
+        m_err << tr("error: --json and --tsv cannot be used together.") << Qt::endl;
+        return ExitUsage;
+    }
     ProfileStore store;
     const QList<Profile> profiles = store.profiles();
     if (parser.isSet(jsonOption)) {
@@ -118,20 +128,26 @@ int ProfileCommand::list(const QStringList& arguments)
         m_out << QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Indented)) << Qt::flush;
         return 0;
     }
-    if (profiles.isEmpty()) {
+    if (profiles.isEmpty() && !parser.isSet(tsvOption)) {
         m_err << tr("No profiles. Add one with `das-connect-cli profile add` or `profile import`.")
               << Qt::endl;
         return 0;
     }
+    const QStringList header = {tr("NAME"),       tr("AUTH"),       tr("TARGET"),
+                                tr("PROJECT ID"), tr("ACCESS KEY"), tr("SECRETS")};
+    QList<QStringList> rows;
+    const QString secrets = tr("OS keychain (service %1)").arg(QLatin1String(SecretLimits::ServiceName));
     for (const Profile& p : profiles) {
-        m_out << p.name << u'\t' << Profile::authName(p.auth) << u'\t' << target(p) << u'\t'
-              << (p.projectId.isEmpty() ? QStringLiteral("-") : p.projectId) << u'\t'
-              << (p.auth == Profile::AuthMethod::IamToken ? QStringLiteral("-")
-                                                          : Credentials::maskAccessKey(p.accessKey))
-              << u'\t'
-              << tr("secrets: OS keychain (service %1)").arg(QLatin1String(SecretLimits::ServiceName))
-              << Qt::endl;
+        rows.append({p.name, Profile::authName(p.auth), target(p),
+                     p.projectId.isEmpty() ? QStringLiteral("-") : p.projectId,
+                     p.auth == Profile::AuthMethod::IamToken ? QStringLiteral("-")
+                                                             : Credentials::maskAccessKey(p.accessKey),
+                     secrets});
     }
+    if (parser.isSet(tsvOption))
+        CliOutput::printTsv(m_out, header, rows);
+    else
+        CliOutput::printTable(m_out, header, rows);
     return 0;
 }
 

@@ -85,7 +85,8 @@ int main(int argc, char* argv[])
     QTextStream err(stderr);
     QTextStream in(stdin);
     QStringList arguments = QCoreApplication::arguments();
-    const QString program = arguments.isEmpty() ? QStringLiteral("das-connect-cli") : arguments.takeFirst();
+    if (!arguments.isEmpty())
+        arguments.removeFirst(); // the binary's path
 
     if (arguments.isEmpty() || arguments.constFirst() == QLatin1String("--help") ||
         arguments.constFirst() == QLatin1String("-h")) {
@@ -97,7 +98,8 @@ int main(int argc, char* argv[])
         return 0;
     }
     const QString command = arguments.takeFirst();
-    arguments.prepend(program + u' ' + command);
+    // The commands name themselves in --help as typed, not by the binary's full path.
+    arguments.prepend(QStringLiteral("das-connect-cli ") + command);
     const int status = runCommand(command, arguments, out, err, in);
     qCDebug(das::lcCli) << "command" << command << "exit status" << status;
     return status;

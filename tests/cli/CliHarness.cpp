@@ -9,7 +9,9 @@
 
 #ifdef Q_OS_UNIX
 #include <fcntl.h>
+#include <poll.h>
 #include <stdlib.h>
+#include <termios.h>
 #include <unistd.h>
 #endif
 
@@ -180,6 +182,64 @@ CliHarness::Run CliHarness::cliOnTerminal(const QStringList& arguments, const QB
     ::close(master);
 #else
     Q_UNUSED(arguments)
+    Q_UNUSED(typed)
+    Q_UNUSED(timeoutMs)
+#endif
+    return run;
+}
+
+CliHarness::TerminalRun CliHarness::cliTypingAtPrompt(const QStringList& arguments, const QByteArray& prompt,
+                                                      const QByteArray& typed, int timeoutMs)
+{
+    TerminalRun run;
+#ifdef Q_OS_UNIX
+    const int master = posix_openpt(O_RDWR | O_NOCTTY);
+    if (master < 0)
+        return run;
+    const char* slaveName = grantpt(master) == 0 && unlockpt(master) == 0 ? ptsname(master) : nullptr;
+    // Held open here too: the terminal outlives the CLI, so its settings and pending echo can be read after.
+    const int slave = slaveName ? ::open(slaveName, O_RDWR | O_NOCTTY) : -1;
+    if (slave >= 0) {
+        QProcess process;
+        process.setProcessEnvironment(m_env);
+        process.setStandardInputFile(QString::fromLocal8Bit(slaveName));
+        process.start(QStringLiteral(DAS_CLI_PATH), arguments);
+        if (process.waitForStarted(10000)) {
+            run.prompted =
+                waitForProcessOutput(process, QProcess::StandardError, prompt, &run.err, timeoutMs);
+            if (::write(master, typed.constData(), size_t(typed.size())) >= 0 &&
+                process.waitForFinished(60000)) {
+                run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+                run.out = process.readAllStandardOutput();
+                run.err += process.readAllStandardError();
+            } else {
+                process.kill();
+                process.waitForFinished();
+            }
+        }
+        struct termios settings = {};
+        run.echoOnAfter = tcgetattr(slave, &settings) == 0 && (settings.c_lflag & ECHO) != 0;
+        // A write to the terminal first flushes any echo still queued, so everything echoed precedes it.
+        const QByteArray marker("\n<end of terminal>\n");
+        if (::write(slave, marker.constData(), size_t(marker.size())) >= 0) {
+            QDeadlineTimer deadline(10000);
+            char buffer[512];
+            while (!run.terminal.contains("<end of terminal>") && !deadline.hasExpired()) {
+                struct pollfd ready = {master, POLLIN, 0};
+                if (::poll(&ready, 1, int(deadline.remainingTime())) <= 0)
+                    break;
+                const ssize_t n = ::read(master, buffer, sizeof buffer);
+                if (n <= 0)
+                    break;
+                run.terminal.append(buffer, int(n));
+            }
+        }
+        ::close(slave);
+    }
+    ::close(master);
+#else
+    Q_UNUSED(arguments)
+    Q_UNUSED(prompt)
     Q_UNUSED(typed)
     Q_UNUSED(timeoutMs)
 #endif

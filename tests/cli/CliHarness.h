@@ -53,6 +53,17 @@ public:
     // Runs das-connect-cli with a pseudo-terminal as stdin (so that it asks before acting), typing `typed`
     // into it. stdout and stderr are pipes as in cli(). exitCode stays -1 where there are no ptys.
     Run cliOnTerminal(const QStringList& arguments, const QByteArray& typed, int timeoutMs = 60000);
+    // What cliTypingAtPrompt() saw besides the run itself.
+    struct TerminalRun : Run
+    {
+        bool prompted = false;    // stderr showed the prompt before anything was typed
+        QByteArray terminal;      // what the terminal displayed: the echo of what was typed, if any
+        bool echoOnAfter = false; // the terminal echoes again once the CLI has ended
+    };
+    // Like cliOnTerminal(), but types `typed` only once stderr shows `prompt` (or after `timeoutMs` without
+    // it, so that a CLI that does not prompt still gets its line).
+    TerminalRun cliTypingAtPrompt(const QStringList& arguments, const QByteArray& prompt,
+                                  const QByteArray& typed, int timeoutMs = 10000);
     // Waits until the sandbox has printed `needle` at least `count` times.
     bool waitForSandboxCount(const QByteArray& needle, int count, int timeoutMs = 10000);
 

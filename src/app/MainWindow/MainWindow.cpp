@@ -18,10 +18,12 @@
 #include "SandboxHost.h"
 #include "SavedPasswordOffer.h"
 #include "SecretStore.h"
+#include "StartupHooks.h"
 #include "Translations.h"
 #include "ui_MainWindow.h"
 
 #include <QCloseEvent>
+#include <QGuiApplication>
 #include <QLabel>
 #include <QMessageBox>
 #include <QShortcut>
@@ -78,7 +80,7 @@ MainWindow::MainWindow(QWidget* parent)
     reloadProfiles();
     updateSandboxUi();
     updateCredentials();
-    resize(1180, 760);
+    fitToScreen(*this, QSize(1180, 760), false);
 }
 
 MainWindow::~MainWindow()
@@ -330,16 +332,22 @@ void MainWindow::updateSandboxUi()
 {
     const ConnectionForm::Target target = form()->target();
     const bool sandboxTarget = target.isSandbox() && m_sandboxHost->isRunning();
-    m_sandboxBadge->setText(tr("SANDBOX"));
-    m_sandboxBadge->setToolTip(sandboxTarget
-                                   ? tr("Requests go to the built-in sandbox at %1, not to Huawei Cloud.")
-                                         .arg(m_sandboxHost->url().toString())
-                                   : QString());
+    // A fault mode stays on until changed: the badge keeps saying so, or every answer looks like DAS's.
+    const SandboxOptions::Mode mode = m_sandboxHost->mode();
+    const bool fault = mode != SandboxOptions::Mode::Ok;
+    m_sandboxBadge->setText(fault ? tr("SANDBOX · fault: %1").arg(SandboxHost::modeId(mode)) : tr("SANDBOX"));
+    QString tip = tr("Requests go to the built-in sandbox at %1, not to Huawei Cloud.")
+                      .arg(m_sandboxHost->url().toString());
+    if (fault)
+        tip += u'\n' + tr("Fault mode: %1").arg(SandboxHost::modeLabel(mode));
+    m_sandboxBadge->setToolTip(sandboxTarget ? tip : QString());
     m_sandboxBadge->setAccessibleName(tr("Sandbox mode"));
     m_sandboxBadgeAction->setVisible(sandboxTarget);
     m_endpointLabel->setText(target.endpoint.isEmpty() ? QString()
                                                        : tr("Target: %1").arg(target.endpoint.toString()));
-    setWindowTitle(sandboxTarget ? tr("DAS Connect — Sandbox") : tr("DAS Connect"));
+    // The platform appends the display name to a title that does not end with it: name the app once, last.
+    const QString app = QGuiApplication::applicationDisplayName();
+    setWindowTitle(sandboxTarget ? tr("Sandbox — %1").arg(app) : app);
     m_ui->actionStartSandbox->setEnabled(!m_sandboxHost->isRunning());
 }
 
@@ -347,8 +355,10 @@ void MainWindow::buildDynamicMenus()
 {
     m_ui->sandboxMenu->addSeparator();
     m_sandboxHost->addFaultModeMenu(m_ui->sandboxMenu);
-    connect(m_sandboxHost, &SandboxHost::modeChanged, this, [this](const QString& name) {
-        statusBar()->showMessage(tr("Sandbox fault mode: %1").arg(name), 4000);
+    connect(m_sandboxHost, &SandboxHost::modeChanged, this, [this] {
+        updateSandboxUi();
+        statusBar()->showMessage(
+            tr("Sandbox fault mode: %1").arg(SandboxHost::modeLabel(m_sandboxHost->mode())), 4000);
     });
     m_languageMenu = Translations::addLanguageMenu(m_ui->viewMenu);
 }
@@ -396,7 +406,8 @@ void MainWindow::previewRequest()
 void MainWindow::restoreSettings()
 {
     AppSettings settings;
-    restoreGeometry(settings.windowGeometry());
+    if (restoreGeometry(settings.windowGeometry()))
+        fitToScreen(*this, size(), true);
     restoreState(settings.windowState());
     m_ui->mainSplitter->restoreState(settings.splitterState());
     historyPane()->restoreState(settings);

@@ -13,11 +13,15 @@ ResultPanel::ResultPanel(QWidget* parent)
     , m_ui(std::make_unique<Ui::ResultPanel>())
 {
     m_ui->setupUi(this);
-    setStyleSheet(QStringLiteral(
-        "das--ResultPanel[tone=\"success\"] { border-left: 5px solid #2e7d32; background: #f1f8e9; }"
-        "das--ResultPanel[tone=\"failure\"] { border-left: 5px solid #b3261e; background: #fdecea; }"
-        "das--ResultPanel[tone=\"unknown\"] { border-left: 5px solid #ef6c00; background: #fff3e0; }"
-        "das--ResultPanel[tone=\"busy\"] { border-left: 5px solid #1565c0; background: #e3f2fd; }"));
+    setStyleSheet(
+        QStringLiteral(
+            "das--ResultPanel[tone=\"success\"] { border-left: %1px solid #2e7d32; background: #f1f8e9; }"
+            "das--ResultPanel[tone=\"failure\"] { border-left: %1px solid #b3261e; background: #fdecea; }"
+            "das--ResultPanel[tone=\"unknown\"] { border-left: %1px solid #ef6c00; background: #fff3e0; }"
+            "das--ResultPanel[tone=\"busy\"] { border-left: %1px solid #1565c0; background: #e3f2fd; }")
+            .arg(StripeWidth));
+    // The stripe is drawn over the frame's contents, so the layout keeps the text clear of it, with air.
+    m_ui->resultLayout->setContentsMargins(StripeWidth + TextPadding, TextPadding, TextPadding, TextPadding);
     QFont big = m_ui->connectionIdEdit->font();
     big.setFamily(QStringLiteral("monospace"));
     big.setStyleHint(QFont::Monospace);

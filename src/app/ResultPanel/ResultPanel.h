@@ -37,6 +37,10 @@ public:
         Existing,  // an existing connection was chosen instead of creating a duplicate
     };
 
+    // The width of the coloured stripe on the left that shows the tone, and the space around the text.
+    static constexpr int StripeWidth = 5;
+    static constexpr int TextPadding = 8;
+
     explicit ResultPanel(QWidget* parent = nullptr);
     ~ResultPanel() override;
 

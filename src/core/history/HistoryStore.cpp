@@ -125,8 +125,10 @@ bool HistoryStore::open(QString* error)
         return false;
     }
     QSqlQuery q(db);
-    const char* const pragmas[] = {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL",
-                                   "PRAGMA foreign_keys=ON", "PRAGMA busy_timeout=5000"};
+    // The busy timeout first: switching a new database to WAL takes a lock, and with many processes opening
+    // the same history at once (a batch of CLI runs) the switch must wait for it, not fail at once.
+    const char* const pragmas[] = {"PRAGMA busy_timeout=5000", "PRAGMA journal_mode=WAL",
+                                   "PRAGMA synchronous=FULL", "PRAGMA foreign_keys=ON"};
     for (const char* pragma : pragmas) {
         if (!q.exec(QLatin1String(pragma))) {
             *error = tr("Cannot configure the history database: %1").arg(q.lastError().text());

@@ -15,6 +15,9 @@
 #include <QDBusPendingCallWatcher>
 #include <QDBusPendingReply>
 #include <QDBusVariant>
+#include <QFile>
+
+#include <sys/stat.h>
 #endif
 
 namespace das {
@@ -38,6 +41,24 @@ QString capitalized(const QString& text)
     out[0] = out.at(0).toUpper();
     return out;
 }
+
+#ifdef DAS_SECRET_SERVICE
+// Without a session bus, GDBus (libsecret) and libdbus (QtDBus, KWallet) fall back to autolaunching one:
+// `dbus-launch` starts a `dbus-daemon`, which activates `gnome-keyring-daemon`, and all three outlive us. The
+// first two places they look are DBUS_SESSION_BUS_ADDRESS and the socket $XDG_RUNTIME_DIR/bus; with neither,
+// the only way on is that autolaunch, so the keychain counts as unavailable instead.
+bool sessionBusMissing()
+{
+    if (!qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"))
+        return false;
+    const QString runtimeDir = qEnvironmentVariable("XDG_RUNTIME_DIR");
+    if (runtimeDir.isEmpty())
+        return true;
+    const QByteArray socketPath = QFile::encodeName(runtimeDir + QStringLiteral("/bus"));
+    struct stat info = {};
+    return ::stat(socketPath.constData(), &info) != 0 || !S_ISSOCK(info.st_mode);
+}
+#endif
 
 } // namespace
 
@@ -71,6 +92,15 @@ void SecretJob::start()
         finish(SecretResult::Status::TooLarge);
         return;
     }
+#ifdef DAS_SECRET_SERVICE
+    if (sessionBusMissing()) {
+        finish(
+            SecretResult::Status::NoBackend,
+            tr("there is no D-Bus session bus (DBUS_SESSION_BUS_ADDRESS is not set and there is no socket at "
+               "$XDG_RUNTIME_DIR/bus)"));
+        return;
+    }
+#endif
     m_deadline.start(m_timeoutMs);
     switch (m_kind) {
     case Kind::Read:

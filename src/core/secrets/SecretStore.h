@@ -18,6 +18,9 @@ namespace das {
 //   profile:<profile name>:sk | :security_token | :iam_token
 //   dbpassword:<endpoint>|<project id>|<instance id>|<username>
 //
+// On Linux, with no D-Bus session bus (DBUS_SESSION_BUS_ADDRESS unset, no $XDG_RUNTIME_DIR/bus socket) every
+// job ends as NoBackend without touching D-Bus, so that nothing autolaunches a bus or keyring daemon.
+//
 // Jobs do not belong to the store: deleting the store leaves jobs in flight to finish (or time out) alone.
 // QtKeychain runs one backend request at a time per process, so a request stuck on an unanswered unlock
 // prompt delays the ones behind it; every job still ends by its own deadline.
