@@ -77,7 +77,7 @@ void checkColumns(const QStringList& columns, BatchFileContent* content)
             content->problems.append({0, QString(), BatchFileReader::tr("A column has no name.")});
         } else if (seen.contains(name)) {
             content->problems.append(
-                {0, shownName(name),
+                {0, shownName(name).toLower(), // escapes are upper-case hex; columns are lower-case
                  BatchFileReader::tr("Column \u201c%1\u201d is named more than once.").arg(shownName(name))});
         } else if (name == Password) {
             content->problems.append(
@@ -89,7 +89,7 @@ void checkColumns(const QStringList& columns, BatchFileContent* content)
                      "from the keychain, or when the window asks for them.")});
         } else if (!known.contains(name)) {
             content->problems.append(
-                {0, shownName(name),
+                {0, shownName(name).toLower(), // escapes are upper-case hex; columns are lower-case
                  BatchFileReader::tr("Unknown column \u201c%1\u201d: a batch file may have %2.")
                      .arg(shownName(name), known.join(QStringLiteral(", ")))});
         }

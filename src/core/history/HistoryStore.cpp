@@ -5,9 +5,11 @@
 #include "HistorySql.h"
 
 #include <QFileInfo>
+#include <QRandomGenerator>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QThread>
 #include <QUuid>
 
 namespace das {
@@ -88,6 +90,24 @@ const char* const FilterClause = " WHERE (endpoint LIKE :f ESCAPE '\\' OR instan
                                  " OR remarks LIKE :f ESCAPE '\\' OR project_id LIKE :f ESCAPE '\\'"
                                  " OR state LIKE :f ESCAPE '\\')";
 
+// Switching a new database to WAL needs an exclusive lock, and SQLite answers "database is locked" at once
+// instead of waiting when another process holds one (the busy timeout does not cover it). When many processes
+// open a new history together (a batch of CLI runs), the others simply try again until the first has switched
+// it; the mode is then stored in the file and the statement no longer needs the lock. Bounded: about 5 s.
+bool execRetryingLock(QSqlQuery& q, const QString& statement)
+{
+    for (int attempt = 0; attempt < 100; ++attempt) {
+        if (q.exec(statement))
+            return true;
+        const int code =
+            q.lastError().nativeErrorCode().toInt() & 0xff; // SQLITE_BUSY, SQLITE_LOCKED, extended
+        if (code != 5 && code != 6)
+            return false;
+        QThread::msleep(20 + QRandomGenerator::global()->bounded(30));
+    }
+    return false;
+}
+
 } // namespace
 
 HistoryStore::HistoryStore(const QString& path)
@@ -125,12 +145,10 @@ bool HistoryStore::open(QString* error)
         return false;
     }
     QSqlQuery q(db);
-    // The busy timeout first: switching a new database to WAL takes a lock, and with many processes opening
-    // the same history at once (a batch of CLI runs) the switch must wait for it, not fail at once.
     const char* const pragmas[] = {"PRAGMA busy_timeout=5000", "PRAGMA journal_mode=WAL",
                                    "PRAGMA synchronous=FULL", "PRAGMA foreign_keys=ON"};
     for (const char* pragma : pragmas) {
-        if (!q.exec(QLatin1String(pragma))) {
+        if (!execRetryingLock(q, QLatin1String(pragma))) {
             *error = tr("Cannot configure the history database: %1").arg(q.lastError().text());
             return false;
         }
