@@ -16,14 +16,6 @@ namespace das {
 
 namespace {
 
-QStringList idsOf(const QList<ConnectionInfo>& connections)
-{
-    QStringList ids;
-    for (const ConnectionInfo& c : connections)
-        ids.append(c.connectionId);
-    return ids;
-}
-
 QString verdictName(OutcomeReconciler::Verdict verdict)
 {
     switch (verdict) {
@@ -49,7 +41,7 @@ QJsonObject reconciledJson(const HistoryReconciliation::RowResult& r)
         {QStringLiteral("connection_id"),
          o.ok && o.verdict == OutcomeReconciler::Verdict::Created ? o.match.connectionId : QString()},
         {QStringLiteral("candidates"),
-         QJsonArray::fromStringList(o.ok ? idsOf(o.candidates) : QStringList())},
+         QJsonArray::fromStringList(o.ok ? ConnectionInfo::idsOf(o.candidates) : QStringList())},
     };
     if (!o.ok)
         item.insert(QStringLiteral("error"), o.failure.explanation);
@@ -181,7 +173,7 @@ QString ConnectionsCommand::verdictText(const OutcomeReconciler::Outcome& o)
         break;
     }
     return tr("several candidates on DAS: %1 (left unknown)")
-        .arg(idsOf(o.candidates).join(QStringLiteral(", ")));
+        .arg(ConnectionInfo::idsOf(o.candidates).join(QStringLiteral(", ")));
 }
 
 int ConnectionsCommand::reconcile(DasContext& c, bool json)

@@ -361,12 +361,7 @@ void CreateCommand::printUnsettled(const CreateSession::Outcome& outcome, const 
 {
     CreateResult result = outcome.result;
     QJsonObject extra;
-    auto ids = [](const QList<ConnectionInfo>& connections) {
-        QStringList list;
-        for (const ConnectionInfo& c : connections)
-            list.append(c.connectionId);
-        return list;
-    };
+    const auto ids = &ConnectionInfo::idsOf;
     // The duplicate check refused before anything was sent.
     if (!outcome.duplicates.isEmpty() && !outcome.existing && !result.requestSent) {
         const QStringList existing = ids(outcome.duplicates);

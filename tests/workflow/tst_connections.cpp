@@ -56,14 +56,6 @@ QByteArray stateOf(int count)
     return QJsonDocument(QJsonObject{{QStringLiteral("connections"), list}}).toJson();
 }
 
-QStringList idsOf(const QList<ConnectionInfo>& list)
-{
-    QStringList ids;
-    for (const ConnectionInfo& c : list)
-        ids.append(c.connectionId);
-    return ids;
-}
-
 } // namespace
 
 class TestConnections : public QObject
@@ -142,7 +134,7 @@ private slots:
         QCOMPARE(all.totalRecord, 230);
         QCOMPARE(progress.size(), 2);                                   // 200, then 30
         QCOMPARE(all.connections.constFirst().connectionId, idOf(229)); // newest first
-        const QStringList ids = idsOf(all.connections);
+        const QStringList ids = ConnectionInfo::idsOf(all.connections);
         QCOMPARE(QSet<QString>(ids.cbegin(), ids.cend()).size(), 230);
 
         const ConnectionList::Outcome page = runToEnd(
@@ -251,7 +243,7 @@ private slots:
             runToEnd(deleter, ConnectionDeleter::Request{m_server->url(), Project, demoChoice(),
                                                          plan.connectionIds()});
         QVERIFY(o.ok);
-        const QStringList left = idsOf(list().connections);
+        const QStringList left = ConnectionInfo::idsOf(list().connections);
         QCOMPARE(left.size(), 10);
         QVERIFY(!left.contains(idOf(1)) && !left.contains(idOf(2)));
         QVERIFY(left.contains(idOf(0)) && left.contains(idOf(3)));

@@ -103,6 +103,14 @@ bool ConnectionInfo::hasKey(const QString& instance, const QString& user, const 
     return instanceId == instance && userName == user && databaseName == database;
 }
 
+QStringList ConnectionInfo::idsOf(const QList<ConnectionInfo>& connections)
+{
+    QStringList ids;
+    for (const ConnectionInfo& c : connections)
+        ids.append(c.connectionId);
+    return ids;
+}
+
 QJsonObject ConnectionInfo::toJson() const
 {
     QJsonObject o;

@@ -5,6 +5,7 @@
 #include <QJsonObject>
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 namespace das {
 
@@ -33,6 +34,9 @@ struct ConnectionInfo
     // name matches only an empty one).
     bool hasKey(const QString& instance, const QString& user, const QString& database) const;
     QJsonObject toJson() const; // the API's field names; create_at in epoch milliseconds
+
+    // The connection IDs of `connections`, in their order.
+    static QStringList idsOf(const QList<ConnectionInfo>& connections);
 };
 
 // Reads the answers of ListConnections and BatchDeleteConnectionNew. A field of the wrong type makes the

@@ -11,10 +11,7 @@ namespace {
 
 QString idList(const QList<ConnectionInfo>& connections)
 {
-    QStringList ids;
-    for (const ConnectionInfo& c : connections)
-        ids.append(c.connectionId);
-    return ids.join(QStringLiteral(", "));
+    return ConnectionInfo::idsOf(connections).join(QStringLiteral(", "));
 }
 
 } // namespace

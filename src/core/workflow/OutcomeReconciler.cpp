@@ -143,9 +143,7 @@ QString OutcomeReconciler::describe(const Outcome& outcome)
     case Verdict::Ambiguous:
         break;
     }
-    QStringList ids;
-    for (const ConnectionInfo& c : outcome.candidates)
-        ids.append(c.connectionId);
+    const QStringList ids = ConnectionInfo::idsOf(outcome.candidates);
     return tr("%n connection(s) on DAS match: %1", nullptr, int(ids.size()))
         .arg(ids.join(QStringLiteral(", ")));
 }
