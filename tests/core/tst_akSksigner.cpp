@@ -10,6 +10,8 @@
 #include <QUrlQuery>
 #include <QtTest>
 
+#include <ctime>
+
 #include <algorithm>
 
 using das::AkSkSigner;
@@ -232,6 +234,17 @@ void TestAkSkSigner::parseDateRoundTrip()
     const QDateTime leap = AkSkSigner::parseDate("20280229T235959Z");
     QVERIFY(leap.isValid());
     QCOMPARE(leap.toUTC(), QDateTime(QDate(2028, 2, 29), QTime(23, 59, 59), QTimeZone::utc()));
+
+    // 02:30 does not exist in Berlin on 2027-03-28 (clocks jump to 03:00), but the text is UTC: a parse that
+    // goes through local time refused an hour of valid signatures there.
+    const QByteArray zone = qgetenv("TZ");
+    qputenv("TZ", "Europe/Berlin");
+    ::tzset();
+    const QDateTime gap = AkSkSigner::parseDate("20270328T023000Z");
+    zone.isNull() ? qunsetenv("TZ") : qputenv("TZ", zone);
+    ::tzset();
+    QVERIFY(gap.isValid());
+    QCOMPARE(gap.toUTC(), QDateTime(QDate(2027, 3, 28), QTime(2, 30), QTimeZone::utc()));
 }
 
 void TestAkSkSigner::parseDateRejectsMalformed_data()
