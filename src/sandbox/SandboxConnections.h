@@ -32,9 +32,7 @@ public:
         qint64 createAt = 0; // epoch milliseconds
     };
 
-    explicit SandboxConnections(int maxKept = 10000)
-        : m_maxKept(qMax(1, maxKept))
-    {}
+    explicit SandboxConnections(int maxKept = 10000);
 
     void add(const Connection& connection);
     const QList<Connection>& all() const { return m_connections; }
@@ -47,6 +45,9 @@ public:
 
     // Removes every one of `connectionIds`; all or nothing: false, and nothing removed, if one is unknown.
     bool removeAll(const QStringList& connectionIds);
+
+    // Room for a full store that add() never has to grow (boundedCapacity()), also for the issued-ID list.
+    static qsizetype boundedCapacity(int maxKept);
 
 private:
     int m_maxKept;

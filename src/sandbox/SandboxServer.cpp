@@ -20,9 +20,23 @@ SandboxServer::SandboxServer(const SandboxOptions& options, QObject* parent)
     , m_connections(options.maxIssuedIds)
 {
     setLimits(m_options.http, m_options.connections);
+    m_issued.reserve(SandboxConnections::boundedCapacity(m_options.maxIssuedIds));
+    m_stateWriter.setMaxThreadCount(1);
+    m_stateTimer.setSingleShot(true);
+    connect(&m_stateTimer, &QTimer::timeout, this, [this] {
+        if (m_stateDirty)
+            writeState();
+    });
 }
 
-SandboxServer::~SandboxServer() = default;
+// What the state file has not been told yet is written now: a sandbox that quits normally loses nothing.
+SandboxServer::~SandboxServer()
+{
+    m_stateWriter.waitForDone();
+    if (m_stateDirty)
+        writeState();
+    m_stateWriter.waitForDone();
+}
 
 bool SandboxServer::start(QString* error)
 {

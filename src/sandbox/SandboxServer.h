@@ -6,12 +6,16 @@
 
 #include <QByteArray>
 #include <QDateTime>
+#include <QElapsedTimer>
 #include <QHash>
 #include <QList>
 #include <QPair>
 #include <QPointer>
+#include <QThreadPool>
+#include <QTimer>
 #include <QUrl>
 
+#include <atomic>
 #include <optional>
 
 class QTcpSocket;
@@ -50,6 +54,10 @@ public:
     const QStringList& issuedConnectionIds() const { return m_issued; }
     // The connections created and not deleted: the most recent SandboxOptions::maxIssuedIds, oldest first.
     const SandboxConnections& connections() const { return m_connections; }
+    // How often the state file has been rewritten: at most once per StateWriteIntervalMs, however many
+    // creates and deletes came in between.
+    int stateWrites() const { return m_stateWrites; }
+    static constexpr int StateWriteIntervalMs = 250;
 
 signals:
     void connectionCreated(const QString& connectionId, const QString& requestId);
@@ -101,7 +109,8 @@ private:
                              const QByteArray& requestId);
     void keepConnection(const ConnectionRequest& body, const QString& connectionId);
     bool loadState(QString* error);
-    void saveState() const;
+    void saveState();
+    void writeState();
     Answer readFault(Answer answer, const QByteArray& requestId) const;
     Answer authenticate(const HttpRequest& request, const QByteArray& requestId, bool* ok) const;
     bool signatureMatches(const HttpRequest& request, const QByteArrayList& signedHeaders,
@@ -122,6 +131,12 @@ private:
     int m_createCount = 0;
     QStringList m_issued;
     SandboxConnections m_connections;
+    QTimer m_stateTimer;            // the next write of the state file, when one is due within the interval
+    QElapsedTimer m_lastStateWrite; // invalid until the first
+    bool m_stateDirty = false;
+    int m_stateWrites = 0;
+    QThreadPool m_stateWriter;               // one thread: the file is written off the event loop, in order
+    std::atomic<bool> m_stateWriting{false}; // a write is queued or running on m_stateWriter
 };
 
 } // namespace das
