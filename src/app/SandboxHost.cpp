@@ -1,6 +1,7 @@
 #include "SandboxHost.h"
 
 #include "SandboxServer.h"
+#include "SecretStore.h"
 
 #include <QActionGroup>
 #include <QMenu>
@@ -11,7 +12,11 @@ SandboxHost::SandboxHost(QObject* parent)
     : QObject(parent)
 {}
 
-SandboxHost::~SandboxHost() = default;
+SandboxHost::~SandboxHost()
+{
+    if (m_server)
+        SecretStore::unregisterSandboxEndpoint(m_server->url().toString());
+}
 
 bool SandboxHost::start(QString* error)
 {
@@ -21,6 +26,8 @@ bool SandboxHost::start(QString* error)
     if (!server->start(error))
         return false;
     m_server = std::move(server);
+    // Its port is new each run: saved passwords are keyed by "the built-in sandbox" instead of this URL.
+    SecretStore::registerSandboxEndpoint(m_server->url().toString());
     updateActions();
     return true;
 }

@@ -16,7 +16,8 @@ namespace das {
 class SandboxServer;
 
 // The built-in sandbox the window can start for demos and training (no cloud account needed), and its
-// Fault mode menu. Not a widget: the window shows what it reports.
+// Fault mode menu. Not a widget: the window shows what it reports. While it runs, its URL counts as the
+// built-in sandbox for saved passwords (SecretStore::registerSandboxEndpoint), whatever its port.
 class SandboxHost : public QObject
 {
     Q_OBJECT

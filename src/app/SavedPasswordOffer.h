@@ -11,7 +11,8 @@ class SecretStore;
 
 // Binds the core SavedPasswordLookup to the form: the lookup reads the keychain, the form only shows whether
 // a saved password is on offer, in use or gone. A keychain password only ever goes to the target it was saved
-// for. Not a widget; the window shows its status messages.
+// for; the built-in sandbox is one target whatever port it runs on (SecretStore::registerSandboxEndpoint), so
+// a password saved in one demo is offered in the next. Not a widget; the window shows its status messages.
 class SavedPasswordOffer : public QObject
 {
     Q_OBJECT

@@ -111,7 +111,9 @@ private slots:
         QVERIFY2(all.contains(userLine), all.constData());
         QVERIFY2(all.contains("attribute.type = plaintext"), all.constData());
         QVERIFY2(all.contains("schema = org.qt.keychain"), all.constData());
-        QVERIFY2(all.contains("label = das-connect"), all.constData());
+        // Named for keychain managers (SecretItemLabeler); the attributes above are what lookups match.
+        const QByteArray labelLine = QByteArray("label = ") + SecretStore::defaultLabel(k).toUtf8();
+        QVERIFY2(all.contains(labelLine), all.constData());
         QVERIFY2(all.contains("secret = attr-secret"), all.constData());
         QVERIFY(SecretStore::waitFor(store.remove(k)).ok());
     }

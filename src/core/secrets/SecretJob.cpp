@@ -1,5 +1,6 @@
 #include "SecretJob.h"
 
+#include "SecretItemLabeler.h"
 #include "SecretLimits.h"
 #include "SecretsLog.h"
 
@@ -62,15 +63,22 @@ bool sessionBusMissing()
 
 } // namespace
 
-SecretJob::SecretJob(Kind kind, const QString& key, const QString& secret, int timeoutMs)
+SecretJob::SecretJob(Kind kind, const QString& key, const QString& secret, const QString& label,
+                     int timeoutMs)
     : m_kind(kind)
     , m_key(key)
     , m_secret(secret)
+    , m_label(label)
     , m_timeoutMs(qMax(0, timeoutMs))
 {
     m_deadline.setSingleShot(true);
     m_deadline.setTimerType(Qt::PreciseTimer);
-    connect(&m_deadline, &QTimer::timeout, this, [this] { finish(SecretResult::Status::Timeout); });
+    connect(&m_deadline, &QTimer::timeout, this, [this] {
+        if (m_step == Step::Label)
+            afterLabel(); // the secret is written; a label that is late only leaves it unnamed
+        else
+            finish(SecretResult::Status::Timeout);
+    });
 }
 
 // The QtKeychain job is deliberately not deleted here: libsecret holds a raw pointer to it until the backend
@@ -118,9 +126,13 @@ void SecretJob::start()
 
 void SecretJob::startStep(Step step)
 {
+    m_step = step;
     const QString service = QLatin1String(SecretLimits::ServiceName);
     QKeychain::Job* job = nullptr;
     switch (step) {
+    case Step::Label:
+        startLabel();
+        return;
     case Step::Read:
     case Step::Verify:
     case Step::Probe:
@@ -164,10 +176,8 @@ void SecretJob::onStepFinished(Step step, QKeychain::Job* job)
     case Step::Write:
         if (error != QKeychain::NoError)
             finish(classify(error, detail), detail);
-        else if (m_kind == Kind::WriteVerified)
-            startStep(Step::Verify);
         else
-            finish(SecretResult::Status::Ok);
+            startStep(Step::Label); // before the read-back, which so also proves the label kept the entry
         return;
     case Step::Verify:
         if (error == QKeychain::NoError && read) {
@@ -191,7 +201,32 @@ void SecretJob::onStepFinished(Step step, QKeychain::Job* job)
     case Step::Delete:
         finish(error == QKeychain::NoError ? SecretResult::Status::Ok : classify(error, detail), detail);
         return;
+    case Step::Label:
+        return; // not a QtKeychain step
     }
+}
+
+void SecretJob::startLabel()
+{
+    m_labeler = new SecretItemLabeler(m_key, m_label, this);
+    connect(m_labeler, &SecretItemLabeler::finished, this, &SecretJob::afterLabel);
+    m_labeler->start(qMin(LabelBudgetMs, m_deadline.remainingTime() / 2));
+}
+
+// Labelled or not, the write stands: go on to the read-back, or end.
+void SecretJob::afterLabel()
+{
+    if (m_step != Step::Label || m_finished)
+        return;
+    if (m_labeler) {
+        m_labeler->disconnect(this);
+        m_labeler->deleteLater();
+        m_labeler = nullptr;
+    }
+    if (m_kind == Kind::WriteVerified)
+        startStep(Step::Verify);
+    else
+        finish(SecretResult::Status::Ok);
 }
 
 // libsecret answers a lookup in a locked collection as "not found" when the unlock prompt cannot be shown.

@@ -13,6 +13,8 @@ class Job;
 
 namespace das {
 
+class SecretItemLabeler;
+
 // One keychain read, write, delete or write-then-verify, bounded by a deadline. The job owns itself: it emits
 // finished() exactly once, always from the event loop (never from the call that created it), then
 // deleteLater()s itself. Deleting it earlier is safe too.
@@ -56,19 +58,28 @@ private:
         Verify, // read-back of WriteVerified
         Probe,  // Kind::Remove: QtKeychain reports deleting a missing entry as success, so look first
         Delete,
+        Label, // after a write: name the entry for people (SecretItemLabeler); never fails the write
     };
 
-    SecretJob(Kind kind, const QString& key, const QString& secret, int timeoutMs);
+    // A label is never allowed more than this, nor more than half of what is left of the deadline.
+    static constexpr int LabelBudgetMs = 5000;
+
+    SecretJob(Kind kind, const QString& key, const QString& secret, const QString& label, int timeoutMs);
     void start();
     void startStep(Step step);
     void onStepFinished(Step step, QKeychain::Job* job);
+    void startLabel();
+    void afterLabel();
     void finishNotFound(const QString& detail);
     void finish(SecretResult::Status status, const QString& detail = QString(),
                 const QString& secret = QString(), bool afterWrite = false);
 
     const Kind m_kind;
     const QString m_key;
-    QString m_secret; // writes only; dropped when the job finishes
+    QString m_secret;      // writes only; dropped when the job finishes
+    const QString m_label; // writes only
+    Step m_step = Step::Read;
+    SecretItemLabeler* m_labeler = nullptr;
     const int m_timeoutMs;
     QTimer m_deadline;
     QElapsedTimer m_clock; // for the debug log only
