@@ -88,6 +88,30 @@ void screenshotAfterCreate(MainWindow& window, const QString& file, const QSize&
     });
 }
 
+// One create with the example form on the built-in sandbox, the way a user would click it: proves that an
+// installed package has what it loads at run time (SQLite driver, TLS, platform and image plugins).
+void selfTest(MainWindow& window)
+{
+    QObject::connect(&window, &MainWindow::createFinished, qApp, [](const CreateResult& result) {
+        const bool created = result.outcome == CreateResult::Outcome::Created;
+        if (created)
+            std::printf("self-test: created connection %s\n", qPrintable(result.connectionId));
+        else
+            std::fprintf(stderr, "self-test: not created: %s\n", qPrintable(result.explanation));
+        std::fflush(stdout);
+        QCoreApplication::exit(created ? 0 : 1);
+    });
+    // A create that never ends must not hang the package check.
+    QTimer::singleShot(120000, qApp, [] {
+        std::fprintf(stderr, "self-test: no answer within 120 s\n");
+        QCoreApplication::exit(1);
+    });
+    QTimer::singleShot(0, qApp, [&window] {
+        window.form()->fillExample();
+        window.createConnection();
+    });
+}
+
 } // namespace
 
 StartupHooks::StartupHooks()
@@ -107,21 +131,30 @@ StartupHooks::StartupHooks()
     , m_quitAfterShow(QStringLiteral("quit-after-show"),
                       QCoreApplication::translate(
                           "main", "Print start-up time and peak memory once the window is shown, then exit."))
-{}
+    , m_selfTest(QStringLiteral("self-test"),
+                 QStringLiteral("Create one connection on the built-in sandbox, print its ID and exit."))
+{
+    m_selfTest.setFlags(QCommandLineOption::HiddenFromHelp);
+}
+
+QList<QCommandLineOption> StartupHooks::options() const
+{
+    return {m_screenshot, m_screenshotSize, m_screenshotTab, m_quitAfterShow, m_selfTest};
+}
 
 void StartupHooks::addOptions(QCommandLineParser& parser) const
 {
-    parser.addOptions({m_screenshot, m_screenshotSize, m_screenshotTab, m_quitAfterShow});
+    parser.addOptions(options());
 }
 
 bool StartupHooks::isScripted(const QCommandLineParser& parser) const
 {
-    return parser.isSet(m_screenshot) || parser.isSet(m_quitAfterShow);
+    return parser.isSet(m_screenshot) || parser.isSet(m_quitAfterShow) || parser.isSet(m_selfTest);
 }
 
 bool StartupHooks::needsSandbox(const QCommandLineParser& parser) const
 {
-    return parser.isSet(m_screenshot);
+    return parser.isSet(m_screenshot) || parser.isSet(m_selfTest);
 }
 
 void StartupHooks::arm(const QCommandLineParser& parser, MainWindow& window,
@@ -129,6 +162,8 @@ void StartupHooks::arm(const QCommandLineParser& parser, MainWindow& window,
 {
     if (parser.isSet(m_quitAfterShow))
         quitOnceExposed(window, sinceMain);
+    if (parser.isSet(m_selfTest))
+        selfTest(window);
     if (parser.isSet(m_screenshot))
         screenshotAfterCreate(window, parser.value(m_screenshot),
                               screenshotSize(parser.value(m_screenshotSize)),

@@ -13,13 +13,17 @@ class MainWindow;
 
 // The app's scripted runs, kept out of main(): `--screenshot FILE` (the README's picture: the window on the
 // sandbox after one create, saved as PNG, then exit) and `--quit-after-show` (bench/startup.sh: start-up
-// time and peak memory once the window is exposed, then exit).
+// time and peak memory once the window is exposed, then exit) and the hidden `--self-test`
+// (scripts/check-package: the installed window creates one connection on its built-in sandbox, prints the ID
+// and exits 0).
 class StartupHooks
 {
 public:
     StartupHooks();
 
     void addOptions(QCommandLineParser& parser) const;
+    // What addOptions() adds, for the man page and the completion.
+    QList<QCommandLineOption> options() const;
     // A scripted run never shows the first-run question.
     bool isScripted(const QCommandLineParser& parser) const;
     // A screenshot is always taken on the sandbox.
@@ -32,6 +36,7 @@ private:
     QCommandLineOption m_screenshotSize;
     QCommandLineOption m_screenshotTab;
     QCommandLineOption m_quitAfterShow;
+    QCommandLineOption m_selfTest;
 };
 
 // Sizes a first window to `preferred`, at most 90 % of its screen's available area, or keeps a `restored`

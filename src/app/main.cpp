@@ -1,6 +1,7 @@
 #include "AppPaths.h"
 #include "AppSettings.h"
 #include "MainWindow.h"
+#include "ProgramDoc.h"
 #include "StartupHooks.h"
 #include "Translations.h"
 
@@ -32,6 +33,34 @@ bool offerSandboxOnFirstRun(QWidget* parent)
     return box.clickedButton() == sandbox;
 }
 
+// The man page and the completion, from the options main() parses.
+das::ProgramDoc programDoc(const QList<QCommandLineOption>& options)
+{
+    das::ProgramDoc doc;
+    doc.program = QStringLiteral("das-connect");
+    doc.summary = QStringLiteral("create Huawei Cloud DAS instance connections");
+    doc.version = QCoreApplication::applicationVersion();
+    doc.description = QStringList{
+        QStringLiteral(
+            "das-connect is the window of DAS Connect. It fills in, previews and creates one Huawei "
+            "Cloud Data Admin Service (DAS) instance connection at a time, or many from a CSV or "
+            "JSON file; lists and deletes the connections DAS holds; and keeps a history of the "
+            "creates made on this computer. Profiles keep their secrets in the OS keychain."),
+        QStringLiteral(
+            "Without credentials it offers the built-in sandbox, a local stand-in for DAS that needs "
+            "no account (--demo starts on it directly). das-connect-cli does the same from a "
+            "terminal.")};
+    doc.commands.append(das::CommandDoc{{}, {}, {}, das::ProgramDoc::helpAndVersion() + options, {}});
+    doc.sections.append(
+        {QStringLiteral("Environment"),
+         QStringLiteral(
+             "HUAWEICLOUD_SDK_AK, HUAWEICLOUD_SDK_SK, HUAWEICLOUD_SDK_SECURITY_TOKEN: the access key, "
+             "secret key and security token used when no profile is chosen.\n\n"
+             "HUAWEICLOUD_SDK_PROJECT_ID: the project ID when none is entered.")});
+    doc.seeAlso = QStringList{QStringLiteral("das-connect-cli(1)"), QStringLiteral("das-sandbox(1)")};
+    return doc;
+}
+
 } // namespace
 
 int main(int argc, char* argv[])
@@ -57,7 +86,12 @@ int main(int argc, char* argv[])
     parser.addOptions({demoOption, langOption});
     const das::StartupHooks hooks;
     hooks.addOptions(parser);
+    parser.addOptions(das::docOptions());
     parser.process(app);
+    if (das::printRequestedDoc(QCoreApplication::arguments(), [&] {
+            return programDoc(QList<QCommandLineOption>{demoOption, langOption} + hooks.options());
+        }))
+        return 0;
 
     das::AppSettings settings;
     das::Translations::apply(parser.isSet(langOption) ? parser.value(langOption) : settings.language());

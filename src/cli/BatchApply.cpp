@@ -59,7 +59,7 @@ struct BatchCommand::ApplyOptions
 int BatchCommand::apply(const QStringList& arguments)
 {
     const ApplyOptions o;
-    QCommandLineParser parser;
+    CommandParser parser;
     parser.setApplicationDescription(
         tr("Apply a batch file (CSV or JSON): plan it as batch plan does, then create every planned "
            "connection. Rows DAS already holds are skipped, so applying the same file again creates only "

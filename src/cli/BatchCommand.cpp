@@ -54,7 +54,7 @@ int BatchCommand::plan(const QStringList& arguments)
 {
     const TargetOptions target;
     const QCommandLineOption json(QStringLiteral("json"), tr("Print the plan as JSON."));
-    QCommandLineParser parser;
+    CommandParser parser;
     parser.setApplicationDescription(
         tr("Plan a batch file (CSV or JSON): resolve names, check every row, and look on DAS for connections "
            "that already exist. Nothing is created."));

@@ -1,6 +1,7 @@
 #include "CommandLine.h"
 
 #include "CliLog.h"
+#include "ProgramDoc.h"
 
 #include <QCommandLineParser>
 
@@ -12,6 +13,8 @@ namespace {
 
 // main() hands every sub-command "das-connect-cli <command> [verb]" as arguments[0].
 constexpr QLatin1String Program("das-connect-cli");
+
+QList<CommandDoc>* describeSink = nullptr;
 
 // One to three examples per sub-command, printed at the end of its --help.
 QString examples(const QString& command)
@@ -56,6 +59,41 @@ QString examples(const QString& command)
 
 } // namespace
 
+bool CommandParser::addOption(const QCommandLineOption& option)
+{
+    m_options.append(option);
+    return QCommandLineParser::addOption(option);
+}
+
+bool CommandParser::addOptions(const QList<QCommandLineOption>& options)
+{
+    m_options += options;
+    return QCommandLineParser::addOptions(options);
+}
+
+void CommandParser::addPositionalArgument(const QString& name, const QString& description,
+                                          const QString& syntax)
+{
+    m_positional.append({syntax.isEmpty() ? name : syntax, description});
+    QCommandLineParser::addPositionalArgument(name, description, syntax);
+}
+
+void CommandParser::setApplicationDescription(const QString& description)
+{
+    m_description = description;
+    QCommandLineParser::setApplicationDescription(description);
+}
+
+void CommandLine::describeInto(QList<CommandDoc>* sink)
+{
+    describeSink = sink;
+}
+
+QString CommandLine::versionText()
+{
+    return Program + u' ' + QCoreApplication::applicationVersion();
+}
+
 QString CommandLine::examplesText(const QString& command)
 {
     const QString lines = examples(command);
@@ -82,20 +120,30 @@ QString CommandLine::helpText(const QCommandLineParser& parser, const QString& c
     return text;
 }
 
-std::optional<int> CommandLine::parse(QCommandLineParser& parser, const QStringList& arguments,
-                                      QTextStream& out, QTextStream& err)
+std::optional<int> CommandLine::parse(CommandParser& parser, const QStringList& arguments, QTextStream& out,
+                                      QTextStream& err)
 {
     // Not addHelpOption(): it adds --help-all, which lists Qt's own options (-platform, …), of no use here.
     const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")}, tr("Show this help."));
-    parser.addOption(help);
+    const QCommandLineOption version(QStringLiteral("version"), tr("Show the version."));
+    parser.addOptions({help, version});
+    const QString first = arguments.value(0);
+    const QString command = first.startsWith(Program + u' ') ? first.mid(Program.size() + 1) : first;
+    if (describeSink) {
+        describeSink->append(CommandDoc{command, parser.description(), parser.positional(), parser.options(),
+                                        examples(command)});
+        return ExitOk;
+    }
     if (!parser.parse(arguments)) {
         err << tr("error: %1").arg(parser.errorText()) << Qt::endl;
         return ExitUsage;
     }
     if (parser.isSet(help)) {
-        const QString first = arguments.value(0);
-        const QString command = first.startsWith(Program + u' ') ? first.mid(Program.size() + 1) : first;
         out << helpText(parser, command) << Qt::flush;
+        return ExitOk;
+    }
+    if (parser.isSet(version)) {
+        out << versionText() << Qt::endl;
         return ExitOk;
     }
     return std::nullopt;

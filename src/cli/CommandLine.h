@@ -8,15 +8,44 @@
 
 namespace das {
 
+struct CommandDoc;
+
+// A sub-command's parser that also keeps what it was given, so that the man page and the bash completion
+// (CommandLine::describeInto) are written from the very options the command parses. It hides the
+// QCommandLineParser functions it records; each forwards to them unchanged.
+class CommandParser : public QCommandLineParser
+{
+public:
+    bool addOption(const QCommandLineOption& option);
+    bool addOptions(const QList<QCommandLineOption>& options);
+    void addPositionalArgument(const QString& name, const QString& description, const QString& syntax = {});
+    void setApplicationDescription(const QString& description);
+
+    const QList<QCommandLineOption>& options() const { return m_options; }
+    const QList<std::pair<QString, QString>>& positional() const { return m_positional; }
+    const QString& description() const { return m_description; }
+
+private:
+    QList<QCommandLineOption> m_options;
+    QList<std::pair<QString, QString>> m_positional; // syntax, help
+    QString m_description;
+};
+
 // What every sub-command does first: parse, print usage errors and --help, and say whether to go on.
 class CommandLine
 {
     Q_DECLARE_TR_FUNCTIONS(CommandLine)
 
 public:
-    // Adds --help, parses; returns the exit code when the command is already done (error or help).
-    static std::optional<int> parse(QCommandLineParser& parser, const QStringList& arguments,
-                                    QTextStream& out, QTextStream& err);
+    // Adds --help and --version, parses; returns the exit code when the command is already done (error,
+    // help, version, or describing).
+    static std::optional<int> parse(CommandParser& parser, const QStringList& arguments, QTextStream& out,
+                                    QTextStream& err);
+    // From now on parse() parses nothing: it appends the command's description and options to `sink` and
+    // ends the command (exit 0). For --help-man and --bash-completion; nullptr stops it.
+    static void describeInto(QList<CommandDoc>* sink);
+    // "das-connect-cli 0.1.0", what --version prints.
+    static QString versionText();
     // The help of `command` ("create", "batch plan"): usage line naming it, options, then its examples.
     static QString helpText(const QCommandLineParser& parser, const QString& command);
     // "Examples:" and the indented example lines of `command`; empty when it has none.

@@ -71,7 +71,7 @@ int ConnectionsCommand::run(const QString& verb, const QStringList& arguments)
         QStringLiteral("filter"),
         tr("Only connections DAS matches with TEXT (address, instance name, remarks; sent as condition)."),
         QStringLiteral("TEXT"));
-    QCommandLineParser parser;
+    CommandParser parser;
     parser.addOptions(target.options());
     parser.addOption(json);
     const bool listing = verb == QLatin1String("connections");

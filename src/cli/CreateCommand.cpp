@@ -99,7 +99,7 @@ int CreateCommand::run(const QStringList& arguments)
         }
     }
 
-    QCommandLineParser parser;
+    CommandParser parser;
     parser.setApplicationDescription(tr("Create a DAS instance connection."));
     const Options options;
     parser.addOptions(options.all());

@@ -78,7 +78,7 @@ int DeleteCommand::run(const QStringList& arguments)
         tr("Delete what this computer created on the target since TIME: ISO 8601 (local time unless it ends "
            "in Z or an offset) or 30m, 2h, 1d before now."),
         QStringLiteral("TIME"));
-    QCommandLineParser parser;
+    CommandParser parser;
     parser.setApplicationDescription(tr("Delete connections on DAS (BatchDeleteConnectionNew)."));
     parser.addPositionalArgument(QStringLiteral("CONNECTION_ID"), tr("Connections to delete."),
                                  QStringLiteral("[CONNECTION_ID...]"));

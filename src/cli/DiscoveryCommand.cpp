@@ -78,7 +78,7 @@ int DiscoveryCommand::run(const QString& verb, const QStringList& arguments)
     const QCommandLineOption filter(QStringLiteral("filter"),
                                     tr("Only instances whose name, ID or IP contains TEXT (any case)."),
                                     QStringLiteral("TEXT"));
-    QCommandLineParser parser;
+    CommandParser parser;
     parser.addOptions(target.options());
     parser.addOption(json);
     const bool perInstance = verb == QLatin1String("nodes") || verb == QLatin1String("databases");

@@ -39,7 +39,7 @@ HistoryCommand::HistoryCommand(QTextStream& out, QTextStream& err)
 
 int HistoryCommand::run(const QStringList& arguments)
 {
-    QCommandLineParser parser;
+    CommandParser parser;
     parser.setApplicationDescription(
         tr("List the creates made on this computer, newest first, with where each stands (pending, created, "
            "not_created, unknown, deleted)."));

@@ -99,7 +99,7 @@ int ProfileCommand::run(const QStringList& arguments)
 
 int ProfileCommand::list(const QStringList& arguments)
 {
-    QCommandLineParser parser;
+    CommandParser parser;
     parser.setApplicationDescription(
         tr("List profiles. Secrets are never printed; they stay in the OS keychain."));
     const QCommandLineOption jsonOption(QStringLiteral("json"), tr("Print JSON."));
@@ -153,7 +153,7 @@ int ProfileCommand::list(const QStringList& arguments)
 
 int ProfileCommand::add(const QStringList& arguments)
 {
-    QCommandLineParser parser;
+    CommandParser parser;
     parser.setApplicationDescription(
         tr("Add or update a profile. Secrets go to the OS keychain, read from stdin (--secrets-stdin: the "
            "SK, then "
@@ -250,7 +250,7 @@ int ProfileCommand::save(const Profile& profile, const ProfileSecrets& secrets)
 
 int ProfileCommand::remove(const QStringList& arguments)
 {
-    QCommandLineParser parser;
+    CommandParser parser;
     parser.setApplicationDescription(tr("Remove a profile and its keychain entries."));
     parser.addPositionalArgument(QStringLiteral("name"), tr("Profile name."));
     if (const auto done = CommandLine::parse(parser, arguments, m_out, m_err))
@@ -278,7 +278,7 @@ int ProfileCommand::remove(const QStringList& arguments)
 
 int ProfileCommand::import(const QStringList& arguments)
 {
-    QCommandLineParser parser;
+    CommandParser parser;
     parser.setApplicationDescription(tr("Import credentials into profiles, copying secrets into the OS "
                                         "keychain. The source is never written."));
     const QCommandLineOption fromOption(

@@ -1,12 +1,14 @@
 #include "AppPaths.h"
 #include "BatchCommand.h"
 #include "CliLog.h"
+#include "CommandLine.h"
 #include "ConnectionsCommand.h"
 #include "CreateCommand.h"
 #include "DeleteCommand.h"
 #include "DiscoveryCommand.h"
 #include "HistoryCommand.h"
 #include "ProfileCommand.h"
+#include "ProgramDoc.h"
 
 #include <QCoreApplication>
 #include <QTextStream>
@@ -15,28 +17,11 @@
 
 namespace {
 
-QString usage()
+// The paragraphs after the command list: shared options, credentials, exit status (also the man page's).
+QString usageNotes()
 {
     return QCoreApplication::translate(
         "main",
-        "Usage: das-connect-cli <command> [options]\n"
-        "\n"
-        "Commands:\n"
-        "  create       Create a DAS instance connection (see create --help)\n"
-        "  connections  List the connections DAS holds for the project (see connections --help)\n"
-        "  delete       Delete connections on DAS, by ID or --created-since TIME (see delete --help)\n"
-        "  reconcile    Settle pending and unknown creates in the history by asking DAS\n"
-        "  batch        Create many connections from a CSV or JSON file: batch plan FILE, batch apply FILE\n"
-        "               [--parallel N] [--strict] [--report FILE] [--password-stdin | --passwords-file "
-        "FILE]\n"
-        "               [--yes] (see batch plan --help, batch apply --help)\n"
-        "  projects     List the IAM projects of a region (see projects --help)\n"
-        "  instances    List the database instances DAS knows (see instances --help)\n"
-        "  nodes        List the nodes of an instance (see nodes --help)\n"
-        "  databases    List the database names of an instance (see databases --help)\n"
-        "  history      List creates made on this computer and their state (see history --help)\n"
-        "  profile      Manage profiles: list, add, remove, import (secrets in the OS keychain)\n"
-        "\n"
         "Every command that talks to DAS takes --region ID | --endpoint URL, --profile NAME,\n"
         "--auth-token-env VAR, --project-id ID, --timeout SECONDS and --ca-file PEM. Without a project ID\n"
         "(and no profile default or HUAWEICLOUD_SDK_PROJECT_ID), the region's project is looked up through\n"
@@ -49,6 +34,33 @@ QString usage()
         "(create) or does not (delete), 5 network, TLS, timeout or unknown outcome, 6 OS keychain\n"
         "unavailable. batch apply: 4 some rows failed or are invalid, 5 some outcomes unknown,\n"
         "130 stopped by Ctrl+C (the report is still written).\n");
+}
+
+QString usage()
+{
+    return QCoreApplication::translate(
+               "main",
+               "Usage: das-connect-cli <command> [options]\n"
+               "\n"
+               "Commands:\n"
+               "  create       Create a DAS instance connection (see create --help)\n"
+               "  connections  List the connections DAS holds for the project (see connections --help)\n"
+               "  delete       Delete connections on DAS, by ID or --created-since TIME (see delete --help)\n"
+               "  reconcile    Settle pending and unknown creates in the history by asking DAS\n"
+               "  batch        Create many connections from a CSV or JSON file: batch plan FILE, batch apply "
+               "FILE\n"
+               "               [--parallel N] [--strict] [--report FILE] [--password-stdin | "
+               "--passwords-file "
+               "FILE]\n"
+               "               [--yes] (see batch plan --help, batch apply --help)\n"
+               "  projects     List the IAM projects of a region (see projects --help)\n"
+               "  instances    List the database instances DAS knows (see instances --help)\n"
+               "  nodes        List the nodes of an instance (see nodes --help)\n"
+               "  databases    List the database names of an instance (see databases --help)\n"
+               "  history      List creates made on this computer and their state (see history --help)\n"
+               "  profile      Manage profiles: list, add, remove, import (secrets in the OS keychain)\n"
+               "\n") +
+           usageNotes();
 }
 
 int runCommand(const QString& command, const QStringList& arguments, QTextStream& out, QTextStream& err,
@@ -74,6 +86,47 @@ int runCommand(const QString& command, const QStringList& arguments, QTextStream
     return 2;
 }
 
+// The sub-commands as typed, in the order of usage(): each is run once with CommandLine describing, which
+// collects its options instead of parsing.
+const char* const SubCommands[] = {"create",      "connections",    "delete",        "reconcile",
+                                   "batch plan",  "batch apply",    "projects",      "instances",
+                                   "nodes",       "databases",      "history",       "profile list",
+                                   "profile add", "profile remove", "profile import"};
+
+das::ProgramDoc programDoc(QTextStream& out, QTextStream& err, QTextStream& in)
+{
+    das::ProgramDoc doc;
+    doc.program = QStringLiteral("das-connect-cli");
+    doc.summary = QStringLiteral("create Huawei Cloud DAS instance connections from the command line");
+    doc.version = QCoreApplication::applicationVersion();
+    doc.description =
+        QStringList{QStringLiteral(
+            "das-connect-cli creates, lists and deletes Huawei Cloud Data Admin Service (DAS) instance "
+            "connections, alone or in batches from a CSV or JSON file, looks up what DAS knows (projects, "
+            "instances, nodes, database names) and keeps a history of the creates made on this computer. It "
+            "uses the same workflow as the das-connect window.")} +
+        usageNotes().split(QStringLiteral("\n\n"));
+    doc.commands.append(das::CommandDoc{{}, {}, {}, das::ProgramDoc::helpAndVersion(), {}});
+    QList<das::CommandDoc> commands;
+    das::CommandLine::describeInto(&commands);
+    for (const char* path : SubCommands) {
+        QStringList words = QString::fromLatin1(path).split(u' ');
+        const QString command = words.takeFirst();
+        runCommand(command, QStringList{QStringLiteral("das-connect-cli ") + command} + words, out, err, in);
+    }
+    das::CommandLine::describeInto(nullptr);
+    doc.commands += commands;
+    doc.seeAlso = QStringList{QStringLiteral("das-connect(1)"), QStringLiteral("das-sandbox(1)")};
+    return doc;
+}
+
+// `batch --version` and `profile --version`: the groups take no options of their own.
+bool isGroupVersion(const QString& command, const QStringList& arguments)
+{
+    return (command == QLatin1String("batch") || command == QLatin1String("profile")) &&
+           arguments.value(1) == QLatin1String("--version");
+}
+
 } // namespace
 
 int main(int argc, char* argv[])
@@ -94,12 +147,20 @@ int main(int argc, char* argv[])
         return arguments.isEmpty() ? 2 : 0;
     }
     if (arguments.constFirst() == QLatin1String("--version")) {
-        out << QStringLiteral("das-connect-cli ") << QCoreApplication::applicationVersion() << Qt::endl;
+        out << das::CommandLine::versionText() << Qt::endl;
         return 0;
     }
+    // Hidden: the build writes the man page and the bash completion with these.
+    if (arguments.size() == 1 &&
+        das::printRequestedDoc(arguments, [&out, &err, &in] { return programDoc(out, err, in); }))
+        return 0;
     const QString command = arguments.takeFirst();
     // The commands name themselves in --help as typed, not by the binary's full path.
     arguments.prepend(QStringLiteral("das-connect-cli ") + command);
+    if (isGroupVersion(command, arguments)) {
+        out << das::CommandLine::versionText() << Qt::endl;
+        return 0;
+    }
     const int status = runCommand(command, arguments, out, err, in);
     qCDebug(das::lcCli) << "command" << command << "exit status" << status;
     return status;

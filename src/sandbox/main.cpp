@@ -2,6 +2,7 @@
 
 #include "AppPaths.h"
 #include "BoundedRead.h"
+#include "ProgramDoc.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -166,16 +167,17 @@ std::optional<int> readOptions(const QCommandLineParser& parser, const QList<QCo
     return std::nullopt;
 }
 
-// Parses argv into `options`; returns an exit code when the arguments are unusable (message on stderr).
-std::optional<int> parseArguments(const QCoreApplication& app, SandboxOptions* options)
+QString description()
 {
-    QCommandLineParser parser;
-    parser.setApplicationDescription(QCoreApplication::translate(
+    return QCoreApplication::translate(
         "main",
         "Local stand-in for Huawei Cloud DAS (create-connection and the instance, node, database-name "
-        "and IAM project lookups), for demos, training and tests."));
-    parser.addHelpOption();
-    parser.addVersionOption();
+        "and IAM project lookups), for demos, training and tests.");
+}
+
+// The options in OptionIndex order: what the parser accepts and what the man page and completion list.
+QList<QCommandLineOption> optionList()
+{
     const QCommandLineOption portOption(
         QStringLiteral("port"), QCoreApplication::translate("main", "TCP port on 127.0.0.1 (0: any free)."),
         QStringLiteral("PORT"), QStringLiteral("0"));
@@ -236,12 +238,44 @@ std::optional<int> parseArguments(const QCoreApplication& app, SandboxOptions* o
         QStringLiteral("state"),
         QCoreApplication::translate("main", "Keep the created connections in FILE across restarts."),
         QStringLiteral("FILE"));
-    const QList<QCommandLineOption> all{
-        portOption,      akOption,      skOption,        skFileOption,         tokenOption,
-        tokenFileOption, latencyOption, throttleOption,  modeOption,           anyIdsOption,
-        certOption,      keyOption,     inventoryOption, writeInventoryOption, stateOption};
+    return {portOption,      akOption,      skOption,        skFileOption,         tokenOption,
+            tokenFileOption, latencyOption, throttleOption,  modeOption,           anyIdsOption,
+            certOption,      keyOption,     inventoryOption, writeInventoryOption, stateOption};
+}
+
+das::ProgramDoc programDoc()
+{
+    das::ProgramDoc doc;
+    doc.program = QStringLiteral("das-sandbox");
+    doc.summary = QStringLiteral("local stand-in for Huawei Cloud DAS");
+    doc.version = QCoreApplication::applicationVersion();
+    doc.description = QStringList{
+        description(),
+        QStringLiteral(
+            "It listens on 127.0.0.1, prints the endpoint and the credentials it accepts, and logs one "
+            "line per request received and answered (never a header or body value). Point "
+            "das-connect or das-connect-cli at the printed endpoint.")};
+    doc.commands.append(das::CommandDoc{{}, {}, {}, das::ProgramDoc::helpAndVersion() + optionList(), {}});
+    doc.sections.append({QStringLiteral("Environment"),
+                         QStringLiteral("DAS_SANDBOX_SK: the secret key of --ak (or --sk-file).\n\n"
+                                        "DAS_SANDBOX_TOKEN: the accepted IAM token (or --token-file).")});
+    doc.seeAlso = QStringList{QStringLiteral("das-connect(1)"), QStringLiteral("das-connect-cli(1)")};
+    return doc;
+}
+
+// Parses argv into `options`; returns an exit code when the arguments are unusable (message on stderr).
+std::optional<int> parseArguments(const QCoreApplication& app, SandboxOptions* options)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(description());
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QList<QCommandLineOption> all = optionList();
     parser.addOptions(all);
+    parser.addOptions(das::docOptions());
     parser.process(app);
+    if (das::printRequestedDoc(QCoreApplication::arguments(), programDoc))
+        return 0;
     return readOptions(parser, all, options);
 }
 
