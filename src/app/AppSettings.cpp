@@ -12,6 +12,8 @@ namespace {
 
 const char* const HistoryHeaderStateKey = "history/headerState";
 const char* const HistoryHeaderColumnsKey = "history/headerColumns";
+const char* const HistoryShownColumnsKey = "history/shownColumns";
+const char* const HistoryHiddenColumnsKey = "history/hiddenColumns";
 
 } // namespace
 
@@ -128,6 +130,23 @@ void AppSettings::setHistoryHeaderState(const QByteArray& state, int columnCount
     beforeWrite();
     m_settings.setValue(QLatin1String(HistoryHeaderStateKey), state);
     m_settings.setValue(QLatin1String(HistoryHeaderColumnsKey), columnCount);
+}
+
+QStringList AppSettings::historyShownColumns() const
+{
+    return m_settings.value(QLatin1String(HistoryShownColumnsKey)).toStringList();
+}
+
+QStringList AppSettings::historyHiddenColumns() const
+{
+    return m_settings.value(QLatin1String(HistoryHiddenColumnsKey)).toStringList();
+}
+
+void AppSettings::setHistoryColumns(const QStringList& shown, const QStringList& hidden)
+{
+    beforeWrite();
+    m_settings.setValue(QLatin1String(HistoryShownColumnsKey), shown);
+    m_settings.setValue(QLatin1String(HistoryHiddenColumnsKey), hidden);
 }
 
 QString AppSettings::language() const

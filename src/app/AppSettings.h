@@ -3,6 +3,7 @@
 #include <QByteArray>
 #include <QSettings>
 #include <QString>
+#include <QStringList>
 
 #include <memory>
 
@@ -44,6 +45,12 @@ public:
     // another set of columns is not misapplied.
     QByteArray historyHeaderState(int columnCount) const;
     void setHistoryHeaderState(const QByteArray& state, int columnCount);
+    // The history columns chosen to be shown and hidden, by HistoryColumn::key(). Kept apart from the header
+    // state so that the choice survives a version that adds columns (which drops the header state); a
+    // column in neither list gets its default.
+    QStringList historyShownColumns() const;
+    QStringList historyHiddenColumns() const;
+    void setHistoryColumns(const QStringList& shown, const QStringList& hidden);
 
     // "system", "en" or "zh_CN"
     QString language() const;

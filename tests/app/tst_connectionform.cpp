@@ -6,6 +6,7 @@
 
 #include <QAbstractItemView>
 #include <QAction>
+#include <QCheckBox>
 #include <QClipboard>
 #include <QComboBox>
 #include <QGuiApplication>
@@ -56,12 +57,19 @@ private slots:
     void emptyFormIsNotReadyAndQuiet()
     {
         QVERIFY(!createButton()->isEnabled());
-        // Untouched required fields are listed in the summary, not shouted at one by one.
+        // Untouched required fields are not shouted at, neither one by one nor in the summary.
         QVERIFY(errorText("projectIdError").isEmpty());
-        const QString summary = child<QLabel>("summaryLabel")->text();
-        QVERIFY2(summary.contains(QStringLiteral("Project ID")) &&
-                     summary.contains(QStringLiteral("Password")),
-                 qPrintable(summary));
+        auto* summary = child<QLabel>("summaryLabel");
+        QVERIFY2(summary->text().contains(QStringLiteral("marked *")), qPrintable(summary->text()));
+        QVERIFY(summary->property("role").toString() != QLatin1String("error"));
+        // Once the user tries, the summary lists what is missing.
+        auto* username = child<QLineEdit>("usernameEdit");
+        username->setFocus();
+        QTest::keyClick(username, Qt::Key_Return);
+        QVERIFY2(summary->text().contains(QStringLiteral("Project ID")) &&
+                     summary->text().contains(QStringLiteral("Password")),
+                 qPrintable(summary->text()));
+        QCOMPARE(summary->property("role").toString(), QStringLiteral("error"));
     }
 
     void requiredFieldsAreMarked()
@@ -337,8 +345,9 @@ private slots:
     {
         form->fillExample();
         child<QLineEdit>("projectIdEdit")->setFocus();
-        const char* expected[] = {"instanceIdEdit", "engineTypeCombo", "networkTypeCombo",
-                                  "usernameEdit",   "passwordEdit",    "savePasswordCheck"};
+        const char* expected[] = {"instanceIdEdit",       "engineTypeCombo", "networkTypeCombo",
+                                  "usernameEdit",         "passwordEdit",    "dasSavePasswordCheck",
+                                  "keychainPasswordCheck"};
         for (const char* name : expected) {
             QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
             QCOMPARE(QApplication::focusWidget()->objectName(), QLatin1String(name));
@@ -347,10 +356,10 @@ private slots:
 
     void everyInputHasAnAccessibleName()
     {
-        for (const char* name :
-             {"targetCombo", "endpointEdit", "projectIdEdit", "instanceIdEdit", "engineTypeCombo",
-              "networkTypeCombo", "usernameEdit", "passwordEdit", "savePasswordCheck", "nodeIdInput",
-              "portEdit", "databaseNameEdit", "remarksEdit", "sqlRecordCheck"}) {
+        for (const char* name : {"targetCombo", "endpointEdit", "projectIdEdit", "instanceIdEdit",
+                                 "engineTypeCombo", "networkTypeCombo", "usernameEdit", "passwordEdit",
+                                 "dasSavePasswordCheck", "keychainPasswordCheck", "nodeIdInput", "portEdit",
+                                 "databaseNameEdit", "remarksEdit", "sqlRecordCheck"}) {
             QWidget* w = form->findChild<QWidget*>(QLatin1String(name));
             QVERIFY2(w && !w->accessibleName().isEmpty(), name);
         }

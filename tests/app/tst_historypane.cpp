@@ -5,6 +5,7 @@
 #include "HistoryProxyModel.h"
 #include "HistoryStore.h"
 #include "HistoryTableModel.h"
+#include "HistoryWatcher.h"
 
 #include <QAbstractButton>
 #include <QAction>
@@ -18,14 +19,17 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QStyle>
 #include <QTableView>
 #include <QTest>
 #include <QTimeZone>
 #include <QTimer>
 #include <QToolButton>
 
+#include <functional>
 #include <memory>
 
 using namespace das;
@@ -35,6 +39,8 @@ namespace {
 
 constexpr int RowCount = 600;
 constexpr int AliceRows = RowCount / 10;
+// The history pane's width in a 1024x700 main window (the tab beside the form).
+constexpr int PaneWidthAt1024 = 400;
 
 HistoryRecord sample(int i)
 {
@@ -97,6 +103,12 @@ private:
         return m_pane->findChild<QToolButton*>(QStringLiteral("exportButton"));
     }
 
+    QToolButton* columnsButton() const
+    {
+        return m_pane->findChild<QToolButton*>(QStringLiteral("columnsButton"));
+    }
+    QLabel* emptyLabel() const { return m_pane->findChild<QLabel*>(QStringLiteral("historyEmptyLabel")); }
+
     QPoint cellCenter(int row, int column = HistoryColumn::Username) const
     {
         const QModelIndex index = table()->model()->index(row, column);
@@ -115,6 +127,69 @@ private:
         const int x = header->sectionViewportPosition(column) + header->sectionSize(column) / 2;
         QVERIFY(x > 0 && x < header->viewport()->width());
         QTest::mouseClick(header->viewport(), Qt::LeftButton, {}, QPoint(x, header->height() / 2));
+    }
+
+    // Opens a popup menu with `open` (which may block in the menu's own event loop) and hands the menu, once
+    // shown, to `act`, which must close it.
+    void withPopup(const std::function<void()>& open, const std::function<void(QMenu*)>& act)
+    {
+        bool seen = false;
+        QTimer poll;
+        poll.setInterval(10);
+        connect(&poll, &QTimer::timeout, this, [&] {
+            auto* popup = qobject_cast<QMenu*>(QApplication::activePopupWidget());
+            if (!popup)
+                return;
+            poll.stop();
+            seen = true;
+            act(popup);
+        });
+        poll.start();
+        open();
+        QTRY_VERIFY(seen);
+        QTRY_VERIFY(!QApplication::activePopupWidget());
+    }
+
+    QAction* columnAction(int column) const
+    {
+        const QList<QAction*> actions = m_pane->columnsMenu()->actions();
+        for (QAction* action : actions) {
+            if (!action->isSeparator() && action->data().toInt() == column && action->isCheckable())
+                return action;
+        }
+        return nullptr;
+    }
+
+    // Right-clicks the table header and clicks the column's entry in the menu that opens.
+    void toggleColumnFromHeader(int column)
+    {
+        QHeaderView* header = table()->horizontalHeader();
+        const QPoint pos(header->sectionViewportPosition(HistoryColumn::Time) + 5, header->height() / 2);
+        withPopup(
+            [&] {
+                QContextMenuEvent event(QContextMenuEvent::Mouse, pos, header->viewport()->mapToGlobal(pos));
+                QApplication::sendEvent(header->viewport(), &event);
+            },
+            [&](QMenu* menu) {
+                QCOMPARE(menu, m_pane->columnsMenu());
+                QAction* action = columnAction(column);
+                QVERIFY(action);
+                QTest::mouseClick(menu, Qt::LeftButton, {}, menu->actionGeometry(action).center());
+            });
+    }
+
+    // Opens the Columns button's menu with the keyboard and toggles the column's entry with arrows and Enter.
+    void toggleColumnWithKeys(int column)
+    {
+        columnsButton()->setFocus();
+        withPopup([&] { QTest::keyClick(columnsButton(), Qt::Key_Space); },
+                  [&](QMenu* menu) {
+                      QAction* action = columnAction(column);
+                      for (int i = 0; i < 2 * HistoryColumn::Count && menu->activeAction() != action; ++i)
+                          QTest::keyClick(menu, Qt::Key_Down);
+                      QCOMPARE(menu->activeAction(), action);
+                      QTest::keyClick(menu, Qt::Key_Return);
+                  });
     }
 
     std::unique_ptr<HistoryPane> makePane(HistoryStore* store)
@@ -502,7 +577,8 @@ private slots:
         // Alt+F is the main window's File menu.
         QTest::keyClick(m_pane.get(), Qt::Key_L, Qt::AltModifier);
         QTRY_COMPARE(QApplication::focusWidget(), filterEdit());
-        const QList<QWidget*> order = {table(), button("copyIdButton"), button("useTemplateButton"),
+        const QList<QWidget*> order = {columnsButton(),        table(),
+                                       button("copyIdButton"), button("useTemplateButton"),
                                        button("deleteButton"), exportButton()};
         for (QWidget* expected : order) {
             QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
@@ -510,14 +586,30 @@ private slots:
         }
     }
 
-    void stateColumnFollowsTheConnectionId()
+    void connectionIdComesEarly()
     {
         QHeaderView* header = table()->horizontalHeader();
-        QCOMPARE(header->visualIndex(HistoryColumn::State),
-                 header->visualIndex(HistoryColumn::ConnectionId) + 1);
-        QVERIFY(!header->isSectionHidden(HistoryColumn::State));
-        const QString text = m_pane->model()->headerData(HistoryColumn::State, Qt::Horizontal).toString();
-        QVERIFY(header->sectionSize(HistoryColumn::State) >= table()->fontMetrics().horizontalAdvance(text));
+        QCOMPARE(header->logicalIndex(0), int(HistoryColumn::ConnectionId));
+        QCOMPARE(header->logicalIndex(1), int(HistoryColumn::State));
+        QCOMPARE(header->logicalIndex(2), int(HistoryColumn::Time));
+        for (int column : {HistoryColumn::State, HistoryColumn::ConnectionId, HistoryColumn::Instance}) {
+            QVERIFY(!header->isSectionHidden(column));
+            const QString text = m_pane->model()->headerData(column, Qt::Horizontal).toString();
+            QVERIFY(header->sectionSize(column) >= table()->fontMetrics().horizontalAdvance(text));
+        }
+        // The width the pane gets in a 1024x700 window: the whole ID shows without scrolling sideways.
+        m_pane->resize(PaneWidthAt1024, 500);
+        QTRY_COMPARE(table()->viewport()->width() < PaneWidthAt1024, true);
+        const QString id = m_pane->model()->record(0).connectionId;
+        QVERIFY(header->sectionSize(HistoryColumn::ConnectionId) >=
+                table()->fontMetrics().horizontalAdvance(id));
+        QVERIFY(header->sectionViewportPosition(HistoryColumn::ConnectionId) +
+                    header->sectionSize(HistoryColumn::ConnectionId) <=
+                table()->viewport()->width());
+        // Free text last, where it stretches; the optional columns hidden.
+        QCOMPARE(header->logicalIndex(HistoryColumn::Count - 1), int(HistoryColumn::Remarks));
+        for (int column = 0; column < HistoryColumn::Count; ++column)
+            QCOMPARE(header->isSectionHidden(column), HistoryColumn::isOptional(column));
     }
 
     void deleteOnDasIsOfferedForConnectionsThatExist()
@@ -552,6 +644,174 @@ private slots:
         QCOMPARE(records.size(), 3);
         QCOMPARE(std::count_if(records.begin(), records.end(), &HistoryPane::existsOnDas), 1);
         QCOMPARE(m_store->count(), RowCount); // nothing removed from the history
+    }
+
+    void columnChooserShowsHidesAndPersists()
+    {
+        QHeaderView* header = table()->horizontalHeader();
+        QVERIFY(header->isSectionHidden(HistoryColumn::ProjectId));
+        QVERIFY(header->isSectionHidden(HistoryColumn::Port));
+        // The ID cannot be hidden.
+        QVERIFY(columnAction(HistoryColumn::ConnectionId));
+        QVERIFY(!columnAction(HistoryColumn::ConnectionId)->isEnabled());
+        QVERIFY(columnAction(HistoryColumn::ConnectionId)->isChecked());
+
+        toggleColumnFromHeader(HistoryColumn::ProjectId);
+        QVERIFY(!QTest::currentTestFailed());
+        QVERIFY(!header->isSectionHidden(HistoryColumn::ProjectId));
+        QVERIFY(columnAction(HistoryColumn::ProjectId)->isChecked());
+        const QString project = sample(RowCount - 1).projectId;
+        QCOMPARE(table()->model()->index(0, HistoryColumn::ProjectId).data().toString(), project);
+        QVERIFY(header->sectionSize(HistoryColumn::ProjectId) >=
+                table()->fontMetrics().horizontalAdvance(project));
+
+        toggleColumnWithKeys(HistoryColumn::Port);
+        QVERIFY(!QTest::currentTestFailed());
+        QVERIFY(!header->isSectionHidden(HistoryColumn::Port));
+        QCOMPARE(table()->model()->index(0, HistoryColumn::Port).data().toString(), QStringLiteral("3306"));
+        toggleColumnWithKeys(HistoryColumn::Endpoint); // a default column can go too
+        QVERIFY(!QTest::currentTestFailed());
+        QVERIFY(header->isSectionHidden(HistoryColumn::Endpoint));
+
+        const QString iniPath = testFile(QStringLiteral("settings.ini"));
+        {
+            QSettings file(iniPath, QSettings::IniFormat);
+            AppSettings settings(file);
+            m_pane->saveState(settings);
+        }
+        auto check = [&](HistoryPane* pane) {
+            QHeaderView* h = pane->table()->horizontalHeader();
+            QVERIFY(!h->isSectionHidden(HistoryColumn::ProjectId));
+            QVERIFY(!h->isSectionHidden(HistoryColumn::Port));
+            QVERIFY(h->isSectionHidden(HistoryColumn::Endpoint));
+            QVERIFY(h->isSectionHidden(HistoryColumn::DatabaseName));
+            QVERIFY(!h->isSectionHidden(HistoryColumn::ConnectionId));
+        };
+        auto restart = std::make_unique<HistoryPane>();
+        restart->setStore(m_store.get());
+        {
+            QSettings file(iniPath, QSettings::IniFormat);
+            restart->restoreState(AppSettings(file));
+        }
+        check(restart.get());
+        QVERIFY(restart->columnsMenu()->actions().constFirst()->isChecked());
+
+        // A header saved with another set of columns is dropped; the choice of columns is not.
+        {
+            QSettings file(iniPath, QSettings::IniFormat);
+            file.setValue(QStringLiteral("history/headerColumns"), 3);
+        }
+        auto upgraded = std::make_unique<HistoryPane>();
+        upgraded->setStore(m_store.get());
+        {
+            QSettings file(iniPath, QSettings::IniFormat);
+            upgraded->restoreState(AppSettings(file));
+        }
+        check(upgraded.get());
+
+        // And back to the defaults.
+        QAction* defaults = m_pane->findChild<QAction*>(QStringLiteral("historyDefaultColumnsAction"));
+        QVERIFY(defaults);
+        QVERIFY(m_pane->columnsMenu()->actions().contains(defaults));
+        defaults->trigger();
+        for (int column = 0; column < HistoryColumn::Count; ++column)
+            QCOMPARE(header->isSectionHidden(column), HistoryColumn::isOptional(column));
+        QVERIFY(!columnAction(HistoryColumn::ProjectId)->isChecked());
+    }
+
+    void columnsButtonFitsTextAndArrow()
+    {
+        QToolButton* button = columnsButton();
+        QCOMPARE(button->menu(), m_pane->columnsMenu());
+        QCOMPARE(button->popupMode(), QToolButton::InstantPopup);
+        const int text = button->fontMetrics().horizontalAdvance(button->text());
+        const int arrow = button->style()->pixelMetric(QStyle::PM_MenuButtonIndicator, nullptr, button);
+        QVERIFY(button->isVisible());
+        QVERIFY2(button->width() >= text + 2 * arrow,
+                 qPrintable(QStringLiteral("%1 < %2 + 2 × %3").arg(button->width()).arg(text).arg(arrow)));
+    }
+
+    void emptyHistoryAndEmptyFilterSaySo()
+    {
+        // Rows: no text over them.
+        QVERIFY(m_pane->emptyStateText().isEmpty());
+        QVERIFY(!emptyLabel()->isVisible());
+
+        // A filter that matches nothing says so, naming it.
+        QTest::keyClicks(filterEdit(), QStringLiteral("no-such-thing"));
+        QTest::keyClick(filterEdit(), Qt::Key_Return);
+        QCOMPARE(m_pane->proxy()->rowCount(), 0);
+        QVERIFY(emptyLabel()->isVisible());
+        QVERIFY(emptyLabel()->text().startsWith(QStringLiteral("No connection matches “no-such-thing”.")));
+        QVERIFY(emptyLabel()->geometry().intersects(table()->viewport()->geometry()));
+        QVERIFY(!table()->horizontalScrollBar()->isVisible());
+        QTest::keyClick(filterEdit(), Qt::Key_Escape);
+        QCOMPARE(m_pane->proxy()->rowCount(), HistoryTableModel::PageSize);
+        QVERIFY(!emptyLabel()->isVisible());
+
+        // An empty history, at both window sizes: the invitation, and no scroll bar under it.
+        HistoryStore empty(testFile(QStringLiteral("empty.sqlite")));
+        QString error;
+        QVERIFY2(empty.open(&error), qPrintable(error));
+        auto pane = makePane(&empty);
+        QVERIFY(QTest::qWaitForWindowExposed(pane.get()));
+        auto* label = pane->findChild<QLabel*>(QStringLiteral("historyEmptyLabel"));
+        QVERIFY(label && label->isVisible());
+        QVERIFY(label->text().startsWith(QStringLiteral("No connections yet")));
+        for (int width : {PaneWidthAt1024, 1000}) {
+            pane->resize(width, 400);
+            QTRY_COMPARE(label->geometry(), pane->table()->viewport()->geometry());
+            QVERIFY(!pane->table()->horizontalScrollBar()->isVisible());
+        }
+
+        // The first row, here from another process, replaces the text.
+        HistoryStore other(empty.path());
+        QVERIFY2(other.open(&error), qPrintable(error));
+        HistoryRecord r = sample(0);
+        QVERIFY2(other.add(r, &error), qPrintable(error));
+        pane->watcher()->checkNow();
+        QCOMPARE(pane->proxy()->rowCount(), 1);
+        QVERIFY(!label->isVisible());
+        QVERIFY(pane->emptyStateText().isEmpty());
+    }
+
+    void rowsAddedByAnotherProcessShowUp()
+    {
+        m_pane->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(m_pane.get()));
+        QTRY_VERIFY(m_pane->watcher()->isActive()); // on screen in the active window
+        QCOMPARE(m_pane->watcher()->interval(), 1000);
+        clickRow(2);
+        const qint64 selected = m_pane->selectedRecords().constFirst().id;
+
+        // Another connection to the same file, as das-connect-cli has.
+        HistoryStore cli(m_path);
+        QString error;
+        QVERIFY2(cli.open(&error), qPrintable(error));
+        HistoryRecord added = sample(RowCount);
+        QVERIFY2(cli.add(added, &error), qPrintable(error));
+        QTRY_COMPARE(m_pane->model()->totalCount(), RowCount + 1);
+        QCOMPARE(m_pane->model()->record(0).id, added.id); // at the top, where the view is
+        QCOMPARE(countLabel()->text(), QStringLiteral("601 connections"));
+        QCOMPARE(m_pane->selectedRecords().size(), 1);
+        QCOMPARE(m_pane->selectedRecords().constFirst().id, selected);
+
+        // Scrolled down, the same rows stay in view; a state set elsewhere shows.
+        table()->scrollTo(table()->model()->index(100, 0), QAbstractItemView::PositionAtTop);
+        const qint64 top = table()->indexAt(QPoint(1, 1)).data(HistoryTableModel::RecordIdRole).toLongLong();
+        QVERIFY(table()->verticalScrollBar()->value() > 0);
+        QVERIFY2(
+            cli.setState(selected, HistoryRecord::State::Deleted, QString(), QString(), QString(), &error),
+            qPrintable(error));
+        HistoryRecord another = sample(RowCount + 1);
+        QVERIFY2(cli.add(another, &error), qPrintable(error));
+        QTRY_COMPARE(m_pane->model()->totalCount(), RowCount + 2);
+        QCOMPARE(table()->indexAt(QPoint(1, 1)).data(HistoryTableModel::RecordIdRole).toLongLong(), top);
+        QCOMPARE(m_pane->selectedRecords().constFirst().state, HistoryRecord::State::Deleted);
+
+        // Off screen, nothing polls.
+        m_pane->hide();
+        QVERIFY(!m_pane->watcher()->isActive());
     }
 
     void survivesRestart()

@@ -269,7 +269,7 @@ private slots:
         w->form()->fillExample();
         const QString shown = previewText();
         QVERIFY(shown.startsWith(QStringLiteral("POST ") + w->sandbox()->url().toString()));
-        QVERIFY(shown.contains(QStringLiteral("\"password\":\"********\"")));
+        QVERIFY(shown.contains(QStringLiteral("\"password\": \"********\"")));
         QVERIFY(shown.contains(QStringLiteral("Signature=********")));
         QVERIFY(!shown.contains(QStringLiteral("Sandbox_Demo_2026")));
         QVERIFY(!shown.contains(w->sandbox()->options().secretKey));

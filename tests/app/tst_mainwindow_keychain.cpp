@@ -19,6 +19,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QTcpServer>
 #include <QTest>
 
 using namespace das;
@@ -116,7 +117,7 @@ private slots:
         QVERIFY(chooseProfile(name));
         w->form()->fillExample();
         child<QLineEdit>("passwordEdit")->setText(password);
-        child<QCheckBox>("savePasswordCheck")->setChecked(true);
+        child<QCheckBox>("keychainPasswordCheck")->setChecked(true);
         QVERIFY(clickCreateAndWait());
         QCOMPARE(w->resultPanel()->state(), ResultPanel::State::Success);
         QTRY_VERIFY_WITH_TIMEOUT(w->resultPanel()->explanation().contains(QStringLiteral("read back")),
@@ -172,7 +173,7 @@ private slots:
         const QString password = QStringLiteral("GUI-saved-") + uniqueTag();
         auto* passwordEdit = child<QLineEdit>("passwordEdit");
         passwordEdit->setText(password);
-        child<QCheckBox>("savePasswordCheck")->setChecked(true);
+        child<QCheckBox>("keychainPasswordCheck")->setChecked(true);
         QVERIFY(clickCreateAndWait());
         QCOMPARE(w->resultPanel()->state(), ResultPanel::State::Success);
         QTRY_VERIFY_WITH_TIMEOUT(w->resultPanel()->explanation().contains(QStringLiteral("read back")),
@@ -211,6 +212,48 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(!child<QWidget>("savedPasswordBar")->isVisible(), 20000);
         QCOMPARE(lookup(key).out, QByteArray());
         QCOMPARE(passwordEdit->text(), password); // forgetting never clears what is typed
+    }
+
+    // The sandbox's port is new with every `das-connect --demo`: a password saved on one is offered on the
+    // next, and its keychain entry says whose password it is.
+    void sandboxPasswordIsOfferedByTheNextSandbox()
+    {
+        w->form()->fillExample();
+        const ConnectionRequest r = w->form()->request();
+        const QUrl firstUrl = w->sandbox()->url();
+        const QString key =
+            SecretStore::databasePasswordKey(firstUrl.toString(), r.projectId, r.instanceId, r.username);
+        QVERIFY2(key.startsWith(QStringLiteral("dbpassword:sandbox|")), qPrintable(key));
+        clearEntry(key);
+        const QString password = QStringLiteral("GUI-demo-") + uniqueTag();
+        child<QLineEdit>("passwordEdit")->setText(password);
+        child<QCheckBox>("keychainPasswordCheck")->setChecked(true);
+        QVERIFY(clickCreateAndWait());
+        QCOMPARE(w->resultPanel()->state(), ResultPanel::State::Success);
+        QTRY_VERIFY_WITH_TIMEOUT(w->resultPanel()->explanation().contains(QStringLiteral("read back")),
+                                 20000);
+        QCOMPARE(QString::fromUtf8(lookup(key).out), password);
+
+        // A restart: the next sandbox gets another port (the old one is held so that it cannot come back).
+        closeWindow();
+        QTcpServer oldPort;
+        QVERIFY(oldPort.listen(QHostAddress::LocalHost, quint16(firstUrl.port())));
+        QVERIFY(openWindow());
+        w = window();
+        QVERIFY(w->sandbox()->url() != firstUrl);
+        w->form()->fillExample();
+        auto* passwordEdit = child<QLineEdit>("passwordEdit");
+        passwordEdit->clear();
+        auto* use = child<QPushButton>("useSavedPasswordButton");
+        QTRY_VERIFY_WITH_TIMEOUT(use->isVisible(), 20000);
+        QTest::mouseClick(use, Qt::LeftButton);
+        QCOMPARE(passwordEdit->text(), password);
+
+        // Creating with it on the new sandbox works, and reads nothing from the old one.
+        QVERIFY(clickCreateAndWait());
+        QCOMPARE(w->resultPanel()->state(), ResultPanel::State::Success);
+        QCOMPARE(w->sandbox()->issuedConnectionIds().size(), 1);
+        clearEntry(key);
     }
 };
 

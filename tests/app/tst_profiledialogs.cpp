@@ -295,8 +295,14 @@ private slots:
         QVERIFY(showAndWait(&editor));
         const EditorFields f(&editor);
 
-        // Every problem at once, each naming its field.
+        // Untouched: nothing to save yet, but no wall of errors either.
         QVERIFY(!f.ok->isEnabled());
+        QVERIFY2(!f.errors->isVisible(), qPrintable(f.errors->text()));
+
+        // Once the user types, every problem at once, each naming its field.
+        f.name->setFocus();
+        QTest::keyClicks(f.name, QStringLiteral("x"));
+        QTest::keyClick(f.name, Qt::Key_Backspace);
         QVERIFY(f.errors->isVisible());
         QVERIFY2(f.errors->text().contains(QLatin1String("Profile name")), qPrintable(f.errors->text()));
         QVERIFY(f.errors->text().contains(QLatin1String("Access key (AK)")));

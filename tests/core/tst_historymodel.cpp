@@ -102,6 +102,24 @@ QString sortField(const HistoryRecord& r, int column)
         return r.passwordSaved ? QStringLiteral("1") : QStringLiteral("0");
     case HistoryColumn::State:
         return HistoryRecord::stateName(r.state);
+    case HistoryColumn::ProjectId:
+        return r.projectId;
+    case HistoryColumn::Region:
+        return r.region;
+    case HistoryColumn::NetworkType:
+        return r.networkType;
+    case HistoryColumn::NodeIds:
+        return r.nodeIds.join(u',');
+    case HistoryColumn::Port:
+        return QStringLiteral("%1").arg(r.port.toInt(), 5, 10, QLatin1Char('0')); // sorted as a number
+    case HistoryColumn::DatabaseName:
+        return r.databaseName;
+    case HistoryColumn::RequestId:
+        return r.requestId;
+    case HistoryColumn::UpdatedAt:
+        return r.updatedAt.isValid() ? r.updatedAt.toUTC().toString(Qt::ISODateWithMs) : QString();
+    case HistoryColumn::StateDetail:
+        return r.stateDetail;
     default:
         return QString();
     }

@@ -81,7 +81,8 @@ private:
     CreateSession::Target target() const { return {m_server->url(), QString()}; }
 
     // Runs a session to its end and returns the names of its signals in the order they came.
-    QStringList run(CreateSession& session, const ConnectionRequest& request, const CredentialChoice& choice)
+    QStringList run(CreateSession& session, const ConnectionRequest& request, const CredentialChoice& choice,
+                    const CreateSession::Options& options = CreateSession::Options())
     {
         QStringList stages;
         connect(&session, &CreateSession::resolvingCredentials, this,
@@ -93,7 +94,7 @@ private:
         connect(&session, &CreateSession::passwordNotSaved, this,
                 [&] { stages << QStringLiteral("notSaved"); });
         QSignalSpy finished(&session, &CreateSession::finished);
-        session.start(request, target(), choice);
+        session.start(request, target(), choice, options);
         if (!finished.wait(30000))
             stages << QStringLiteral("TIMEOUT");
         for (int i = 0; i < finished.count(); ++i)
@@ -204,6 +205,36 @@ private slots:
         QCOMPARE(session.outcome().passwordSaved, std::optional<bool>(true));
         QVERIFY(m_history->byId(session.outcome().historyId).passwordSaved);
         QCOMPARE(test::lookup(key).out, QByteArray(CanaryPassword));
+    }
+
+    // The window asks for DAS's is_save_password and for the keychain apart: each follows its own flag.
+    void keychainFollowsItsOwnFlag()
+    {
+        ConnectionRequest dasOnly = validRequest(QStringLiteral("dasonly_") + test::uniqueTag());
+        dasOnly.isSavePassword = true;
+        const QString dasOnlyKey = CreateSession::passwordKey(m_server->url().toString(), dasOnly);
+        m_keysToClear << dasOnlyKey;
+        CreateSession::Options noKeychain;
+        noKeychain.keychainPassword = false;
+        CreateSession first(services());
+        QCOMPARE(
+            run(first, dasOnly, demoChoice(), noKeychain),
+            QStringList({QStringLiteral("sending"), QStringLiteral("recorded"), QStringLiteral("finished")}));
+        QVERIFY(!first.outcome().passwordSaved.has_value());
+        QCOMPARE(test::lookup(dasOnlyKey).out, QByteArray());
+
+        ConnectionRequest keychainOnly = validRequest(QStringLiteral("kconly_") + test::uniqueTag());
+        keychainOnly.isSavePassword = false;
+        const QString keychainKey = CreateSession::passwordKey(m_server->url().toString(), keychainOnly);
+        m_keysToClear << keychainKey;
+        CreateSession::Options keychain;
+        keychain.keychainPassword = true;
+        CreateSession second(services());
+        QCOMPARE(run(second, keychainOnly, demoChoice(), keychain),
+                 QStringList({QStringLiteral("sending"), QStringLiteral("recorded"), QStringLiteral("saving"),
+                              QStringLiteral("saved"), QStringLiteral("finished")}));
+        QCOMPARE(second.outcome().passwordSaved, std::optional<bool>(true));
+        QCOMPARE(test::lookup(keychainKey).out, QByteArray(CanaryPassword));
     }
 
     void noCredentialsSendsNothing()

@@ -10,6 +10,7 @@
 
 #include <QAbstractItemView>
 #include <QCompleter>
+#include <QCryptographicHash>
 #include <QShortcut>
 
 namespace das {
@@ -73,7 +74,41 @@ ConnectionForm::ConnectionForm(QWidget* parent)
     setProfiles({}, QString());
     updateTargetFields();
     updateRemarksCounter();
+    greyDisabledPlaceholders();
     revalidate();
+    m_sent = snapshot();
+}
+
+// Fusion draws a disabled field's placeholder in half-transparent black, darker than a disabled value: while
+// busy, "optional" would read as a value. Lighter than a disabled value instead. Kept on each field, since
+// the form's style sheet sets the fields' palettes again whenever it polishes them (shown, marked invalid).
+void ConnectionForm::greyDisabledPlaceholders()
+{
+    const QList<QWidget*> fields = findChildren<QWidget*>();
+    for (QWidget* field : fields) {
+        if (qobject_cast<QLineEdit*>(field) || qobject_cast<QPlainTextEdit*>(field)) {
+            field->installEventFilter(this);
+            greyDisabledPlaceholder(field);
+        }
+    }
+}
+
+void ConnectionForm::greyDisabledPlaceholder(QWidget* field)
+{
+    QPalette palette = field->palette();
+    QColor grey = palette.color(QPalette::Disabled, QPalette::Text);
+    grey.setAlpha(128);
+    if (palette.color(QPalette::Disabled, QPalette::PlaceholderText) == grey)
+        return; // also ends the PaletteChange this causes
+    palette.setColor(QPalette::Disabled, QPalette::PlaceholderText, grey);
+    field->setPalette(palette);
+}
+
+bool ConnectionForm::eventFilter(QObject* watched, QEvent* event)
+{
+    if (event->type() == QEvent::PaletteChange && watched->isWidgetType())
+        greyDisabledPlaceholder(static_cast<QWidget*>(watched));
+    return QWidget::eventFilter(watched, event);
 }
 
 void ConnectionForm::connectFields()
@@ -110,7 +145,8 @@ void ConnectionForm::connectFields()
         updateRemarksCounter();
         revalidate();
     });
-    connect(m_ui->savePasswordCheck, &QCheckBox::toggled, this, &ConnectionForm::edited);
+    connect(m_ui->dasSavePasswordCheck, &QCheckBox::toggled, this, &ConnectionForm::edited);
+    connect(m_ui->keychainPasswordCheck, &QCheckBox::toggled, this, &ConnectionForm::edited);
     connect(m_ui->sqlRecordCheck, &QCheckBox::toggled, this, &ConnectionForm::edited);
     // Typing over a keychain password makes it the user's own again.
     connect(m_ui->passwordEdit, &QLineEdit::textEdited, this, [this] {
@@ -144,39 +180,6 @@ void ConnectionForm::connectControls()
 
 ConnectionForm::~ConnectionForm() = default;
 
-void ConnectionForm::populateChoices()
-{
-    const QSignalBlocker b1(m_ui->engineTypeCombo);
-    const QSignalBlocker b2(m_ui->networkTypeCombo);
-    const QSignalBlocker b3(m_ui->targetCombo);
-    const QString engine = m_ui->engineTypeCombo->currentData().toString();
-    const QString network = m_ui->networkTypeCombo->currentData().toString();
-    const QString target = m_ui->targetCombo->currentData().toString();
-
-    m_ui->engineTypeCombo->clear();
-    for (const auto& choice : RequestValidator::engineTypes())
-        m_ui->engineTypeCombo->addItem(tr("%1 (%2)").arg(choice.label, choice.value), choice.value);
-    m_ui->engineTypeCombo->setPlaceholderText(tr("Choose the database engine…"));
-    m_ui->engineTypeCombo->setCurrentIndex(m_ui->engineTypeCombo->findData(engine));
-
-    m_ui->networkTypeCombo->clear();
-    for (const auto& choice : RequestValidator::networkTypes())
-        m_ui->networkTypeCombo->addItem(tr("%1 (%2)").arg(choice.label, choice.value), choice.value);
-    m_ui->networkTypeCombo->setPlaceholderText(tr("Choose the network type…"));
-    m_ui->networkTypeCombo->setCurrentIndex(m_ui->networkTypeCombo->findData(network));
-
-    m_ui->targetCombo->clear();
-    if (!m_sandboxUrl.isEmpty()) {
-        m_ui->targetCombo->addItem(tr("Built-in sandbox (%1)").arg(m_sandboxUrl.authority()),
-                                   QLatin1String(SandboxKey));
-    }
-    for (const auto& region : EndpointResolver::regions())
-        m_ui->targetCombo->addItem(tr("%1 — %2").arg(region.id, region.name), region.id);
-    m_ui->targetCombo->addItem(tr("Custom endpoint…"), QLatin1String(CustomKey));
-    const int index = m_ui->targetCombo->findData(target);
-    m_ui->targetCombo->setCurrentIndex(index >= 0 ? index : 0);
-}
-
 ConnectionRequest ConnectionForm::request() const
 {
     ConnectionRequest r;
@@ -186,7 +189,7 @@ ConnectionRequest ConnectionForm::request() const
     r.networkType = m_ui->networkTypeCombo->currentData().toString();
     r.username = m_ui->usernameEdit->text();
     r.password = m_ui->passwordEdit->text();
-    r.isSavePassword = m_ui->savePasswordCheck->isChecked();
+    r.isSavePassword = m_ui->dasSavePasswordCheck->isChecked();
     r.nodeIds = m_ui->nodeIdEditor->nodeIds();
     r.port = m_ui->portEdit->text().trimmed();
     r.databaseName = m_ui->databaseNameEdit->text();
@@ -203,7 +206,7 @@ void ConnectionForm::setRequest(const ConnectionRequest& r, bool touch)
     m_ui->networkTypeCombo->setCurrentIndex(m_ui->networkTypeCombo->findData(r.networkType));
     m_ui->usernameEdit->setText(r.username);
     m_ui->passwordEdit->setText(r.password);
-    m_ui->savePasswordCheck->setChecked(r.isSavePassword);
+    m_ui->dasSavePasswordCheck->setChecked(r.isSavePassword);
     m_ui->nodeIdEditor->setNodeIds(r.nodeIds);
     m_ui->portEdit->setText(r.port);
     m_ui->databaseNameEdit->setText(r.databaseName);
@@ -214,118 +217,33 @@ void ConnectionForm::setRequest(const ConnectionRequest& r, bool touch)
     if (touch)
         m_feedback->touchAllBut(Password);
     revalidate();
+    m_sent = snapshot();
+}
+
+QByteArray ConnectionForm::snapshot() const
+{
+    ConnectionRequest r = request();
+    // The password is compared as a hash: the snapshot never holds a copy of it.
+    const QByteArray password = QCryptographicHash::hash(r.password.toUtf8(), QCryptographicHash::Sha256);
+    r.password.clear();
+    return password.toHex() + '\n' + (m_ui->keychainPasswordCheck->isChecked() ? "k\n" : "-\n") +
+           r.toJsonBody();
+}
+
+bool ConnectionForm::hasUnsentEdits() const
+{
+    return snapshot() != m_sent;
+}
+
+void ConnectionForm::markSent()
+{
+    m_sent = snapshot();
 }
 
 void ConnectionForm::focusField(const QString& field)
 {
     if (QWidget* widget = m_feedback->widget(field))
         widget->setFocus(Qt::OtherFocusReason);
-}
-
-ConnectionForm::Target ConnectionForm::target() const
-{
-    Target t;
-    t.key = m_ui->targetCombo->currentData().toString();
-    if (t.isSandbox()) {
-        t.endpoint = m_sandboxUrl;
-    } else if (t.key == QLatin1String(CustomKey)) {
-        const auto parsed = EndpointResolver::parseEndpoint(m_ui->endpointEdit->text());
-        t.endpoint = parsed.endpoint;
-        t.error = parsed.error;
-    } else {
-        t.region = t.key;
-        const auto resolved = EndpointResolver::resolveRegion(t.key);
-        t.endpoint = resolved.endpoint;
-        t.error = resolved.error;
-    }
-    return t;
-}
-
-void ConnectionForm::setSandboxEndpoint(const QUrl& url)
-{
-    m_sandboxUrl = url;
-    populateChoices();
-    if (!url.isEmpty())
-        selectTarget(QLatin1String(SandboxKey));
-    updateTargetFields();
-    revalidate();
-}
-
-void ConnectionForm::selectTarget(const QString& key, const QString& customEndpoint)
-{
-    const int index = m_ui->targetCombo->findData(key);
-    if (index < 0)
-        return;
-    if (key == QLatin1String(CustomKey))
-        m_ui->endpointEdit->setText(customEndpoint);
-    m_ui->targetCombo->setCurrentIndex(index);
-    updateTargetFields();
-    revalidate();
-}
-
-void ConnectionForm::updateTargetFields()
-{
-    const Target t = target();
-    const bool custom = t.key == QLatin1String(CustomKey);
-    m_ui->endpointEdit->setReadOnly(!custom);
-    // The sandbox signs with its demo key whatever profile is chosen.
-    m_ui->profileCombo->setEnabled(!t.isSandbox());
-    m_ui->profileCombo->setToolTip(t.isSandbox() ? tr("The built-in sandbox uses its demo key.") : QString());
-    m_ui->endpointEdit->setFocusPolicy(custom ? Qt::StrongFocus : Qt::ClickFocus);
-    if (!custom) {
-        const QSignalBlocker blocker(m_ui->endpointEdit);
-        m_ui->endpointEdit->setText(t.endpoint.toString());
-    }
-}
-
-void ConnectionForm::setProfiles(const QStringList& names, const QString& current)
-{
-    const QSignalBlocker blocker(m_ui->profileCombo);
-    m_ui->profileCombo->clear();
-    m_ui->profileCombo->addItem(tr("Environment variables (HUAWEICLOUD_SDK_*)"), QString());
-    for (const QString& name : names)
-        m_ui->profileCombo->addItem(name, name);
-    const int index = m_ui->profileCombo->findData(current);
-    m_ui->profileCombo->setCurrentIndex(index >= 0 ? index : 0);
-}
-
-QString ConnectionForm::currentProfile() const
-{
-    return m_ui->profileCombo->currentData().toString();
-}
-
-void ConnectionForm::setSavedPasswordState(SavedPassword state, const QString& text)
-{
-    m_password->setSavedState(state, text);
-}
-
-ConnectionForm::SavedPassword ConnectionForm::savedPasswordState() const
-{
-    return m_password->savedState();
-}
-
-void ConnectionForm::fillSavedPassword(const QString& password)
-{
-    m_ui->passwordEdit->setText(password);
-    m_feedback->touch(Password);
-    setSavedPasswordState(SavedPassword::InUse);
-    revalidate();
-}
-
-void ConnectionForm::clearSavedPassword()
-{
-    if (savedPasswordState() == SavedPassword::InUse)
-        m_ui->passwordEdit->clear();
-    setSavedPasswordState(SavedPassword::None);
-    revalidate();
-}
-
-void ConnectionForm::setCredentialsState(const QString& description, bool available)
-{
-    m_ui->credentialsValue->setText(description);
-    restyle(m_ui->credentialsValue, "role", available ? QString() : QStringLiteral("error"));
-    m_credentialsAvailable = available;
-    revalidate();
 }
 
 bool ConnectionForm::isReady() const
@@ -396,8 +314,10 @@ void ConnectionForm::revalidate()
     m_ui->nodeIdEditor->setInvalidRows(badNodes);
 
     const FormFeedback::Summary summary = m_feedback->show(m_violations, t.error, m_credentialsAvailable);
-    m_ui->summaryLabel->setText(summary.text);
-    restyle(m_ui->summaryLabel, "role", summary.ready ? QString() : QStringLiteral("error"));
+    // While a create runs, the line says so instead of "Ready to create".
+    m_ui->summaryLabel->setText(m_busy ? tr("Creating the connection… Press Esc or Cancel to stop.")
+                                       : summary.text);
+    restyle(m_ui->summaryLabel, "role", summary.problem && !m_busy ? QStringLiteral("error") : QString());
     m_ui->createButton->setEnabled(summary.ready && !m_busy);
     m_ui->previewButton->setEnabled(t.error.isEmpty() && !m_busy);
     m_discovery->update(t.key == QLatin1String(CustomKey), t.error.isEmpty(), m_busy);
@@ -452,6 +372,7 @@ void ConnectionForm::changeEvent(QEvent* event)
         populateChoices();
         m_ui->profileCombo->setItemText(0, tr("Environment variables (HUAWEICLOUD_SDK_*)"));
         setSavedPasswordState(savedPasswordState());
+        setKeychainAvailable(m_keychainAvailable, m_keychainReason);
         updateRemarksCounter();
         revalidate();
     }

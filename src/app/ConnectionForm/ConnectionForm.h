@@ -52,6 +52,21 @@ public:
 
     void setCredentialsState(const QString& description, bool available);
 
+    // Whether "Remember in this computer's keychain" can work here. Unavailable: the box is unchecked and
+    // disabled, and `reason` says why beside it, before anything is sent.
+    void setKeychainAvailable(bool available, const QString& reason = QString());
+    bool isKeychainAvailable() const { return m_keychainAvailable; }
+    // The user asked for the password to be kept in this computer's keychain after the create (apart from
+    // the request's is_save_password, which asks DAS to keep it).
+    bool remembersPasswordInKeychain() const;
+
+    // Whether a field of the request (the password included) or the keychain box changed since the last
+    // setRequest() or markSent(): what would be lost if the form were filled from a template. The target
+    // and profile are not part of it (a template does not replace them).
+    bool hasUnsentEdits() const;
+    // The form as it is now was sent (or is being sent): it has no unsent edits until changed again.
+    void markSent();
+
     // Profiles to sign with; the empty name means the SDK environment variables.
     void setProfiles(const QStringList& names, const QString& current);
     QString currentProfile() const;
@@ -80,6 +95,10 @@ public:
     // The message shown for an API field, empty when none ("project_id", "endpoint", …).
     QString messageFor(const QString& field) const;
 
+    // The fields scroll inside the form (the summary and buttons stay in view), so the form's height does
+    // not depend on its width: a scroll area around it must not grow to the fields' full height.
+    bool hasHeightForWidth() const override { return false; }
+
 signals:
     void createRequested();
     void previewRequested();
@@ -100,6 +119,7 @@ signals:
 
 protected:
     void changeEvent(QEvent* event) override;
+    bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
     void connectFields();
@@ -110,6 +130,9 @@ private:
     void updateTargetFields();
     void updateRemarksCounter();
     void onReturnPressed();
+    void greyDisabledPlaceholders();
+    static void greyDisabledPlaceholder(QWidget* field);
+    QByteArray snapshot() const;
 
     std::unique_ptr<Ui::ConnectionForm> m_ui;
     std::unique_ptr<FormFeedback> m_feedback;
@@ -117,7 +140,10 @@ private:
     std::unique_ptr<DiscoveryButtons> m_discovery;
     Violations m_violations;
     QUrl m_sandboxUrl;
+    QByteArray m_sent; // snapshot() at the last setRequest() or markSent()
+    QString m_keychainReason;
     bool m_credentialsAvailable = false;
+    bool m_keychainAvailable = true;
     bool m_busy = false;
     bool m_ready = false;
 };

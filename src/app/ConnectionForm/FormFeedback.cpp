@@ -76,12 +76,15 @@ FormFeedback::Summary FormFeedback::show(const Violations& violations, const QSt
         return summary;
     }
     QStringList parts;
-    if (!missing.isEmpty())
+    if (m_touched.isEmpty() && invalid.isEmpty())
+        parts << tr("Fill in the fields marked * to create the connection.");
+    else if (!missing.isEmpty())
         parts << tr("Still needed: %1.").arg(missing.join(QStringLiteral(", ")));
     if (!invalid.isEmpty())
         parts << tr("To fix: %1.").arg(invalid.join(QStringLiteral(", ")));
     if (!credentialsAvailable)
         parts << tr("No credentials for this target.");
+    summary.problem = !m_touched.isEmpty() || !invalid.isEmpty() || !credentialsAvailable;
     summary.text = parts.join(u' ');
     return summary;
 }

@@ -44,6 +44,7 @@ public:
     struct Summary
     {
         bool ready = false;
+        bool problem = false; // shown in red: something the user touched needs fixing, or no credentials
         QString text;
     };
 
@@ -60,7 +61,8 @@ public:
     void untouchAll() { m_touched.clear(); }
 
     // Shows `violations` and a target error (on the endpoint field); ready when there is nothing to show
-    // and there are credentials to sign with.
+    // and there are credentials to sign with. Before the user has touched anything the summary only says
+    // what is required, without listing it as a problem.
     Summary show(const Violations& violations, const QString& targetError, bool credentialsAvailable);
     QString messageFor(const QString& field) const;
     QWidget* widget(const QString& field) const { return m_widgets.value(field); }

@@ -7,6 +7,7 @@
 #include "HistoryProxyModel.h"
 #include "HistoryStore.h"
 #include "HistoryTableModel.h"
+#include "HistoryWatcher.h"
 
 #include "ui_HistoryPane.h"
 
@@ -16,40 +17,16 @@
 #include <QGuiApplication>
 #include <QHeaderView>
 #include <QKeyEvent>
+#include <QLabel>
 #include <QLocale>
 #include <QMenu>
 #include <QMessageBox>
 #include <QPushButton>
-#include <QSignalBlocker>
-#include <QStyledItemDelegate>
 #include <QTimer>
 
 #include <algorithm>
 
 namespace das {
-
-namespace {
-
-constexpr int FilterDebounceMs = 150;
-
-// Draws the rows whose connection does not exist in the disabled text colour: the model, in a library
-// without a palette, only says which ones (InactiveRole).
-class InactiveRowDelegate : public QStyledItemDelegate
-{
-public:
-    using QStyledItemDelegate::QStyledItemDelegate;
-
-protected:
-    void initStyleOption(QStyleOptionViewItem* option, const QModelIndex& index) const override
-    {
-        QStyledItemDelegate::initStyleOption(option, index);
-        if (!index.data(HistoryTableModel::InactiveRole).toBool())
-            return;
-        option->palette.setColor(QPalette::Text, option->palette.color(QPalette::Disabled, QPalette::Text));
-    }
-};
-
-} // namespace
 
 HistoryPane::HistoryPane(QWidget* parent)
     : QWidget(parent)
@@ -57,6 +34,7 @@ HistoryPane::HistoryPane(QWidget* parent)
     , m_model(new HistoryTableModel(this))
     , m_proxy(new HistoryProxyModel(this))
     , m_filterTimer(new QTimer(this))
+    , m_watcher(new HistoryWatcher(this))
 {
     m_ui->setupUi(this);
     m_confirmDelete = [this](int count) {
@@ -64,39 +42,13 @@ HistoryPane::HistoryPane(QWidget* parent)
     };
     setUpTable();
     createActions();
+    createColumnActions();
     connectActions();
     connectUpdates();
     retranslate();
     updateActions();
     updateCountLabel();
-}
-
-void HistoryPane::setUpTable()
-{
-    m_proxy->setSourceModel(m_model);
-    QTableView* table = m_ui->historyTable;
-    table->setModel(m_proxy);
-    // Uniform row heights: the view never measures 100,000 rows.
-    table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
-    QHeaderView* header = table->horizontalHeader();
-    header->setSectionResizeMode(QHeaderView::Interactive);
-    // Free text last, so that it is the column that stretches; the state right after the ID it is about.
-    header->moveSection(header->visualIndex(HistoryColumn::PasswordSaved),
-                        header->visualIndex(HistoryColumn::Remarks));
-    header->moveSection(header->visualIndex(HistoryColumn::State),
-                        header->visualIndex(HistoryColumn::ConnectionId) + 1);
-    table->setItemDelegate(new InactiveRowDelegate(table));
-    setDefaultColumnWidths();
-    header->setSortIndicator(HistoryColumn::Time, Qt::DescendingOrder);
-    table->setSortingEnabled(true);
-    // After the view's own connection, which has already passed the sort on to the model.
-    connect(header, &QHeaderView::sortIndicatorChanged, this,
-            &HistoryPane::keepSortIndicatorOnSortableColumn);
-    table->setContextMenuPolicy(Qt::CustomContextMenu);
-    table->installEventFilter(this);
-    m_filterTimer->setSingleShot(true);
-    m_filterTimer->setInterval(FilterDebounceMs);
-    m_ui->historyFilterEdit->installEventFilter(this);
+    updateEmptyState();
 }
 
 void HistoryPane::createActions()
@@ -166,6 +118,9 @@ void HistoryPane::connectUpdates()
     connect(m_model, &HistoryTableModel::countsChanged, this, &HistoryPane::updateCountLabel);
     connect(m_model, &HistoryTableModel::countsChanged, this, &HistoryPane::updateActions);
     connect(m_proxy, &QAbstractItemModel::rowsInserted, this, &HistoryPane::updateCountLabel);
+    connect(m_model, &HistoryTableModel::countsChanged, this, &HistoryPane::updateEmptyState);
+    connect(m_proxy, &QAbstractItemModel::rowsInserted, this, &HistoryPane::updateEmptyState);
+    connect(m_proxy, &QAbstractItemModel::rowsRemoved, this, &HistoryPane::updateEmptyState);
 }
 
 HistoryPane::~HistoryPane() = default;
@@ -173,31 +128,7 @@ HistoryPane::~HistoryPane() = default;
 void HistoryPane::setStore(HistoryStore* store)
 {
     m_model->setStore(store);
-}
-
-void HistoryPane::reload()
-{
-    m_model->reload();
-}
-
-void HistoryPane::saveState(AppSettings& settings) const
-{
-    settings.setHistoryHeaderState(m_ui->historyTable->horizontalHeader()->saveState(), HistoryColumn::Count);
-}
-
-void HistoryPane::restoreState(const AppSettings& settings)
-{
-    QHeaderView* header = m_ui->historyTable->horizontalHeader();
-    const QByteArray state = settings.historyHeaderState(HistoryColumn::Count);
-    if (state.isEmpty() || !header->restoreState(state))
-        return;
-    int column = header->sortIndicatorSection();
-    Qt::SortOrder order = header->sortIndicatorOrder();
-    if (!HistoryTableModel::isSortable(column)) {
-        column = HistoryColumn::Time;
-        order = Qt::DescendingOrder;
-    }
-    m_ui->historyTable->sortByColumn(column, order);
+    m_watcher->setStore(store);
 }
 
 QTableView* HistoryPane::table() const
@@ -286,6 +217,8 @@ void HistoryPane::deleteSelectedOnDas()
 
 bool HistoryPane::eventFilter(QObject* watched, QEvent* event)
 {
+    if (watched == m_ui->historyTable->viewport() && event->type() == QEvent::Resize)
+        m_emptyLabel->setGeometry(m_ui->historyTable->viewport()->geometry());
     const bool isKey = event->type() == QEvent::KeyPress || event->type() == QEvent::ShortcutOverride;
     if (!isKey)
         return QWidget::eventFilter(watched, event);
@@ -321,6 +254,11 @@ void HistoryPane::changeEvent(QEvent* event)
         retranslate();
         updateCountLabel();
         emit m_model->headerDataChanged(Qt::Horizontal, 0, HistoryColumn::Count - 1);
+        updateColumnActions();
+        fitColumnsButton();
+        updateEmptyState();
+    } else if (event->type() == QEvent::ActivationChange) {
+        updateWatcher();
     }
     QWidget::changeEvent(event);
 }
@@ -371,37 +309,6 @@ void HistoryPane::showContextMenu(const QPoint& pos)
     menu.exec(m_ui->historyTable->viewport()->mapToGlobal(pos));
 }
 
-void HistoryPane::keepSortIndicatorOnSortableColumn()
-{
-    QHeaderView* header = m_ui->historyTable->horizontalHeader();
-    if (HistoryTableModel::isSortable(header->sortIndicatorSection()))
-        return;
-    // The model ignored the sort; show the order the rows are really in.
-    const QSignalBlocker blocker(header);
-    header->setSortIndicator(m_model->sortColumn(), m_model->sortOrder());
-}
-
-void HistoryPane::setDefaultColumnWidths()
-{
-    QHeaderView* header = m_ui->historyTable->horizontalHeader();
-    const QFontMetrics metrics = m_ui->historyTable->fontMetrics();
-    const int padding = metrics.averageCharWidth() * 3;
-    auto fit = [&](int column, const QString& sample) {
-        header->resizeSection(column, metrics.horizontalAdvance(sample) + padding);
-    };
-    fit(HistoryColumn::Time, QStringLiteral("0000-00-00 00:00:00"));
-    fit(HistoryColumn::Endpoint, QStringLiteral("das.cn-north-4.myhuaweicloud.com"));
-    fit(HistoryColumn::Instance, QStringLiteral("bcfa975193f1402fa11a6d4fd6baf5fbin01"));
-    fit(HistoryColumn::Engine, QStringLiteral("postgresql"));
-    fit(HistoryColumn::Username, QStringLiteral("username_xx"));
-    fit(HistoryColumn::ConnectionId, QStringLiteral("00000000-0000-4000-8000-000000000000"));
-    fit(HistoryColumn::PasswordSaved,
-        m_model->headerData(HistoryColumn::PasswordSaved, Qt::Horizontal).toString());
-    HistoryRecord existing; // "Created (existing)", the usual widest
-    existing.origin = HistoryRecord::Origin::Existing;
-    fit(HistoryColumn::State, HistoryTableModel::stateText(existing));
-}
-
 void HistoryPane::retranslate()
 {
     m_copyAction->setText(tr("&Copy Connection ID"));
@@ -413,6 +320,7 @@ void HistoryPane::retranslate()
     m_exportSelectedJsonAction->setText(tr("Export selected as JSON…"));
     m_exportAllCsvAction->setText(tr("Export all as CSV…"));
     m_exportAllJsonAction->setText(tr("Export all as JSON…"));
+    m_defaultColumnsAction->setText(tr("Restore default columns"));
 }
 
 void HistoryPane::updateActions()

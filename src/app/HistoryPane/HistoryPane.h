@@ -9,6 +9,7 @@
 #include <memory>
 
 class QAction;
+class QLabel;
 class QMenu;
 class QSettings;
 class QTableView;
@@ -24,11 +25,14 @@ class AppSettings;
 class HistoryProxyModel;
 class HistoryStore;
 class HistoryTableModel;
+class HistoryWatcher;
 
 // The history of created connections beside the form: filter, sort, copy IDs, reuse a row as a template,
 // delete rows, ask for their connections to be deleted on DAS, and export. Rows whose connection does not
 // exist (deleted, not created) are drawn in the disabled text colour. Sorting and filtering run in SQLite so
-// that they cover every row, not only the loaded ones.
+// that they cover every row, not only the loaded ones. The columns are chosen from the header's context menu
+// or the Columns button; an empty history or filter says so in the table; rows another process (the CLI)
+// adds or changes show up by themselves while the pane is on screen in the active window.
 class HistoryPane : public QWidget
 {
     Q_OBJECT
@@ -53,11 +57,21 @@ public:
 
     // Not owned; reloads.
     void setStore(das::HistoryStore* store);
+    // Re-reads the store, keeping the selected rows selected and the view where it was.
     void reload();
 
-    // Header layout: column widths, order and sort.
+    // Header layout: column widths, order, sort, and which columns are shown.
     void saveState(AppSettings& settings) const;
     void restoreState(const AppSettings& settings);
+
+    // The column chooser (header context menu and Columns button): one checkable action per column, the
+    // action's data its HistoryColumn::Column, then "Restore default columns".
+    QMenu* columnsMenu() const { return m_columnsMenu; }
+    void setColumnShown(int column, bool shown);
+    // The text shown over the table when it has no rows; empty while it has some.
+    QString emptyStateText() const;
+    // Polls for other processes' changes while the pane is visible in the active window.
+    HistoryWatcher* watcher() const { return m_watcher; }
 
     QTableView* table() const;
     HistoryTableModel* model() const { return m_model; }
@@ -96,9 +110,24 @@ signals:
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
     void changeEvent(QEvent* event) override;
+    void showEvent(QShowEvent* event) override;
+    void hideEvent(QHideEvent* event) override;
 
 private:
+    // HistoryPaneTable.cpp: the table's columns, chooser, empty state and live refresh.
     void setUpTable();
+    void createColumnActions();
+    void applyDefaultColumns();
+    void updateColumnActions();
+    void fitColumnsButton();
+    void showHeaderMenu(const QPoint& pos);
+    void updateEmptyState();
+    void updateWatcher();
+    void restoreSelection(const QList<qint64>& selectedIds, qint64 currentId, qint64 topId);
+    qint64 idAt(const QModelIndex& proxyIndex) const;
+
+    // HistoryPane.cpp
+
     void createActions();
     void connectActions();
     void connectUpdates();
@@ -126,6 +155,11 @@ private:
     QAction* m_exportAllCsvAction = nullptr;
     QAction* m_exportAllJsonAction = nullptr;
     QMenu* m_exportMenu = nullptr;
+    QMenu* m_columnsMenu = nullptr;
+    QList<QAction*> m_columnActions; // indexed by HistoryColumn::Column
+    QAction* m_defaultColumnsAction = nullptr;
+    QLabel* m_emptyLabel = nullptr;
+    HistoryWatcher* m_watcher = nullptr;
     QString m_lastExportDir;
     std::function<bool(int)> m_confirmDelete;
 };

@@ -172,9 +172,12 @@ void ConnectionActions::maybeReconcile(const Context& context)
     request.projectId = context.target.projectId;
     request.credentials = context.target.credentials;
     if (m_reconciliation->start(request))
-        emit statusMessage(count == 1 ? tr("Asking DAS about 1 earlier create…")
-                                      : tr("Asking DAS about %1 earlier creates…").arg(count),
-                           0);
+        emit statusRendered(
+            [count] {
+                return count == 1 ? tr("Asking DAS about 1 earlier create…")
+                                  : tr("Asking DAS about %1 earlier creates…").arg(count);
+            },
+            0);
 }
 
 void ConnectionActions::onReconciled()
@@ -196,15 +199,20 @@ void ConnectionActions::onReconciled()
         else
             ++resolved;
     }
-    QStringList text;
-    if (resolved > 0 || ambiguous == 0)
-        text << (resolved == 1 ? tr("Resolved 1 earlier create against DAS.")
-                               : tr("Resolved %1 earlier creates against DAS.").arg(resolved));
-    if (ambiguous > 0)
-        text << (ambiguous == 1 ? tr("1 earlier create left unknown: several connections on DAS match.")
-                                : tr("%1 earlier creates left unknown: several connections on DAS match.")
-                                      .arg(ambiguous));
-    emit statusMessage(text.join(u' '), 10000);
+    emit statusRendered(
+        [resolved, ambiguous] {
+            QStringList text;
+            if (resolved > 0 || ambiguous == 0)
+                text << (resolved == 1 ? tr("Resolved 1 earlier create against DAS.")
+                                       : tr("Resolved %1 earlier creates against DAS.").arg(resolved));
+            if (ambiguous > 0)
+                text << (ambiguous == 1
+                             ? tr("1 earlier create left unknown: several connections on DAS match.")
+                             : tr("%1 earlier creates left unknown: several connections on DAS match.")
+                                   .arg(ambiguous));
+            return text.join(u' ');
+        },
+        10000);
 }
 
 void ConnectionActions::deleteOnDas(const QList<HistoryRecord>& rows)
@@ -226,18 +234,22 @@ void ConnectionActions::deleteOnDas(const QList<HistoryRecord>& rows)
             items.append({row.connectionId, row.instanceId, QString(), row.username, row.databaseName});
         }
     }
-    QStringList notes;
-    if (notOnDas > 0)
-        notes << (notOnDas == 1
-                      ? tr("1 selected row holds no connection that exists on DAS.")
-                      : tr("%1 selected rows hold no connection that exists on DAS.").arg(notOnDas));
-    if (otherTarget > 0)
-        notes << (otherTarget == 1
-                      ? tr("1 selected row is of another endpoint or project: choose that target "
-                           "in the form to delete its connection.")
-                      : tr("%1 selected rows are of another endpoint or project: choose that "
-                           "target in the form to delete their connections.")
-                            .arg(otherTarget));
+    const auto skipped = [notOnDas, otherTarget] {
+        QStringList notes;
+        if (notOnDas > 0)
+            notes << (notOnDas == 1
+                          ? tr("1 selected row holds no connection that exists on DAS.")
+                          : tr("%1 selected rows hold no connection that exists on DAS.").arg(notOnDas));
+        if (otherTarget > 0)
+            notes << (otherTarget == 1
+                          ? tr("1 selected row is of another endpoint or project: choose that target "
+                               "in the form to delete its connection.")
+                          : tr("%1 selected rows are of another endpoint or project: choose that "
+                               "target in the form to delete their connections.")
+                                .arg(otherTarget));
+        return notes;
+    };
+    const QStringList notes = skipped();
     const QString problem = !items.isEmpty() ? context.problem : QString();
     if (items.isEmpty() || !problem.isEmpty()) {
         QMessageBox::information(m_window, tr("Delete on DAS"),
@@ -246,7 +258,7 @@ void ConnectionActions::deleteOnDas(const QList<HistoryRecord>& rows)
         return;
     }
     if (!notes.isEmpty())
-        emit statusMessage(tr("Skipped: %1").arg(notes.join(u' ')), 10000);
+        emit statusRendered([skipped] { return tr("Skipped: %1").arg(skipped().join(u' ')); }, 10000);
     auto* dialog =
         new DeleteConnectionsDialog(m_services, m_history, context.target.endpoint, context.target.projectId,
                                     context.target.credentials, items, m_window);

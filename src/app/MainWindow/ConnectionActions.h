@@ -81,6 +81,9 @@ signals:
     // Rows of the history changed.
     void historyChanged();
     void statusMessage(const QString& text, int timeoutMs);
+    // A message worded here, as the function that words it, so the window can re-word it after a language
+    // switch (StatusLine).
+    void statusRendered(const std::function<QString()>& render, int timeoutMs);
 
 private:
     static QString keyOf(const ConnectionsPane::Target& target);

@@ -6,6 +6,8 @@
 #include "PreviewDialog.h"
 #include "RequestBuilder.h"
 #include "ResultPanel.h"
+#include "SecretJob.h"
+#include "SecretStore.h"
 
 #include <QLocale>
 #include <QMessageBox>
@@ -24,6 +26,24 @@ CreateFlow::CreateFlow(const CreateSession::Services& services, ConnectionForm* 
     // "Just created" only holds for the form as it was: any edit that makes it a different request ends it.
     connect(form, &ConnectionForm::edited, this, &CreateFlow::forgetIfChanged);
     connect(form, &ConnectionForm::targetChanged, this, &CreateFlow::forgetIfChanged);
+    checkKeychain();
+}
+
+// "Remember in this computer's keychain" is disabled before anything is sent when there is no keychain to
+// remember in. Reading an entry that is never written answers that: NotFound when a keychain answers,
+// NoBackend when there is none (without a session bus, at once and without touching D-Bus). Any other
+// failure (locked, denied, slow) may pass, so the box stays usable and the create says what happened.
+void CreateFlow::checkKeychain()
+{
+    if (!m_services.secrets) {
+        m_form->setKeychainAvailable(false, tr("there is no OS keychain here."));
+        return;
+    }
+    SecretJob* job = m_services.secrets->read(QStringLiteral("probe:das-connect"));
+    connect(job, &SecretJob::finished, this, [this](const SecretResult& r) {
+        if (r.status == SecretResult::Status::NoBackend)
+            m_form->setKeychainAvailable(false, r.message);
+    });
 }
 
 CreateFlow::~CreateFlow()
@@ -117,6 +137,8 @@ void CreateFlow::start(const CredentialChoice& credentials, CreateSession::IfExi
     CreateSession::Options options;
     options.ifExists = ifExists;
     options.reconcileScheduleMs = m_reconcileScheduleMs;
+    options.keychainPassword = m_form->remembersPasswordInKeychain();
+    m_form->markSent();
     session->start(m_form->request(), {target.endpoint, target.region}, credentials, options);
 }
 

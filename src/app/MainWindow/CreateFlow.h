@@ -62,6 +62,7 @@ private:
         QString connectionId; // empty when the outcome is unknown
     };
 
+    void checkKeychain();
     QByteArray formKey() const;
     void forgetIfChanged();
     void start(const CredentialChoice& credentials, CreateSession::IfExists ifExists);

@@ -6,19 +6,26 @@
 #include "ConnectionActions.h"
 #include "ConnectionForm.h"
 #include "ConnectionsPane.h"
+#include "CreateCommandLine.h"
 #include "CreateFlow.h"
 #include "DasClient.h"
 #include "DiscoveryActions.h"
+#include "FormTemplate.h"
+#include "HelpActions.h"
 #include "HistoryPane.h"
 #include "HistoryStore.h"
+#include "PreviewDialog.h"
 #include "ProfileManager.h"
 #include "ProfileManagerDialog.h"
 #include "ProfileStore.h"
+#include "RequestBuilder.h"
+#include "RequestValidator.h"
 #include "ResultPanel.h"
 #include "SandboxHost.h"
 #include "SavedPasswordOffer.h"
 #include "SecretStore.h"
 #include "StartupHooks.h"
+#include "StatusLine.h"
 #include "Translations.h"
 #include "ui_MainWindow.h"
 
@@ -55,6 +62,8 @@ MainWindow::MainWindow(QWidget* parent)
 {
     initResources();
     m_ui->setupUi(this);
+    m_status = new StatusLine(statusBar(), this);
+    m_help = new HelpActions(this, {m_ui->actionAbout, m_ui->actionShortcuts, m_ui->actionUserGuide});
     m_passwordOffer = new SavedPasswordOffer(form(), m_secrets, this);
     setWindowIcon(QIcon(QStringLiteral(":/icons/das-connect.svg")));
     m_ui->mainSplitter->setStretchFactor(0, 0);
@@ -71,8 +80,8 @@ MainWindow::MainWindow(QWidget* parent)
                                              sandbox ? m_sandboxHost->url() : QUrl(), m_env};
         },
         this);
-    connect(m_passwordOffer, &SavedPasswordOffer::statusMessage, statusBar(), &QStatusBar::showMessage);
-    connect(m_discovery, &DiscoveryActions::statusMessage, statusBar(), &QStatusBar::showMessage);
+    connect(m_passwordOffer, &SavedPasswordOffer::statusMessage, m_status, &StatusLine::showText);
+    connect(m_discovery, &DiscoveryActions::statusMessage, m_status, &StatusLine::showText);
     setUpHelpers();
     connectHelpers();
     connectActions();
@@ -109,16 +118,15 @@ void MainWindow::setUpHelpers()
 
 void MainWindow::connectHelpers()
 {
-    auto showStatus = [this](const QString& text, int timeoutMs) {
-        statusBar()->showMessage(text, timeoutMs);
-    };
+    const auto showStatus = &StatusLine::showText;
     connect(m_createFlow, &CreateFlow::busyChanged, this, &MainWindow::setFormBusy);
     connect(m_createFlow, &CreateFlow::historyChanged, historyPane(), &HistoryPane::reload);
     connect(m_createFlow, &CreateFlow::passwordSaved, m_passwordOffer, &SavedPasswordOffer::refresh);
-    connect(m_createFlow, &CreateFlow::statusMessage, this, showStatus);
+    connect(m_createFlow, &CreateFlow::statusMessage, m_status, showStatus);
     connect(m_createFlow, &CreateFlow::finished, this, &MainWindow::createFinished);
     connect(m_connectionActions, &ConnectionActions::historyChanged, historyPane(), &HistoryPane::reload);
-    connect(m_connectionActions, &ConnectionActions::statusMessage, this, showStatus);
+    connect(m_connectionActions, &ConnectionActions::statusMessage, m_status, showStatus);
+    connect(m_connectionActions, &ConnectionActions::statusRendered, m_status, &StatusLine::show);
     connect(form(), &ConnectionForm::edited, m_connectionActions, &ConnectionActions::targetChanged);
     connect(m_ui->actionTearDown, &QAction::triggered, m_connectionActions, &ConnectionActions::tearDown);
     connect(m_ui->actionBatch, &QAction::triggered, this, [this] {
@@ -162,15 +170,14 @@ void MainWindow::connectForm()
     connect(f, &ConnectionForm::readyChanged, m_ui->actionCreate, &QAction::setEnabled);
     m_ui->actionCreate->setEnabled(f->isReady());
     connect(resultPanel(), &ResultPanel::statusMessage, this,
-            [this](const QString& text) { statusBar()->showMessage(text, 4000); });
+            [this](const QString& text) { m_status->showText(text, 4000); });
     connect(historyPane(), &HistoryPane::statusMessage, this,
-            [this](const QString& text) { statusBar()->showMessage(text, 4000); });
-    connect(historyPane(), &HistoryPane::useAsTemplate, this, [this](const HistoryRecord& record) {
-        form()->setRequest(record.toTemplate());
-        statusBar()->showMessage(tr("Form filled from the history; enter the password."), 4000);
-        form()->focusField(QStringLiteral("password"));
-    });
+            [this](const QString& text) { m_status->showText(text, 4000); });
+    m_template = new FormTemplate(this, f, resultPanel(), m_status, [this] { return isBusy(); });
+    connect(historyPane(), &HistoryPane::useAsTemplate, m_template, &FormTemplate::use);
     auto* escape = new QShortcut(QKeySequence(Qt::Key_Escape), this);
+    escape->setObjectName(QStringLiteral("cancelCreateShortcut"));
+    escape->setWhatsThis(tr("Cancel the running create"));
     escape->setContext(Qt::WindowShortcut);
     connect(escape, &QShortcut::activated, this, [this] {
         if (isBusy())
@@ -190,13 +197,6 @@ void MainWindow::connectActions()
         QString error;
         if (!startSandbox(&error))
             QMessageBox::warning(this, tr("Sandbox"), error);
-    });
-    connect(m_ui->actionAbout, &QAction::triggered, this, [this] {
-        QMessageBox::about(
-            this, tr("About DAS Connect"),
-            tr("<p><b>DAS Connect %1</b></p><p>Creates Huawei Cloud Data Admin Service instance "
-               "connections, with live validation, AK/SK signing and a local sandbox.</p>")
-                .arg(QCoreApplication::applicationVersion()));
     });
 }
 
@@ -298,7 +298,8 @@ bool MainWindow::startSandbox(QString* error)
     qCDebug(lcApp) << "built-in sandbox started at" << m_sandboxHost->url().toString();
     form()->setSandboxEndpoint(m_sandboxHost->url());
     updateCredentials();
-    statusBar()->showMessage(tr("Built-in sandbox running at %1").arg(m_sandboxHost->url().toString()), 5000);
+    const QString url = m_sandboxHost->url().toString();
+    m_status->show([url] { return tr("Built-in sandbox running at %1").arg(url); }, 5000);
     return true;
 }
 
@@ -357,8 +358,9 @@ void MainWindow::buildDynamicMenus()
     m_sandboxHost->addFaultModeMenu(m_ui->sandboxMenu);
     connect(m_sandboxHost, &SandboxHost::modeChanged, this, [this] {
         updateSandboxUi();
-        statusBar()->showMessage(
-            tr("Sandbox fault mode: %1").arg(SandboxHost::modeLabel(m_sandboxHost->mode())), 4000);
+        const SandboxOptions::Mode mode = m_sandboxHost->mode();
+        m_status->show([mode] { return tr("Sandbox fault mode: %1").arg(SandboxHost::modeLabel(mode)); },
+                       4000);
     });
     m_languageMenu = Translations::addLanguageMenu(m_ui->viewMenu);
 }
@@ -369,6 +371,11 @@ void MainWindow::retranslateDynamic()
     Translations::retranslateLanguageMenu(m_languageMenu);
     updateSandboxUi();
     updateCredentials();
+    // Help → Keyboard Shortcuts describes the Esc key by this.
+    findChild<QShortcut*>(QStringLiteral("cancelCreateShortcut"))
+        ->setWhatsThis(tr("Cancel the running create"));
+    m_status->retranslate();
+    m_help->retranslate();
 }
 
 void MainWindow::changeEvent(QEvent* event)
@@ -399,38 +406,19 @@ void MainWindow::cancelCreate()
 
 void MainWindow::previewRequest()
 {
-    // The preview masks every secret, so the keychain is not read for it; only the shape must be right.
-    m_createFlow->preview(CredentialResolver(m_profiles.get()).shapeForPreview(credentialChoice()));
-}
-
-void MainWindow::restoreSettings()
-{
-    AppSettings settings;
-    if (restoreGeometry(settings.windowGeometry()))
-        fitToScreen(*this, size(), true);
-    restoreState(settings.windowState());
-    m_ui->mainSplitter->restoreState(settings.splitterState());
-    historyPane()->restoreState(settings);
-    if (!settings.targetKey().isEmpty() && settings.targetKey() != QLatin1String(ConnectionForm::SandboxKey))
-        form()->selectTarget(settings.targetKey(), settings.customEndpoint());
-    ConnectionRequest remembered;
-    remembered.projectId = settings.projectId();
-    remembered.engineType = settings.engineType();
-    remembered.networkType = settings.networkType();
-    form()->setRequest(remembered, false);
-}
-
-void MainWindow::saveSettings()
-{
-    AppSettings settings;
-    settings.saveWindow(saveGeometry(), saveState(), m_ui->mainSplitter->saveState());
-    historyPane()->saveState(settings);
     const ConnectionForm::Target target = form()->target();
-    const ConnectionRequest r = form()->request();
-    settings.saveChoices(target.key,
-                         target.key == QLatin1String(ConnectionForm::CustomKey) ? target.endpoint.toString()
-                                                                                : QString(),
-                         r.projectId, r.engineType, r.networkType);
+    if (!target.error.isEmpty()) {
+        resultPanel()->showProblem(target.error);
+        return;
+    }
+    // The preview masks every secret, so the keychain is not read for it; only the shape must be right.
+    const Credentials shape = CredentialResolver(m_profiles.get()).shapeForPreview(credentialChoice());
+    const ConnectionRequest request = form()->request();
+    PreviewDialog dialog(RequestBuilder::build(target.endpoint, request, shape), this);
+    dialog.setObjectName(QStringLiteral("previewDialog"));
+    dialog.setViolations(RequestValidator::validate(request));
+    dialog.setCommandInput({request, target.region, target.endpoint, form()->currentProfile()});
+    dialog.exec();
 }
 
 void MainWindow::closeEvent(QCloseEvent* event)

@@ -24,6 +24,8 @@ class ConnectionsPane;
 class CreateFlow;
 class DasClient;
 class DiscoveryActions;
+class FormTemplate;
+class HelpActions;
 class HistoryPane;
 class HistoryStore;
 class ProfileManager;
@@ -33,6 +35,7 @@ class ResultPanel;
 class SandboxServer;
 class SavedPasswordOffer;
 class SandboxHost;
+class StatusLine;
 
 // The window: form and result on the left; on the right the history and the connections on DAS, in tabs. A
 // create runs as a CreateSession from the core workflow, driven by CreateFlow; the actions on connections
@@ -60,10 +63,17 @@ public:
     QTabWidget* sideTabs() const;
     CreateFlow* createFlow() const { return m_createFlow; }
     ConnectionActions* connectionActions() const { return m_connectionActions; }
+    HelpActions* helpActions() const { return m_help; }
+    FormTemplate* formTemplate() const { return m_template; }
     SandboxServer* sandbox() const;
     DasClient* client() const { return m_client; }
     SecretStore* secretStore() const { return m_secrets; }
     ProfileManager* profileManager() const { return m_profileManager; }
+    // main() shows the window first and does the rest after its first paint: meanwhile the status line says
+    // the sandbox is starting, and finishStartup() tells startupFinished() (the scripted runs wait for it).
+    void setStartingSandbox(bool starting);
+    void finishStartup();
+    bool isStartupFinished() const { return m_startupFinished; }
     // Re-reads the profile list (after the manager dialog or an import).
     void reloadProfiles();
     bool isBusy() const;
@@ -75,6 +85,7 @@ public slots:
 
 signals:
     void createFinished(const das::CreateResult& result);
+    void startupFinished();
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -108,11 +119,15 @@ private:
     CreateFlow* m_createFlow = nullptr;
     ConnectionActions* m_connectionActions = nullptr; // On DAS tab, delete, tear down, earlier creates
     SandboxHost* m_sandboxHost;
+    StatusLine* m_status = nullptr;     // status messages, the window's own re-rendered on a language change
+    HelpActions* m_help = nullptr;      // About, Keyboard Shortcuts, User Guide
+    FormTemplate* m_template = nullptr; // history row -> form, asking before unsent edits are replaced
     QProcessEnvironment m_env;
     QLabel* m_sandboxBadge;
     QAction* m_sandboxBadgeAction = nullptr; // a toolbar widget is shown and hidden through its action
     QLabel* m_endpointLabel;
     QMenu* m_languageMenu = nullptr;
+    bool m_startupFinished = false;
 };
 
 } // namespace das

@@ -36,11 +36,20 @@ ProfileEditDialog::ProfileEditDialog(const ProfileStore* store, QWidget* parent)
 
     for (QLineEdit* edit : {m_ui->nameEdit, m_ui->accessKeyEdit, m_ui->secretKeyEdit, m_ui->securityTokenEdit,
                             m_ui->iamTokenEdit, m_ui->endpointEdit, m_ui->projectIdEdit}) {
-        connect(edit, &QLineEdit::textEdited, this, [this] { setSaveError(QString()); });
+        connect(edit, &QLineEdit::textEdited, this, [this] {
+            m_touched = true;
+            setSaveError(QString());
+            revalidate();
+        });
         connect(edit, &QLineEdit::textChanged, this, &ProfileEditDialog::revalidate);
     }
-    connect(m_ui->authCombo, &QComboBox::activated, this, [this] { setSaveError(QString()); });
-    connect(m_ui->targetCombo, &QComboBox::activated, this, [this] { setSaveError(QString()); });
+    for (QComboBox* combo : {m_ui->authCombo, m_ui->targetCombo}) {
+        connect(combo, &QComboBox::activated, this, [this] {
+            m_touched = true;
+            setSaveError(QString());
+            revalidate();
+        });
+    }
     connect(m_ui->authCombo, &QComboBox::currentIndexChanged, this, [this] {
         updateRows();
         updatePlaceholders();
@@ -138,6 +147,7 @@ void ProfileEditDialog::fill(const Profile& p)
         m_ui->endpointEdit->clear();
     }
     m_ui->projectIdEdit->setText(p.projectId);
+    m_showAll = true; // a filled dialog shows what is wrong with what it was filled with
     clearSecrets();
     updateRows();
     updatePlaceholders();
@@ -233,19 +243,26 @@ void ProfileEditDialog::updatePlaceholders()
 void ProfileEditDialog::revalidate()
 {
     QStringList problems;
+    QStringList hidden; // required, in a field not typed in yet: counted, not shown
+    const auto require = [&](const QString& message) {
+        (m_showAll || m_touched ? problems : hidden).append(message);
+    };
     const Profile p = profile();
     const QStringList fields = ProfileManager::secretFieldsFor(p.auth);
 
     QString error;
-    if (!ProfileStore::isValidName(p.name, &error))
-        problems.append(error);
-    else if (!m_editing && m_store && m_store->contains(p.name))
+    if (!ProfileStore::isValidName(p.name, &error)) {
+        if (p.name.isEmpty())
+            require(error);
+        else
+            problems.append(error);
+    } else if (!m_editing && m_store && m_store->contains(p.name))
         problems.append(
             tr("Profile name: a profile named \"%1\" already exists; choose another name.").arg(p.name));
 
     if (p.usesAccessKey()) {
         if (p.accessKey.isEmpty()) {
-            problems.append(tr("Access key (AK) is required for AK/SK authentication."));
+            require(tr("Access key (AK) is required for AK/SK authentication."));
         } else if (p.accessKey.size() > ProfileStore::MaxAccessKeyLength) {
             problems.append(
                 tr("Access key (AK) must be at most %1 characters.").arg(ProfileStore::MaxAccessKeyLength));
@@ -273,7 +290,7 @@ void ProfileEditDialog::revalidate()
         if (!fields.contains(check.field))
             continue;
         if (check.value.isEmpty() && secretRequired(check.field))
-            problems.append(check.required);
+            require(check.required);
         else if (check.value.toUtf8().size() > SecretLimits::MaxSecretBytes)
             problems.append(
                 tr("%1 must be at most %2 bytes.").arg(check.label).arg(SecretLimits::MaxSecretBytes));
@@ -299,7 +316,8 @@ void ProfileEditDialog::revalidate()
     m_ui->errorLabel->setText(shown.join(u'\n'));
     m_ui->errorLabel->setVisible(!shown.isEmpty());
     if (QPushButton* ok = m_ui->buttonBox->button(QDialogButtonBox::Ok))
-        ok->setEnabled(problems.isEmpty());
+        ok->setEnabled(problems.isEmpty() && hidden.isEmpty());
+    m_problems += hidden;
 }
 
 void ProfileEditDialog::setManager(ProfileManager* manager)
@@ -310,6 +328,7 @@ void ProfileEditDialog::setManager(ProfileManager* manager)
 
 void ProfileEditDialog::accept()
 {
+    m_showAll = true;
     revalidate();
     if (!isValid())
         return;

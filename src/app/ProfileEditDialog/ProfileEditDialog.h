@@ -85,6 +85,10 @@ private:
     bool m_editing = false;
     Profile::AuthMethod m_originalAuth = Profile::AuthMethod::AkSk;
     QStringList m_problems;
+    // Until the user types in a field, "required" problems are not shown (a new profile does not open with
+    // three errors); they are once anything was typed, OK was tried or the dialog was filled.
+    bool m_touched = false;
+    bool m_showAll = false;
     QString m_saveError;
     bool m_savesThroughManager = false;
     QPointer<ProfileManager> m_manager;

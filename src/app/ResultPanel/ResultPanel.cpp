@@ -4,6 +4,7 @@
 
 #include <QClipboard>
 #include <QGuiApplication>
+#include <QPlainTextEdit>
 #include <QStyle>
 
 namespace das {
@@ -46,6 +47,9 @@ ResultPanel::ResultPanel(QWidget* parent)
         m_ui->detailsText->setVisible(open);
         m_ui->detailsToggle->setArrowType(open ? Qt::DownArrow : Qt::RightArrow);
     });
+    // Never taller than its content: the form below keeps every pixel the panel does not need.
+    setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
+    m_ui->detailsText->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
     m_busyTicker.setInterval(250);
     connect(&m_busyTicker, &QTimer::timeout, this, &ResultPanel::updateBusyText);
     clear();
@@ -206,6 +210,8 @@ void ResultPanel::showAmbiguous(const CreateResult& result, const QStringList& c
 
 void ResultPanel::showFailureAs(FailureKind kind, const CreateResult& result)
 {
+    if (!m_rerendering)
+        m_ui->detailsToggle->setChecked(false); // each new result starts with its details folded
     m_state = State::Failure;
     m_failureKind = kind;
     m_last = result;
@@ -239,6 +245,7 @@ void ResultPanel::showFailureAs(FailureKind kind, const CreateResult& result)
     m_ui->explanationLabel->setText(explanation);
     m_baseExplanation = explanation;
     m_ui->detailsText->setPlainText(detailLines(result));
+    fitDetails();
     m_ui->detailsToggle->setVisible(true);
     m_ui->copyDetailsButton->setVisible(true);
     m_ui->detailsText->setVisible(m_ui->detailsToggle->isChecked());
@@ -322,8 +329,19 @@ QString ResultPanel::connectionId() const
     return m_state == State::Success ? m_ui->connectionIdEdit->text() : QString();
 }
 
+// The details box is as tall as its lines (a scroll bar beyond MaxDetailLines), so that opening it adds
+// only what it shows.
+void ResultPanel::fitDetails()
+{
+    QPlainTextEdit* details = m_ui->detailsText;
+    const int lines = qBound(1, int(details->document()->blockCount()), MaxDetailLines);
+    const int margins = 2 * details->frameWidth() + 2 * int(details->document()->documentMargin());
+    details->setFixedHeight(lines * details->fontMetrics().lineSpacing() + margins + 2);
+}
+
 void ResultPanel::rerender()
 {
+    m_rerendering = true;
     const QString note = m_lastNote;
     const bool noteIsWarning = m_lastNoteIsWarning;
     if (m_state == State::Success)
@@ -334,6 +352,7 @@ void ResultPanel::rerender()
         updateBusyText();
     if (!note.isEmpty() && m_state != State::Busy)
         addNote(note, noteIsWarning);
+    m_rerendering = false;
 }
 
 void ResultPanel::changeEvent(QEvent* event)

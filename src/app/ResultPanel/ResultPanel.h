@@ -40,6 +40,8 @@ public:
     // The width of the coloured stripe on the left that shows the tone, and the space around the text.
     static constexpr int StripeWidth = 5;
     static constexpr int TextPadding = 8;
+    // Lines of error details shown before the box scrolls.
+    static constexpr int MaxDetailLines = 8;
 
     explicit ResultPanel(QWidget* parent = nullptr);
     ~ResultPanel() override;
@@ -102,6 +104,7 @@ private:
     void showFailureAs(FailureKind kind, const CreateResult& result);
     QString failureTitle(const CreateResult& result, bool unknown) const;
     QString detailLines(const CreateResult& result) const;
+    void fitDetails();
     void rerender();
 
     std::unique_ptr<Ui::ResultPanel> m_ui;
@@ -121,6 +124,7 @@ private:
     QString m_lastWarning; // kept so that a language switch re-renders the same result
     QString m_lastNote;
     bool m_lastNoteIsWarning = false;
+    bool m_rerendering = false; // showing the same result again (language switch): keep the details open
 };
 
 } // namespace das

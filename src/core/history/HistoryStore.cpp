@@ -68,6 +68,26 @@ QString sortColumn(HistoryColumn::Column column)
         return QStringLiteral("password_saved");
     case HistoryColumn::State:
         return QStringLiteral("state");
+    // No index behind these: they are sorted by now and then, and an index per column would slow every add.
+    case HistoryColumn::ProjectId:
+        return QStringLiteral("project_id");
+    case HistoryColumn::Region:
+        return QStringLiteral("region");
+    case HistoryColumn::NetworkType:
+        return QStringLiteral("network_type");
+    case HistoryColumn::NodeIds:
+        return QStringLiteral("node_ids");
+    case HistoryColumn::Port:
+        // Text in the table; numbers sort as numbers ("" first).
+        return QStringLiteral("CAST(port AS INTEGER)");
+    case HistoryColumn::DatabaseName:
+        return QStringLiteral("database_name");
+    case HistoryColumn::RequestId:
+        return QStringLiteral("request_id");
+    case HistoryColumn::UpdatedAt:
+        return QStringLiteral("updated_at");
+    case HistoryColumn::StateDetail:
+        return QStringLiteral("state_detail");
     case HistoryColumn::Count:
         break;
     }
@@ -325,6 +345,14 @@ QList<HistoryRecord> HistoryStore::fetch(const QString& filter, HistoryColumn::C
     while (q.next())
         out.append(HistorySql::readRecord(q));
     return out;
+}
+
+qint64 HistoryStore::dataVersion() const
+{
+    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    if (!q.exec(QStringLiteral("PRAGMA data_version")) || !q.next())
+        return -1;
+    return q.value(0).toLongLong();
 }
 
 HistoryRecord HistoryStore::byId(qint64 id) const

@@ -85,6 +85,11 @@ public:
                                int limit = -1) const;
     HistoryRecord byId(qint64 id) const;
 
+    // SQLite's PRAGMA data_version: a number that changes when another connection (another process such as
+    // the CLI, or another HistoryStore) commits to the database, and not on this store's own commits. -1 when
+    // it cannot be read (not open). See HistoryWatcher.
+    qint64 dataVersion() const;
+
 private:
     bool migrate(QString* error);
     bool checkPrivate(QString* error) const;

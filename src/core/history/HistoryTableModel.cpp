@@ -107,6 +107,26 @@ QVariant HistoryTableModel::displayData(const HistoryRecord& r, int column)
         return r.passwordSaved ? tr("Yes") : tr("No");
     case HistoryColumn::State:
         return stateText(r);
+    case HistoryColumn::ProjectId:
+        return r.projectId;
+    case HistoryColumn::Region:
+        return r.region;
+    case HistoryColumn::NetworkType:
+        return r.networkType;
+    case HistoryColumn::NodeIds:
+        return r.nodeIds.join(QStringLiteral(", "));
+    case HistoryColumn::Port:
+        return r.port;
+    case HistoryColumn::DatabaseName:
+        return r.databaseName;
+    case HistoryColumn::RequestId:
+        return r.requestId;
+    case HistoryColumn::UpdatedAt:
+        return r.updatedAt.isValid()
+                   ? r.updatedAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"))
+                   : QString();
+    case HistoryColumn::StateDetail:
+        return singleLine(r.stateDetail);
     }
     return {};
 }
@@ -142,8 +162,14 @@ QVariant HistoryTableModel::toolTipData(const HistoryRecord& r, int column)
         return r.passwordSaved ? tr("The database password is in the OS keychain.")
                                : tr("The database password was not saved.");
     case HistoryColumn::State:
+    case HistoryColumn::StateDetail:
         // No tooltip rather than an empty one when nothing was said about the state.
         return r.stateDetail.isEmpty() ? QVariant() : QVariant(r.stateDetail);
+    case HistoryColumn::UpdatedAt:
+        return r.updatedAt.isValid() ? QVariant(r.updatedAt.toUTC().toString(Qt::ISODate)) : QVariant();
+    default:
+        // The optional columns show their whole text; a tooltip would repeat it.
+        break;
     }
     return {};
 }
@@ -159,7 +185,7 @@ QVariant HistoryTableModel::data(const QModelIndex& index, int role) const
     case Qt::ToolTipRole:
         return toolTipData(r, index.column());
     case Qt::TextAlignmentRole:
-        if (index.column() == HistoryColumn::PasswordSaved)
+        if (index.column() == HistoryColumn::PasswordSaved || index.column() == HistoryColumn::Port)
             return QVariant::fromValue(Qt::Alignment(Qt::AlignCenter));
         break;
     case RecordIdRole:
@@ -198,6 +224,24 @@ QVariant HistoryTableModel::headerData(int section, Qt::Orientation orientation,
             return tr("Password saved");
         case HistoryColumn::State:
             return tr("State");
+        case HistoryColumn::ProjectId:
+            return tr("Project ID");
+        case HistoryColumn::Region:
+            return tr("Region");
+        case HistoryColumn::NetworkType:
+            return tr("Network");
+        case HistoryColumn::NodeIds:
+            return tr("Node IDs");
+        case HistoryColumn::Port:
+            return tr("Port");
+        case HistoryColumn::DatabaseName:
+            return tr("Database");
+        case HistoryColumn::RequestId:
+            return tr("Request ID");
+        case HistoryColumn::UpdatedAt:
+            return tr("Updated");
+        case HistoryColumn::StateDetail:
+            return tr("State detail");
         }
     } else if (role == Qt::ToolTipRole) {
         if (section == HistoryColumn::Time)
@@ -206,6 +250,8 @@ QVariant HistoryTableModel::headerData(int section, Qt::Orientation orientation,
             return tr("Whether the database password was saved in the OS keychain");
         if (section == HistoryColumn::State)
             return tr("Whether the connection was created on DAS, and whether it still exists");
+        if (section == HistoryColumn::UpdatedAt)
+            return tr("When the state last changed, in local time");
     }
     return {};
 }

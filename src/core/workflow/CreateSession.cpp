@@ -177,7 +177,7 @@ void CreateSession::settleRow(const CreateResult& result)
 void CreateSession::afterConnectionKnown()
 {
     record();
-    if (m_request.isSavePassword && m_running)
+    if (savesPasswordInKeychain() && m_running)
         savePassword();
     else
         finish();
@@ -207,6 +207,11 @@ void CreateSession::record()
     qCDebug(lcWorkflow) << "create session: connection" << m_outcome.result.connectionId << "history row"
                         << m_outcome.historyId << (m_outcome.existing ? "(existing)" : "");
     emit recorded(m_outcome.result, m_outcome.historyId, m_outcome.historyWarning);
+}
+
+bool CreateSession::savesPasswordInKeychain() const
+{
+    return m_options.keychainPassword.value_or(m_request.isSavePassword);
 }
 
 // The create has succeeded whatever happens here; a failure only costs the saved password.

@@ -28,7 +28,7 @@ class SecretStore;
 // when the credentials need it, look on DAS for a connection with the same instance, user name and database
 // name (unless told to create regardless), commit a `pending` history row, send, settle the row (created,
 // not_created or unknown), resolve a lost answer by asking DAS what exists (OutcomeReconciler), then (when
-// the request asks DAS to save the password) save the password in the OS keychain and read it back. Each
+// asked: Options::keychainPassword) save the password in the OS keychain and read it back. Each
 // stage is a signal; the window and the CLI only display them. A create is never re-sent.
 //
 // Signals, in order: resolvingCredentials (profile credentials only), checkingDuplicates → duplicateFound |
@@ -69,6 +69,9 @@ public:
     {
         IfExists ifExists = IfExists::Create;
         QList<int> reconcileScheduleMs; // empty: OutcomeReconciler::freshSchedule()
+        // Save the password in the OS keychain after a create. Unset: when the request asks DAS to save it
+        // (is_save_password), as the CLI's --save-password does; the window asks for each on its own.
+        std::optional<bool> keychainPassword;
     };
 
     enum class Reconciliation
@@ -149,6 +152,7 @@ private:
     void afterConnectionKnown();
     void record();
     void savePassword();
+    bool savesPasswordInKeychain() const;
     void finish();
     void finishNotSent(const QString& explanation, bool credentialsUnavailable);
 

@@ -1,0 +1,37 @@
+#pragma once
+
+#include <QObject>
+
+#include <functional>
+
+class QWidget;
+
+namespace das {
+
+class ConnectionForm;
+class HistoryRecord;
+class ResultPanel;
+class StatusLine;
+
+// History → "Use as template": fills the form from a history row, but asks first when the form holds edits
+// that were never sent (a typed password included: ConnectionForm::hasUnsentEdits), and clears the result of
+// the previous request, which was for another request.
+class FormTemplate : public QObject
+{
+    Q_OBJECT
+
+public:
+    FormTemplate(QWidget* window, ConnectionForm* form, ResultPanel* panel, StatusLine* status,
+                 std::function<bool()> busy);
+
+    void use(const HistoryRecord& record);
+
+private:
+    QWidget* m_window;
+    ConnectionForm* m_form;
+    ResultPanel* m_panel;
+    StatusLine* m_status;
+    std::function<bool()> m_busy;
+};
+
+} // namespace das
