@@ -14,6 +14,7 @@
 #include <QFileInfo>
 #include <QGuiApplication>
 #include <QLabel>
+#include <QPushButton>
 #include <QScreen>
 #include <QStatusBar>
 #include <QStyle>
@@ -183,6 +184,8 @@ private slots:
         QVERIFY(insideWindow(create, w));
         QVERIFY(insideWindow(w->sideTabs()->tabBar(), w));
         QVERIFY(insideWindow(windowChild<QToolButton>("exportButton"), w));
+        QVERIFY(insideWindow(windowChild<QToolButton>("columnsButton"), w));
+        QVERIFY(insideWindow(windowChild<QPushButton>("createButton"), w));
         QVERIFY(insideWindow(w->statusBar(), w));
     }
 };
