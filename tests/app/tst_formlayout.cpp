@@ -416,6 +416,15 @@ private slots:
         remarks->setFocus();
         QTest::keyClick(remarks, Qt::Key_Return);
         QVERIFY(form->hasUnsentEdits());
+
+        // The IDs are not in the JSON body (they go in the URL), but a template replaces them too.
+        for (const char* name : {"projectIdEdit", "instanceIdEdit"}) {
+            form->markSent();
+            auto* edit = formChild<QLineEdit>(name);
+            edit->setFocus();
+            QTest::keyClick(edit, Qt::Key_X);
+            QVERIFY2(form->hasUnsentEdits(), name);
+        }
     }
 };
 

@@ -25,6 +25,7 @@
 #include <QStyle>
 #include <QTableView>
 #include <QTest>
+#include <QVBoxLayout>
 #include <QTimeZone>
 #include <QTimer>
 #include <QToolButton>
@@ -264,7 +265,7 @@ private slots:
         auto* label = m_pane->findChild<QLabel*>(QStringLiteral("filterLabel"));
         QVERIFY(label);
         QCOMPARE(label->buddy(), filterEdit());
-        QCOMPARE(label->text(), QStringLiteral("Fi&lter:"));
+        QCOMPARE(label->text(), QStringLiteral("Filter:"));
         QVERIFY(filterEdit()->isClearButtonEnabled());
         QVERIFY(!filterEdit()->placeholderText().isEmpty());
         const QList<QWidget*> named = {filterEdit(),           table(),
@@ -574,8 +575,8 @@ private slots:
         m_pane->activateWindow();
         QVERIFY(QTest::qWaitForWindowActive(m_pane.get()));
         clickRow(0); // enables the buttons
-        // Alt+F is the main window's File menu.
-        QTest::keyClick(m_pane.get(), Qt::Key_L, Qt::AltModifier);
+        // Ctrl+F: the window has no Alt+letter left for the filter.
+        QTest::keyClick(m_pane.get(), Qt::Key_F, Qt::ControlModifier);
         QTRY_COMPARE(QApplication::focusWidget(), filterEdit());
         const QList<QWidget*> order = {columnsButton(),        table(),
                                        button("copyIdButton"), button("useTemplateButton"),
@@ -773,6 +774,32 @@ private slots:
         QCOMPARE(pane->proxy()->rowCount(), 1);
         QVERIFY(!label->isVisible());
         QVERIFY(pane->emptyStateText().isEmpty());
+    }
+
+    // In the window the pane is a child widget: Qt tells it of (de)activation differently than a top-level.
+    void watcherFollowsTheWindowItSitsIn()
+    {
+        m_pane->hide();
+        QWidget host;
+        auto* layout = new QVBoxLayout(&host);
+        auto* pane = new HistoryPane(&host);
+        layout->addWidget(pane);
+        pane->setStore(m_store.get());
+        host.resize(1200, 600);
+        host.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&host));
+        host.activateWindow();
+        QTRY_VERIFY(pane->watcher()->isActive());
+
+        QWidget other;
+        other.resize(200, 100);
+        other.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&other));
+        other.activateWindow();
+        QTRY_VERIFY(!host.isActiveWindow());
+        QTRY_VERIFY(!pane->watcher()->isActive());
+        host.activateWindow();
+        QTRY_VERIFY(pane->watcher()->isActive());
     }
 
     void rowsAddedByAnotherProcessShowUp()

@@ -123,6 +123,10 @@ private slots:
         watcher.setActive(false);
         QVERIFY(!watcher.isActive());
         add(*m_other, 2);
+        // Give a timer that was left running every chance to fire: none may.
+        watcher.setInterval(0);
+        for (int i = 0; i < 10; ++i)
+            QCoreApplication::processEvents();
         QCOMPARE(changed.count(), 1);
         watcher.setInterval(60 * 60 * 1000);
         watcher.setActive(true);

@@ -226,8 +226,9 @@ QByteArray ConnectionForm::snapshot() const
     // The password is compared as a hash: the snapshot never holds a copy of it.
     const QByteArray password = QCryptographicHash::hash(r.password.toUtf8(), QCryptographicHash::Sha256);
     r.password.clear();
+    // Project and instance IDs go in the URL, not the body, but a template replaces them too.
     return password.toHex() + '\n' + (m_ui->keychainPasswordCheck->isChecked() ? "k\n" : "-\n") +
-           r.toJsonBody();
+           r.projectId.toUtf8() + '\n' + r.instanceId.toUtf8() + '\n' + r.toJsonBody();
 }
 
 bool ConnectionForm::hasUnsentEdits() const

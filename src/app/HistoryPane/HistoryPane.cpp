@@ -53,6 +53,17 @@ HistoryPane::HistoryPane(QWidget* parent)
 
 void HistoryPane::createActions()
 {
+    // The filter's key (its label gives up its Alt+letter: the window has none left for it). A shortcut of a
+    // hidden widget is off, so Ctrl+F reaches the filter only while the History tab is shown.
+    m_findAction = new QAction(this);
+    m_findAction->setObjectName(QStringLiteral("findInHistoryAction"));
+    m_findAction->setShortcut(QKeySequence::Find);
+    m_findAction->setShortcutContext(Qt::WindowShortcut);
+    addAction(m_findAction);
+    connect(m_findAction, &QAction::triggered, this, [this] {
+        m_ui->historyFilterEdit->setFocus(Qt::ShortcutFocusReason);
+        m_ui->historyFilterEdit->selectAll();
+    });
     m_copyAction = new QAction(this);
     m_copyAction->setShortcut(QKeySequence::Copy);
     m_templateAction = new QAction(this);
@@ -258,9 +269,17 @@ void HistoryPane::changeEvent(QEvent* event)
         fitColumnsButton();
         updateEmptyState();
     } else if (event->type() == QEvent::ActivationChange) {
-        updateWatcher();
+        updateWatcher(); // the pane as a window of its own
     }
     QWidget::changeEvent(event);
+}
+
+bool HistoryPane::event(QEvent* event)
+{
+    // Inside another window, Qt tells child widgets of (de)activation with these, not ActivationChange.
+    if (event->type() == QEvent::WindowActivate || event->type() == QEvent::WindowDeactivate)
+        updateWatcher();
+    return QWidget::event(event);
 }
 
 QList<int> HistoryPane::selectedSourceRows() const
@@ -313,6 +332,7 @@ void HistoryPane::retranslate()
 {
     m_copyAction->setText(tr("&Copy Connection ID"));
     m_templateAction->setText(tr("&Use as Template"));
+    m_findAction->setText(tr("Find in history"));
     m_deleteAction->setText(tr("&Delete…"));
     //: Context menu of the history; "Delete…" above it only removes rows from the history.
     m_deleteOnDasAction->setText(tr("Delete on D&AS…"));

@@ -110,6 +110,7 @@ signals:
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
     void changeEvent(QEvent* event) override;
+    bool event(QEvent* event) override;
     void showEvent(QShowEvent* event) override;
     void hideEvent(QHideEvent* event) override;
 
@@ -148,6 +149,7 @@ private:
     QTimer* m_filterTimer = nullptr;
     QAction* m_copyAction = nullptr;
     QAction* m_templateAction = nullptr;
+    QAction* m_findAction = nullptr;
     QAction* m_deleteAction = nullptr;
     QAction* m_deleteOnDasAction = nullptr;
     QAction* m_exportSelectedCsvAction = nullptr;

@@ -44,9 +44,11 @@ QDBusMessage secretsCall(const QString& path, const QString& interface, const QS
 }
 
 // No Secret Service, or no item: QtKeychain wrote somewhere else (KWallet); nothing to name, nothing wrong.
+// With auto-start off, a bus where nobody owns the name answers NameHasNoOwner rather than ServiceUnknown.
 bool isExpectedAbsence(const QDBusError& error)
 {
-    return error.type() == QDBusError::ServiceUnknown;
+    return error.type() == QDBusError::ServiceUnknown ||
+           error.name() == QLatin1String("org.freedesktop.DBus.Error.NameHasNoOwner");
 }
 #endif
 

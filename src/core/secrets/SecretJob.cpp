@@ -74,10 +74,12 @@ SecretJob::SecretJob(Kind kind, const QString& key, const QString& secret, const
     m_deadline.setSingleShot(true);
     m_deadline.setTimerType(Qt::PreciseTimer);
     connect(&m_deadline, &QTimer::timeout, this, [this] {
-        if (m_step == Step::Label)
-            afterLabel(); // the secret is written; a label that is late only leaves it unnamed
+        // Late while labelling: the secret is written (a label that is late only leaves it unnamed), but no
+        // time is left for a read-back, which would run without a deadline.
+        if (m_step == Step::Label && m_kind != Kind::WriteVerified)
+            afterLabel();
         else
-            finish(SecretResult::Status::Timeout);
+            finish(SecretResult::Status::Timeout, QString(), QString(), m_step == Step::Label);
     });
 }
 
