@@ -118,10 +118,6 @@
         <translation>请求的发送目标：内置沙箱、华为云区域或自定义终端节点</translation>
     </message>
     <message>
-        <source>&amp;Endpoint URL</source>
-        <translation>终端节点 URL(&amp;E)</translation>
-    </message>
-    <message>
         <source>Endpoint URL</source>
         <translation>终端节点 URL</translation>
     </message>
@@ -194,20 +190,12 @@
         <translation>数据库用户，例如 root</translation>
     </message>
     <message>
-        <source>Pa&amp;ssword *</source>
-        <translation>密码(&amp;S) *</translation>
-    </message>
-    <message>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
         <source>database password</source>
         <translation>数据库密码</translation>
-    </message>
-    <message>
-        <source>Save password</source>
-        <translation>保存密码</translation>
     </message>
     <message>
         <source>&amp;Node IDs</source>
@@ -236,10 +224,6 @@
     <message>
         <source>optional</source>
         <translation>可选</translation>
-    </message>
-    <message>
-        <source>&amp;Remarks</source>
-        <translation>备注(&amp;R)</translation>
     </message>
     <message>
         <source>Remarks</source>
@@ -274,10 +258,6 @@
         <translation>取消正在进行的请求（Esc）</translation>
     </message>
     <message>
-        <source>Pre&amp;view request…</source>
-        <translation>预览请求(&amp;V)…</translation>
-    </message>
-    <message>
         <source>Show the exact request with secrets masked</source>
         <translation>显示将要发送的完整请求，敏感信息已隐藏</translation>
     </message>
@@ -290,10 +270,6 @@
         <translation>发送创建连接请求</translation>
     </message>
     <message>
-        <source>Pro&amp;file</source>
-        <translation>配置项(&amp;F)</translation>
-    </message>
-    <message>
         <source>Profile</source>
         <translation>配置项</translation>
     </message>
@@ -302,20 +278,12 @@
         <translation>用于签名的已保存凭证，其机密信息保存在系统钥匙串中</translation>
     </message>
     <message>
-        <source>&amp;Manage…</source>
-        <translation>管理(&amp;M)…</translation>
-    </message>
-    <message>
         <source>Add, edit, test, import or delete profiles</source>
         <translation>添加、编辑、测试、导入或删除配置项</translation>
     </message>
     <message>
         <source>Saved password</source>
         <translation>已保存的密码</translation>
-    </message>
-    <message>
-        <source>Use sa&amp;ved password</source>
-        <translation>使用已保存的密码(&amp;V)</translation>
     </message>
     <message>
         <source>Fill the password from the OS keychain</source>
@@ -328,10 +296,6 @@
     <message>
         <source>Remove the saved password from the OS keychain</source>
         <translation>从系统钥匙串中删除已保存的密码</translation>
-    </message>
-    <message>
-        <source>Save the password (is_save_password; kept in the OS keychain)</source>
-        <translation>保存密码（is_save_password；同时保存在系统钥匙串中）</translation>
     </message>
     <message>
         <source>Loo&amp;k up</source>
@@ -348,6 +312,62 @@
     <message>
         <source>Pick the instance from the list DAS has (F4)</source>
         <translation>从 DAS 的实例列表中选择（F4）</translation>
+    </message>
+    <message>
+        <source>P&amp;rofile</source>
+        <translation>配置项(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Manage…</source>
+        <translation>管理…</translation>
+    </message>
+    <message>
+        <source>Endpoint UR&amp;L</source>
+        <translation>终端节点 URL(&amp;L)</translation>
+    </message>
+    <message>
+        <source>P&amp;assword *</source>
+        <translation>密码(&amp;A) *</translation>
+    </message>
+    <message>
+        <source>Use saved password</source>
+        <translation>使用已保存的密码</translation>
+    </message>
+    <message>
+        <source>Let DAS keep the password (is_save_password)</source>
+        <translation>由 DAS 保存密码（is_save_password）</translation>
+    </message>
+    <message>
+        <source>Let DAS keep the password</source>
+        <translation>由 DAS 保存密码</translation>
+    </message>
+    <message>
+        <source>Sent to DAS as is_save_password: DAS stores the password with the connection, so logging in through DAS does not ask for it.</source>
+        <translation>以 is_save_password 发送给 DAS：DAS 会随连接一起保存密码，因此通过 DAS 登录时无需再输入密码。</translation>
+    </message>
+    <message>
+        <source>Remember in this computer&apos;s keychain</source>
+        <translation>保存到本机钥匙串</translation>
+    </message>
+    <message>
+        <source>Remember the password in this computer&apos;s keychain</source>
+        <translation>将密码保存到本机钥匙串</translation>
+    </message>
+    <message>
+        <source>After a successful create, the password is saved in the OS keychain of this computer and offered the next time; it is not sent to DAS.</source>
+        <translation>创建成功后，密码将保存在本机的系统钥匙串中，并在下次使用时提供；密码不会发送给 DAS。</translation>
+    </message>
+    <message>
+        <source>Why the keychain cannot be used</source>
+        <translation>无法使用钥匙串的原因</translation>
+    </message>
+    <message>
+        <source>Re&amp;marks</source>
+        <translation>备注(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Preview request…</source>
+        <translation>预览请求…</translation>
     </message>
 </context>
 <context>
@@ -405,10 +425,6 @@
         <translation>页码</translation>
     </message>
     <message>
-        <source>Ne&amp;xt</source>
-        <translation>下一页(&amp;X)</translation>
-    </message>
-    <message>
         <source>The next page of connections</source>
         <translation>连接列表的下一页</translation>
     </message>
@@ -443,6 +459,10 @@
     <message>
         <source>Delete on DAS what this history created since a time, for demos and training classes</source>
         <translation>在 DAS 上删除此历史记录自某一时间起创建的连接，用于演示和培训课程</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>下一页</translation>
     </message>
 </context>
 <context>
@@ -946,14 +966,49 @@
     </message>
 </context>
 <context>
+    <name>HelpDialog</name>
+    <message>
+        <source>DAS Connect Help</source>
+        <translation>DAS Connect 帮助</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Every key the window answers to, read from its menus, buttons and fields. Alt with an underlined letter moves to that field or presses that button.</source>
+        <translation>窗口响应的所有按键，读取自其菜单、按钮和字段。按 Alt 加带下划线的字母，可移到对应字段或按下对应按钮。</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>按键</translation>
+    </message>
+    <message>
+        <source>Does</source>
+        <translation>作用</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <source>&amp;User Guide</source>
+        <translation>用户指南(&amp;U)</translation>
+    </message>
+    <message>
+        <source>User guide</source>
+        <translation>用户指南</translation>
+    </message>
+</context>
+<context>
     <name>HistoryPane</name>
     <message>
         <source>Connection history</source>
         <translation>连接历史</translation>
-    </message>
-    <message>
-        <source>Fi&amp;lter:</source>
-        <translation>筛选(&amp;L)：</translation>
     </message>
     <message>
         <source>Shows connections whose endpoint, project, instance, engine, username, connection ID, database or remarks contain this text</source>
@@ -962,10 +1017,6 @@
     <message>
         <source>Filter history</source>
         <translation>筛选历史记录</translation>
-    </message>
-    <message>
-        <source>Instance, username, connection ID, remarks…</source>
-        <translation>实例、用户名、连接ID、备注…</translation>
     </message>
     <message>
         <source>Number of connections shown</source>
@@ -1014,6 +1065,26 @@
     <message>
         <source>Export</source>
         <translation>导出</translation>
+    </message>
+    <message>
+        <source>Filter:</source>
+        <translation>筛选：</translation>
+    </message>
+    <message>
+        <source>Instance, username, connection ID, remarks… (Ctrl+F)</source>
+        <translation>实例、用户名、连接ID、备注…（Ctrl+F）</translation>
+    </message>
+    <message>
+        <source>Choose the columns to show (also from the table header&apos;s context menu)</source>
+        <translation>选择要显示的列（也可通过表头的右键菜单选择）</translation>
+    </message>
+    <message>
+        <source>Choose columns</source>
+        <translation>选择列</translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation>列</translation>
     </message>
 </context>
 <context>
@@ -1252,6 +1323,26 @@
         <source>Create many connections from a CSV or JSON file, on the form&apos;s endpoint and project</source>
         <translation>根据 CSV 或 JSON 文件，在表单所选终端节点和项目中批量创建连接</translation>
     </message>
+    <message>
+        <source>&amp;User Guide</source>
+        <translation>用户指南(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Read the user guide (offline)</source>
+        <translation>阅读用户指南（离线）</translation>
+    </message>
+    <message>
+        <source>F1</source>
+        <translation>F1</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <source>List every key the window answers to</source>
+        <translation>列出窗口响应的所有按键</translation>
+    </message>
 </context>
 <context>
     <name>NodeIdListEditor</name>
@@ -1264,20 +1355,8 @@
         <translation>节点ID，或粘贴多个以换行、逗号或空格分隔的节点ID</translation>
     </message>
     <message>
-        <source>&amp;Add</source>
-        <translation>添加(&amp;A)</translation>
-    </message>
-    <message>
         <source>Node ID list</source>
         <translation>节点ID列表</translation>
-    </message>
-    <message>
-        <source>&amp;Paste</source>
-        <translation>粘贴(&amp;P)</translation>
-    </message>
-    <message>
-        <source>Re&amp;move</source>
-        <translation>移除(&amp;M)</translation>
     </message>
     <message>
         <source>Choose an instance, then look up its nodes in DAS to pick them.</source>
@@ -1292,8 +1371,20 @@
         <translation>实例的节点</translation>
     </message>
     <message>
-        <source>&amp;Look up nodes in DAS</source>
-        <translation>在 DAS 中查找节点(&amp;L)</translation>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>Paste</source>
+        <translation>粘贴</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Look up nodes in DAS</source>
+        <translation>在 DAS 中查找节点</translation>
     </message>
 </context>
 <context>
@@ -1301,10 +1392,6 @@
     <message>
         <source>Request preview</source>
         <translation>请求预览</translation>
-    </message>
-    <message>
-        <source>This is the request exactly as it would be sent now. The password, tokens and signature are masked; the signature and date change on every send.</source>
-        <translation>以下是此刻将要发送的完整请求。密码、令牌和签名已隐藏；每次发送时签名和日期都会变化。</translation>
     </message>
     <message>
         <source>Masked request</source>
@@ -1317,6 +1404,26 @@
     <message>
         <source>Copy as c&amp;url</source>
         <translation>复制为 curl 命令(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Problems with this request</source>
+        <translation>此请求中的问题</translation>
+    </message>
+    <message>
+        <source>This is the request as it would be sent now, its JSON body indented for reading (Copy copies it as sent). The password, tokens and signature are masked; the signature and date change on every send.</source>
+        <translation>这是当前将要发送的请求，其 JSON 正文已缩进以便阅读（“复制”会按发送时的原样复制）。密码、令牌和签名已隐藏；签名和日期在每次发送时都会变化。</translation>
+    </message>
+    <message>
+        <source>Command copied. Paste it into a shell: it asks for the database password and pipes it to --password-stdin. The credentials come from the profile named, or from das-connect-cli&apos;s usual environment variables.</source>
+        <translation>命令已复制。请将其粘贴到 shell 中：它会询问数据库密码，并通过管道传给 --password-stdin。凭证来自命令中指定的配置项，或来自 das-connect-cli 常用的环境变量。</translation>
+    </message>
+    <message>
+        <source>Copy as das-connect-cli co&amp;mmand</source>
+        <translation>复制为 das-connect-cli 命令(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Copy a das-connect-cli create command for this form. It reads the password from stdin (it asks for it when pasted into a shell); no password or cloud key is in it.</source>
+        <translation>复制此表单对应的 das-connect-cli 创建命令。该命令从 stdin 读取密码（粘贴到 shell 中时会询问密码）；命令中不包含任何密码或云密钥。</translation>
     </message>
 </context>
 <context>
@@ -1786,10 +1893,6 @@
         <translation>说明</translation>
     </message>
     <message>
-        <source>&amp;Details</source>
-        <translation>详细信息(&amp;D)</translation>
-    </message>
-    <message>
         <source>Copy details</source>
         <translation>复制详细信息</translation>
     </message>
@@ -1800,6 +1903,10 @@
     <message>
         <source>Copy ID</source>
         <translation>复制ID</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详细信息</translation>
     </message>
 </context>
 <context>
@@ -2682,6 +2789,22 @@
         <source>Find the project of this region with IAM (GET /v3/projects)</source>
         <translation>通过 IAM 查找此区域的项目（GET /v3/projects）</translation>
     </message>
+    <message>
+        <source>Creating the connection… Press Esc or Cancel to stop.</source>
+        <translation>正在创建连接… 按 Esc 或“取消”停止。</translation>
+    </message>
+    <message>
+        <source>The OS keychain is not available here.</source>
+        <translation>此处无法使用系统钥匙串。</translation>
+    </message>
+    <message>
+        <source>Cannot remember it here: %1</source>
+        <translation>无法在此处保存密码：%1</translation>
+    </message>
+    <message>
+        <source>Fill in the fields marked * to create the connection.</source>
+        <translation>请填写标有 * 的字段以创建连接。</translation>
+    </message>
 </context>
 <context>
     <name>das::ConnectionList</name>
@@ -2867,6 +2990,13 @@
     </message>
 </context>
 <context>
+    <name>das::CreateCommandLine</name>
+    <message>
+        <source>Type the database password when asked (it is not shown); it goes to the command through a pipe, never on its command line.</source>
+        <translation>出现提示时输入数据库密码（输入内容不会显示）；密码通过管道传给命令，绝不会出现在命令行中。</translation>
+    </message>
+</context>
+<context>
     <name>das::CreateFlow</name>
     <message>
         <source>The last create&apos;s outcome is unknown: the connection may already exist on DAS. Create anyway?</source>
@@ -2959,6 +3089,10 @@
     <message>
         <source>Create the connection anyway, without knowing whether it exists already?</source>
         <translation>无法确定该连接是否已存在，仍要创建吗？</translation>
+    </message>
+    <message>
+        <source>there is no OS keychain here.</source>
+        <translation>此处没有系统钥匙串。</translation>
     </message>
 </context>
 <context>
@@ -3296,6 +3430,64 @@
     </message>
 </context>
 <context>
+    <name>das::FormTemplate</name>
+    <message>
+        <source>A create is running; use the template when it has finished.</source>
+        <translation>正在进行创建；请在完成后再使用模板。</translation>
+    </message>
+    <message>
+        <source>Replace the form?</source>
+        <translation>要替换表单吗？</translation>
+    </message>
+    <message>
+        <source>The form holds edits that were not sent. Fill it from this history row instead? What you typed, the password included, is lost.</source>
+        <translation>表单中有尚未发送的编辑内容。要改为根据此历史记录行填写表单吗？您输入的内容（包括密码）将会丢失。</translation>
+    </message>
+    <message>
+        <source>&amp;Replace the form</source>
+        <translation>替换表单(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Keep my edits</source>
+        <translation>保留我的编辑(&amp;K)</translation>
+    </message>
+</context>
+<context>
+    <name>das::HelpActions</name>
+    <message>
+        <source>Form</source>
+        <translation>表单</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>历史记录</translation>
+    </message>
+    <message>
+        <source>On DAS</source>
+        <translation>DAS 上的连接</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Window</source>
+        <translation>窗口</translation>
+    </message>
+    <message>
+        <source>Toolbar</source>
+        <translation>工具栏</translation>
+    </message>
+    <message>
+        <source>(see the window)</source>
+        <translation>（见窗口）</translation>
+    </message>
+    <message>
+        <source>Go to %1</source>
+        <translation>转到 %1</translation>
+    </message>
+</context>
+<context>
     <name>das::HistoryPane</name>
     <message>
         <source>No rows are selected.</source>
@@ -3413,6 +3605,24 @@
         <source>Delete on D&amp;AS…</source>
         <extracomment>Context menu of the history; &quot;Delete…&quot; above it only removes rows from the history.</extracomment>
         <translation>在 DAS 上删除(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Find in history</source>
+        <translation>在历史记录中查找</translation>
+    </message>
+    <message>
+        <source>Restore default columns</source>
+        <translation>恢复默认列</translation>
+    </message>
+    <message>
+        <source>No connection matches “%1”.
+Clear the filter (Esc) to see all connections.</source>
+        <translation>没有与“%1”匹配的连接。
+清除筛选条件（Esc）即可查看所有连接。</translation>
+    </message>
+    <message>
+        <source>No connections yet — connections created in this window or with das-connect-cli are listed here.</source>
+        <translation>尚无连接 — 在此窗口中或使用 das-connect-cli 创建的连接将在此列出。</translation>
     </message>
 </context>
 <context>
@@ -3570,6 +3780,46 @@ Request ID: %2</source>
         <source>Whether the connection was created on DAS, and whether it still exists</source>
         <translation>连接是否已在 DAS 上创建，以及是否仍然存在</translation>
     </message>
+    <message>
+        <source>Project ID</source>
+        <translation>项目ID</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>网络</translation>
+    </message>
+    <message>
+        <source>Node IDs</source>
+        <translation>节点ID</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <source>Request ID</source>
+        <translation>请求ID</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>更新时间</translation>
+    </message>
+    <message>
+        <source>State detail</source>
+        <translation>状态详情</translation>
+    </message>
+    <message>
+        <source>When the state last changed, in local time</source>
+        <translation>状态最后一次变化的时间（本地时间）</translation>
+    </message>
 </context>
 <context>
     <name>das::IamEndpoint</name>
@@ -3695,14 +3945,6 @@ Request ID: %2</source>
         <translation>沙箱</translation>
     </message>
     <message>
-        <source>About DAS Connect</source>
-        <translation>关于 DAS Connect</translation>
-    </message>
-    <message>
-        <source>&lt;p&gt;&lt;b&gt;DAS Connect %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Creates Huawei Cloud Data Admin Service instance connections, with live validation, AK/SK signing and a local sandbox.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;&lt;b&gt;DAS Connect %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;创建华为云数据管理服务（DAS）实例连接，支持实时校验、AK/SK 签名和本地沙箱。&lt;/p&gt;</translation>
-    </message>
-    <message>
         <source>Form filled from the history; enter the password.</source>
         <translation>已根据历史记录填写表单，请输入密码。</translation>
     </message>
@@ -3749,6 +3991,14 @@ Request ID: %2</source>
     <message>
         <source>Sandbox — %1</source>
         <translation>沙箱 — %1</translation>
+    </message>
+    <message>
+        <source>Cancel the running create</source>
+        <translation>取消正在进行的创建</translation>
+    </message>
+    <message>
+        <source>Starting the built-in sandbox…</source>
+        <translation>正在启动内置沙箱…</translation>
     </message>
 </context>
 <context>
@@ -3845,6 +4095,21 @@ Request ID: %2</source>
     <message>
         <source>DAS lists more than %1 connections for this instance; the create cannot be looked for among them.</source>
         <translation>DAS 上此实例的连接超过 %1 个，无法在其中查找此次创建的连接。</translation>
+    </message>
+</context>
+<context>
+    <name>das::PreviewDialog</name>
+    <message>
+        <source>This request is not valid; DAS would refuse it. Fix these first:</source>
+        <translation>此请求无效，DAS 会拒绝它。请先修正以下问题：</translation>
+    </message>
+    <message>
+        <source>%1 (entry %2)</source>
+        <translation>%1（第 %2 项）</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
     </message>
 </context>
 <context>
@@ -4577,6 +4842,34 @@ Request ID: %2</source>
     <message>
         <source>the request was cancelled</source>
         <translation>请求已取消</translation>
+    </message>
+    <message>
+        <source>built-in sandbox</source>
+        <translation>内置沙箱</translation>
+    </message>
+    <message>
+        <source>DAS Connect: password for %1 @ %2 (%3)</source>
+        <translation>DAS Connect：%1 @ %2（%3）的密码</translation>
+    </message>
+    <message>
+        <source>DAS Connect: password for %1 @ %2 (%3, %4)</source>
+        <translation>DAS Connect：%1 @ %2（%3，%4）的密码</translation>
+    </message>
+    <message>
+        <source>DAS Connect: AK/SK for profile %1</source>
+        <translation>DAS Connect：配置项 %1 的 AK/SK</translation>
+    </message>
+    <message>
+        <source>DAS Connect: security token for profile %1</source>
+        <translation>DAS Connect：配置项 %1 的安全令牌</translation>
+    </message>
+    <message>
+        <source>DAS Connect: IAM token for profile %1</source>
+        <translation>DAS Connect：配置项 %1 的 IAM 令牌</translation>
+    </message>
+    <message>
+        <source>DAS Connect: %1</source>
+        <translation>DAS Connect：%1</translation>
     </message>
 </context>
 <context>
