@@ -413,7 +413,7 @@ private slots:
         HistoryStore store(path);
         QString error;
         QVERIFY2(store.open(&error), qPrintable(error));
-        QCOMPARE(store.schemaVersion(), 4);
+        QCOMPARE(store.schemaVersion(), HistoryStore::SchemaVersion);
         const QList<HistoryRecord> rows = store.fetch(QString(), HistoryColumn::Time, Qt::AscendingOrder);
         QCOMPARE(rows.size(), 3);
         for (int i = 0; i < rows.size(); ++i) {
@@ -444,6 +444,86 @@ private slots:
         db.close();
         db = QSqlDatabase();
         QSqlDatabase::removeDatabase(QStringLiteral("probe4"));
+    }
+
+    // Schema 4 to 5: the same rows, now with an index behind every sortable column.
+    void migratesVersion4KeepingEveryRow()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.path() + QStringLiteral("/v4.sqlite");
+        QVERIFY(writeVersion3(path, 3));
+        {
+            // Version 4 as its release left it: schema 3 plus its one step.
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("v4"));
+            db.setDatabaseName(path);
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            const char* const step[] = {
+                "ALTER TABLE connections ADD COLUMN state TEXT NOT NULL DEFAULT 'created'",
+                "ALTER TABLE connections ADD COLUMN origin TEXT NOT NULL DEFAULT 'created'",
+                "ALTER TABLE connections ADD COLUMN state_detail TEXT NOT NULL DEFAULT ''",
+                "ALTER TABLE connections ADD COLUMN updated_at TEXT NOT NULL DEFAULT ''",
+                "CREATE INDEX connections_state ON connections(state, id)",
+                "UPDATE connections SET state = 'unknown', state_detail = 'lost' WHERE username = 'user1'",
+                "UPDATE schema_version SET version = 4",
+            };
+            for (const char* statement : step)
+                QVERIFY2(q.exec(QLatin1String(statement)), statement);
+            q = QSqlQuery();
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("v4"));
+
+        HistoryStore store(path);
+        QString error;
+        QVERIFY2(store.open(&error), qPrintable(error));
+        QCOMPARE(store.schemaVersion(), HistoryStore::SchemaVersion);
+        const QList<HistoryRecord> rows = store.fetch(QString(), HistoryColumn::Time, Qt::AscendingOrder);
+        QCOMPARE(rows.size(), 3);
+        for (int i = 0; i < rows.size(); ++i) {
+            QCOMPARE(rows.at(i).connectionId, QStringLiteral("v3-id-%1").arg(i));
+            QCOMPARE(rows.at(i).state,
+                     i == 1 ? HistoryRecord::State::Unknown : HistoryRecord::State::Created);
+        }
+        QCOMPARE(store.byConnectionIds({QStringLiteral("v3-id-1")}).constFirst().stateDetail,
+                 QStringLiteral("lost"));
+        // Sorted by a column that had no index before, in both directions.
+        QCOMPARE(store.fetch(QString(), HistoryColumn::RequestId, Qt::DescendingOrder).constFirst().requestId,
+                 QStringLiteral("v3-req-2"));
+        QCOMPARE(store.fetch(QString(), HistoryColumn::Port, Qt::AscendingOrder).size(), 3);
+        // The trigram index covers the rows from before: a filter of three characters or more uses it.
+        QCOMPARE(store.count(QStringLiteral("v3-id")), 3);
+        QCOMPARE(store.count(QStringLiteral("V3-REQ-1")), 0); // request IDs are not filtered, user names are
+        QCOMPARE(store.count(QStringLiteral("USER2")), 1);
+        // And still writable.
+        HistoryRecord added = sample(1);
+        QVERIFY2(store.add(added, &error), qPrintable(error));
+        QCOMPARE(store.count(), 4);
+
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("probe5"));
+        db.setDatabaseName(path);
+        QVERIFY(db.open());
+        {
+            QSqlQuery q(db);
+            for (const char* index : {"connections_project", "connections_port", "connections_request_id",
+                                      "connections_state_detail", "connections_updated_at"}) {
+                QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND "
+                                              "name = '%1'")
+                                   .arg(QLatin1String(index))));
+                QVERIFY(q.next());
+                QVERIFY2(q.value(0).toInt() == 1, index);
+            }
+            // Sorting by each column walks its index: no temporary b-tree for the ORDER BY.
+            QVERIFY(q.exec(QStringLiteral("EXPLAIN QUERY PLAN SELECT id FROM connections ORDER BY "
+                                          "CAST(port AS INTEGER) DESC, id DESC")));
+            QString plan;
+            while (q.next())
+                plan += q.value(3).toString() + u'\n';
+            QVERIFY2(!plan.contains(QLatin1String("TEMP B-TREE")), qPrintable(plan));
+        }
+        db.close();
+        db = QSqlDatabase();
+        QSqlDatabase::removeDatabase(QStringLiteral("probe5"));
     }
 
     void stateNamesAreStable()

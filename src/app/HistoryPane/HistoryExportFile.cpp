@@ -10,7 +10,7 @@
 
 namespace das {
 
-bool HistoryExportFile::write(const QString& path, const QByteArray& bytes, QString* error)
+bool HistoryExportFile::write(const QString& path, const Producer& produce, QString* error)
 {
     const QString shownPath = QDir::toNativeSeparators(path);
     QSaveFile file(path);
@@ -21,7 +21,14 @@ bool HistoryExportFile::write(const QString& path, const QByteArray& bytes, QStr
     }
     // Applies to the temporary file, so the data is never readable by others, not even briefly.
     file.setPermissions(QFile::ReadOwner | QFile::WriteOwner);
-    if (file.write(bytes) != bytes.size() || !file.commit()) {
+    QString why;
+    if (!produce(&file, &why)) {
+        file.cancelWriting();
+        if (error)
+            *error = tr("Cannot write %1: %2").arg(shownPath, why.isEmpty() ? file.errorString() : why);
+        return false;
+    }
+    if (!file.commit()) {
         if (error)
             *error = tr("Cannot write %1: %2").arg(shownPath, file.errorString());
         return false;

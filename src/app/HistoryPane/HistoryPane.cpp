@@ -3,6 +3,7 @@
 #include "AppSettings.h"
 #include "HistoryColumn.h"
 #include "HistoryExportFile.h"
+#include "HistoryExportStream.h"
 #include "HistoryExporter.h"
 #include "HistoryProxyModel.h"
 #include "HistoryStore.h"
@@ -159,18 +160,49 @@ void HistoryPane::setDeleteConfirmation(std::function<bool(int)> confirm)
 
 bool HistoryPane::exportTo(const QString& path, Format format, Scope scope, QString* error)
 {
-    const QList<HistoryRecord> records = scope == Scope::Selected ? selectedRecords() : m_model->allRecords();
-    if (scope == Scope::Selected && records.isEmpty()) {
-        if (error)
-            *error = tr("No rows are selected.");
-        return false;
+    const auto streamFormat =
+        format == Format::Csv ? HistoryExportStream::Format::Csv : HistoryExportStream::Format::Json;
+    qint64 written = 0;
+    HistoryExportFile::Producer produce;
+    QList<HistoryRecord> selected;
+    HistoryStore* store = m_model->store();
+    if (scope == Scope::Selected) {
+        selected = selectedRecords();
+        if (selected.isEmpty()) {
+            if (error)
+                *error = tr("No rows are selected.");
+            return false;
+        }
+        produce = [&](QIODevice* device, QString* why) {
+            HistoryExportStream stream(device, streamFormat);
+            for (const HistoryRecord& record : std::as_const(selected))
+                stream.write(record);
+            written = stream.count();
+            const bool ok = stream.finish();
+            if (!ok)
+                *why = device->errorString();
+            return ok;
+        };
+    } else if (store && store->isOpen()) {
+        // Straight from the store to the file: an export of every row holds one row at a time.
+        produce = [&](QIODevice* device, QString* why) {
+            return HistoryExporter::write(*store, m_model->filter(),
+                                          HistoryColumn::Column(m_model->sortColumn()), m_model->sortOrder(),
+                                          device, streamFormat, &written, why);
+        };
+    } else {
+        produce = [&](QIODevice* device, QString* why) {
+            HistoryExportStream stream(device, streamFormat);
+            const bool ok = stream.finish();
+            if (!ok)
+                *why = device->errorString();
+            return ok;
+        };
     }
-    const QByteArray bytes =
-        format == Format::Csv ? HistoryExporter::toCsv(records) : HistoryExporter::toJson(records);
-    if (!HistoryExportFile::write(path, bytes, error))
+    if (!HistoryExportFile::write(path, produce, error))
         return false;
     const QString shownPath = QDir::toNativeSeparators(path);
-    const int n = int(records.size());
+    const int n = int(written);
     emit statusMessage(n == 1 ? tr("Exported 1 connection to %1.").arg(shownPath)
                               : tr("Exported %1 connections to %2.").arg(QLocale().toString(n), shownPath));
     return true;
@@ -376,8 +408,10 @@ void HistoryPane::updateCountLabel()
     else
         text = tr("%1 connections").arg(locale.toString(all));
     m_ui->historyCountLabel->setText(text);
+    // The rows held in memory: a few pages around the view, whatever the number of rows.
+    const int held = std::min(matching, m_model->cachedPages() * HistoryTableModel::PageSize);
     m_ui->historyCountLabel->setToolTip(
-        tr("%1 of %2 loaded").arg(locale.toString(m_model->rowCount()), locale.toString(matching)));
+        tr("%1 of %2 loaded").arg(locale.toString(held), locale.toString(matching)));
 }
 
 bool HistoryPane::confirmDeleteWithMessageBox(int count)

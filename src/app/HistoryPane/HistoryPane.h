@@ -70,6 +70,8 @@ public:
     void setColumnShown(int column, bool shown);
     // The text shown over the table when it has no rows; empty while it has some.
     QString emptyStateText() const;
+    // Until the window has opened its history (after its first paint), the empty table says it is loading.
+    void setLoading(bool loading);
     // Polls for other processes' changes while the pane is visible in the active window.
     HistoryWatcher* watcher() const { return m_watcher; }
 
@@ -124,7 +126,13 @@ private:
     void showHeaderMenu(const QPoint& pos);
     void updateEmptyState();
     void updateWatcher();
-    void restoreSelection(const QList<qint64>& selectedIds, qint64 currentId, qint64 topId);
+    // A row to find again after a reload: its record and the row it was at (it is looked for near there).
+    struct KeptRow
+    {
+        qint64 id = 0;
+        int row = -1;
+    };
+    void restoreSelection(const QList<KeptRow>& selected, KeptRow current, KeptRow top);
     qint64 idAt(const QModelIndex& proxyIndex) const;
 
     // HistoryPane.cpp
@@ -161,6 +169,7 @@ private:
     QList<QAction*> m_columnActions; // indexed by HistoryColumn::Column
     QAction* m_defaultColumnsAction = nullptr;
     QLabel* m_emptyLabel = nullptr;
+    bool m_loading = false;
     HistoryWatcher* m_watcher = nullptr;
     QString m_lastExportDir;
     std::function<bool(int)> m_confirmDelete;

@@ -289,11 +289,19 @@ QString HistoryPane::emptyStateText() const
 {
     if (m_model->rowCount() > 0)
         return {};
+    if (m_loading && !m_model->store())
+        return tr("Loading history…");
     if (!m_model->filter().isEmpty() && m_model->storeCount() > 0)
         return tr("No connection matches “%1”.\nClear the filter (Esc) to see all connections.")
             .arg(m_model->filter());
     return tr("No connections yet — connections created in this window or with das-connect-cli are listed "
               "here.");
+}
+
+void HistoryPane::setLoading(bool loading)
+{
+    m_loading = loading;
+    updateEmptyState();
 }
 
 void HistoryPane::updateEmptyState()
@@ -320,44 +328,51 @@ qint64 HistoryPane::idAt(const QModelIndex& proxyIndex) const
 void HistoryPane::reload()
 {
     QTableView* table = m_ui->historyTable;
-    QList<qint64> selectedIds;
-    const QList<HistoryRecord> selected = selectedRecords();
-    for (const HistoryRecord& record : selected)
-        selectedIds.append(record.id);
-    const qint64 currentId = idAt(table->currentIndex());
+    // Each kept row is looked up near where it was; a selection of a screen or a few is kept, "select all"
+    // over a million rows is not worth reading them all again.
+    constexpr int MaxKeptSelection = 1000;
+    QList<KeptRow> selected;
+    const QList<int> rows = selectedSourceRows();
+    for (int row : rows.mid(0, MaxKeptSelection))
+        selected.append({m_model->record(row).id, row});
+    const QModelIndex currentIndex = table->currentIndex();
+    const KeptRow current{idAt(currentIndex), currentIndex.row()};
     // At the top, stay there so that new rows show; further down, keep the same row at the top.
-    const qint64 topId = table->verticalScrollBar()->value() > 0 ? idAt(table->indexAt(QPoint(1, 1))) : 0;
+    KeptRow top;
+    if (table->verticalScrollBar()->value() > 0) {
+        const QModelIndex topIndex = table->indexAt(QPoint(1, 1));
+        top = {idAt(topIndex), topIndex.row()};
+    }
     const int horizontal = table->horizontalScrollBar()->value();
     m_model->reload();
-    restoreSelection(selectedIds, currentId, topId);
+    restoreSelection(selected, current, top);
     table->horizontalScrollBar()->setValue(horizontal);
 }
 
-void HistoryPane::restoreSelection(const QList<qint64>& selectedIds, qint64 currentId, qint64 topId)
+void HistoryPane::restoreSelection(const QList<KeptRow>& selected, KeptRow current, KeptRow top)
 {
     QTableView* table = m_ui->historyTable;
-    if (selectedIds.isEmpty() && currentId == 0 && topId == 0)
+    if (selected.isEmpty() && current.id == 0 && top.id == 0)
         return;
-    const QSet<qint64> wanted(selectedIds.cbegin(), selectedIds.cend());
+    // The proxy is an identity: its rows are the model's.
+    auto find = [this](const KeptRow& kept) {
+        const int row = m_model->rowOf(kept.id, kept.row);
+        return row >= 0 ? m_proxy->index(row, 0) : QModelIndex();
+    };
     QItemSelection selection;
-    QModelIndex current;
-    QModelIndex top;
-    for (int row = 0; row < m_proxy->rowCount(); ++row) {
-        const QModelIndex index = m_proxy->index(row, 0);
-        const qint64 id = idAt(index);
-        if (wanted.contains(id))
+    for (const KeptRow& kept : selected) {
+        const QModelIndex index = find(kept);
+        if (index.isValid())
             selection.select(index, index);
-        if (id == currentId)
-            current = index;
-        if (id == topId)
-            top = index;
     }
     QItemSelectionModel* selectionModel = table->selectionModel();
-    if (current.isValid())
-        selectionModel->setCurrentIndex(current, QItemSelectionModel::NoUpdate);
+    const QModelIndex currentIndex = current.id != 0 ? find(current) : QModelIndex();
+    if (currentIndex.isValid())
+        selectionModel->setCurrentIndex(currentIndex, QItemSelectionModel::NoUpdate);
     selectionModel->select(selection, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
-    if (top.isValid())
-        table->scrollTo(top, QAbstractItemView::PositionAtTop);
+    const QModelIndex topIndex = top.id != 0 ? find(top) : QModelIndex();
+    if (topIndex.isValid())
+        table->scrollTo(topIndex, QAbstractItemView::PositionAtTop);
 }
 
 void HistoryPane::showEvent(QShowEvent* event)

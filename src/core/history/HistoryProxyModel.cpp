@@ -5,14 +5,14 @@
 namespace das {
 
 HistoryProxyModel::HistoryProxyModel(QObject* parent)
-    : QSortFilterProxyModel(parent)
+    : QIdentityProxyModel(parent)
 {}
 
 void HistoryProxyModel::setSourceModel(QAbstractItemModel* sourceModel)
 {
     m_history = qobject_cast<HistoryTableModel*>(sourceModel);
     Q_ASSERT(!sourceModel || m_history);
-    QSortFilterProxyModel::setSourceModel(sourceModel);
+    QIdentityProxyModel::setSourceModel(sourceModel);
 }
 
 void HistoryProxyModel::sort(int column, Qt::SortOrder order)
@@ -31,12 +31,6 @@ void HistoryProxyModel::setFilterText(const QString& text)
 {
     if (m_history)
         m_history->setFilter(text);
-}
-
-bool HistoryProxyModel::filterAcceptsRow(int, const QModelIndex&) const
-{
-    // The store already filtered (over every row, not only the loaded ones), so everything here matches.
-    return true;
 }
 
 } // namespace das

@@ -1,6 +1,6 @@
 #pragma once
 
-#include <QSortFilterProxyModel>
+#include <QIdentityProxyModel>
 #include <QString>
 
 namespace das {
@@ -8,10 +8,9 @@ namespace das {
 class HistoryTableModel;
 
 // The proxy the history view sits on. Sorting and filtering are forwarded to HistoryTableModel, which has
-// SQLite do them; fetchMore() passes through to the source (QSortFilterProxyModel forwards it). Filter with
-// setFilterText(): the inherited setFilterFixedString() and friends would only see loaded rows and have no
-// effect here.
-class HistoryProxyModel : public QSortFilterProxyModel
+// SQLite do them over every row. An identity proxy: a sorting or filtering proxy keeps a mapping entry per
+// source row, rebuilt on every reset, which at a million rows costs megabytes and a frame's time.
+class HistoryProxyModel : public QIdentityProxyModel
 {
     Q_OBJECT
 
@@ -27,9 +26,6 @@ public:
 
 public slots:
     void setFilterText(const QString& text);
-
-protected:
-    bool filterAcceptsRow(int sourceRow, const QModelIndex& sourceParent) const override;
 
 private:
     HistoryTableModel* m_history = nullptr;

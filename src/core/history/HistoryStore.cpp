@@ -44,71 +44,89 @@ const char* const Migrations[] = {
     "ALTER TABLE connections ADD COLUMN state_detail TEXT NOT NULL DEFAULT '';"
     "ALTER TABLE connections ADD COLUMN updated_at TEXT NOT NULL DEFAULT '';"
     "CREATE INDEX connections_state ON connections(state, id)",
+    // Every column the table sorts by has an index, so that a page anywhere in any order is a walk down an
+    // index (HistoryPageCache) rather than a sort of every row. connections_instance repeated
+    // connections_instance_sort (an index holds the rowid) and only cost every insert.
+    "CREATE INDEX connections_project ON connections(project_id, id);"
+    "CREATE INDEX connections_region ON connections(region, id);"
+    "CREATE INDEX connections_network ON connections(network_type, id);"
+    "CREATE INDEX connections_node_ids ON connections(node_ids, id);"
+    "CREATE INDEX connections_port ON connections(CAST(port AS INTEGER), id);"
+    "CREATE INDEX connections_database ON connections(database_name, id);"
+    "CREATE INDEX connections_request_id ON connections(request_id, id);"
+    "CREATE INDEX connections_updated_at ON connections(updated_at, id);"
+    "CREATE INDEX connections_state_detail ON connections(state_detail, id);"
+    "DROP INDEX IF EXISTS connections_instance;"
+    // A filter of three characters or more looks its rows up in a trigram index of the columns of many
+    // values (HistorySql::filterClause), kept in step with the table by triggers, whoever writes.
+    "CREATE VIRTUAL TABLE connections_fts USING fts5(instance_id, username, connection_id, database_name,"
+    " remarks, content='connections', content_rowid='id', tokenize='trigram', detail='none');"
+    "INSERT INTO connections_fts(connections_fts) VALUES ('rebuild');"
+    "CREATE TRIGGER connections_fts_insert AFTER INSERT ON connections BEGIN"
+    " INSERT INTO connections_fts(rowid, instance_id, username, connection_id, database_name, remarks)"
+    " VALUES (new.id, new.instance_id, new.username, new.connection_id, new.database_name, new.remarks);"
+    " END;"
+    "CREATE TRIGGER connections_fts_delete AFTER DELETE ON connections BEGIN"
+    " INSERT INTO connections_fts(connections_fts, rowid, instance_id, username, connection_id,"
+    " database_name, remarks) VALUES ('delete', old.id, old.instance_id, old.username, old.connection_id,"
+    " old.database_name, old.remarks);"
+    " END;"
+    "CREATE TRIGGER connections_fts_update AFTER UPDATE OF instance_id, username, connection_id,"
+    " database_name, remarks ON connections BEGIN"
+    " INSERT INTO connections_fts(connections_fts, rowid, instance_id, username, connection_id,"
+    " database_name, remarks) VALUES ('delete', old.id, old.instance_id, old.username, old.connection_id,"
+    " old.database_name, old.remarks);"
+    " INSERT INTO connections_fts(rowid, instance_id, username, connection_id, database_name, remarks)"
+    " VALUES (new.id, new.instance_id, new.username, new.connection_id, new.database_name, new.remarks);"
+    " END",
 };
 static_assert(sizeof(Migrations) / sizeof(Migrations[0]) == HistoryStore::SchemaVersion);
 
-QString sortColumn(HistoryColumn::Column column)
+// Each row goes into every index (and the trigram index) at a place of its own: with SQLite's default
+// 2 MiB page cache a bulk insert reads the same index pages again and again. A larger cache while many rows
+// go in, SQLite's default again after (the app's memory stays small the rest of the time).
+class BulkCache
 {
-    switch (column) {
-    case HistoryColumn::Time:
-        return QStringLiteral("id");
-    case HistoryColumn::Endpoint:
-        return QStringLiteral("endpoint");
-    case HistoryColumn::Instance:
-        return QStringLiteral("instance_id");
-    case HistoryColumn::Engine:
-        return QStringLiteral("engine_type");
-    case HistoryColumn::Username:
-        return QStringLiteral("username");
-    case HistoryColumn::ConnectionId:
-        return QStringLiteral("connection_id");
-    case HistoryColumn::Remarks:
-        return QStringLiteral("remarks");
-    case HistoryColumn::PasswordSaved:
-        return QStringLiteral("password_saved");
-    case HistoryColumn::State:
-        return QStringLiteral("state");
-    // No index behind these: they are sorted by now and then, and an index per column would slow every add.
-    case HistoryColumn::ProjectId:
-        return QStringLiteral("project_id");
-    case HistoryColumn::Region:
-        return QStringLiteral("region");
-    case HistoryColumn::NetworkType:
-        return QStringLiteral("network_type");
-    case HistoryColumn::NodeIds:
-        return QStringLiteral("node_ids");
-    case HistoryColumn::Port:
-        // Text in the table; numbers sort as numbers ("" first).
-        return QStringLiteral("CAST(port AS INTEGER)");
-    case HistoryColumn::DatabaseName:
-        return QStringLiteral("database_name");
-    case HistoryColumn::RequestId:
-        return QStringLiteral("request_id");
-    case HistoryColumn::UpdatedAt:
-        return QStringLiteral("updated_at");
-    case HistoryColumn::StateDetail:
-        return QStringLiteral("state_detail");
-    case HistoryColumn::Count:
-        break;
+public:
+    BulkCache(const QSqlDatabase& db, bool wanted)
+        : m_query(db)
+    {
+        m_on = wanted && m_query.exec(QStringLiteral("PRAGMA cache_size = -32768"));
     }
-    return QStringLiteral("id");
-}
+    ~BulkCache()
+    {
+        if (m_on)
+            m_query.exec(QStringLiteral("PRAGMA cache_size = -2000"));
+    }
+    BulkCache(const BulkCache&) = delete;
+    BulkCache& operator=(const BulkCache&) = delete;
 
-QString likePattern(const QString& filter)
+private:
+    QSqlQuery m_query;
+    bool m_on = false;
+};
+
+// Rows per INSERT statement of addMany(): 21 values each, well under SQLite's 32,766 bound values.
+constexpr int BatchRows = 20;
+
+// A step's statements, split at ';' except inside a trigger's BEGIN ... END.
+QStringList splitStatements(const QString& step)
 {
-    QString escaped = filter;
-    escaped.replace(u'\\', QStringLiteral("\\\\"));
-    escaped.replace(u'%', QStringLiteral("\\%"));
-    escaped.replace(u'_', QStringLiteral("\\_"));
-    return u'%' + escaped + u'%';
+    QStringList out;
+    QString pending;
+    const QStringList pieces = step.split(u';', Qt::SkipEmptyParts);
+    for (const QString& piece : pieces) {
+        pending += piece;
+        if (pending.contains(QLatin1String("CREATE TRIGGER")) &&
+            !pending.trimmed().endsWith(QLatin1String(" END"))) {
+            pending += u';';
+            continue;
+        }
+        out.append(pending);
+        pending.clear();
+    }
+    return out;
 }
-
-const char* const FilterClause = " WHERE (endpoint LIKE :f ESCAPE '\\' OR instance_id LIKE :f ESCAPE '\\' OR "
-                                 "engine_type LIKE :f ESCAPE '\\'"
-                                 " OR username LIKE :f ESCAPE '\\' OR connection_id LIKE :f ESCAPE '\\' OR "
-                                 "database_name LIKE :f ESCAPE '\\'"
-                                 " OR remarks LIKE :f ESCAPE '\\' OR project_id LIKE :f ESCAPE '\\'"
-                                 " OR state LIKE :f ESCAPE '\\')";
 
 // Switching a new database to WAL needs an exclusive lock, and SQLite answers "database is locked" at once
 // instead of waiting when another process holds one (the busy timeout does not cover it). When many processes
@@ -137,6 +155,7 @@ HistoryStore::HistoryStore(const QString& path)
 
 HistoryStore::~HistoryStore()
 {
+    m_insert.reset(); // a statement left would keep the connection in use
     {
         QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
         if (db.isOpen())
@@ -175,6 +194,8 @@ bool HistoryStore::open(QString* error)
     }
     if (!migrate(error) || !checkPrivate(error))
         return false;
+    if (!AppPaths::historyCompactedOnClose() && !HistorySql::keepWalOnClose(db))
+        qCDebug(lcHistory) << "the write-ahead log will be checkpointed on close: SQLite not reachable";
     m_open = true;
     qCDebug(lcHistory) << "opened" << m_path << "schema version" << schemaVersion();
     return true;
@@ -209,6 +230,12 @@ bool HistoryStore::migrate(QString* error)
 {
     QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
     QSqlQuery q(db);
+    // The usual case, a history of this version: one read, no write transaction.
+    if (q.exec(QStringLiteral("SELECT version FROM schema_version")) && q.next() &&
+        q.value(0).toInt() == SchemaVersion) {
+        q.finish();
+        return true;
+    }
     auto fail = [&](const QSqlQuery& failed) {
         if (error)
             *error = tr("Cannot upgrade the history database: %1").arg(failed.lastError().text());
@@ -239,7 +266,7 @@ bool HistoryStore::migrate(QString* error)
     }
     for (int v = version; v < SchemaVersion; ++v) {
         qCDebug(lcHistory) << "migrating schema" << v << "to" << v + 1;
-        const QStringList statements = QString::fromLatin1(Migrations[v]).split(u';', Qt::SkipEmptyParts);
+        const QStringList statements = splitStatements(QString::fromLatin1(Migrations[v]));
         for (const QString& statement : statements) {
             if (!q.exec(statement))
                 return fail(q);
@@ -250,20 +277,28 @@ bool HistoryStore::migrate(QString* error)
         q.bindValue(QStringLiteral(":v"), SchemaVersion);
         if (!q.exec())
             return fail(q);
-        if (!q.exec(QStringLiteral(
-                "CREATE INDEX IF NOT EXISTS connections_instance ON connections(instance_id)")))
-            return fail(q);
     }
     if (!db.commit())
         return fail(q);
     return true;
 }
 
-bool HistoryStore::add(HistoryRecord& record, QString* error)
+QSqlQuery* HistoryStore::insertQuery(QString* error)
 {
-    QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
-    QSqlQuery q(db);
-    q.prepare(HistorySql::insertStatement());
+    if (!m_insert) {
+        auto q = std::make_unique<QSqlQuery>(QSqlDatabase::database(m_connectionName, false));
+        if (!q->prepare(HistorySql::insertStatement())) {
+            if (error)
+                *error = tr("Cannot save the connection to history: %1").arg(q->lastError().text());
+            return nullptr;
+        }
+        m_insert = std::move(q);
+    }
+    return m_insert.get();
+}
+
+bool HistoryStore::insert(QSqlQuery& q, HistoryRecord& record, QString* error)
+{
     if (!record.createdAt.isValid())
         record.createdAt = QDateTime::currentDateTimeUtc();
     HistorySql::bindRecord(q, record);
@@ -273,7 +308,71 @@ bool HistoryStore::add(HistoryRecord& record, QString* error)
         return false;
     }
     record.id = q.lastInsertId().toLongLong();
+    return true;
+}
+
+bool HistoryStore::add(HistoryRecord& record, QString* error)
+{
+    QSqlQuery* q = insertQuery(error);
+    if (!q || !insert(*q, record, error))
+        return false;
+    q->finish();
     qCDebug(lcHistory) << "added row" << record.id;
+    return true;
+}
+
+bool HistoryStore::addMany(QList<HistoryRecord>& records, QString* error)
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    QSqlQuery* q = insertQuery(error);
+    if (!q)
+        return false;
+    if (!db.transaction()) {
+        if (error)
+            *error = tr("Cannot save the connection to history: %1").arg(db.lastError().text());
+        return false;
+    }
+    const BulkCache cache(db, records.size() > 1000);
+    // Many rows a statement: SQLite wraps each statement that fires triggers in a savepoint, and FTS5 writes
+    // its pending index data out at every savepoint, so one row a statement made the trigram index a
+    // thousand tiny segments to merge. Whole batches first, then the rest one at a time.
+    QSqlQuery batch(db);
+    const qsizetype full = records.size() / BatchRows * BatchRows;
+    bool ok = full == 0 || batch.prepare(HistorySql::insertStatement(BatchRows));
+    for (qsizetype first = 0; ok && first < full; first += BatchRows) {
+        for (int row = 0; row < BatchRows; ++row) {
+            HistoryRecord& record = records[first + row];
+            if (!record.createdAt.isValid())
+                record.createdAt = QDateTime::currentDateTimeUtc();
+            HistorySql::bindRecord(batch, record, row);
+        }
+        ok = batch.exec();
+        // One writer (this transaction) and AUTOINCREMENT: the rows took consecutive ids.
+        const qint64 last = batch.lastInsertId().toLongLong();
+        for (int row = 0; ok && row < BatchRows; ++row)
+            records[first + row].id = last - (BatchRows - 1 - row);
+    }
+    if (!ok && error)
+        *error = tr("Cannot save the connection to history: %1").arg(batch.lastError().text());
+    for (qsizetype i = full; ok && i < records.size(); ++i)
+        ok = insert(*q, records[i], error);
+    if (!ok) {
+        db.rollback();
+        for (HistoryRecord& r : records)
+            r.id = 0;
+        return false;
+    }
+    batch.finish();
+    q->finish();
+    if (!db.commit()) {
+        if (error)
+            *error = tr("Cannot save the connection to history: %1").arg(db.lastError().text());
+        db.rollback();
+        for (HistoryRecord& r : records)
+            r.id = 0;
+        return false;
+    }
+    qCDebug(lcHistory) << "added" << records.size() << "rows";
     return true;
 }
 
@@ -314,37 +413,13 @@ int HistoryStore::count(const QString& filter) const
     QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
     QString sql = QStringLiteral("SELECT COUNT(*) FROM connections");
     if (!filter.isEmpty())
-        sql += QLatin1String(FilterClause);
+        sql += QStringLiteral(" WHERE ") + HistorySql::filterClause(filter);
     q.prepare(sql);
     if (!filter.isEmpty())
-        q.bindValue(QStringLiteral(":f"), likePattern(filter));
+        HistorySql::bindFilter(q, filter);
     if (!q.exec() || !q.next())
         return 0;
     return q.value(0).toInt();
-}
-
-QList<HistoryRecord> HistoryStore::fetch(const QString& filter, HistoryColumn::Column sort,
-                                         Qt::SortOrder order, int offset, int limit) const
-{
-    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
-    q.setForwardOnly(true);
-    QString sql = QStringLiteral("SELECT ") + HistorySql::columns() + QStringLiteral(" FROM connections");
-    if (!filter.isEmpty())
-        sql += QLatin1String(FilterClause);
-    const QString direction = order == Qt::AscendingOrder ? QStringLiteral(" ASC") : QStringLiteral(" DESC");
-    sql += QStringLiteral(" ORDER BY ") + sortColumn(sort) + direction + QStringLiteral(", id") + direction;
-    sql += QStringLiteral(" LIMIT :limit OFFSET :offset");
-    q.prepare(sql);
-    if (!filter.isEmpty())
-        q.bindValue(QStringLiteral(":f"), likePattern(filter));
-    q.bindValue(QStringLiteral(":limit"), limit);
-    q.bindValue(QStringLiteral(":offset"), offset);
-    QList<HistoryRecord> out;
-    if (!q.exec())
-        return out;
-    while (q.next())
-        out.append(HistorySql::readRecord(q));
-    return out;
 }
 
 qint64 HistoryStore::dataVersion() const

@@ -8,6 +8,12 @@
 #include <QSet>
 #include <QString>
 #include <QStringList>
+#include <QVariant>
+
+#include <functional>
+#include <memory>
+
+class QSqlQuery;
 
 namespace das {
 
@@ -19,7 +25,7 @@ class HistoryStore
     Q_DECLARE_TR_FUNCTIONS(HistoryStore)
 
 public:
-    static constexpr int SchemaVersion = 4;
+    static constexpr int SchemaVersion = 5;
 
     explicit HistoryStore(const QString& path);
     ~HistoryStore();
@@ -36,6 +42,9 @@ public:
 
     // Inserts and commits; sets record.id. The caller shows the connection ID only after this returns true.
     bool add(HistoryRecord& record, QString* error);
+    // Inserts every record in one transaction through one prepared statement, setting each id: a bulk load
+    // or an import pays one commit, not one per row. All or none (ids stay 0 when it fails).
+    bool addMany(QList<HistoryRecord>& records, QString* error);
     bool remove(const QList<qint64>& ids, QString* error);
     bool setPasswordSaved(qint64 id, bool saved, QString* error);
 
@@ -85,6 +94,34 @@ public:
                                int limit = -1) const;
     HistoryRecord byId(qint64 id) const;
 
+    // Pages of rows in the table's order, with the sort key of their first and last row as stored: the
+    // page after one starts at its last key (keyset paging: as fast at row 900,000 as at row 0, where an
+    // OFFSET steps over every row before it). See HistoryPageCache.
+    struct PageQuery
+    {
+        QString filter;
+        HistoryColumn::Column sort = HistoryColumn::Time;
+        Qt::SortOrder order = Qt::DescendingOrder;
+    };
+    struct Page
+    {
+        QList<HistoryRecord> rows;
+        QVariant firstKey;
+        QVariant lastKey;
+    };
+    // Rows offset .. offset + limit - 1; pageFromEnd counts the offset from the last row (cheaper for rows
+    // nearer the end).
+    Page pageAt(const PageQuery& query, int offset, int limit) const;
+    Page pageFromEnd(const PageQuery& query, int offsetFromEnd, int limit) const;
+    // The `limit` rows just after, or just before, the row with this key and id.
+    Page pageAfter(const PageQuery& query, const QVariant& key, qint64 id, int limit) const;
+    Page pageBefore(const PageQuery& query, const QVariant& key, qint64 id, int limit) const;
+    // Calls `visit` with each row matching the filter, in that order, read one at a time from a forward-only
+    // query: only the current row is held, however many there are (see HistoryExporter::write). Stops when
+    // visit returns false. False when the query failed.
+    bool forEach(const QString& filter, HistoryColumn::Column sort, Qt::SortOrder order,
+                 const std::function<bool(const HistoryRecord&)>& visit) const;
+
     // SQLite's PRAGMA data_version: a number that changes when another connection (another process such as
     // the CLI, or another HistoryStore) commits to the database, and not on this store's own commits. -1 when
     // it cannot be read (not open). See HistoryWatcher.
@@ -93,12 +130,16 @@ public:
 private:
     bool migrate(QString* error);
     bool checkPrivate(QString* error) const;
+    QSqlQuery* insertQuery(QString* error);
+    bool insert(QSqlQuery& query, HistoryRecord& record, QString* error);
     int updateState(qint64 id, HistoryRecord::State state, const QString& connectionId,
                     const QString& requestId, const QString& detail, bool onlyUnresolved, QString* error);
 
     QString m_path;
     QString m_connectionName;
     bool m_open = false;
+    // Prepared once: compiling the INSERT took longer than running it.
+    std::unique_ptr<QSqlQuery> m_insert;
 };
 
 } // namespace das

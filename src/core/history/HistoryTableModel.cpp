@@ -1,6 +1,7 @@
 #include "HistoryTableModel.h"
 
 #include <QLocale>
+#include <QSet>
 #include <QUrl>
 
 #include <algorithm>
@@ -39,12 +40,13 @@ HistoryTableModel::HistoryTableModel(QObject* parent)
 void HistoryTableModel::setStore(HistoryStore* store)
 {
     m_store = store;
-    resetTo(PageSize);
+    m_cache.setStore(store);
+    reset();
 }
 
 int HistoryTableModel::rowCount(const QModelIndex& parent) const
 {
-    return parent.isValid() ? 0 : int(m_rows.size());
+    return parent.isValid() ? 0 : m_total;
 }
 
 int HistoryTableModel::columnCount(const QModelIndex& parent) const
@@ -176,9 +178,12 @@ QVariant HistoryTableModel::toolTipData(const HistoryRecord& r, int column)
 
 QVariant HistoryTableModel::data(const QModelIndex& index, int role) const
 {
-    if (!index.isValid() || index.row() >= m_rows.size() || index.column() >= HistoryColumn::Count)
+    if (!index.isValid() || index.row() >= m_total || index.column() >= HistoryColumn::Count)
         return {};
-    const HistoryRecord& r = m_rows.at(index.row());
+    const HistoryRecord* found = at(index.row());
+    if (!found)
+        return {};
+    const HistoryRecord& r = *found;
     switch (role) {
     case Qt::DisplayRole:
         return displayData(r, index.column());
@@ -263,28 +268,6 @@ Qt::ItemFlags HistoryTableModel::flags(const QModelIndex& index) const
     return Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemNeverHasChildren;
 }
 
-bool HistoryTableModel::canFetchMore(const QModelIndex& parent) const
-{
-    return !parent.isValid() && !m_atEnd;
-}
-
-void HistoryTableModel::fetchMore(const QModelIndex& parent)
-{
-    if (parent.isValid() || m_atEnd)
-        return;
-    // Every page is an OFFSET query that SQLite answers by stepping over (and, for most columns, sorting)
-    // all the rows before it. Pages that grow with the rows loaded keep scrolling through 100,000 rows to
-    // ~30 queries instead of ~400; the cap keeps each one short.
-    const int size = std::clamp(int(m_rows.size()) / 2, int(PageSize), int(MaxPageSize));
-    QList<HistoryRecord> page = readPage(size);
-    if (page.isEmpty())
-        return;
-    const int first = int(m_rows.size());
-    beginInsertRows(QModelIndex(), first, first + int(page.size()) - 1);
-    m_rows.append(std::move(page));
-    endInsertRows();
-}
-
 void HistoryTableModel::sort(int column, Qt::SortOrder order)
 {
     sortBy(column, order);
@@ -296,7 +279,7 @@ void HistoryTableModel::setFilter(const QString& filter)
     if (trimmed == m_filter)
         return;
     m_filter = trimmed;
-    resetTo(PageSize);
+    reset();
 }
 
 bool HistoryTableModel::isSortable(int column)
@@ -310,20 +293,52 @@ void HistoryTableModel::sortBy(int column, Qt::SortOrder order)
         return;
     m_sortColumn = column;
     m_sortOrder = order;
-    resetTo(PageSize);
+    reset(false); // the same rows in another order: no need to count them again
 }
 
 void HistoryTableModel::reload()
 {
-    // Capped: the window reloads after every create, and re-reading 100,000 rows would take a second.
-    resetTo(std::min(int(m_rows.size()), int(MaxPageSize)));
+    const int before = m_total;
+    m_cache.clear();
+    recount();
+    if (m_total != before) {
+        // Rows came or went somewhere in the order: which rows moved is unknown without reading them all.
+        reset(false);
+        return;
+    }
+    if (m_total > 0)
+        emit dataChanged(index(0, 0), index(m_total - 1, HistoryColumn::Count - 1));
+    emit countsChanged();
+}
+
+int HistoryTableModel::rowOf(qint64 id, int nearRow) const
+{
+    if (id == 0 || m_total == 0)
+        return -1;
+    const int cached = m_cache.cachedRowOf(id);
+    if (cached >= 0)
+        return cached;
+    // Nearest first, a few pages either side: a row moves by as many rows as were added above it.
+    const int reach = 2 * PageSize;
+    nearRow = std::clamp(nearRow, 0, m_total - 1);
+    for (int distance = 0; distance <= reach; ++distance) {
+        const int candidates[] = {nearRow - distance, nearRow + distance};
+        for (int k = 0; k < (distance == 0 ? 1 : 2); ++k) {
+            const int row = candidates[k];
+            const HistoryRecord* r = row >= 0 && row < m_total ? at(row) : nullptr;
+            if (r && r->id == id)
+                return row;
+        }
+    }
+    return -1;
 }
 
 HistoryRecord HistoryTableModel::record(int row) const
 {
-    if (row < 0 || row >= m_rows.size())
+    if (row < 0 || row >= m_total)
         return {};
-    return m_rows.at(row);
+    const HistoryRecord* r = at(row);
+    return r ? *r : HistoryRecord();
 }
 
 QList<HistoryRecord> HistoryTableModel::records(const QList<int>& rows) const
@@ -331,8 +346,9 @@ QList<HistoryRecord> HistoryTableModel::records(const QList<int>& rows) const
     QList<HistoryRecord> out;
     out.reserve(rows.size());
     for (int row : rows) {
-        if (row >= 0 && row < m_rows.size())
-            out.append(m_rows.at(row));
+        const HistoryRecord* r = row >= 0 && row < m_total ? at(row) : nullptr;
+        if (r)
+            out.append(*r);
     }
     return out;
 }
@@ -351,94 +367,86 @@ bool HistoryTableModel::removeRecords(const QList<qint64>& ids, QString* error)
             *error = tr("The history database is not open.");
         return false;
     }
-    if (!m_store->remove(ids, error))
-        return false;
-    const QSet<qint64> gone(ids.cbegin(), ids.cend());
-    // Walk backwards so that row numbers of ranges still to remove stay valid.
-    int row = int(m_rows.size()) - 1;
-    while (row >= 0) {
-        if (!gone.contains(m_rows.at(row).id)) {
-            --row;
-            continue;
-        }
-        const int last = row;
-        while (row > 0 && gone.contains(m_rows.at(row - 1).id))
-            --row;
-        beginRemoveRows(QModelIndex(), row, last);
-        for (int i = row; i <= last; ++i)
-            m_loadedIds.remove(m_rows.at(i).id);
-        m_rows.remove(row, last - row + 1);
-        m_offset -= last - row + 1;
-        endRemoveRows();
-        --row;
+    // Where the rows are, from the cache, before they are gone from the store.
+    const QSet<qint64> unique(ids.cbegin(), ids.cend());
+    QList<int> rows;
+    for (qint64 id : unique) {
+        const int row = m_cache.cachedRowOf(id);
+        if (row >= 0)
+            rows.append(row);
     }
-    m_total = m_store->count(m_filter);
-    m_storeTotal = m_filter.isEmpty() ? m_total : m_store->count();
+    if (rows.size() != unique.size()) {
+        // Some are not near the view: where they were is unknown without reading every row.
+        if (!m_store->remove(ids, error))
+            return false;
+        reset();
+        return true;
+    }
+    std::sort(rows.begin(), rows.end());
+    // A range at a time from the bottom, so that the row numbers of ranges still to remove stay valid; each
+    // leaves the store between the two signals, so that before and after them the rows read are what the
+    // signals say.
+    struct Range
+    {
+        int first;
+        int last;
+        QList<qint64> ids;
+    };
+    QList<Range> ranges; // bottom first; the ids read before the cache is cleared
+    for (int i = int(rows.size()) - 1; i >= 0; --i) {
+        Range range{rows.at(i), rows.at(i), {}};
+        while (i > 0 && rows.at(i - 1) == range.first - 1)
+            range.first = rows.at(--i);
+        for (int row = range.first; row <= range.last; ++row)
+            range.ids.append(m_cache.cachedAt(row)->id);
+        ranges.append(range);
+    }
+    for (const Range& range : std::as_const(ranges)) {
+        const int first = range.first;
+        const int last = range.last;
+        beginRemoveRows(QModelIndex(), first, last);
+        const bool removed = m_store->remove(range.ids, error);
+        m_cache.clear();
+        m_total -= last - first + 1;
+        m_cache.setTotal(m_total);
+        endRemoveRows();
+        if (!removed) {
+            reset(); // back to what the store holds
+            return false;
+        }
+    }
+    const int expected = m_total;
+    recount();
+    if (m_total != expected) {
+        // Another process changed the history meanwhile.
+        reset();
+        return true;
+    }
     emit countsChanged();
     return true;
 }
 
-void HistoryTableModel::resetTo(int rowsWanted)
+void HistoryTableModel::recount()
 {
-    beginResetModel();
-    m_rows.clear();
-    m_loadedIds.clear();
-    m_strings.clear();
-    m_nodeLists.clear();
-    m_offset = 0;
     m_total = 0;
     m_storeTotal = 0;
-    m_atEnd = true;
-    if (m_store && m_store->isOpen()) {
-        m_total = m_store->count(m_filter);
-        m_storeTotal = m_filter.isEmpty() ? m_total : m_store->count();
-        m_atEnd = m_total == 0;
-        // Whole pages, so that later fetches stay page-aligned.
-        const int pages = std::max(1, (rowsWanted + PageSize - 1) / PageSize);
-        m_rows = readPage(pages * PageSize);
-    }
+    m_cache.setTotal(0);
+    if (!m_store || !m_store->isOpen())
+        return;
+    m_total = m_store->count(m_filter);
+    m_storeTotal = m_filter.isEmpty() ? m_total : m_store->count();
+    m_cache.setTotal(m_total);
+}
+
+void HistoryTableModel::reset(bool count)
+{
+    beginResetModel();
+    m_cache.setOrder({m_filter, sortKey(), m_sortOrder});
+    m_cache.setTotal(m_total);
+    if (count)
+        recount();
     endResetModel();
     emit countsChanged();
-}
-
-QList<HistoryRecord> HistoryTableModel::readPage(int limit)
-{
-    if (m_atEnd)
-        return {};
-    QList<HistoryRecord> page = m_store->fetch(m_filter, sortKey(), m_sortOrder, m_offset, limit);
-    m_offset += int(page.size());
-    if (page.size() < limit || m_offset >= m_total)
-        m_atEnd = true;
-    // Paging is by offset: when another process (the CLI) adds a row between two pages, the next page
-    // starts with a row already shown. Drop those instead of listing a connection twice.
-    page.erase(std::remove_if(page.begin(), page.end(),
-                              [this](const HistoryRecord& r) { return m_loadedIds.contains(r.id); }),
-               page.end());
-    for (HistoryRecord& r : page) {
-        m_loadedIds.insert(r.id);
-        share(r);
-    }
-    return page;
-}
-
-void HistoryTableModel::share(HistoryRecord& record)
-{
-    // Most rows repeat a few endpoints, projects and engines; one shared copy of each takes a third off
-    // the memory of 100,000 loaded rows.
-    for (QString* field :
-         {&record.endpoint, &record.region, &record.projectId, &record.instanceId, &record.engineType,
-          &record.networkType, &record.username, &record.port, &record.databaseName}) {
-        const auto it = m_strings.constFind(*field);
-        if (it != m_strings.cend())
-            *field = *it;
-        else
-            m_strings.insert(*field);
-    }
-    const auto nodes = m_nodeLists.constFind(record.nodeIds);
-    if (nodes != m_nodeLists.cend())
-        record.nodeIds = *nodes;
-    else
-        m_nodeLists.insert(record.nodeIds);
 }
 
 } // namespace das

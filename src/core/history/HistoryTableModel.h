@@ -1,18 +1,18 @@
 #pragma once
 
+#include "HistoryPageCache.h"
 #include "HistoryRecord.h"
 #include "HistoryStore.h"
 
 #include <QAbstractTableModel>
 #include <QList>
-#include <QSet>
 #include <QString>
 
 namespace das {
 
-// Read-only table over the SQLite history, fetched lazily a page at a time. Filtering and sorting are done
-// by SQLite: a proxy could only sort or filter the rows fetched so far, which is wrong once there are more
-// rows than one page, and slow at 100,000 rows.
+// Read-only table over the SQLite history. It has as many rows as the store has matching ones (COUNT), but
+// holds only the pages near what the view shows (HistoryPageCache): scrolling through a million rows keeps
+// memory flat, and jumping anywhere reads one page. Filtering and sorting are done by SQLite over every row.
 class HistoryTableModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -27,9 +27,9 @@ public:
         InactiveRole,
     };
 
-    // The first page; later pages grow with the rows loaded, up to MaxPageSize (see fetchMore()).
-    static constexpr int PageSize = 256;
-    static constexpr int MaxPageSize = 4096;
+    // Rows read from the store at a time, and the most rows held at once.
+    static constexpr int PageSize = HistoryPageCache::PageRows;
+    static constexpr int MaxCachedRows = HistoryPageCache::PageRows * HistoryPageCache::MaxPages;
 
     explicit HistoryTableModel(QObject* parent = nullptr);
 
@@ -46,25 +46,30 @@ public:
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
     Qt::ItemFlags flags(const QModelIndex& index) const override;
-    bool canFetchMore(const QModelIndex& parent) const override;
-    void fetchMore(const QModelIndex& parent) override;
     void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
 
-    // Substring match done by HistoryStore; resets to the first page.
+    // Substring match done by HistoryStore; resets.
     void setFilter(const QString& filter);
     const QString& filter() const { return m_filter; }
 
-    // Columns are HistoryColumn::Column. Ignored for anything else (see isSortable); resets to the first
-    // page.
+    // Columns are HistoryColumn::Column. Ignored for anything else (see isSortable); resets.
     void sortBy(int column, Qt::SortOrder order);
     static bool isSortable(int column);
     int sortColumn() const { return m_sortColumn; }
     Qt::SortOrder sortOrder() const { return m_sortOrder; }
 
-    // Re-reads the store, keeping up to MaxPageSize rows loaded as before, so that the view does not jump.
+    // Re-reads the store. When the number of rows is unchanged the rows change in place (the view keeps its
+    // place and selection); otherwise the model resets.
     void reload();
 
-    // Rows matching the filter in the store, loaded or not.
+    // The row holding this record, looked for within a few pages of `nearRow` (where it was before a
+    // reload); -1 when it is not there.
+    int rowOf(qint64 id, int nearRow) const;
+    // Pages held now, at most HistoryPageCache::MaxPages; pages read from the store so far.
+    int cachedPages() const { return m_cache.cachedPages(); }
+    int pagesRead() const { return m_cache.pagesRead(); }
+
+    // Rows matching the filter in the store (rowCount()).
     int totalCount() const { return m_total; }
     // Rows in the store regardless of the filter.
     int storeCount() const { return m_storeTotal; }
@@ -74,7 +79,8 @@ public:
     // Every row matching the current filter, in the current order, straight from the store.
     QList<HistoryRecord> allRecords() const;
 
-    // Deletes from the store, then drops the loaded rows without a reset so the view keeps its place.
+    // Deletes from the store, then removes the rows without a reset (so that the view keeps its place) when
+    // they are among the cached ones; resets otherwise.
     bool removeRecords(const QList<qint64>& ids, QString* error);
 
 signals:
@@ -85,22 +91,17 @@ private:
     static QVariant displayData(const HistoryRecord& record, int column);
     static QVariant toolTipData(const HistoryRecord& record, int column);
     HistoryColumn::Column sortKey() const { return HistoryColumn::Column(m_sortColumn); }
-    void resetTo(int rowsWanted);
-    QList<HistoryRecord> readPage(int limit);
-    void share(HistoryRecord& record);
+    void reset(bool count = true);
+    void recount();
+    const HistoryRecord* at(int row) const { return m_cache.at(row); }
 
     HistoryStore* m_store = nullptr;
-    QList<HistoryRecord> m_rows;
-    QSet<qint64> m_loadedIds;
-    QSet<QString> m_strings; // see share()
-    QSet<QStringList> m_nodeLists;
+    mutable HistoryPageCache m_cache; // data() is const, and reads pages
     QString m_filter;
     int m_sortColumn = HistoryColumn::Time; // always a HistoryColumn::Column
     Qt::SortOrder m_sortOrder = Qt::DescendingOrder;
-    int m_offset = 0; // rows consumed from the store, duplicates included
     int m_total = 0;
     int m_storeTotal = 0;
-    bool m_atEnd = true;
 };
 
 } // namespace das

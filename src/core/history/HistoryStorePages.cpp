@@ -1,0 +1,163 @@
+// The read side of HistoryStore that walks the table's order: whole lists (fetch), one row at a time
+// (forEach, for exports), and pages with their keys (for the table model's cache). The rest of the store is
+// in HistoryStore.cpp and HistoryStoreState.cpp.
+#include "HistoryStore.h"
+
+#include "HistoryLog.h"
+#include "HistorySql.h"
+
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+
+#include <algorithm>
+
+namespace das {
+
+namespace {
+
+enum class Bound
+{
+    None,
+    After,  // rows after (key, id) in the order
+    Before, // rows before it
+};
+
+struct Select
+{
+    explicit Select(const HistoryStore::PageQuery& q)
+        : query(q)
+    {}
+    const HistoryStore::PageQuery& query;
+    bool reversed = false; // read in the opposite order (and reverse the rows)
+    Bound bound = Bound::None;
+    QVariant key;
+    qint64 id = 0;
+    int offset = 0;
+    int limit = -1;
+};
+
+// Builds and runs the query; the sort key is the column after HistorySql::columns().
+bool run(QSqlQuery& q, const Select& s)
+{
+    const QString key = HistorySql::sortExpression(s.query.sort);
+    const bool ascending = (s.query.order == Qt::AscendingOrder) != s.reversed;
+    const QString direction = ascending ? QStringLiteral(" ASC") : QStringLiteral(" DESC");
+    QString sql = QStringLiteral("SELECT ") + HistorySql::columns() + QStringLiteral(", ") + key +
+                  QStringLiteral(" FROM connections");
+    QStringList where;
+    if (!s.query.filter.isEmpty())
+        where.append(HistorySql::filterClause(s.query.filter));
+    if (s.bound != Bound::None) {
+        // Row values walk the (column, id) index from the bound instead of counting rows up to it.
+        const bool greater = (s.bound == Bound::After) == (s.query.order == Qt::AscendingOrder);
+        where.append(QStringLiteral("(%1, id) %2 (:key, :id)")
+                         .arg(key, greater ? QStringLiteral(">") : QStringLiteral("<")));
+    }
+    if (!where.isEmpty())
+        sql += QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND "));
+    sql += QStringLiteral(" ORDER BY ") + key + direction + QStringLiteral(", id") + direction;
+    sql += QStringLiteral(" LIMIT :limit OFFSET :offset");
+    q.setForwardOnly(true);
+    q.prepare(sql);
+    if (!s.query.filter.isEmpty())
+        HistorySql::bindFilter(q, s.query.filter);
+    if (s.bound != Bound::None) {
+        q.bindValue(QStringLiteral(":key"), s.key);
+        q.bindValue(QStringLiteral(":id"), s.id);
+    }
+    q.bindValue(QStringLiteral(":limit"), s.limit);
+    q.bindValue(QStringLiteral(":offset"), s.offset);
+    if (q.exec())
+        return true;
+    qCWarning(lcHistory) << "query failed:" << q.lastError().text();
+    return false;
+}
+
+HistoryStore::Page readPage(const QString& connectionName, const Select& s)
+{
+    QSqlQuery q(QSqlDatabase::database(connectionName, false));
+    HistoryStore::Page page;
+    if (!run(q, s))
+        return page;
+    const int keyColumn = HistorySql::columnCount();
+    QVariant first;
+    QVariant last;
+    while (q.next()) {
+        page.rows.append(HistorySql::readRecord(q));
+        last = q.value(keyColumn);
+        if (page.rows.size() == 1)
+            first = last;
+    }
+    if (s.reversed) {
+        std::reverse(page.rows.begin(), page.rows.end());
+        std::swap(first, last);
+    }
+    page.firstKey = first;
+    page.lastKey = last;
+    return page;
+}
+
+} // namespace
+
+QList<HistoryRecord> HistoryStore::fetch(const QString& filter, HistoryColumn::Column sort,
+                                         Qt::SortOrder order, int offset, int limit) const
+{
+    return pageAt({filter, sort, order}, offset, limit).rows;
+}
+
+bool HistoryStore::forEach(const QString& filter, HistoryColumn::Column sort, Qt::SortOrder order,
+                           const std::function<bool(const HistoryRecord&)>& visit) const
+{
+    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    const PageQuery query{filter, sort, order};
+    if (!run(q, Select{query}))
+        return false;
+    while (q.next()) {
+        if (!visit(HistorySql::readRecord(q)))
+            break;
+    }
+    return true;
+}
+
+HistoryStore::Page HistoryStore::pageAt(const PageQuery& query, int offset, int limit) const
+{
+    Select s{query};
+    s.offset = offset;
+    s.limit = limit;
+    return readPage(m_connectionName, s);
+}
+
+HistoryStore::Page HistoryStore::pageFromEnd(const PageQuery& query, int offsetFromEnd, int limit) const
+{
+    Select s{query};
+    s.reversed = true;
+    s.offset = offsetFromEnd;
+    s.limit = limit;
+    return readPage(m_connectionName, s);
+}
+
+HistoryStore::Page HistoryStore::pageAfter(const PageQuery& query, const QVariant& key, qint64 id,
+                                           int limit) const
+{
+    Select s{query};
+    s.bound = Bound::After;
+    s.key = key;
+    s.id = id;
+    s.limit = limit;
+    return readPage(m_connectionName, s);
+}
+
+HistoryStore::Page HistoryStore::pageBefore(const PageQuery& query, const QVariant& key, qint64 id,
+                                            int limit) const
+{
+    Select s{query};
+    s.reversed = true;
+    s.bound = Bound::Before;
+    s.key = key;
+    s.id = id;
+    s.limit = limit;
+    return readPage(m_connectionName, s);
+}
+
+} // namespace das
