@@ -21,7 +21,7 @@ for i in $(seq "$n"); do
     t0=$(date +%s%N)
     printf 'Gauss_2345\n' | "$build/src/cli/das-connect-cli" create \
         --project-id 052041494800d57c2f02c00275b4c247 --instance-id bcfa975193f1402fa11a6d4fd6baf5fbin01 \
-        --engine-type mysql --network-type rds --username root --password-stdin \
+        --engine-type mysql --network-type rds --username root --password-stdin --if-exists create \
         --remarks "bench $i" --endpoint "$url" > /dev/null
     times+=($(( ($(date +%s%N) - t0) / 1000 )))
 done

@@ -2,11 +2,15 @@
 
 #include "ConnectionForm.h"
 #include "ConnectionsPane.h"
+#include "HistoryPane.h"
 #include "MainWindow.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QElapsedTimer>
+#include <QFile>
+#include <QFontDatabase>
+#include <QMessageBox>
 #include <QScreen>
 #include <QScrollArea>
 #include <QScrollBar>
@@ -20,6 +24,10 @@
 #endif
 
 #include <cstdio>
+#ifdef Q_OS_LINUX
+#include <ctime>
+#include <unistd.h>
+#endif
 
 namespace das {
 
@@ -190,6 +198,145 @@ void fitToScreen(QWidget& window, const QSize& preferred, bool restored)
         available.adjusted(0, 0, -window.width() - frameAllowance, -window.height() - 2 * frameAllowance);
     window.move(qBound(topLeft.left(), window.x(), qMax(topLeft.left(), topLeft.right())),
                 qBound(topLeft.top(), window.y(), qMax(topLeft.top(), topLeft.bottom())));
+}
+
+#ifdef Q_OS_LINUX
+namespace {
+
+long long monotonicNs(clockid_t clock)
+{
+    timespec ts{};
+    clock_gettime(clock, &ts);
+    return static_cast<long long>(ts.tv_sec) * 1000000000LL + ts.tv_nsec;
+}
+
+// The zero of the marks on CLOCK_MONOTONIC: mapwait's exec, or the process start (boot-time ticks).
+long long startupZeroNs()
+{
+    bool ok = false;
+    const long long t0 = qEnvironmentVariable("DAS_STARTUP_T0_NS").toLongLong(&ok);
+    if (ok)
+        return t0;
+    QFile stat(QStringLiteral("/proc/self/stat"));
+    if (!stat.open(QIODevice::ReadOnly))
+        return monotonicNs(CLOCK_MONOTONIC);
+    const QByteArray text = stat.readAll();
+    // Field 22 (starttime) counts after the command name, which is in parentheses and may hold spaces.
+    const QList<QByteArray> fields = text.mid(text.lastIndexOf(')') + 2).split(' ');
+    const long long ticks = fields.size() > 19 ? fields.at(19).toLongLong() : 0;
+    const long long sinceStart = monotonicNs(CLOCK_BOOTTIME) - ticks * 1000000000LL / sysconf(_SC_CLK_TCK);
+    return monotonicNs(CLOCK_MONOTONIC) - sinceStart;
+}
+
+} // namespace
+#endif
+
+bool startupTimingEnabled()
+{
+    static const bool enabled = qEnvironmentVariableIntValue("DAS_STARTUP_TIMING") == 1;
+    return enabled;
+}
+
+void markStartup(const char* phase)
+{
+#ifdef Q_OS_LINUX
+    if (!startupTimingEnabled())
+        return;
+    static const long long zero = startupZeroNs();
+    // What the resident memory is: the heap and other private pages, or mapped files (libraries, fonts).
+    QFile status(QStringLiteral("/proc/self/status"));
+    QByteArray anon = "?";
+    QByteArray file = "?";
+    if (status.open(QIODevice::ReadOnly)) {
+        for (const QByteArray& line : status.readAll().split('\n')) {
+            if (line.startsWith("RssAnon:"))
+                anon = line.mid(8).simplified();
+            else if (line.startsWith("RssFile:"))
+                file = line.mid(8).simplified();
+        }
+    }
+    std::fprintf(stderr, "startup: %-28s %8.1f ms  (peak RSS %ld KiB; now anon %s, files %s)\n", phase,
+                 double(monotonicNs(CLOCK_MONOTONIC) - zero) / 1e6, peakRssKiB(), anon.constData(),
+                 file.constData());
+#else
+    Q_UNUSED(phase)
+#endif
+}
+
+void markStartupFonts()
+{
+    if (!startupTimingEnabled())
+        return;
+    QFontDatabase::families();
+    markStartup("fonts");
+}
+
+namespace {
+
+// Sees the window's first expose; the platform's paint of it is done by the time the queued call runs.
+class FirstPaintWatch : public QObject
+{
+public:
+    FirstPaintWatch(QWindow* window, std::function<void()> then)
+        : QObject(window)
+        , m_then(std::move(then))
+    {
+        window->installEventFilter(this);
+        QTimer::singleShot(1000, this, [this] { fire(); });
+    }
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override
+    {
+        if (event->type() == QEvent::Expose && static_cast<QWindow*>(watched)->isExposed())
+            QTimer::singleShot(0, this, [this] { fire(); });
+        return false;
+    }
+
+private:
+    void fire()
+    {
+        if (m_fired)
+            return;
+        m_fired = true;
+        markStartup("first paint");
+        parent()->removeEventFilter(this);
+        m_then();
+        deleteLater();
+    }
+
+    std::function<void()> m_then;
+    bool m_fired = false;
+};
+
+} // namespace
+
+void afterFirstPaint(QWidget& window, std::function<void()> then)
+{
+    window.winId(); // the QWindow exists from here on; show() made it already
+    new FirstPaintWatch(window.windowHandle(), std::move(then));
+}
+
+void startAfterFirstPaint(MainWindow& window, const DeferredStartup& plan)
+{
+    window.setStartingSandbox(plan.sandbox);
+    window.historyPane()->setLoading(true);
+    afterFirstPaint(window, [&window, plan] {
+        // The sandbox first: on --demo it is what makes the form ready to create.
+        QString error;
+        if (plan.sandbox && !window.startSandbox(&error))
+            QMessageBox::warning(&window, QCoreApplication::translate("main", "Sandbox"), error);
+        if (!window.openHistory(plan.historyPath, &error))
+            QMessageBox::warning(&window, QCoreApplication::translate("main", "History unavailable"), error);
+        if (plan.askSandbox && plan.askSandbox() && !window.startSandbox(&error))
+            QMessageBox::warning(&window, QCoreApplication::translate("main", "Sandbox"), error);
+        window.setStartingSandbox(false);
+        window.historyPane()->setLoading(false);
+        // Rendering the SVG at the sizes the window manager wants is not worth delaying the first paint.
+        QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/das-connect.svg")));
+        window.finishStartup();
+        markStartup("deferred start-up done");
+    });
 }
 
 long peakRssKiB()

@@ -1,6 +1,9 @@
 #pragma once
 
 #include <QCommandLineOption>
+#include <QString>
+
+#include <functional>
 
 class QCommandLineParser;
 class QElapsedTimer;
@@ -28,6 +31,8 @@ public:
     bool isScripted(const QCommandLineParser& parser) const;
     // A screenshot is always taken on the sandbox.
     bool needsSandbox(const QCommandLineParser& parser) const;
+    // --quit-after-show is armed at show(), the others once the start-up after the first paint is done.
+    const QCommandLineOption& quitAfterShowOption() const { return m_quitAfterShow; }
     // Call after window.show(); `sinceMain` was started on entry to main().
     void arm(const QCommandLineParser& parser, MainWindow& window, const QElapsedTimer& sinceMain) const;
 
@@ -42,6 +47,29 @@ private:
 // Sizes a first window to `preferred`, at most 90 % of its screen's available area, or keeps a `restored`
 // one on that area (shrunk to 90 % when it does not fit).
 void fitToScreen(QWidget& window, const QSize& preferred, bool restored);
+
+// DAS_STARTUP_TIMING=1 (bench/startup.sh): prints "startup: <phase> <ms>" to stderr, the milliseconds since
+// the exec (DAS_STARTUP_T0_NS, set by bench/mapwait) or else since the process started (/proc/self/stat, in
+// clock ticks), so the first mark also shows what the loader and the static initialisers took. Off: nothing.
+void markStartup(const char* phase);
+bool startupTimingEnabled();
+// With the timing on, loads the font database now (else the window's construction does), as its own mark.
+void markStartupFonts();
+
+// Runs `then` once, from the event loop, after `window` was first exposed and painted (or after a second if
+// the platform never exposes it, e.g. a window restored minimised).
+void afterFirstPaint(QWidget& window, std::function<void()> then);
+
+// What main() does once the window is painted: start the built-in sandbox (`sandbox`, or when `askSandbox`
+// says so, the first-run question), open the history at `historyPath`, warning over the window when either
+// fails, and end with MainWindow::finishStartup(). Call before or after show().
+struct DeferredStartup
+{
+    QString historyPath;
+    bool sandbox = false;
+    std::function<bool()> askSandbox; // empty: no question
+};
+void startAfterFirstPaint(MainWindow& window, const DeferredStartup& plan);
 
 // Peak resident set size of this process in KiB, or -1 where the platform does not report it. Also used by
 // the benchmarks.

@@ -65,13 +65,14 @@ das::ProgramDoc programDoc(const QList<QCommandLineOption>& options)
 
 int main(int argc, char* argv[])
 {
+    das::markStartup("main() (loader, static init)");
     QElapsedTimer sinceMain;
     sinceMain.start();
     QApplication app(argc, argv);
+    das::markStartup("QApplication");
     das::AppPaths::setupApplication();
     QApplication::setApplicationDisplayName(QStringLiteral("DAS Connect"));
     QApplication::setDesktopFileName(QStringLiteral("das-connect"));
-    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/das-connect.svg")));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
@@ -93,26 +94,41 @@ int main(int argc, char* argv[])
         }))
         return 0;
 
+    das::markStartupFonts();
+
     das::AppSettings settings;
     das::Translations::apply(parser.isSet(langOption) ? parser.value(langOption) : settings.language());
+    das::markStartup("translations");
 
     MainWindow window;
-    QString error;
-    if (!window.openHistory(das::AppPaths::historyDatabasePath(), &error))
-        QMessageBox::warning(&window, QCoreApplication::translate("main", "History unavailable"), error);
     window.restoreSettings();
+    das::markStartup("window construction");
 
     const bool noCredentials = qEnvironmentVariableIsEmpty("HUAWEICLOUD_SDK_AK");
     const bool scripted = hooks.isScripted(parser);
-    bool demo = parser.isSet(demoOption) || hooks.needsSandbox(parser);
-    if (!demo && !scripted && noCredentials && !settings.firstRunDone()) {
-        demo = offerSandboxOnFirstRun(&window);
-        settings.setFirstRunDone();
+    const bool demo = parser.isSet(demoOption) || hooks.needsSandbox(parser);
+    const bool askFirstRun = !demo && !scripted && noCredentials && !settings.firstRunDone();
+    // The window comes first; what its first screen does not need is done once it has been painted.
+    das::DeferredStartup plan;
+    plan.historyPath = das::AppPaths::historyDatabasePath();
+    plan.sandbox = demo;
+    if (askFirstRun) {
+        plan.askSandbox = [&window, &settings] {
+            const bool wanted = offerSandboxOnFirstRun(&window);
+            settings.setFirstRunDone();
+            return wanted;
+        };
     }
-    if (demo && !window.startSandbox(&error))
-        QMessageBox::warning(&window, QCoreApplication::translate("main", "Sandbox"), error);
+    // --quit-after-show times the first show alone; the other scripted runs want the window ready.
+    const bool quitAfterShow = parser.isSet(hooks.quitAfterShowOption());
+    if (!quitAfterShow) {
+        das::startAfterFirstPaint(window, plan);
+        QObject::connect(&window, &MainWindow::startupFinished, &app,
+                         [&] { hooks.arm(parser, window, sinceMain); });
+    }
     window.show();
-
-    hooks.arm(parser, window, sinceMain);
+    das::markStartup("show()");
+    if (quitAfterShow)
+        hooks.arm(parser, window, sinceMain);
     return app.exec();
 }

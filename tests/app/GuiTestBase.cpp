@@ -6,6 +6,7 @@
 #include "CreateSession.h"
 #include "PreviewDialog.h"
 #include "SandboxServer.h"
+#include "StartupHooks.h"
 
 #include <QApplication>
 #include <QComboBox>
@@ -138,14 +139,27 @@ bool GuiTestBase::prepareWindow(int keychainTimeoutMs)
 
 bool GuiTestBase::openWindow(int keychainTimeoutMs)
 {
-    if (!prepareWindow(keychainTimeoutMs))
+    m_createFinished.reset();
+    m_window = std::make_unique<MainWindow>();
+    if (keychainTimeoutMs >= 0)
+        m_window->secretStore()->setTimeoutMs(keychainTimeoutMs);
+    m_createFinished = std::make_unique<QSignalSpy>(m_window.get(), &MainWindow::createFinished);
+    QSignalSpy started(m_window.get(), &MainWindow::startupFinished);
+    DeferredStartup plan;
+    plan.historyPath = historyPath();
+    plan.sandbox = true;
+    startAfterFirstPaint(*m_window, plan);
+    if (!showAndWait(m_window.get()))
         return false;
-    QString error;
-    if (!m_window->startSandbox(&error)) {
-        qWarning("startSandbox: %s", qPrintable(error));
+    if (!m_window->isStartupFinished() && !started.wait(CreateTimeoutMs)) {
+        qWarning("MainWindow::startupFinished did not come");
         return false;
     }
-    return showAndWait(m_window.get());
+    if (!m_window->sandbox()) {
+        qWarning("the sandbox did not start");
+        return false;
+    }
+    return true;
 }
 
 bool GuiTestBase::openWindowSandboxFirst(const std::function<void()>& beforeHistory)

@@ -77,7 +77,9 @@ protected:
     // The file QSettings() writes for the app, below rootPath().
     QString settingsPath() const;
 
-    // The main window on historyPath(), with the embedded sandbox started, shown and exposed.
+    // The main window on historyPath(), with the embedded sandbox started, shown and exposed: started as
+    // main() starts it (shown first, the sandbox and the history after its first paint, startAfterFirstPaint)
+    // and waited for (MainWindow::startupFinished).
     [[nodiscard]] bool openWindow(int keychainTimeoutMs = -1);
     // The same, but the sandbox starts first and `beforeHistory` runs before the window opens its history:
     // to write rows for the sandbox's endpoint (its port is new each run) that the window finds at start.

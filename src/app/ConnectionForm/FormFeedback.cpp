@@ -2,8 +2,10 @@
 
 #include "RequestValidator.h"
 
+#include <QComboBox>
 #include <QLabel>
-#include <QStyle>
+#include <QLineEdit>
+#include <QPlainTextEdit>
 #include <QWidget>
 
 #include <algorithm>
@@ -15,8 +17,35 @@ void restyle(QWidget* widget, const char* property, const QVariant& value)
     if (widget->property(property) == value)
         return;
     widget->setProperty(property, value);
-    widget->style()->unpolish(widget);
-    widget->style()->polish(widget);
+    applyErrorLook(widget);
+}
+
+void applyErrorLook(QWidget* widget)
+{
+    static const QColor errorRed(0xb3, 0x26, 0x1e);
+    if (auto* label = qobject_cast<QLabel*>(widget)) {
+        const bool error = label->property("role").toString() == QLatin1String("error");
+        if (error == label->testAttribute(Qt::WA_SetPalette))
+            return;
+        QPalette palette; // resolves nothing else: the rest follows the form's palette
+        if (error)
+            palette.setColor(QPalette::WindowText, errorRed);
+        label->setPalette(palette);
+        return;
+    }
+    const QVariant invalid = widget->property("invalid");
+    if (!invalid.isValid())
+        return;
+    // The node ID editor is outlined around its list, as its buttons sit outside it.
+    const char* type = qobject_cast<QLineEdit*>(widget)        ? "QLineEdit"
+                       : qobject_cast<QComboBox*>(widget)      ? "QComboBox"
+                       : qobject_cast<QPlainTextEdit*>(widget) ? "QPlainTextEdit"
+                                                               : "QListWidget";
+    widget->setStyleSheet(
+        invalid.toBool()
+            ? QLatin1String(type) +
+                  QStringLiteral(" { border: 1px solid %1; border-radius: 2px; }").arg(errorRed.name())
+            : QString());
 }
 
 void FormFeedback::addField(const QString& field, QWidget* widget, QLabel* messageLabel)

@@ -65,7 +65,6 @@ MainWindow::MainWindow(QWidget* parent)
     m_status = new StatusLine(statusBar(), this);
     m_help = new HelpActions(this, {m_ui->actionAbout, m_ui->actionShortcuts, m_ui->actionUserGuide});
     m_passwordOffer = new SavedPasswordOffer(form(), m_secrets, this);
-    setWindowIcon(QIcon(QStringLiteral(":/icons/das-connect.svg")));
     m_ui->mainSplitter->setStretchFactor(0, 0);
     m_ui->mainSplitter->setStretchFactor(1, 1);
     m_ui->mainSplitter->setSizes({600, 580});
@@ -147,8 +146,6 @@ void MainWindow::keepFormUnclipped()
 void MainWindow::setUpToolBarAndStatus()
 {
     m_sandboxBadge->setObjectName(QStringLiteral("sandboxBadge"));
-    m_sandboxBadge->setStyleSheet(QStringLiteral("QLabel { background: #ef6c00; color: white; font-weight: "
-                                                 "bold; padding: 2px 8px; border-radius: 3px; }"));
     auto* spacer = new QWidget(this);
     spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
     m_ui->mainToolBar->addWidget(spacer);
@@ -341,6 +338,11 @@ void MainWindow::updateSandboxUi()
                       .arg(m_sandboxHost->url().toString());
     if (fault)
         tip += u'\n' + tr("Fault mode: %1").arg(SandboxHost::modeLabel(mode));
+    // Styled when first shown: a style sheet costs start-up time and memory the first screen may not need.
+    if (sandboxTarget && m_sandboxBadge->styleSheet().isEmpty())
+        m_sandboxBadge->setStyleSheet(
+            QStringLiteral("QLabel { background: #ef6c00; color: white; font-weight: "
+                           "bold; padding: 2px 8px; border-radius: 3px; }"));
     m_sandboxBadge->setToolTip(sandboxTarget ? tip : QString());
     m_sandboxBadge->setAccessibleName(tr("Sandbox mode"));
     m_sandboxBadgeAction->setVisible(sandboxTarget);
@@ -417,7 +419,9 @@ void MainWindow::previewRequest()
     PreviewDialog dialog(RequestBuilder::build(target.endpoint, request, shape), this);
     dialog.setObjectName(QStringLiteral("previewDialog"));
     dialog.setViolations(RequestValidator::validate(request));
-    dialog.setCommandInput({request, target.region, target.endpoint, form()->currentProfile()});
+    CreateCommandLine::Input command{request, target.region, target.endpoint, form()->currentProfile()};
+    command.keychain = form()->remembersPasswordInKeychain();
+    dialog.setCommandInput(command);
     dialog.exec();
 }
 

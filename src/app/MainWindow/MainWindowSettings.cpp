@@ -10,6 +10,8 @@
 #include "StatusLine.h"
 #include "ui_MainWindow.h"
 
+#include <QLayout>
+
 namespace das {
 
 void MainWindow::restoreSettings()
@@ -55,6 +57,9 @@ void MainWindow::finishStartup()
     if (m_startupFinished)
         return;
     m_startupFinished = true;
+    // The sandbox badge was shown after the toolbar's layout: lay it out now, not on its next pass, so that
+    // "started" means the window looks the part.
+    m_ui->mainToolBar->layout()->activate();
     emit startupFinished();
 }
 
