@@ -3094,6 +3094,10 @@
         <source>there is no OS keychain here.</source>
         <translation>此处没有系统钥匙串。</translation>
     </message>
+    <message>
+        <source>no OS keychain can be reached: %1.</source>
+        <translation>无法访问系统钥匙串：%1。</translation>
+    </message>
 </context>
 <context>
     <name>das::CreateSession</name>
@@ -3488,6 +3492,13 @@
     </message>
 </context>
 <context>
+    <name>das::HistoryExporter</name>
+    <message>
+        <source>The history could not be read.</source>
+        <translation>无法读取历史记录。</translation>
+    </message>
+</context>
+<context>
     <name>das::HistoryPane</name>
     <message>
         <source>No rows are selected.</source>
@@ -3623,6 +3634,10 @@ Clear the filter (Esc) to see all connections.</source>
     <message>
         <source>No connections yet — connections created in this window or with das-connect-cli are listed here.</source>
         <translation>尚无连接 — 在此窗口中或使用 das-connect-cli 创建的连接将在此列出。</translation>
+    </message>
+    <message>
+        <source>Loading history…</source>
+        <translation>正在加载历史记录…</translation>
     </message>
 </context>
 <context>
@@ -4835,6 +4850,14 @@ Request ID: %2</source>
     <message>
         <source>there is no D-Bus session bus (DBUS_SESSION_BUS_ADDRESS is not set and there is no socket at $XDG_RUNTIME_DIR/bus)</source>
         <translation>没有 D-Bus 会话总线（未设置 DBUS_SESSION_BUS_ADDRESS，且 $XDG_RUNTIME_DIR/bus 处没有套接字）</translation>
+    </message>
+    <message>
+        <source>the D-Bus session bus cannot be reached (%1)</source>
+        <translation>无法连接 D-Bus 会话总线（%1）</translation>
+    </message>
+    <message>
+        <source>no keychain service (a Secret Service such as GNOME Keyring or KeePassXC, or KWallet) runs or can be started on the D-Bus session bus</source>
+        <translation>D-Bus 会话总线上没有正在运行或可启动的钥匙串服务（Secret Service，如 GNOME Keyring 或 KeePassXC，或 KWallet）</translation>
     </message>
 </context>
 <context>

@@ -5,6 +5,7 @@
 #include "DasClient.h"
 #include "EndpointResolver.h"
 #include "HistoryStore.h"
+#include "PhaseTimer.h"
 #include "ProfileManager.h"
 #include "ProfileStore.h"
 #include "RequestBuilder.h"
@@ -49,8 +50,14 @@ struct CreateCommand::Options
         flagOption("password-stdin", tr("Read the database password from the first line of stdin."));
     const QCommandLineOption passwordEnv =
         valueOption("password-env", tr("Read the database password from environment variable VAR."), "VAR");
-    const QCommandLineOption savePassword =
-        flagOption("save-password", tr("Ask DAS to save the password (is_save_password)."));
+    const QCommandLineOption savePassword = flagOption(
+        "save-password", tr("Ask DAS to save the password (is_save_password); unless --keychain no is given, "
+                            "the password is also remembered in the OS keychain after a successful create."));
+    const QCommandLineOption keychain =
+        valueOption("keychain",
+                    tr("Remember the password in the OS keychain after a successful create: yes or no "
+                       "(default: as --save-password)."),
+                    "yes|no");
     const QCommandLineOption node = valueOption("node-id", tr("Node ID; repeat for several nodes."), "ID");
     const QCommandLineOption port = valueOption("port", tr("Database port, 1-65535."), "N");
     const QCommandLineOption database = valueOption("database-name", tr("Database name."), "NAME");
@@ -71,9 +78,9 @@ struct CreateCommand::Options
 
     QList<QCommandLineOption> all() const
     {
-        return QList<QCommandLineOption>{instance,    engine,       network, user, passwordStdin,
-                                         passwordEnv, savePassword, node,    port, database,
-                                         remarks,     sqlRecord,    dryRun,  json, ifExists} +
+        return QList<QCommandLineOption>{instance,     engine,   network, user,    passwordStdin, passwordEnv,
+                                         savePassword, keychain, node,    port,    database,      remarks,
+                                         sqlRecord,    dryRun,   json,    ifExists} +
                target.options();
     }
 };
@@ -105,6 +112,7 @@ int CreateCommand::run(const QStringList& arguments)
     parser.addOptions(options.all());
     if (const auto done = CommandLine::parse(parser, arguments, m_out, m_err))
         return *done;
+    PhaseTimer::mark("option parse");
     if (!parser.positionalArguments().isEmpty()) {
         m_err << tr("error: unexpected argument \"%1\".").arg(parser.positionalArguments().constFirst())
               << Qt::endl;
@@ -114,6 +122,7 @@ int CreateCommand::run(const QStringList& arguments)
     const Input in = readInput(parser, options);
     ProfileStore profiles;
     const CredentialChoice choice = CredentialResolver(&profiles).resolve(in.credentials);
+    PhaseTimer::mark("read input (password line), credential resolve");
     Input checked = in;
     // A dry run with nothing found (no profile or token variable named) shows the request unsigned; a
     // profile or variable that was named but is unusable is still an error.
@@ -176,6 +185,11 @@ CreateCommand::Input CreateCommand::readInput(const QCommandLineParser& parser, 
         in.ifExists = CreateSession::IfExists::Create;
     else if (!ifExists.isEmpty() && ifExists != QLatin1String("error"))
         in.usage.append(tr("--if-exists must be error, skip or create."));
+    const QString keychain = parser.value(o.keychain).trimmed();
+    if (keychain == QLatin1String("yes") || keychain == QLatin1String("no"))
+        in.keychain = keychain == QLatin1String("yes");
+    else if (!keychain.isEmpty())
+        in.usage.append(tr("--keychain must be yes or no."));
     readRequest(parser, o, in);
     readPassword(parser, o, in);
     return in;
@@ -249,6 +263,7 @@ int CreateCommand::send(Input in, const CredentialChoice& choice)
         m_err << tr("error: %1").arg(optionError) << Qt::endl;
         return ExitUsage;
     }
+    PhaseTimer::mark("network client (QNetworkAccessManagers)");
     // Every create is written to the history before it is sent (a pending row a kill or a lost answer
     // leaves behind is what reconcile resolves): without a history, nothing is sent.
     HistoryStore history(AppPaths::historyDatabasePath());
@@ -259,6 +274,7 @@ int CreateCommand::send(Input in, const CredentialChoice& choice)
               << Qt::endl;
         return 1;
     }
+    PhaseTimer::mark("history open + schema check");
     ProfileStore profiles;
     SecretStore keychain;
     ProfileManager manager(&profiles, &keychain);
@@ -275,6 +291,7 @@ int CreateCommand::send(Input in, const CredentialChoice& choice)
     const BatchInterrupt interrupt([&session] { session.cancel(); });
     CreateSession::Options options;
     options.ifExists = in.ifExists;
+    options.keychainPassword = in.keychain;
     session.start(in.request, in.target, choice, options);
     loop.exec();
 
@@ -304,8 +321,12 @@ int CreateCommand::printInterrupted(const CreateSession::Outcome& outcome, const
 
 void CreateCommand::connectProgress(CreateSession& session)
 {
-    QObject::connect(&session, &CreateSession::checkingDuplicates, &session,
-                     [this] { m_err << tr("checking for an existing connection…") << Qt::endl; });
+    QObject::connect(&session, &CreateSession::checkingDuplicates, &session, [this] {
+        PhaseTimer::mark("credentials ready (event loop)");
+        m_err << tr("checking for an existing connection…") << Qt::endl;
+    });
+    QObject::connect(&session, &CreateSession::sending, &session,
+                     [] { PhaseTimer::mark("pending row committed, request signed"); });
     QObject::connect(&session, &CreateSession::reconciling, &session, [this](int attempt, int attempts) {
         m_err << tr("answer lost; asking DAS whether it was created (look %1 of %2)…")
                      .arg(attempt)
@@ -314,6 +335,7 @@ void CreateCommand::connectProgress(CreateSession& session)
     });
     QObject::connect(&session, &CreateSession::recorded, &session,
                      [this](const CreateResult&, qint64, const QString& warning) {
+                         PhaseTimer::mark("answer explained, result row committed");
                          if (!warning.isEmpty())
                              m_err << tr("warning: %1").arg(warning) << Qt::endl;
                      });

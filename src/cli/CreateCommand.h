@@ -13,6 +13,8 @@
 #include <QStringList>
 #include <QTextStream>
 
+#include <optional>
+
 class QCommandLineParser;
 
 namespace das {
@@ -36,6 +38,7 @@ private:
         bool json = false;
         bool dryRun = false;
         CreateSession::IfExists ifExists = CreateSession::IfExists::Error;
+        std::optional<bool> keychain; // --keychain; unset follows --save-password
     };
 
     Input readInput(const QCommandLineParser& parser, const Options& o);

@@ -7,6 +7,7 @@
 #include "DeleteCommand.h"
 #include "DiscoveryCommand.h"
 #include "HistoryCommand.h"
+#include "PhaseTimer.h"
 #include "ProfileCommand.h"
 #include "ProgramDoc.h"
 
@@ -14,6 +15,7 @@
 #include <QTextStream>
 
 #include <cstdio>
+#include <cstdlib>
 
 namespace {
 
@@ -131,8 +133,17 @@ bool isGroupVersion(const QString& command, const QStringList& arguments)
 
 int main(int argc, char* argv[])
 {
+    // DAS_CLI_TIMING=1 (or the shell's $EPOCHREALTIME at exec) prints where the command spent its time on
+    // stderr. Read before QCoreApplication sets the locale, so that strtod takes the '.' of $EPOCHREALTIME.
+    if (const char* timing = std::getenv("DAS_CLI_TIMING")) {
+        const double launched = std::strtod(timing, nullptr);
+        das::PhaseTimer::start(launched > 1e9 ? launched : 0);
+    }
     QCoreApplication app(argc, argv);
     das::AppPaths::setupApplication();
+    // A one-shot process: the history's write-ahead log stays for the next run (see AppPaths).
+    das::AppPaths::setHistoryCompactedOnClose(false);
+    das::PhaseTimer::mark("QCoreApplication + application setup");
 
     QTextStream out(stdout);
     QTextStream err(stderr);
@@ -162,6 +173,8 @@ int main(int argc, char* argv[])
         return 0;
     }
     const int status = runCommand(command, arguments, out, err, in);
+    das::PhaseTimer::mark("command teardown (history close, network)");
+    das::PhaseTimer::report(stderr);
     qCDebug(das::lcCli) << "command" << command << "exit status" << status;
     return status;
 }

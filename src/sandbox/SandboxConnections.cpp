@@ -143,7 +143,7 @@ void writeStateFile(const QString& path, const SandboxConnections& connections)
 // the front is large enough, slides the entries back instead of reallocating - but only when the capacity is
 // more than 3/2 of the size. Without this reserve the list grows once more after the store is full (10,000
 // connections: from 4 to 8 MiB, seen as RSS still rising well after warm-up in bench_sandbox); with it the
-// capacity never changes.
+// capacity never changes once the store is full.
 qsizetype SandboxConnections::boundedCapacity(int maxKept)
 {
     return qsizetype(qMax(1, maxKept)) * 3 / 2 + 2;
@@ -151,13 +151,15 @@ qsizetype SandboxConnections::boundedCapacity(int maxKept)
 
 SandboxConnections::SandboxConnections(int maxKept)
     : m_maxKept(qMax(1, maxKept))
-{
-    m_connections.reserve(boundedCapacity(m_maxKept));
-}
+{}
 
 void SandboxConnections::add(const Connection& connection)
 {
     m_connections.append(connection);
+    // Reserved when the store first fills, not up front: the window's embedded sandbox starts with the window,
+    // and a few demo creates should not cost megabytes.
+    if (m_connections.size() == m_maxKept)
+        m_connections.reserve(boundedCapacity(m_maxKept));
     while (m_connections.size() > m_maxKept)
         m_connections.removeFirst();
 }

@@ -20,7 +20,6 @@ SandboxServer::SandboxServer(const SandboxOptions& options, QObject* parent)
     , m_connections(options.maxIssuedIds)
 {
     setLimits(m_options.http, m_options.connections);
-    m_issued.reserve(SandboxConnections::boundedCapacity(m_options.maxIssuedIds));
     m_stateWriter.setMaxThreadCount(1);
     m_stateTimer.setSingleShot(true);
     connect(&m_stateTimer, &QTimer::timeout, this, [this] {
@@ -177,6 +176,9 @@ void SandboxServer::send(QPointer<QTcpSocket> socket, const Answer& answer, cons
 void SandboxServer::recordIssued(const QString& connectionId)
 {
     m_issued.append(connectionId);
+    // As for the connection store: room reserved when the list first fills, so that it never grows after.
+    if (m_issued.size() == qMax(1, m_options.maxIssuedIds))
+        m_issued.reserve(SandboxConnections::boundedCapacity(m_options.maxIssuedIds));
     // Bounded: a long-running sandbox must not grow with every create.
     while (m_issued.size() > qMax(1, m_options.maxIssuedIds))
         m_issued.removeFirst();

@@ -377,10 +377,10 @@ private slots:
         if (runtimeDir.isEmpty())
             qunsetenv("XDG_RUNTIME_DIR");
         QVERIFY(!form->isKeychainAvailable());
-        QVERIFY2(
-            formChild<QLabel>("keychainReasonLabel")->text().contains(QStringLiteral("Secret Service")) ||
-                formChild<QLabel>("keychainReasonLabel")->text().contains(QStringLiteral("keychain")),
-            qPrintable(formChild<QLabel>("keychainReasonLabel")->text()));
+        // The reason names what is missing, once ("Cannot remember it here: there is no D-Bus session bus …").
+        const QString reason = formChild<QLabel>("keychainReasonLabel")->text();
+        QVERIFY2(reason.contains(QStringLiteral("D-Bus session bus")), qPrintable(reason));
+        QCOMPARE(reason.count(u':'), 1);
         QVERIFY(formChild<QCheckBox>("dasSavePasswordCheck")->isEnabled());
     }
 

@@ -27,6 +27,8 @@
 
 #include <sys/stat.h>
 
+#include <algorithm>
+
 using namespace das;
 using namespace das::test;
 
@@ -48,6 +50,12 @@ bool insideWindow(const QWidget* widget, const QWidget* window)
     const QRect global(widget->mapToGlobal(QPoint(0, 0)), widget->size());
     return widget->isVisible() && window->rect().contains(rect) &&
            window->screen()->availableGeometry().contains(global);
+}
+
+bool hasChinese(const QString& text)
+{
+    return std::any_of(text.cbegin(), text.cend(),
+                       [](QChar c) { return c.unicode() >= 0x4E00 && c.unicode() <= 0x9FFF; });
 }
 
 } // namespace
@@ -119,6 +127,38 @@ private slots:
         QVERIFY2(wanted >= text + 2 * arrow,
                  qPrintable(QStringLiteral("%1 < %2 + 2 × %3").arg(wanted).arg(text).arg(arrow)));
         QVERIFY(button->width() >= text + 2 * arrow);
+    }
+
+    // An error shown before View → Language is worded again in the new language, and back.
+    void shownErrorFollowsTheLanguage()
+    {
+        QVERIFY(openWindow());
+        windowChild<QAction>("sandboxMode_expired")->trigger(); // a definite refusal, quickly
+        window()->form()->fillExample();
+        QVERIFY(clickCreateAndWait());
+        ResultPanel* panel = window()->resultPanel();
+        QCOMPARE(panel->state(), ResultPanel::State::Failure);
+        const QString english = panel->explanation();
+        QVERIFY(!hasChinese(english));
+        Translations::apply(QStringLiteral("zh_CN"));
+        QTRY_VERIFY2(hasChinese(panel->explanation()), qPrintable(panel->explanation()));
+        Translations::apply(QStringLiteral("en"));
+        QTRY_COMPARE(panel->explanation(), english);
+    }
+
+    // A sentence changed after it was made keeps its words: rewording it would drop the change.
+    void changedExplanationIsKept()
+    {
+        ResultPanel panel;
+        CreateResult r;
+        r.outcome = CreateResult::Outcome::ApiError;
+        r.reword = [] {
+            return QStringLiteral("first words");
+        };
+        r.explanation = QStringLiteral("first words, and what was added later");
+        panel.showFailure(r);
+        Translations::apply(QStringLiteral("zh_CN"));
+        QTRY_VERIFY(panel.explanation().contains(QStringLiteral("what was added later")));
     }
 
     void faultModeIsNamedAndShown()

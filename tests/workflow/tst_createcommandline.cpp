@@ -126,6 +126,24 @@ private slots:
         QVERIFY(!args.join(u' ').contains(QLatin1String("--profile")));
     }
 
+    // DAS's flag and the keychain are separate boxes in the window; the CLI's keychain default follows
+    // --save-password, so the command always says what the keychain box said.
+    void keychainChoiceIsSpelledOut()
+    {
+        CreateCommandLine::Input input;
+        input.request = validRequest();
+        input.request.isSavePassword = true;
+        input.keychain = false;
+        QStringList args = CreateCommandLine::arguments(input);
+        QVERIFY(args.contains(QStringLiteral("--save-password")));
+        QVERIFY(args.contains(QStringLiteral("--keychain=no")));
+        input.request.isSavePassword = false;
+        input.keychain = true;
+        args = CreateCommandLine::arguments(input);
+        QVERIFY(!args.contains(QStringLiteral("--save-password")));
+        QVERIFY(args.contains(QStringLiteral("--keychain=yes")));
+    }
+
     // The copied script, run by bash with the password on its stdin, drives the real CLI; a dry run (no
     // credentials needed) prints the body the CLI would send, which must be the form's, password masked.
     void cliAcceptsTheCommand_data()

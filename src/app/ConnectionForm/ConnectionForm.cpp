@@ -40,11 +40,10 @@ ConnectionForm::ConnectionForm(QWidget* parent)
     , m_feedback(std::make_unique<FormFeedback>())
 {
     m_ui->setupUi(this);
-    setStyleSheet(QStringLiteral(
-        "QLabel[role=\"error\"] { color: #b3261e; }"
-        "QLineEdit[invalid=\"true\"], QComboBox[invalid=\"true\"], QPlainTextEdit[invalid=\"true\"],"
-        " das--NodeIdListEditor[invalid=\"true\"] QListWidget { border: 1px solid #b3261e; border-radius: "
-        "2px; }"));
+    // The error labels of the .ui (role "error") in red; restyle() keeps the look of the others.
+    const QList<QLabel*> labels = findChildren<QLabel*>();
+    for (QLabel* label : labels)
+        applyErrorLook(label);
     const std::pair<QWidget*, QLabel*> fields[] = {{m_ui->endpointEdit, m_ui->endpointError},
                                                    {m_ui->projectIdEdit, m_ui->projectIdError},
                                                    {m_ui->instanceIdEdit, m_ui->instanceIdError},
@@ -81,7 +80,7 @@ ConnectionForm::ConnectionForm(QWidget* parent)
 
 // Fusion draws a disabled field's placeholder in half-transparent black, darker than a disabled value: while
 // busy, "optional" would read as a value. Lighter than a disabled value instead. Kept on each field, since
-// the form's style sheet sets the fields' palettes again whenever it polishes them (shown, marked invalid).
+// the style sheet of a field marked invalid sets its palette again whenever it polishes it.
 void ConnectionForm::greyDisabledPlaceholders()
 {
     const QList<QWidget*> fields = findChildren<QWidget*>();

@@ -58,8 +58,11 @@ void FormScrollArea::fitWrappedLabels()
         if (!label->wordWrap() || label->isHidden() || label->width() <= 0)
             continue;
         label->installEventFilter(this); // once: a filter installed again is not added twice
-        // Unchanged heights change nothing, so the relayout this may cause ends here.
-        label->setFixedHeight(label->heightForWidth(label->width()));
+        // Unchanged heights change nothing, so the relayout this may cause ends here. An empty label has no
+        // height for a width (-1): it keeps its own.
+        const int height = label->heightForWidth(label->width());
+        if (height >= 0)
+            label->setFixedHeight(height);
     }
 }
 

@@ -3,8 +3,6 @@
 #include "AppLog.h"
 #include "ConnectionForm.h"
 #include "ErrorExplainer.h"
-#include "PreviewDialog.h"
-#include "RequestBuilder.h"
 #include "ResultPanel.h"
 #include "SecretJob.h"
 #include "SecretStore.h"
@@ -12,6 +10,7 @@
 #include <QLocale>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QTimer>
 
 namespace das {
 
@@ -26,24 +25,22 @@ CreateFlow::CreateFlow(const CreateSession::Services& services, ConnectionForm* 
     // "Just created" only holds for the form as it was: any edit that makes it a different request ends it.
     connect(form, &ConnectionForm::edited, this, &CreateFlow::forgetIfChanged);
     connect(form, &ConnectionForm::targetChanged, this, &CreateFlow::forgetIfChanged);
-    checkKeychain();
+    // After the first paint: the bus daemon's answer is quick, but not needed to draw the window.
+    QTimer::singleShot(0, this, &CreateFlow::checkKeychain);
 }
 
-// "Remember in this computer's keychain" is disabled before anything is sent when there is no keychain to
-// remember in. Reading an entry that is never written answers that: NotFound when a keychain answers,
-// NoBackend when there is none (without a session bus, at once and without touching D-Bus). Any other
-// failure (locked, denied, slow) may pass, so the box stays usable and the create says what happened.
+// "Remember in this computer's keychain" is disabled before anything is sent when it is known that there is
+// no keychain: no D-Bus session bus, or no keychain service on it. Only the bus daemon is asked, never a
+// keychain: on KDE a read opens the wallet, which would greet every start with an unlock prompt. A keychain
+// that is there but failing (locked, denied) is found by the create's save, which says what happened.
 void CreateFlow::checkKeychain()
 {
     if (!m_services.secrets) {
         m_form->setKeychainAvailable(false, tr("there is no OS keychain here."));
         return;
     }
-    SecretJob* job = m_services.secrets->read(QStringLiteral("probe:das-connect"));
-    connect(job, &SecretJob::finished, this, [this](const SecretResult& r) {
-        if (r.status == SecretResult::Status::NoBackend)
-            m_form->setKeychainAvailable(false, r.message);
-    });
+    if (const QString reason = SecretJob::unavailableOnTheBus(); !reason.isEmpty())
+        m_form->setKeychainAvailable(false, reason);
 }
 
 CreateFlow::~CreateFlow()
@@ -56,7 +53,9 @@ QByteArray CreateFlow::formKey() const
 {
     ConnectionRequest request = m_form->request();
     request.password.clear(); // a new password alone does not make another connection
-    return m_form->target().endpoint.toString().toUtf8() + '\n' + request.toJsonBody();
+    // The IDs go in the URL, not the body: another instance is another connection.
+    return m_form->target().endpoint.toString().toUtf8() + '\n' + request.projectId.toUtf8() + '\n' +
+           request.instanceId.toUtf8() + '\n' + request.toJsonBody();
 }
 
 void CreateFlow::forgetIfChanged()
@@ -103,18 +102,6 @@ void CreateFlow::cancel()
 {
     if (m_session)
         m_session->cancel();
-}
-
-void CreateFlow::preview(const Credentials& shape)
-{
-    const ConnectionForm::Target target = m_form->target();
-    if (!target.error.isEmpty()) {
-        m_panel->showProblem(target.error);
-        return;
-    }
-    PreviewDialog dialog(RequestBuilder::build(target.endpoint, m_form->request(), shape), m_window);
-    dialog.setObjectName(QStringLiteral("previewDialog"));
-    dialog.exec();
 }
 
 void CreateFlow::start(const CredentialChoice& credentials, CreateSession::IfExists ifExists)

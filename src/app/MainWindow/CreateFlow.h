@@ -37,8 +37,6 @@ public:
     // Where sessions record their rows; null or closed: the created ID is shown with a warning.
     void setHistory(HistoryStore* history) { m_services.history = history; }
     void cancel();
-    // Shows the exact request the form would send, signed with `shape` (placeholder secrets).
-    void preview(const Credentials& shape);
     bool isRunning() const { return m_session && m_session->isRunning(); }
 
     // When to look on DAS after a lost answer; empty means the core's schedule. Tests shorten it.

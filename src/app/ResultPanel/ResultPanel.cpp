@@ -159,7 +159,7 @@ void ResultPanel::showSuccess(const CreateResult& result, const QString& warning
     m_lastNote.clear();
     m_state = State::Success;
     m_successKind = kind;
-    m_last = result;
+    keep(result);
     m_busyTicker.stop();
     setTone("success");
     QString text;
@@ -214,7 +214,7 @@ void ResultPanel::showFailureAs(FailureKind kind, const CreateResult& result)
         m_ui->detailsToggle->setChecked(false); // each new result starts with its details folded
     m_state = State::Failure;
     m_failureKind = kind;
-    m_last = result;
+    keep(result);
     m_lastNote.clear();
     m_busyTicker.stop();
     using Outcome = CreateResult::Outcome;
@@ -339,9 +339,21 @@ void ResultPanel::fitDetails()
     details->setFixedHeight(lines * details->fontMetrics().lineSpacing() + margins + 2);
 }
 
+void ResultPanel::keep(const CreateResult& result)
+{
+    m_last = result;
+    if (m_rerendering)
+        return;
+    // Only a rewording that still gives the sentence shown is kept: one changed or added to since (a note, a
+    // verdict worded elsewhere) stays as it is rather than be replaced by its first words.
+    m_reword = result.reword && result.reword() == result.explanation ? result.reword : nullptr;
+}
+
 void ResultPanel::rerender()
 {
     m_rerendering = true;
+    if (m_reword)
+        m_last.explanation = m_reword();
     const QString note = m_lastNote;
     const bool noteIsWarning = m_lastNoteIsWarning;
     if (m_state == State::Success)

@@ -7,6 +7,7 @@
 #include <QStringList>
 #include <QTimer>
 
+#include <functional>
 #include <memory>
 
 namespace Ui {
@@ -106,6 +107,8 @@ private:
     QString detailLines(const CreateResult& result) const;
     void fitDetails();
     void rerender();
+    // Keeps `result` to show again after a language switch, with its rewording when that still holds.
+    void keep(const CreateResult& result);
 
     std::unique_ptr<Ui::ResultPanel> m_ui;
     State m_state = State::Empty;
@@ -117,6 +120,7 @@ private:
     int m_attempt = 0;
     int m_attempts = 0;
     CreateResult m_last;
+    std::function<QString()> m_reword; // m_last's explanation in the language installed now, when it can be
     SuccessKind m_successKind = SuccessKind::Created;
     FailureKind m_failureKind = FailureKind::Plain;
     QStringList m_candidates;

@@ -37,15 +37,14 @@ QString incompleteCredentials()
 // list) left in the pool: QNAM re-sends a request whose pooled connection turns out to be dead, and a create
 // must reach the server at most once. Every call on a create manager closes its connection. There are several
 // create managers because Qt 6.4 opens at most six connections to one host per manager, and a batch sends up
-// to BatchRunner's sixteen at a time.
+// to BatchRunner's sixteen at a time. The further create managers are made when a second create is sent: a
+// one-shot CLI create never needs them.
 DasClient::DasClient(QObject* parent)
     : QObject(parent)
     , m_nam(makeManager(this))
     , m_readNam(makeManager(this))
 {
     m_createNams.append(m_nam);
-    while (m_createNams.size() < CreateManagers)
-        m_createNams.append(makeManager(this));
 }
 
 DasClient::~DasClient() = default;
@@ -115,7 +114,10 @@ CreateJob* DasClient::createConnection(const QUrl& endpoint, const ConnectionReq
     } else {
         const auto endpointCheck = EndpointResolver::parseEndpoint(endpoint.toString());
         const PreparedRequest prepared = RequestBuilder::build(endpointCheck.endpoint, request, credentials);
-        QNetworkAccessManager* nam = m_createNams.at(m_nextCreateManager++ % m_createNams.size());
+        const int slot = m_nextCreateManager++ % CreateManagers;
+        if (slot == m_createNams.size())
+            m_createNams.append(makeManager(this));
+        QNetworkAccessManager* nam = m_createNams.at(slot);
         job = new CreateJob(nam, prepared, m_options, m_extraCa,
                             credentials.kind == Credentials::Kind::IamToken, this);
     }

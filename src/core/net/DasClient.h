@@ -61,7 +61,7 @@ public:
 private:
     QNetworkAccessManager* m_nam;
     QNetworkAccessManager* m_readNam;
-    QList<QNetworkAccessManager*> m_createNams; // m_nam first; creates take them in turn
+    QList<QNetworkAccessManager*> m_createNams; // m_nam first; creates take them in turn, made as needed
     int m_nextCreateManager = 0;
     ClientOptions m_options;
     QList<QSslCertificate> m_extraCa;

@@ -68,6 +68,15 @@ QString ErrorExplainer::describeOffset(qint64 seconds)
 
 CreateResult ErrorExplainer::fromHttp(const HttpAnswer& answer)
 {
+    CreateResult r = explainHttp(answer);
+    r.reword = [answer] {
+        return explainHttp(answer).explanation;
+    };
+    return r;
+}
+
+CreateResult ErrorExplainer::explainHttp(const HttpAnswer& answer)
+{
     CreateResult r;
     r.requestSent = true;
     r.httpStatus = answer.status;
@@ -299,6 +308,15 @@ void ErrorExplainer::explainApiError(const HttpAnswer& answer, CreateResult* r)
 }
 
 CreateResult ErrorExplainer::fromFailure(const FailureInfo& raw)
+{
+    CreateResult r = explainFailure(raw);
+    r.reword = [raw] {
+        return explainFailure(raw).explanation;
+    };
+    return r;
+}
+
+CreateResult ErrorExplainer::explainFailure(const FailureInfo& raw)
 {
     // Qt's error text can quote the server (a reason phrase, a certificate's names).
     FailureInfo info = raw;

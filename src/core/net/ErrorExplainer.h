@@ -65,6 +65,9 @@ public:
     static bool isAuthCode(const QString& code);
 
 private:
+    // fromHttp and fromFailure without the rewording, which calls these again in the language then installed.
+    static CreateResult explainHttp(const HttpAnswer& answer);
+    static CreateResult explainFailure(const FailureInfo& info);
     // fromHttp by status class; each gets r with the status and request ID already filled in.
     static CreateResult fromSuccess(const HttpAnswer& answer, CreateResult r,
                                     const QJsonParseError& parseError, bool isJsonObject,

@@ -2,6 +2,7 @@
 
 #include "NetLog.h"
 #include "OneShotUploadDevice.h"
+#include "PhaseTimer.h"
 
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
@@ -112,6 +113,11 @@ void NetworkJob::start()
     // Without a body there is nothing for Qt to rewind; with one, OneShotUploadDevice refuses the rewind.
     QIODevice* body = c.hasBody ? new OneShotUploadDevice(c.body, this) : nullptr;
     m_reply = m_nam->sendCustomRequest(networkRequest(c, m_extraCa), c.method, body);
+    // Qt's network thread reads ahead of us into the reply's buffer; on a busy machine the event loop may not
+    // see readyRead before megabytes have piled up. One byte over the cap is all the check below needs.
+    m_reply->setReadBufferSize(m_options.maxResponseBytes + 1);
+    m_idempotent = c.idempotent;
+    PhaseTimer::mark(m_idempotent ? "read: handed to Qt" : "create POST: handed to Qt");
     connectReply();
     m_inactivity.start(m_options.inactivityTimeoutMs);
     m_deadline.start(m_options.deadlineMs);
@@ -168,7 +174,7 @@ void NetworkJob::onDataArrived(qint64 received)
     if (m_finished)
         return;
     m_inactivity.start(m_options.inactivityTimeoutMs);
-    // Checked per chunk, so at most one chunk beyond the cap is ever held.
+    // Checked per chunk; the read buffer (setReadBufferSize) holds at most one byte beyond the cap.
     if (received > m_options.maxResponseBytes)
         abortWith(ErrorExplainer::Failure::TooLarge);
 }
@@ -278,6 +284,8 @@ void NetworkJob::finish(const NetworkEnding& ending)
     if (m_finished)
         return;
     m_finished = true;
+    PhaseTimer::mark(m_idempotent ? "read: answered (connect, send, receive)"
+                                  : "create POST: answered (connect, send, receive)");
     m_inactivity.stop();
     m_deadline.stop();
     if (m_reply) {

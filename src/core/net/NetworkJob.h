@@ -111,6 +111,7 @@ private:
     bool m_requestSent = false;
     bool m_finished = false;
     bool m_started = false;
+    bool m_idempotent = true; // of the call in flight, for the phase timer
     bool m_hasAbortReason = false;
     bool m_deadlineReached = false;
     ErrorExplainer::Failure m_abortReason = ErrorExplainer::Failure::Network;

@@ -6,6 +6,8 @@
 #include <QFileInfo>
 #include <QStandardPaths>
 
+#include <atomic>
+
 #ifdef Q_OS_UNIX
 #include <cerrno>
 #include <cstring>
@@ -20,6 +22,8 @@ namespace {
 
 constexpr QFile::Permissions PrivateFile = QFile::ReadOwner | QFile::WriteOwner;
 constexpr QFile::Permissions PrivateDir = QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner;
+
+std::atomic<bool> g_historyCompactedOnClose{true};
 
 QString shown(const QString& path)
 {
@@ -165,6 +169,16 @@ QString AppPaths::dataDir()
 QString AppPaths::historyDatabasePath()
 {
     return dataDir() + QStringLiteral("/history.sqlite");
+}
+
+void AppPaths::setHistoryCompactedOnClose(bool compacted)
+{
+    g_historyCompactedOnClose = compacted;
+}
+
+bool AppPaths::historyCompactedOnClose()
+{
+    return g_historyCompactedOnClose;
 }
 
 } // namespace das

@@ -20,6 +20,13 @@ public:
     // AppDataLocation, created 0700 when missing and tightened to 0700 when wider.
     static QString dataDir();
     static QString historyDatabasePath();
+    // Whether a history this process closes is folded back into its one file (SQLite's checkpoint on close:
+    // the default, for the window and the tests) or leaves its write-ahead log (-wal, -shm) beside it for the
+    // next process (the CLI, whose every run would otherwise flush the log and the database again and delete
+    // both, only for the next run to recreate them). Every commit is on disk either way; the -wal file is
+    // then part of the history until a later checkpoint.
+    static void setHistoryCompactedOnClose(bool compacted);
+    static bool historyCompactedOnClose();
 
     // Creates the directory (and missing parents) with mode 0700, tightens an existing one, and checks the
     // result: false, with `error` saying why, when it cannot be created, belongs to another user or keeps a

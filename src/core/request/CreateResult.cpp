@@ -1,5 +1,7 @@
 #include "CreateResult.h"
 
+#include <utility>
+
 namespace das {
 
 CreateResult CreateResult::invalidInput(const QString& explanation)
@@ -54,6 +56,12 @@ QString CreateResult::outcomeName(Outcome outcome)
         return QStringLiteral("cancelled");
     }
     return QStringLiteral("outcome_unknown");
+}
+
+void CreateResult::explain(std::function<QString()> words)
+{
+    explanation = words();
+    reword = std::move(words);
 }
 
 } // namespace das

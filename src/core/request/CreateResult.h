@@ -4,6 +4,8 @@
 
 #include <QString>
 
+#include <functional>
+
 namespace das {
 
 // What happened to one create-connection call, ready to show: one sentence plus details.
@@ -33,6 +35,10 @@ struct CreateResult
     qint64 clockOffsetSeconds = 0; // server Date minus local clock, when known
     int retryAfterSeconds = 0;     // a throttled answer's Retry-After (delta seconds, at most an hour), or 0
     Violations violations;         // for InvalidInput
+    // Words the explanation again in the language installed now, from what the result was made of (set where
+    // the sentence is made, e.g. ErrorExplainer); empty when it cannot. A front end uses it only while it
+    // still yields the sentence shown, so an explanation changed or added to later is never replaced.
+    std::function<QString()> reword;
 
     bool succeeded() const { return outcome == Outcome::Created; }
     // Refused by the gateway's throttling (HTTP 429, APIGW.0308) before DAS saw it: the one failure that may
@@ -41,6 +47,9 @@ struct CreateResult
 
     // Refused before anything was sent, with one sentence saying why.
     static CreateResult invalidInput(const QString& explanation);
+
+    // Sets the explanation from `words` and keeps `words` as the way to reword it.
+    void explain(std::function<QString()> words);
 
     // das-connect-cli exit status: 0 ok, 2 invalid input, 3 auth, 4 other API error, 5 network/unknown.
     int exitCode() const;

@@ -12,9 +12,11 @@
 #if defined(Q_OS_UNIX) && !defined(Q_OS_DARWIN) && !defined(Q_OS_ANDROID)
 #define DAS_SECRET_SERVICE 1
 #include <QDBusConnection>
+#include <QDBusConnectionInterface>
 #include <QDBusMessage>
 #include <QDBusPendingCallWatcher>
 #include <QDBusPendingReply>
+#include <QDBusReply>
 #include <QDBusVariant>
 #include <QFile>
 
@@ -63,6 +65,42 @@ bool sessionBusMissing()
 
 } // namespace
 
+QString SecretJob::unavailableWithoutAsking()
+{
+#ifdef DAS_SECRET_SERVICE
+    if (sessionBusMissing())
+        return tr(
+            "there is no D-Bus session bus (DBUS_SESSION_BUS_ADDRESS is not set and there is no socket at "
+            "$XDG_RUNTIME_DIR/bus)");
+#endif
+    return QString();
+}
+
+QString SecretJob::unavailableOnTheBus()
+{
+    if (const QString reason = unavailableWithoutAsking(); !reason.isEmpty())
+        return reason;
+#ifdef DAS_SECRET_SERVICE
+    // Only the bus daemon is asked, never a keychain: no wallet opens, no unlock prompt appears.
+    QDBusConnection bus = QDBusConnection::sessionBus();
+    if (!bus.isConnected())
+        return tr("the D-Bus session bus cannot be reached (%1)").arg(bus.lastError().message());
+    const QStringList services{QStringLiteral("org.freedesktop.secrets"), QStringLiteral("org.kde.kwalletd5"),
+                               QStringLiteral("org.kde.kwalletd6")};
+    QDBusConnectionInterface* daemon = bus.interface();
+    const QDBusReply<QStringList> activatable = daemon->activatableServiceNames();
+    for (const QString& service : services) {
+        if (daemon->isServiceRegistered(service).value() ||
+            (activatable.isValid() && activatable.value().contains(service)))
+            return QString();
+    }
+    return tr("no keychain service (a Secret Service such as GNOME Keyring or KeePassXC, or KWallet) runs or "
+              "can be started on the D-Bus session bus");
+#else
+    return QString();
+#endif
+}
+
 SecretJob::SecretJob(Kind kind, const QString& key, const QString& secret, const QString& label,
                      int timeoutMs)
     : m_kind(kind)
@@ -103,11 +141,8 @@ void SecretJob::start()
         return;
     }
 #ifdef DAS_SECRET_SERVICE
-    if (sessionBusMissing()) {
-        finish(
-            SecretResult::Status::NoBackend,
-            tr("there is no D-Bus session bus (DBUS_SESSION_BUS_ADDRESS is not set and there is no socket at "
-               "$XDG_RUNTIME_DIR/bus)"));
+    if (const QString reason = unavailableWithoutAsking(); !reason.isEmpty()) {
+        finish(SecretResult::Status::NoBackend, reason);
         return;
     }
 #endif

@@ -44,6 +44,13 @@ public:
                             bool afterWrite = false);
     // "the OS keychain (Secret Service)" on Linux; the platform's keychain elsewhere.
     static QString keychainName();
+    // Why no keychain can be reached here, found without asking one (with no D-Bus session bus, asking would
+    // autolaunch daemons); empty when one may be there, which only a keychain call can tell.
+    static QString unavailableWithoutAsking();
+    // The same, and else whether a keychain service runs or can be started on the session bus, asking only
+    // the bus daemon (a keychain itself is never asked: on KDE that opens the wallet). Empty when one may be
+    // there.
+    static QString unavailableOnTheBus();
 
 signals:
     void finished(const das::SecretResult& result);

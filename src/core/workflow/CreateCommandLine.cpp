@@ -80,6 +80,9 @@ QStringList CreateCommandLine::arguments(const Input& input)
     add("remarks", r.remarks);
     if (r.isSavePassword)
         args << QStringLiteral("--save-password");
+    // The keychain choice is always spelled out: the CLI's default follows --save-password, the window's box
+    // is separate.
+    args << option("keychain", input.keychain ? QStringLiteral("yes") : QStringLiteral("no"));
     if (r.sqlRecordFlag)
         args << QStringLiteral("--sql-record");
     args << QStringLiteral("--password-stdin");

@@ -25,6 +25,7 @@ public:
         QString region;            // --region when set
         QUrl endpoint;             // else --endpoint (custom endpoint, sandbox)
         QString profile;           // --profile when set
+        bool keychain = false;     // --keychain yes|no: remember the password in the OS keychain
         QString program = QStringLiteral("das-connect-cli");
     };
 

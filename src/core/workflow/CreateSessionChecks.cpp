@@ -156,9 +156,21 @@ void CreateSession::onReconciled(const OutcomeReconciler::Outcome& outcome)
     CreateResult& result = m_outcome.result;
     if (!outcome.ok) {
         m_outcome.reconciliation = Reconciliation::Failed;
-        result.explanation += u' ' + tr("DAS could not be asked whether it was created (%1); the next start "
-                                        "of DAS Connect or `das-connect-cli reconcile` asks again.")
-                                         .arg(outcome.failure.explanation);
+        // Both halves reworded together: the first from the create's answer, the second from the listing's.
+        const auto wordsOf = [](const CreateResult& r) -> std::function<QString()> {
+            if (r.reword)
+                return r.reword;
+            return [text = r.explanation] {
+                return text;
+            };
+        };
+        // -> QString: with QStringBuilder the sum would be a builder holding references to temporaries.
+        result.explain([first = wordsOf(result), second = wordsOf(outcome.failure)]() -> QString {
+            return first() + u' ' +
+                   tr("DAS could not be asked whether it was created (%1); the next start of DAS Connect or "
+                      "`das-connect-cli reconcile` asks again.")
+                       .arg(second());
+        });
         finish();
         return;
     }
@@ -169,21 +181,26 @@ void CreateSession::onReconciled(const OutcomeReconciler::Outcome& outcome)
         m_outcome.reconciliation = Reconciliation::Confirmed;
         result.outcome = CreateResult::Outcome::Created;
         result.connectionId = outcome.match.connectionId;
-        result.explanation = tr("Created (confirmed on DAS): the answer was lost, but DAS lists the new "
-                                "connection.");
+        result.explain([] {
+            return tr("Created (confirmed on DAS): the answer was lost, but DAS lists the new connection.");
+        });
         afterConnectionKnown();
         return;
     case OutcomeReconciler::Verdict::NotCreated:
         m_outcome.reconciliation = Reconciliation::NotCreated;
-        result.explanation = tr("Not created: the answer was lost and DAS lists no such connection, so it is "
-                                "safe to create it again.");
+        result.explain([] {
+            return tr("Not created: the answer was lost and DAS lists no such connection, so it is safe to "
+                      "create it again.");
+        });
         break;
     case OutcomeReconciler::Verdict::Ambiguous:
         m_outcome.reconciliation = Reconciliation::Ambiguous;
         m_outcome.candidates = outcome.candidates;
-        result.explanation = tr("Outcome unknown: the answer was lost and several connections on DAS match "
-                                "(%1). Check them before creating again.")
-                                 .arg(idList(outcome.candidates));
+        result.explain([ids = idList(outcome.candidates)] {
+            return tr("Outcome unknown: the answer was lost and several connections on DAS match (%1). Check "
+                      "them before creating again.")
+                .arg(ids);
+        });
         break;
     }
     finish();
