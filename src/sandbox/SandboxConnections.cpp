@@ -156,8 +156,8 @@ SandboxConnections::SandboxConnections(int maxKept)
 void SandboxConnections::add(const Connection& connection)
 {
     m_connections.append(connection);
-    // Reserved when the store first fills, not up front: the window's embedded sandbox starts with the window,
-    // and a few demo creates should not cost megabytes.
+    // Reserved when the store first fills, not up front: the window's embedded sandbox starts with the
+    // window, and a few demo creates should not cost megabytes.
     if (m_connections.size() == m_maxKept)
         m_connections.reserve(boundedCapacity(m_maxKept));
     while (m_connections.size() > m_maxKept)

@@ -30,8 +30,9 @@ namespace {
 
 QString plain(QString text)
 {
-    return text.replace(QLatin1String("&&"), QLatin1String("\x01")).remove(QLatin1Char('&')).replace(
-        QLatin1Char('\x01'), QLatin1Char('&'));
+    return text.replace(QLatin1String("&&"), QLatin1String("\x01"))
+        .remove(QLatin1Char('&'))
+        .replace(QLatin1Char('\x01'), QLatin1Char('&'));
 }
 
 // Mnemonic letter -> what carries it, within one scope.

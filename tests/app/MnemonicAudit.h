@@ -13,8 +13,8 @@ class QWidget;
 
 namespace das::test {
 
-// The mnemonic letter of `text` in upper case ("&File" -> 'F', "文件(&F)" -> 'F', "A && B" -> none), or a null
-// QChar.
+// The mnemonic letter of `text` in upper case ("&File" -> 'F', "文件(&F)" -> 'F', "A && B" -> none), or a
+// null QChar.
 QChar mnemonicOf(const QString& text);
 
 // One line per problem found in `window`, e.g. "Alt+P: label 'Project ID' and button 'Paste'"; empty when

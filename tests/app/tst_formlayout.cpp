@@ -377,7 +377,8 @@ private slots:
         if (runtimeDir.isEmpty())
             qunsetenv("XDG_RUNTIME_DIR");
         QVERIFY(!form->isKeychainAvailable());
-        // The reason names what is missing, once ("Cannot remember it here: there is no D-Bus session bus …").
+        // The reason names what is missing, once ("Cannot remember it here: there is no D-Bus session bus
+        // …").
         const QString reason = formChild<QLabel>("keychainReasonLabel")->text();
         QVERIFY2(reason.contains(QStringLiteral("D-Bus session bus")), qPrintable(reason));
         QCOMPARE(reason.count(u':'), 1);

@@ -60,13 +60,14 @@ private:
     {
         QStringList problems = mnemonicProblems(window());
         // Every dialog the menus open; a renamed action fails here rather than silently skipping its dialog.
-        for (const char* name : {"actionPreview", "actionBatch", "actionTearDown", "actionShortcuts",
-                                 "actionUserGuide"}) {
+        for (const char* name :
+             {"actionPreview", "actionBatch", "actionTearDown", "actionShortcuts", "actionUserGuide"}) {
             QAction* action = windowChild<QAction>(name);
             problems += auditDialogOpenedBy(QLatin1String(name), [action] { action->trigger(); });
         }
         auto* manage = windowChild<QPushButton>("manageProfilesButton");
-        problems += auditDialogOpenedBy(QStringLiteral("manageProfilesButton"), [manage] { manage->click(); });
+        problems +=
+            auditDialogOpenedBy(QStringLiteral("manageProfilesButton"), [manage] { manage->click(); });
         return problems;
     }
 
@@ -75,8 +76,8 @@ private:
     {
         QTest::keyClick(window(), key, Qt::AltModifier);
         QMenu* menu = nullptr;
-        const bool opened =
-            QTest::qWaitFor([&] { return (menu = qobject_cast<QMenu*>(QApplication::activePopupWidget())); }, 2000);
+        const bool opened = QTest::qWaitFor(
+            [&] { return (menu = qobject_cast<QMenu*>(QApplication::activePopupWidget())); }, 2000);
         if (opened)
             menu->close();
         return menu;
@@ -123,7 +124,8 @@ private slots:
 
     void altLettersOpenTheMenus()
     {
-        const QList<QMenu*> menus = window()->menuBar()->findChildren<QMenu*>(QString(), Qt::FindDirectChildrenOnly);
+        const QList<QMenu*> menus =
+            window()->menuBar()->findChildren<QMenu*>(QString(), Qt::FindDirectChildrenOnly);
         for (QAction* action : window()->menuBar()->actions()) {
             const QChar letter = mnemonicOf(action->text());
             QVERIFY2(!letter.isNull(), qPrintable(action->text()));
