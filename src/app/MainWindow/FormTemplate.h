@@ -9,7 +9,7 @@ class QWidget;
 namespace das {
 
 class ConnectionForm;
-class HistoryRecord;
+struct HistoryRecord;
 class ResultPanel;
 class StatusLine;
 
