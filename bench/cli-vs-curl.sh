@@ -135,6 +135,11 @@ breakdown default
 
 echo
 echo "Dynamic loader (LD_DEBUG=statistics, das-connect-cli --version): $(ldd "$cli" | wc -l) shared objects"
+# What one create maps in the end: its DT_NEEDED closure plus what it dlopen()s (Qt's SQL driver, the keychain
+# module only when a keychain is used).
+LD_DEBUG=files create ld_debug --if-exists create 2> "$home/ld-files" > /dev/null || true
+echo "    objects one --if-exists create loads: $(grep -c 'generating link map' "$home/ld-files")" \
+    "($(grep -c 'dynamically loaded by' "$home/ld-files") with dlopen)"
 LD_DEBUG=statistics "$cli" --version 2>&1 | sed -n 's/^ *[0-9]*:[[:space:]]*\(total startup time.*\|time needed for relocation.*\|number of relocations:.*\)$/    \1/p'
 if command -v strace > /dev/null; then
     echo "Disk flushes and file churn of one --if-exists create (strace -f -c):"

@@ -3,13 +3,13 @@
 #include "BatchCommand.h"
 
 #include "AppPaths.h"
-#include "BatchInterrupt.h"
 #include "BatchProgress.h"
 #include "CliOutput.h"
 #include "CommandLine.h"
 #include "DasContext.h"
 #include "HistoryStore.h"
 #include "PasswordPrompt.h"
+#include "StopSignalWatcher.h"
 
 #include <QCommandLineParser>
 #include <QDir>
@@ -166,7 +166,7 @@ int BatchCommand::execute(DasContext& c, const BatchPlan& plan, ApplySettings& s
     QObject::connect(&runner, &BatchRunner::finished, &loop, &QEventLoop::quit);
     // Ctrl+C stops starting rows but lets those in flight end, so that none is left without a known outcome
     // and the report is still written; a second Ctrl+C kills.
-    BatchInterrupt interrupt([&runner, &progress] {
+    StopSignalWatcher interrupt([&runner, &progress] {
         progress.stopping();
         runner.stop();
     });
@@ -177,7 +177,7 @@ int BatchCommand::execute(DasContext& c, const BatchPlan& plan, ApplySettings& s
     progress.finish();
 
     const BatchReport& report = runner.report();
-    const bool interrupted = interrupt.wasInterrupted() || report.stopped;
+    const bool interrupted = interrupt.wasSignalled() || report.stopped;
     printReport(report, interrupted, s.json);
     const bool saved = s.reportPath.isEmpty() || saveReport(report, s.reportPath);
     if (interrupted)

@@ -1,7 +1,6 @@
 #include "CreateCommand.h"
 
 #include "AppPaths.h"
-#include "BatchInterrupt.h"
 #include "DasClient.h"
 #include "EndpointResolver.h"
 #include "HistoryStore.h"
@@ -11,6 +10,7 @@
 #include "RequestBuilder.h"
 #include "RequestValidator.h"
 #include "SecretStore.h"
+#include "StopSignalWatcher.h"
 
 #include "CommandLine.h"
 #include "PasswordPrompt.h"
@@ -288,7 +288,7 @@ int CreateCommand::send(Input in, const CredentialChoice& choice)
     QObject::connect(&session, &CreateSession::finished, &loop, &QEventLoop::quit);
     // Ctrl+C cancels the session rather than killing the process, so that a create in flight is settled
     // in the history (unknown, for reconcile) before the process ends; a second Ctrl+C kills at once.
-    const BatchInterrupt interrupt([&session] { session.cancel(); });
+    const StopSignalWatcher interrupt([&session] { session.cancel(); });
     CreateSession::Options options;
     options.ifExists = in.ifExists;
     options.keychainPassword = in.keychain;
@@ -296,7 +296,7 @@ int CreateCommand::send(Input in, const CredentialChoice& choice)
     loop.exec();
 
     const CreateSession::Outcome& outcome = session.outcome();
-    if (interrupt.wasInterrupted() && !outcome.result.succeeded())
+    if (interrupt.wasSignalled() && !outcome.result.succeeded())
         return printInterrupted(outcome, in);
     if (outcome.credentialsUnavailable) {
         m_err << tr("error: %1").arg(outcome.result.explanation) << Qt::endl;

@@ -12,10 +12,12 @@
 #include "ProgramDoc.h"
 
 #include <QCoreApplication>
+#include <QSqlDatabase>
 #include <QTextStream>
 
 #include <cstdio>
 #include <cstdlib>
+#include <unistd.h>
 
 namespace {
 
@@ -129,6 +131,23 @@ bool isGroupVersion(const QString& command, const QStringList& arguments)
            arguments.value(1) == QLatin1String("--version");
 }
 
+// The command is over: every object it made is destroyed, so the history is committed and closed, settings
+// and reports are written and their locks released. What a normal return would still do is tear down
+// QCoreApplication and every library's static objects and run their finalisers (~0.3 ms, none of it writes
+// anything of ours), so once the last bytes are out of stdio's buffers the process ends here. Only if no
+// QtSql connection is open (there is none: a future one left open would be closed by the normal path, so
+// that path is then kept), and never under the sanitizers, whose leak check runs at exit.
+int quickExit(int status)
+{
+#if defined(__SANITIZE_ADDRESS__) || defined(DAS_NO_QUICK_EXIT)
+    return status;
+#else
+    if (!QSqlDatabase::connectionNames().isEmpty() || std::fflush(stdout) != 0 || std::fflush(stderr) != 0)
+        return status;
+    ::_exit(status);
+#endif
+}
+
 } // namespace
 
 int main(int argc, char* argv[])
@@ -176,5 +195,7 @@ int main(int argc, char* argv[])
     das::PhaseTimer::mark("command teardown (history close, network)");
     das::PhaseTimer::report(stderr);
     qCDebug(das::lcCli) << "command" << command << "exit status" << status;
-    return status;
+    out.flush();
+    err.flush();
+    return quickExit(status);
 }

@@ -3,6 +3,7 @@
 #include "AppPaths.h"
 #include "BoundedRead.h"
 #include "ProgramDoc.h"
+#include "StopSignalWatcher.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -320,5 +321,10 @@ int main(int argc, char* argv[])
     QTextStream out(stdout);
     out << server.banner() << Qt::flush;
     logRequests(server, out);
+    // Ctrl+C and SIGTERM (kill, a service manager, a test harness) quit the event loop, so that the server is
+    // destroyed normally and writes what its --state file has not been told yet (up to the last 250 ms of
+    // changes). A second signal ends the process at once.
+    const das::StopSignalWatcher stop([] { QCoreApplication::quit(); },
+                                      das::StopSignalWatcher::Interrupt | das::StopSignalWatcher::Terminate);
     return app.exec();
 }

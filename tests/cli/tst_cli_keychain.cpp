@@ -263,6 +263,47 @@ private slots:
         QVERIFY(clear.waitForFinished(20000));
     }
 
+    // QtKeychain, QtDBus and what they pull in (libdbus, libsystemd, libgcrypt) are in the keychain module,
+    // which the CLI loads only when it needs the keychain: a create without a profile or --save-password maps
+    // none of them (ld.so's own record of what it loaded says so), a --save-password create loads them.
+    void keychainModuleLoadedOnlyWhenUsed()
+    {
+        h->environment().insert(QStringLiteral("HUAWEICLOUD_SDK_AK"), QStringLiteral("DASSANDBOXDEMOAK0001"));
+        h->environment().insert(QStringLiteral("HUAWEICLOUD_SDK_SK"),
+                                QStringLiteral("sandbox-demo-secret-key-do-not-use-in-production"));
+        const QUrl url = h->startSandbox();
+        QVERIFY(url.isValid());
+        h->environment().insert(QStringLiteral("LD_DEBUG"), QStringLiteral("files"));
+
+        auto run =
+            h->cli(createArgs(url, {QStringLiteral("--database-name"), QStringLiteral("plain")}), "pw\n");
+        QVERIFY2(run.exitCode == 0, run.err.right(2000).constData());
+        QVERIFY2(run.err.contains("file=libQt6Core.so.6"), "LD_DEBUG=files printed nothing");
+        for (const char* library :
+             {"libdas-keychain.so", "libqt6keychain", "libQt6DBus", "libdbus-1", "libsystemd"})
+            QVERIFY2(!run.err.contains(library), library);
+
+        const QByteArray password = "MODULE-pw-" + QUuid::createUuid().toByteArray(QUuid::Id128).left(10);
+        run = h->cli(createArgs(url, {QStringLiteral("--database-name"), QStringLiteral("saved"),
+                                      QStringLiteral("--save-password"), QStringLiteral("--json")}),
+                     password + '\n');
+        QVERIFY2(run.exitCode == 0, run.err.right(2000).constData());
+        for (const char* library : {"libdas-keychain.so", "libqt6keychain", "libQt6DBus"})
+            QVERIFY2(run.err.contains(library), library);
+        const qsizetype json = run.out.indexOf('{');
+        QVERIFY(json >= 0);
+        QCOMPARE(QJsonDocument::fromJson(run.out.mid(json)).object().value(QStringLiteral("password_saved")),
+                 QJsonValue(true));
+        const QString key = QStringLiteral("dbpassword:") + url.toString() + u'|' + QLatin1String(Project) +
+                            u'|' + QLatin1String(Instance) + QStringLiteral("|root");
+        QCOMPARE(secretToolLookup(key), password);
+        QProcess clear;
+        clear.start(QStringLiteral("secret-tool"),
+                    {QStringLiteral("clear"), QStringLiteral("server"), QStringLiteral("das-connect"),
+                     QStringLiteral("user"), key});
+        QVERIFY(clear.waitForFinished(20000));
+    }
+
     void withoutSecretServiceEverythingFailsSafely()
     {
         h->environment().insert(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"),

@@ -33,6 +33,9 @@ files)
     for p in "${programs[@]}"; do
         [ -x "$root/bin/$p" ] || fail "bin/$p not executable"
     done
+    # The keychain module is loaded on demand (KeychainModule): lib/das-connect/plugins, or the multiarch libdir.
+    plugin=$(find "$root"/lib* -path '*/das-connect/plugins/libdas-keychain.so' 2>/dev/null | head -1)
+    [ -n "$plugin" ] && [ -s "$plugin" ] || fail "lib/.../das-connect/plugins/libdas-keychain.so not installed"
     bad=$(find "$root" -perm /o+w -o -perm /g+w | head -5)
     [ -z "$bad" ] || fail "writable by group or others: $bad"
     for f in "$root"/share/doc/das-connect/changelog.Debian.gz "$root"/share/man/man1/*.gz; do

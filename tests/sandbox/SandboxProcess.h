@@ -49,6 +49,7 @@ public:
         return m_process.exitStatus() == QProcess::NormalExit ? m_process.exitCode() : -1;
     }
     const QByteArray& output() const { return m_output; }
+    qint64 processId() const { return m_process.processId(); }
 
 private:
     QProcess m_process;

@@ -1,23 +1,18 @@
 #include "SecretJob.h"
 
-#include "SecretItemLabeler.h"
+#include "KeychainBackend.h"
+#include "KeychainModule.h"
 #include "SecretLimits.h"
 #include "SecretsLog.h"
 
 #include <QPointer>
 
 #include <initializer_list>
+// For QKeychain::Error's values only: nothing of QtKeychain is called from here (see KeychainBackend).
 #include <qt6keychain/keychain.h>
 
 #if defined(Q_OS_UNIX) && !defined(Q_OS_DARWIN) && !defined(Q_OS_ANDROID)
 #define DAS_SECRET_SERVICE 1
-#include <QDBusConnection>
-#include <QDBusConnectionInterface>
-#include <QDBusMessage>
-#include <QDBusPendingCallWatcher>
-#include <QDBusPendingReply>
-#include <QDBusReply>
-#include <QDBusVariant>
 #include <QFile>
 
 #include <sys/stat.h>
@@ -81,21 +76,9 @@ QString SecretJob::unavailableOnTheBus()
     if (const QString reason = unavailableWithoutAsking(); !reason.isEmpty())
         return reason;
 #ifdef DAS_SECRET_SERVICE
-    // Only the bus daemon is asked, never a keychain: no wallet opens, no unlock prompt appears.
-    QDBusConnection bus = QDBusConnection::sessionBus();
-    if (!bus.isConnected())
-        return tr("the D-Bus session bus cannot be reached (%1)").arg(bus.lastError().message());
-    const QStringList services{QStringLiteral("org.freedesktop.secrets"), QStringLiteral("org.kde.kwalletd5"),
-                               QStringLiteral("org.kde.kwalletd6")};
-    QDBusConnectionInterface* daemon = bus.interface();
-    const QDBusReply<QStringList> activatable = daemon->activatableServiceNames();
-    for (const QString& service : services) {
-        if (daemon->isServiceRegistered(service).value() ||
-            (activatable.isValid() && activatable.value().contains(service)))
-            return QString();
-    }
-    return tr("no keychain service (a Secret Service such as GNOME Keyring or KeePassXC, or KWallet) runs or "
-              "can be started on the D-Bus session bus");
+    QString problem;
+    KeychainBackend* backend = KeychainModule::backend(&problem);
+    return backend ? backend->unavailableOnTheBus() : problem;
 #else
     return QString();
 #endif
@@ -146,6 +129,13 @@ void SecretJob::start()
         return;
     }
 #endif
+    // Loaded here, not earlier: a process that never runs a keychain job never maps QtKeychain and D-Bus.
+    QString problem;
+    m_backend = KeychainModule::backend(&problem);
+    if (!m_backend) {
+        finish(SecretResult::Status::Failed, problem);
+        return;
+    }
     m_deadline.start(m_timeoutMs);
     switch (m_kind) {
     case Kind::Read:
@@ -165,7 +155,7 @@ void SecretJob::startStep(Step step)
 {
     m_step = step;
     const QString service = QLatin1String(SecretLimits::ServiceName);
-    QKeychain::Job* job = nullptr;
+    KeychainBackend::Call call = KeychainBackend::Call::Read;
     switch (step) {
     case Step::Label:
         startLabel();
@@ -173,38 +163,30 @@ void SecretJob::startStep(Step step)
     case Step::Read:
     case Step::Verify:
     case Step::Probe:
-        job = new QKeychain::ReadPasswordJob(service);
         break;
-    case Step::Write: {
-        auto* write = new QKeychain::WritePasswordJob(service);
-        write->setTextData(m_secret);
-        job = write;
+    case Step::Write:
+        call = KeychainBackend::Call::Write;
         break;
-    }
     case Step::Delete:
-        job = new QKeychain::DeletePasswordJob(service);
+        call = KeychainBackend::Call::Delete;
         break;
     }
-    job->setAutoDelete(true);
-    job->setInsecureFallback(false); // never a plain-text QSettings copy
-    job->setKey(m_key);
-    // No parent, and `this` as context: if we are gone when the backend answers, the answer goes nowhere.
-    connect(job, &QKeychain::Job::finished, this,
-            [this, step](QKeychain::Job* done) { onStepFinished(step, done); });
-    job->start();
+    // `this` as context: if we are gone when the backend answers, the answer goes nowhere.
+    m_backend->start(call, service, m_key, call == KeychainBackend::Call::Write ? m_secret : QString(), this,
+                     [this, step](const KeychainAnswer& answer) { onStepFinished(step, answer); });
 }
 
-void SecretJob::onStepFinished(Step step, QKeychain::Job* job)
+void SecretJob::onStepFinished(Step step, const KeychainAnswer& answer)
 {
     if (m_finished)
         return; // answered after the deadline
-    const QKeychain::Error error = job->error();
-    const QString detail = job->errorString();
-    const auto* read = qobject_cast<QKeychain::ReadPasswordJob*>(job);
+    const auto error = QKeychain::Error(answer.error);
+    const QString& detail = answer.errorString;
+    const bool read = answer.isRead;
     switch (step) {
     case Step::Read:
         if (error == QKeychain::NoError && read)
-            finish(SecretResult::Status::Ok, QString(), read->textData());
+            finish(SecretResult::Status::Ok, QString(), answer.secret);
         else if (error == QKeychain::EntryNotFound)
             finishNotFound(detail);
         else
@@ -218,7 +200,7 @@ void SecretJob::onStepFinished(Step step, QKeychain::Job* job)
         return;
     case Step::Verify:
         if (error == QKeychain::NoError && read) {
-            const bool same = read->textData() == m_secret;
+            const bool same = answer.secret == m_secret;
             finish(same ? SecretResult::Status::Ok : SecretResult::Status::VerifyFailed, QString(), QString(),
                    true);
         } else if (error == QKeychain::EntryNotFound) {
@@ -245,9 +227,8 @@ void SecretJob::onStepFinished(Step step, QKeychain::Job* job)
 
 void SecretJob::startLabel()
 {
-    m_labeler = new SecretItemLabeler(m_key, m_label, this);
-    connect(m_labeler, &SecretItemLabeler::finished, this, &SecretJob::afterLabel);
-    m_labeler->start(qMin(LabelBudgetMs, m_deadline.remainingTime() / 2));
+    m_labeler = m_backend->startLabel(m_key, m_label, qMin(LabelBudgetMs, m_deadline.remainingTime() / 2),
+                                      this, [this] { afterLabel(); });
 }
 
 // Labelled or not, the write stands: go on to the read-back, or end.
@@ -271,29 +252,15 @@ void SecretJob::afterLabel()
 // Secret Service whether the default collection is locked.
 void SecretJob::finishNotFound(const QString& detail)
 {
-#ifdef DAS_SECRET_SERVICE
-    QDBusConnection bus = QDBusConnection::sessionBus();
-    if (bus.isConnected()) {
-        QDBusMessage call = QDBusMessage::createMethodCall(
-            QStringLiteral("org.freedesktop.secrets"),
-            QStringLiteral("/org/freedesktop/secrets/aliases/default"),
-            QStringLiteral("org.freedesktop.DBus.Properties"), QStringLiteral("Get"));
-        call << QStringLiteral("org.freedesktop.Secret.Collection") << QStringLiteral("Locked");
-        const int remaining = qMax(1, m_deadline.remainingTime());
-        auto* watcher = new QDBusPendingCallWatcher(bus.asyncCall(call, remaining), this);
-        connect(watcher, &QDBusPendingCallWatcher::finished, this,
-                [this, detail](QDBusPendingCallWatcher* w) {
-                    w->deleteLater();
-                    const QDBusPendingReply<QDBusVariant> reply = *w;
-                    if (!reply.isError() && reply.value().variant().toBool())
-                        finish(SecretResult::Status::Locked, tr("the default keyring is locked"));
-                    else
-                        finish(SecretResult::Status::NotFound, detail);
-                });
-        return;
-    }
-#endif
-    finish(SecretResult::Status::NotFound, detail);
+    const int remaining = qMax(1, m_deadline.remainingTime());
+    const bool asked = m_backend->askDefaultCollectionLocked(remaining, this, [this, detail](bool locked) {
+        if (locked)
+            finish(SecretResult::Status::Locked, tr("the default keyring is locked"));
+        else
+            finish(SecretResult::Status::NotFound, detail);
+    });
+    if (!asked)
+        finish(SecretResult::Status::NotFound, detail);
 }
 
 void SecretJob::finish(SecretResult::Status status, const QString& detail, const QString& secret,

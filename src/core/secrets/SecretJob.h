@@ -7,13 +7,10 @@
 #include <QString>
 #include <QTimer>
 
-namespace QKeychain {
-class Job;
-}
-
 namespace das {
 
-class SecretItemLabeler;
+class KeychainBackend;
+struct KeychainAnswer;
 
 // One keychain read, write, delete or write-then-verify, bounded by a deadline. The job owns itself: it emits
 // finished() exactly once, always from the event loop (never from the call that created it), then
@@ -74,7 +71,7 @@ private:
     SecretJob(Kind kind, const QString& key, const QString& secret, const QString& label, int timeoutMs);
     void start();
     void startStep(Step step);
-    void onStepFinished(Step step, QKeychain::Job* job);
+    void onStepFinished(Step step, const KeychainAnswer& answer);
     void startLabel();
     void afterLabel();
     void finishNotFound(const QString& detail);
@@ -86,7 +83,8 @@ private:
     QString m_secret;      // writes only; dropped when the job finishes
     const QString m_label; // writes only
     Step m_step = Step::Read;
-    SecretItemLabeler* m_labeler = nullptr;
+    KeychainBackend* m_backend = nullptr; // from KeychainModule, once start() has loaded it
+    QObject* m_labeler = nullptr;         // a SecretItemLabeler, made by the keychain module
     const int m_timeoutMs;
     QTimer m_deadline;
     QElapsedTimer m_clock; // for the debug log only

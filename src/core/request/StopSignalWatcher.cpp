@@ -1,4 +1,4 @@
-#include "BatchInterrupt.h"
+#include "StopSignalWatcher.h"
 
 #include <QSocketNotifier>
 
@@ -18,17 +18,17 @@ namespace das {
 
 namespace {
 
-// The write end of the socket pair, for the handler; -1 while no BatchInterrupt is installed.
+// The write end of the socket pair, for the handler; -1 while no StopSignalWatcher is installed.
 volatile sig_atomic_t wakeFd = -1;
 
-extern "C" void onSigint(int)
+extern "C" void onStopSignal(int signalNumber)
 {
     const int savedErrno = errno;
-    // The default action first, so that a second Ctrl+C kills even if the event loop is stuck.
+    // The default action first, so that a second signal ends the process even if the event loop is stuck.
     struct sigaction fallback = {};
     fallback.sa_handler = SIG_DFL;
     sigemptyset(&fallback.sa_mask);
-    sigaction(SIGINT, &fallback, nullptr);
+    sigaction(signalNumber, &fallback, nullptr);
     const char byte = 1;
     const int fd = wakeFd;
     // Non-blocking: if the byte cannot be written the notifier has one waiting already.
@@ -37,16 +37,19 @@ extern "C" void onSigint(int)
     errno = savedErrno;
 }
 
+constexpr int Watched[] = {SIGINT, SIGTERM};
+
 } // namespace
 
-struct BatchInterrupt::Installed
+struct StopSignalWatcher::Installed
 {
     int fds[2] = {-1, -1};
-    struct sigaction previous = {};
+    bool watched[2] = {false, false}; // in Watched's order
+    struct sigaction previous[2] = {};
 };
 
-BatchInterrupt::BatchInterrupt(std::function<void()> onInterrupt)
-    : m_onInterrupt(std::move(onInterrupt))
+StopSignalWatcher::StopSignalWatcher(std::function<void()> onStop, int watched)
+    : m_onStop(std::move(onStop))
 {
     auto installed = std::make_unique<Installed>();
     if (wakeFd >= 0 || ::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, installed->fds) != 0)
@@ -56,25 +59,33 @@ BatchInterrupt::BatchInterrupt(std::function<void()> onInterrupt)
     const int readFd = installed->fds[0];
     QObject::connect(m_notifier.get(), &QSocketNotifier::activated, m_notifier.get(), [this, readFd] {
         char buffer[16];
-        if (::read(readFd, buffer, sizeof buffer) <= 0 || m_interrupted)
+        if (::read(readFd, buffer, sizeof buffer) <= 0 || m_signalled)
             return;
-        m_interrupted = true;
-        m_onInterrupt();
+        m_signalled = true;
+        m_onStop();
     });
     wakeFd = installed->fds[1];
     struct sigaction action = {};
-    action.sa_handler = onSigint;
+    action.sa_handler = onStopSignal;
     sigemptyset(&action.sa_mask);
     action.sa_flags = SA_RESTART;
-    sigaction(SIGINT, &action, &installed->previous);
+    installed->watched[0] = (watched & Interrupt) != 0;
+    installed->watched[1] = (watched & Terminate) != 0;
+    for (int i = 0; i < 2; ++i) {
+        if (installed->watched[i])
+            sigaction(Watched[i], &action, &installed->previous[i]);
+    }
     m_installed = std::move(installed);
 }
 
-BatchInterrupt::~BatchInterrupt()
+StopSignalWatcher::~StopSignalWatcher()
 {
     if (!m_installed)
         return;
-    sigaction(SIGINT, &m_installed->previous, nullptr);
+    for (int i = 0; i < 2; ++i) {
+        if (m_installed->watched[i])
+            sigaction(Watched[i], &m_installed->previous[i], nullptr);
+    }
     wakeFd = -1;
     m_notifier.reset();
     ::close(m_installed->fds[0]);
@@ -83,14 +94,16 @@ BatchInterrupt::~BatchInterrupt()
 
 #else
 
-struct BatchInterrupt::Installed
+struct StopSignalWatcher::Installed
 {};
 
-BatchInterrupt::BatchInterrupt(std::function<void()> onInterrupt)
-    : m_onInterrupt(std::move(onInterrupt))
-{}
+StopSignalWatcher::StopSignalWatcher(std::function<void()> onStop, int watched)
+    : m_onStop(std::move(onStop))
+{
+    Q_UNUSED(watched)
+}
 
-BatchInterrupt::~BatchInterrupt() = default;
+StopSignalWatcher::~StopSignalWatcher() = default;
 
 #endif
 
