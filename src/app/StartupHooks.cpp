@@ -24,6 +24,7 @@
 #endif
 
 #include <cstdio>
+#include <utility>
 #ifdef Q_OS_LINUX
 #include <ctime>
 #include <unistd.h>
@@ -80,11 +81,11 @@ void screenshotAfterCreate(MainWindow& window, const QString& file, const QSize&
     QObject::connect(&window, &MainWindow::createFinished, qApp, [&window, file, onDas] {
         if (auto* scroll = window.findChild<QScrollArea*>(QStringLiteral("formScroll")))
             scroll->verticalScrollBar()->setValue(0);
-        auto* pane = window.findChild<ConnectionsPane*>();
-        if (!onDas || !pane) {
+        if (!onDas) {
             grabAndExit(window, file);
             return;
         }
+        ConnectionsPane* pane = window.connectionsPane();
         QObject::connect(pane, &ConnectionsPane::loaded, qApp,
                          [&window, file] { grabAndExit(window, file); });
         window.sideTabs()->setCurrentIndex(1); // History, On DAS
@@ -299,7 +300,10 @@ private:
         if (m_fired)
             return;
         m_fired = true;
-        markStartup("first paint");
+        // Several watchers may wait on the same window (the window's own, main()'s): one mark.
+        static bool marked = false;
+        if (!std::exchange(marked, true))
+            markStartup("first paint");
         parent()->removeEventFilter(this);
         m_then();
         deleteLater();

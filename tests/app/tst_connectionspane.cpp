@@ -556,6 +556,17 @@ private slots:
         auto* message = child<QLabel>(m_pane, "messageLabel");
         QVERIFY(!message->text().isEmpty());
         QCOMPARE(message->property("role").toString(), QStringLiteral("error"));
+        // Red by its palette (no style sheet on the pane), and back to the pane's colour when it is news
+        // again.
+        QVERIFY(m_pane->styleSheet().isEmpty());
+        QCOMPARE(message->palette().color(QPalette::WindowText), QColor(0xb3, 0x26, 0x1e));
+        m_pane->setTarget(
+            {m_server->url(), QString(), QLatin1String(SandboxOptions::DemoProjectId), demoChoice()});
+        QTest::mouseClick(button("refreshButton"), Qt::LeftButton);
+        QVERIFY(loaded.wait(10000));
+        QCOMPARE(loaded.constLast().constFirst().toBool(), true);
+        QCOMPARE(message->palette().color(QPalette::WindowText),
+                 m_pane->palette().color(QPalette::WindowText));
     }
 };
 

@@ -367,8 +367,11 @@ private slots:
         SecretStore secrets;
         ResultPanel panel;
         QWidget window;
-        CreateFlow flow({nullptr, nullptr, &secrets, nullptr}, form.get(), &panel, &window);
+        CreateFlow flow(
+            {nullptr, nullptr, &secrets, nullptr}, form.get(), [&panel] { return &panel; }, &window);
         auto* keychain = formChild<QCheckBox>("keychainPasswordCheck");
+        QVERIFY(keychain->isEnabled());
+        flow.checkKeychain(); // what the window does once it is painted
         QTRY_VERIFY(!keychain->isEnabled());
         qputenv("DBUS_SESSION_BUS_ADDRESS", bus);
         qputenv("XDG_RUNTIME_DIR", runtimeDir);

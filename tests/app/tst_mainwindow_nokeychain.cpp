@@ -10,6 +10,7 @@
 #include "SandboxServer.h"
 
 #include <QCheckBox>
+#include <QCoreApplication>
 #include <QLabel>
 #include <QLineEdit>
 #include <QTest>
@@ -58,6 +59,19 @@ private slots:
         QVERIFY(!w->historyPane()->model()->record(0).passwordSaved);
         QVERIFY(w->form()->isReady());
         QVERIFY(filesContaining(rootPath(), "NOKEYCHAIN-pw-777").isEmpty());
+    }
+
+    void busIsAskedOnlyOnceTheWindowIsShown()
+    {
+        // A D-Bus connection is not needed to draw the window: until it is on screen, nothing asks.
+        MainWindow hidden;
+        auto* keychain = hidden.findChild<QCheckBox*>(QStringLiteral("keychainPasswordCheck"));
+        QCoreApplication::processEvents();
+        QCoreApplication::processEvents();
+        QVERIFY(keychain->isEnabled());
+        hidden.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&hidden));
+        QTRY_VERIFY_WITH_TIMEOUT(!keychain->isEnabled(), 10000);
     }
 
     void profileWithoutKeychainSendsNothing()

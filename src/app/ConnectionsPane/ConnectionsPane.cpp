@@ -10,6 +10,7 @@
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QMenu>
+#include <QPalette>
 #include <QStyle>
 
 #include <algorithm>
@@ -20,6 +21,9 @@ namespace {
 
 // How long typing in a filter waits before asking DAS: long enough not to send a list per keystroke.
 constexpr int FilterPauseMs = 700;
+
+// The red of an error, as the other panes and dialogs show it.
+const QColor ErrorColor(0xb3, 0x26, 0x1e);
 
 bool sameCredentials(const CredentialChoice& a, const CredentialChoice& b)
 {
@@ -42,7 +46,6 @@ ConnectionsPane::ConnectionsPane(QWidget* parent)
     , m_teardownAction(new QAction(this))
 {
     m_ui->setupUi(this);
-    setStyleSheet(QStringLiteral("QLabel[role=\"error\"] { color: #b3261e; }"));
     QTableView* table = m_ui->connectionTable;
     table->setModel(m_model);
     table->verticalHeader()->hide();
@@ -388,8 +391,12 @@ void ConnectionsPane::showMessage(const QString& text, bool error)
 {
     m_ui->messageLabel->setText(text);
     m_ui->messageLabel->setProperty("role", error ? QStringLiteral("error") : QString());
-    m_ui->messageLabel->style()->unpolish(m_ui->messageLabel);
-    m_ui->messageLabel->style()->polish(m_ui->messageLabel);
+    // A palette, not a style sheet: a style sheet would send every widget of the pane through the
+    // slower style sheet style. An empty palette inherits the pane's again.
+    QPalette palette;
+    if (error)
+        palette.setColor(QPalette::WindowText, ErrorColor);
+    m_ui->messageLabel->setPalette(palette);
 }
 
 void ConnectionsPane::retranslate()

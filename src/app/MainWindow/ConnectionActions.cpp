@@ -20,11 +20,11 @@
 namespace das {
 
 ConnectionActions::ConnectionActions(const ReadWorkflow::Services& services, ContextSource context,
-                                     ConnectionsPane* pane, QWidget* window)
+                                     PaneFactory makePane, QWidget* window)
     : QObject(window)
     , m_services(services)
     , m_context(std::move(context))
-    , m_pane(pane)
+    , m_makePane(std::move(makePane))
     , m_window(window)
     , m_settle(new QTimer(this))
     , m_startedAt(QDateTime::currentDateTimeUtc())
@@ -33,11 +33,23 @@ ConnectionActions::ConnectionActions(const ReadWorkflow::Services& services, Con
     m_settle->setSingleShot(true);
     m_settle->setInterval(SettleMs);
     connect(m_settle, &QTimer::timeout, this, &ConnectionActions::settle);
-    m_pane->setServices(services, nullptr);
+    renewReconciliation();
+}
+
+ConnectionsPane* ConnectionActions::pane()
+{
+    if (m_pane)
+        return m_pane;
+    m_pane = m_makePane();
+    m_pane->setServices(m_services, m_history);
     connect(m_pane, &ConnectionsPane::historyChanged, this, &ConnectionActions::historyChanged);
     connect(m_pane, &ConnectionsPane::statusMessage, this,
             [this](const QString& text) { emit statusMessage(text, 6000); });
-    renewReconciliation();
+    // What targetChanged() would have told it, had it been there.
+    const Context context = m_context();
+    m_paneKey = keyOf(context.target);
+    m_pane->setTarget(context.target);
+    return m_pane;
 }
 
 ConnectionActions::~ConnectionActions()
@@ -72,8 +84,10 @@ void ConnectionActions::attach(QTabWidget* tabs, QWidget* panePage, HistoryPane*
     connect(history->deleteOnDasAction(), &QAction::changed, menuDelete, updateDelete);
     connect(tabs, &QTabWidget::currentChanged, this, [this, tabs, panePage, updateDelete](int index) {
         updateDelete();
-        if (tabs->widget(index) == panePage)
-            paneShown();
+        if (tabs->widget(index) != panePage)
+            return;
+        pane(); // built before the page is painted: never an empty page
+        paneShown();
     });
     updateDelete();
 }
@@ -94,7 +108,8 @@ void ConnectionActions::setHistory(HistoryStore* history)
 {
     m_history = history;
     renewReconciliation();
-    m_pane->setServices(m_services, history);
+    if (m_pane)
+        m_pane->setServices(m_services, history);
     m_reconciled.clear();
     m_settle->start();
 }
@@ -112,7 +127,7 @@ void ConnectionActions::targetChanged()
 {
     const Context context = m_context();
     const QString key = keyOf(context.target);
-    if (key != m_paneKey) {
+    if (m_pane && key != m_paneKey) {
         m_paneKey = key;
         m_pane->setTarget(context.target);
     }
@@ -136,14 +151,14 @@ void ConnectionActions::paneShown()
 void ConnectionActions::settle()
 {
     const Context context = m_context();
-    if (m_pane->isVisible() && context.problem.isEmpty() && keyOf(context.target) != m_loadedKey)
+    if (m_pane && m_pane->isVisible() && context.problem.isEmpty() && keyOf(context.target) != m_loadedKey)
         refreshPane(context);
     maybeReconcile(context);
 }
 
 void ConnectionActions::refreshPane(const Context& context)
 {
-    m_pane->setTarget(context.target);
+    pane()->setTarget(context.target);
     m_paneKey = m_loadedKey = keyOf(context.target);
     m_pane->refresh();
 }
@@ -313,7 +328,7 @@ void ConnectionActions::afterDialog(bool ran)
     emit historyChanged();
     // The pane's list no longer holds; it is loaded again when next shown.
     m_loadedKey.clear();
-    if (m_pane->isVisible())
+    if (m_pane && m_pane->isVisible())
         paneShown();
 }
 

@@ -25,7 +25,8 @@ class HistoryStore;
 class SecretStore;
 
 // The window's actions on connections that exist on DAS, for the form's target (the endpoint, project and
-// credentials a create would use): the On DAS tab follows that target and loads when first shown; "Delete on
+// credentials a create would use): the On DAS tab is built and loaded when first shown, then follows that
+// target; "Delete on
 // DAS…" from the history opens the DeleteConnectionsDialog; "Tear down demo connections…" opens the
 // TeardownDialog; "Batch onboarding…" opens the BatchDialog; and the history's pending and unknown rows of
 // the target are resolved in the background (HistoryReconciliation), once a run, never while a create runs.
@@ -41,11 +42,13 @@ public:
         QString problem; // why DAS cannot be asked for this target (bad endpoint or project, no credentials)
     };
     using ContextSource = std::function<Context()>;
+    // Makes the On DAS pane (the window builds it when the tab is first shown or the pane first needed).
+    using PaneFactory = std::function<ConnectionsPane*()>;
 
     // How long the form must stay still before its target is used: typing a project ID is not a target.
     static constexpr int SettleMs = 400;
 
-    ConnectionActions(const ReadWorkflow::Services& services, ContextSource context, ConnectionsPane* pane,
+    ConnectionActions(const ReadWorkflow::Services& services, ContextSource context, PaneFactory makePane,
                       QWidget* window);
     ~ConnectionActions() override;
 
@@ -56,6 +59,10 @@ public:
     // The window's side: the pane is loaded when `panePage` of `tabs` is first shown; the history's "Delete
     // on DAS…" (its context menu, and `menuDelete` while the history is the tab shown) comes here.
     void attach(QTabWidget* tabs, QWidget* panePage, HistoryPane* history, QAction* menuDelete);
+
+    // The pane, made and wired on the first call; isPaneBuilt() says whether that happened.
+    ConnectionsPane* pane();
+    bool isPaneBuilt() const { return m_pane != nullptr; }
 
     void setHistory(HistoryStore* history);
     // The keychain a batch saves passwords to and looks saved ones up in; not owned.
@@ -96,7 +103,8 @@ private:
 
     ReadWorkflow::Services m_services;
     ContextSource m_context;
-    ConnectionsPane* m_pane;
+    PaneFactory m_makePane;
+    ConnectionsPane* m_pane = nullptr; // built when first shown or needed (start-up time)
     QWidget* m_window;
     HistoryStore* m_history = nullptr;
     SecretStore* m_secrets = nullptr;

@@ -14,19 +14,17 @@
 
 namespace das {
 
-CreateFlow::CreateFlow(const CreateSession::Services& services, ConnectionForm* form, ResultPanel* panel,
+CreateFlow::CreateFlow(const CreateSession::Services& services, ConnectionForm* form, PanelSource panel,
                        QWidget* window)
     : QObject(window)
     , m_services(services)
     , m_form(form)
-    , m_panel(panel)
+    , m_panel(std::move(panel))
     , m_window(window)
 {
     // "Just created" only holds for the form as it was: any edit that makes it a different request ends it.
     connect(form, &ConnectionForm::edited, this, &CreateFlow::forgetIfChanged);
     connect(form, &ConnectionForm::targetChanged, this, &CreateFlow::forgetIfChanged);
-    // After the first paint: the bus daemon's answer is quick, but not needed to draw the window.
-    QTimer::singleShot(0, this, &CreateFlow::checkKeychain);
 }
 
 // "Remember in this computer's keychain" is disabled before anything is sent when it is known that there is
@@ -75,7 +73,7 @@ void CreateFlow::create(const CredentialChoice& credentials)
     }
     const ConnectionForm::Target target = m_form->target();
     if (!target.error.isEmpty() || !credentials.isAvailable()) {
-        m_panel->showProblem(!target.error.isEmpty() ? target.error : credentials.error);
+        panel()->showProblem(!target.error.isEmpty() ? target.error : credentials.error);
         return;
     }
     forgetIfChanged();
@@ -116,11 +114,11 @@ void CreateFlow::start(const CredentialChoice& credentials, CreateSession::IfExi
     emit busyChanged(true);
     // Busy at once, not only when the session's first (queued) stage reports.
     if (credentials.needsKeychain())
-        m_panel->showReadingCredentials();
+        panel()->showReadingCredentials();
     else if (ifExists == CreateSession::IfExists::Ask)
-        m_panel->showCheckingDuplicates(target.endpoint.host());
+        panel()->showCheckingDuplicates(target.endpoint.host());
     else
-        m_panel->showBusy(target.endpoint.host());
+        panel()->showBusy(target.endpoint.host());
     CreateSession::Options options;
     options.ifExists = ifExists;
     options.reconcileScheduleMs = m_reconcileScheduleMs;
@@ -131,27 +129,27 @@ void CreateFlow::start(const CredentialChoice& credentials, CreateSession::IfExi
 
 void CreateFlow::connectSession(CreateSession* session)
 {
-    connect(session, &CreateSession::resolvingCredentials, m_panel, &ResultPanel::showReadingCredentials);
+    connect(session, &CreateSession::resolvingCredentials, panel(), &ResultPanel::showReadingCredentials);
     connect(session, &CreateSession::checkingDuplicates, this,
-            [this, session] { m_panel->showCheckingDuplicates(session->target().endpoint.host()); });
+            [this, session] { panel()->showCheckingDuplicates(session->target().endpoint.host()); });
     connect(session, &CreateSession::duplicateFound, this, &CreateFlow::askDuplicate);
     connect(session, &CreateSession::duplicateCheckFailed, this, &CreateFlow::askCheckFailed);
-    connect(session, &CreateSession::sending, m_panel, &ResultPanel::showBusy);
+    connect(session, &CreateSession::sending, panel(), &ResultPanel::showBusy);
     connect(session, &CreateSession::sending, this, &CreateFlow::historyChanged); // the pending row
     connect(session, &CreateSession::reconciling, this, [this](int attempt, int attempts) {
         m_reconciled = true;
-        m_panel->showReconciling(attempt, attempts);
+        panel()->showReconciling(attempt, attempts);
     });
     connect(session, &CreateSession::recorded, this, &CreateFlow::onRecorded);
     connect(session, &CreateSession::savingPassword, this,
-            [this] { m_panel->addNote(tr("Saving the password in the OS keychain…")); });
+            [this] { panel()->addNote(tr("Saving the password in the OS keychain…")); });
     connect(session, &CreateSession::passwordSaved, this, [this] {
-        m_panel->addNote(tr("The password was saved in the OS keychain and read back to confirm."));
+        panel()->addNote(tr("The password was saved in the OS keychain and read back to confirm."));
         emit historyChanged();
         emit passwordSaved();
     });
     connect(session, &CreateSession::passwordNotSaved, this, [this](const QString& reason) {
-        m_panel->addNote(tr("The connection was created, but the password was not saved: %1").arg(reason),
+        panel()->addNote(tr("The connection was created, but the password was not saved: %1").arg(reason),
                          true);
     });
     connect(session, &CreateSession::finished, this, &CreateFlow::onFinished);
@@ -165,7 +163,7 @@ void CreateFlow::onRecorded(const CreateResult& result, qint64 historyId, const 
     const ResultPanel::SuccessKind kind = existing       ? ResultPanel::SuccessKind::Existing
                                           : m_reconciled ? ResultPanel::SuccessKind::Confirmed
                                                          : ResultPanel::SuccessKind::Created;
-    m_panel->showSuccess(result, warning.isEmpty() ? warning : warning + tr(" Copy the ID now."), kind);
+    panel()->showSuccess(result, warning.isEmpty() ? warning : warning + tr(" Copy the ID now."), kind);
     QString status = tr("Connection %1 created.").arg(result.connectionId);
     if (kind == ResultPanel::SuccessKind::Existing)
         status = tr("Using the existing connection %1.").arg(result.connectionId);
@@ -192,17 +190,17 @@ void CreateFlow::showOutcome(const CreateSession::Outcome& outcome)
 {
     using Reconciliation = CreateSession::Reconciliation;
     if (outcome.credentialsUnavailable) {
-        m_panel->showProblem(outcome.result.explanation);
+        panel()->showProblem(outcome.result.explanation);
     } else if (outcome.reconciliation == Reconciliation::NotCreated) {
-        m_panel->showNotCreated(outcome.result);
+        panel()->showNotCreated(outcome.result);
     } else if (outcome.reconciliation == Reconciliation::Ambiguous) {
         QStringList ids;
         for (const ConnectionInfo& candidate : outcome.candidates)
             ids.append(candidate.connectionId);
-        m_panel->showAmbiguous(outcome.result, ids);
+        panel()->showAmbiguous(outcome.result, ids);
     } else if (!outcome.result.succeeded()) {
         // Reconciliation::Failed included: the explanation says DAS could not be asked and when it will be.
-        m_panel->showFailure(outcome.result);
+        panel()->showFailure(outcome.result);
     }
 }
 
@@ -247,7 +245,7 @@ void CreateFlow::askDuplicate(const QList<ConnectionInfo>& existing)
         cancel();
         return;
     }
-    m_panel->showWaiting(tr("A matching connection already exists on DAS"));
+    panel()->showWaiting(tr("A matching connection already exists on DAS"));
     QStringList lines;
     for (const ConnectionInfo& c : existing)
         lines.append(describe(c));
@@ -267,7 +265,7 @@ void CreateFlow::askDuplicate(const QList<ConnectionInfo>& existing)
                 m_usedExisting = true;
                 m_session->useExisting(first);
             } else if (index == 1) {
-                m_panel->showBusy(m_session->target().endpoint.host());
+                panel()->showBusy(m_session->target().endpoint.host());
                 m_session->createAnyway();
             } else {
                 m_session->cancel();
@@ -287,7 +285,7 @@ void CreateFlow::askCheckFailed(const CreateResult& failure)
         m_session->createAnyway();
         return;
     }
-    m_panel->showWaiting(tr("Could not check DAS for an existing connection"));
+    panel()->showWaiting(tr("Could not check DAS for an existing connection"));
     // The session's explanation already reads "Could not check DAS for an existing connection, …: why".
     ask(tr("Duplicate check failed"), failure.explanation,
         tr("Create the connection anyway, without knowing whether it exists already?"),
@@ -295,7 +293,7 @@ void CreateFlow::askCheckFailed(const CreateResult& failure)
             if (!m_session)
                 return;
             if (index == 0) {
-                m_panel->showBusy(m_session->target().endpoint.host());
+                panel()->showBusy(m_session->target().endpoint.host());
                 m_session->createAnyway();
             } else {
                 m_session->cancel();

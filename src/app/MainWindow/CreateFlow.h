@@ -27,7 +27,10 @@ class CreateFlow : public QObject
     Q_OBJECT
 
 public:
-    CreateFlow(const CreateSession::Services& services, ConnectionForm* form, ResultPanel* panel,
+    // The window's result panel, built when first needed (it is hidden until a create shows something).
+    using PanelSource = std::function<ResultPanel*()>;
+
+    CreateFlow(const CreateSession::Services& services, ConnectionForm* form, PanelSource panel,
                QWidget* window);
     ~CreateFlow() override;
 
@@ -43,6 +46,10 @@ public:
     void setReconcileScheduleMs(const QList<int>& scheduleMs) { m_reconcileScheduleMs = scheduleMs; }
     // The question the flow is waiting on (object name "createQuestion"), or null.
     QMessageBox* question() const { return m_question; }
+
+    // Disables "Remember in this computer's keychain" when the bus says there is no keychain. The window
+    // calls it after its first paint: asking the bus daemon is quick, but not needed to draw the window.
+    void checkKeychain();
 
 signals:
     void busyChanged(bool busy);
@@ -60,7 +67,6 @@ private:
         QString connectionId; // empty when the outcome is unknown
     };
 
-    void checkKeychain();
     QByteArray formKey() const;
     void forgetIfChanged();
     void start(const CredentialChoice& credentials, CreateSession::IfExists ifExists);
@@ -81,7 +87,9 @@ private:
 
     CreateSession::Services m_services;
     ConnectionForm* m_form;
-    ResultPanel* m_panel;
+    ResultPanel* panel() const { return m_panel(); }
+
+    PanelSource m_panel;
     QWidget* m_window;
     QPointer<CreateSession> m_session;
     QPointer<QMessageBox> m_question;

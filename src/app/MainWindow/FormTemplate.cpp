@@ -10,12 +10,12 @@
 
 namespace das {
 
-FormTemplate::FormTemplate(QWidget* window, ConnectionForm* form, ResultPanel* panel, StatusLine* status,
-                           std::function<bool()> busy)
+FormTemplate::FormTemplate(QWidget* window, ConnectionForm* form, std::function<ResultPanel*()> panel,
+                           StatusLine* status, std::function<bool()> busy)
     : QObject(window)
     , m_window(window)
     , m_form(form)
-    , m_panel(panel)
+    , m_panel(std::move(panel))
     , m_status(status)
     , m_busy(std::move(busy))
 {}
@@ -43,7 +43,7 @@ void FormTemplate::use(const HistoryRecord& record)
             return;
     }
     m_form->setRequest(record.toTemplate());
-    m_panel->clear(); // the result shown was for another request
+    m_panel()->clear(); // the result shown was for another request
     m_status->show(
         [] {
             return QCoreApplication::translate("das::MainWindow",

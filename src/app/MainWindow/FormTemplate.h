@@ -21,15 +21,15 @@ class FormTemplate : public QObject
     Q_OBJECT
 
 public:
-    FormTemplate(QWidget* window, ConnectionForm* form, ResultPanel* panel, StatusLine* status,
-                 std::function<bool()> busy);
+    FormTemplate(QWidget* window, ConnectionForm* form, std::function<ResultPanel*()> panel,
+                 StatusLine* status, std::function<bool()> busy);
 
     void use(const HistoryRecord& record);
 
 private:
     QWidget* m_window;
     ConnectionForm* m_form;
-    ResultPanel* m_panel;
+    std::function<ResultPanel*()> m_panel; // built when first needed
     StatusLine* m_status;
     std::function<bool()> m_busy;
 };

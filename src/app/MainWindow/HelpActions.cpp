@@ -133,6 +133,8 @@ void HelpActions::show(HelpDialog::Page page)
         m_dialog->setAttribute(Qt::WA_DeleteOnClose);
         m_dialog->setObjectName(QStringLiteral("helpDialog"));
     }
+    if (m_prepare)
+        m_prepare();
     m_dialog->setShortcuts(collect(m_window));
     m_dialog->showPage(page);
     m_dialog->show();

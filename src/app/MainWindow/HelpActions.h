@@ -6,6 +6,8 @@
 #include <QObject>
 #include <QPointer>
 
+#include <functional>
+
 class QAction;
 class QMainWindow;
 
@@ -32,6 +34,10 @@ public:
     // the labels that lead to a field.
     static QList<HelpDialog::Shortcut> collect(const QWidget* window);
 
+    // Runs before the keys are collected: the window builds its lazily built panes there, so that their keys
+    // are listed too.
+    void setBeforeCollecting(std::function<void()> prepare) { m_prepare = std::move(prepare); }
+
     HelpDialog* dialog() const { return m_dialog; }
     void show(HelpDialog::Page page);
     void retranslate();
@@ -41,6 +47,7 @@ private:
 
     QMainWindow* m_window;
     QPointer<HelpDialog> m_dialog;
+    std::function<void()> m_prepare;
 };
 
 } // namespace das

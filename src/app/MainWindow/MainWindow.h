@@ -57,9 +57,13 @@ public:
     void restoreSettings();
 
     ConnectionForm* form() const;
+    // The result panel and the On DAS pane are built when first needed (a create shows a result, the tab is
+    // first shown), not with the window: asking for one here builds it.
     ResultPanel* resultPanel() const;
+    bool isResultPanelBuilt() const { return m_resultPanel != nullptr; }
     HistoryPane* historyPane() const;
     ConnectionsPane* connectionsPane() const;
+    bool isConnectionsPaneBuilt() const;
     QTabWidget* sideTabs() const;
     CreateFlow* createFlow() const { return m_createFlow; }
     ConnectionActions* connectionActions() const { return m_connectionActions; }
@@ -89,6 +93,7 @@ signals:
 
 protected:
     void closeEvent(QCloseEvent* event) override;
+    void showEvent(QShowEvent* event) override;
     void changeEvent(QEvent* event) override;
 
 private:
@@ -98,6 +103,7 @@ private:
     void setUpHelpers();
     void connectHelpers();
     void keepFormUnclipped();
+    ConnectionsPane* buildConnectionsPane();
     CredentialChoice credentialChoice() const;
     void updateCredentials();
     void setFormBusy(bool busy);
@@ -109,6 +115,7 @@ private:
     void saveSettings();
 
     std::unique_ptr<Ui::MainWindow> m_ui;
+    mutable ResultPanel* m_resultPanel = nullptr; // built by resultPanel()
     DasClient* m_client;
     std::unique_ptr<HistoryStore> m_history;
     SecretStore* m_secrets;
@@ -128,6 +135,7 @@ private:
     QLabel* m_endpointLabel;
     QMenu* m_languageMenu = nullptr;
     bool m_startupFinished = false;
+    bool m_shownOnce = false;
 };
 
 } // namespace das

@@ -1,16 +1,22 @@
 // MainWindow: what the window remembers between runs (geometry, splitter, history columns, the form's target
-// and defaults) and the end of its start-up, kept apart from the wiring in MainWindow.cpp.
+// and defaults), the end of its start-up and the parts it builds only when first needed (the result panel,
+// the On DAS pane), kept apart from the wiring in MainWindow.cpp.
 #include "MainWindow.h"
 
 #include "AppSettings.h"
+#include "ConnectionActions.h"
 #include "ConnectionForm.h"
+#include "ConnectionsPane.h"
+#include "CreateFlow.h"
 #include "HistoryPane.h"
+#include "ResultPanel.h"
 #include "SandboxHost.h"
 #include "StartupHooks.h"
 #include "StatusLine.h"
 #include "ui_MainWindow.h"
 
 #include <QLayout>
+#include <QScrollArea>
 
 namespace das {
 
@@ -61,6 +67,48 @@ void MainWindow::finishStartup()
     // "started" means the window looks the part.
     m_ui->mainToolBar->layout()->activate();
     emit startupFinished();
+}
+
+ConnectionsPane* MainWindow::buildConnectionsPane()
+{
+    auto* pane = new ConnectionsPane;
+    pane->setObjectName(QStringLiteral("connectionsPane"));
+    m_ui->connectionsScroll->setWidget(pane);
+    return pane;
+}
+
+ResultPanel* MainWindow::resultPanel() const
+{
+    // Hidden until a create or a problem shows something: not worth its start-up time before that.
+    if (!m_resultPanel) {
+        m_resultPanel = new ResultPanel(m_ui->leftPane);
+        m_resultPanel->setObjectName(QStringLiteral("resultPanel"));
+        m_ui->leftLayout->insertWidget(0, m_resultPanel);
+        connect(m_resultPanel, &ResultPanel::statusMessage, this,
+                [this](const QString& text) { m_status->showText(text, 4000); });
+    }
+    return m_resultPanel;
+}
+
+ConnectionsPane* MainWindow::connectionsPane() const
+{
+    return m_connectionActions->pane();
+}
+
+bool MainWindow::isConnectionsPaneBuilt() const
+{
+    return m_connectionActions->isPaneBuilt();
+}
+
+void MainWindow::showEvent(QShowEvent* event)
+{
+    QMainWindow::showEvent(event);
+    if (m_shownOnce)
+        return;
+    m_shownOnce = true;
+    // Whatever else runs the start-up (main(), a test), the keychain box learns about the bus only once the
+    // window is on screen: a D-Bus connection is not needed to draw it.
+    afterFirstPaint(*this, [this] { m_createFlow->checkKeychain(); });
 }
 
 } // namespace das

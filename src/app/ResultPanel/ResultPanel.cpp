@@ -4,8 +4,10 @@
 
 #include <QClipboard>
 #include <QGuiApplication>
+#include <QPainter>
 #include <QPlainTextEdit>
 #include <QStyle>
+#include <QStyleOptionFrame>
 
 namespace das {
 
@@ -14,13 +16,8 @@ ResultPanel::ResultPanel(QWidget* parent)
     , m_ui(std::make_unique<Ui::ResultPanel>())
 {
     m_ui->setupUi(this);
-    setStyleSheet(
-        QStringLiteral(
-            "das--ResultPanel[tone=\"success\"] { border-left: %1px solid #2e7d32; background: #f1f8e9; }"
-            "das--ResultPanel[tone=\"failure\"] { border-left: %1px solid #b3261e; background: #fdecea; }"
-            "das--ResultPanel[tone=\"unknown\"] { border-left: %1px solid #ef6c00; background: #fff3e0; }"
-            "das--ResultPanel[tone=\"busy\"] { border-left: %1px solid #1565c0; background: #e3f2fd; }")
-            .arg(StripeWidth));
+    // The tone is painted in paintEvent() rather than by a style sheet, which would send the panel and every
+    // child through the slower style sheet style (start-up time) for four colours.
     // The stripe is drawn over the frame's contents, so the layout keeps the text clear of it, with air.
     m_ui->resultLayout->setContentsMargins(StripeWidth + TextPadding, TextPadding, TextPadding, TextPadding);
     QFont big = m_ui->connectionIdEdit->font();
@@ -57,11 +54,53 @@ ResultPanel::ResultPanel(QWidget* parent)
 
 ResultPanel::~ResultPanel() = default;
 
-void ResultPanel::setTone(const char* tone)
+void ResultPanel::setTone(Tone tone)
 {
-    setProperty("tone", QLatin1String(tone));
-    style()->unpolish(this);
-    style()->polish(this);
+    m_tone = tone;
+    update();
+}
+
+QColor ResultPanel::stripeColor(Tone tone)
+{
+    switch (tone) {
+    case Tone::Success:
+        return QColor(0x2e, 0x7d, 0x32);
+    case Tone::Failure:
+        return QColor(0xb3, 0x26, 0x1e);
+    case Tone::Unknown:
+        return QColor(0xef, 0x6c, 0x00);
+    case Tone::Busy:
+        break;
+    }
+    return QColor(0x15, 0x65, 0xc0);
+}
+
+QColor ResultPanel::backgroundColor(Tone tone)
+{
+    switch (tone) {
+    case Tone::Success:
+        return QColor(0xf1, 0xf8, 0xe9);
+    case Tone::Failure:
+        return QColor(0xfd, 0xec, 0xea);
+    case Tone::Unknown:
+        return QColor(0xff, 0xf3, 0xe0);
+    case Tone::Busy:
+        break;
+    }
+    return QColor(0xe3, 0xf2, 0xfd);
+}
+
+void ResultPanel::paintEvent(QPaintEvent* /*event*/)
+{
+    QPainter painter(this);
+    painter.fillRect(rect(), backgroundColor(m_tone));
+    painter.fillRect(QRect(0, 0, StripeWidth, height()), stripeColor(m_tone));
+    // The style's frame over the stripe's outer edge, shaded from the tone's background as the style shades
+    // it from a window's.
+    QStyleOptionFrame option;
+    initStyleOption(&option);
+    option.palette.setColor(QPalette::Window, backgroundColor(m_tone));
+    style()->drawControl(QStyle::CE_ShapedFrame, &option, &painter, this);
 }
 
 void ResultPanel::clear()
@@ -83,7 +122,7 @@ void ResultPanel::startBusy(Busy busy, const QString& target)
         m_busyTicker.stop();
     else
         m_busyTicker.start();
-    setTone("busy");
+    setTone(Tone::Busy);
     m_ui->connectionIdEdit->setVisible(false);
     m_ui->copyConnectionIdButton->setVisible(false);
     m_ui->detailsToggle->setVisible(false);
@@ -161,7 +200,7 @@ void ResultPanel::showSuccess(const CreateResult& result, const QString& warning
     m_successKind = kind;
     keep(result);
     m_busyTicker.stop();
-    setTone("success");
+    setTone(Tone::Success);
     QString text;
     switch (kind) {
     case SuccessKind::Created:
@@ -222,7 +261,7 @@ void ResultPanel::showFailureAs(FailureKind kind, const CreateResult& result)
         kind == FailureKind::Ambiguous ||
         (kind == FailureKind::Plain && (result.outcome == Outcome::Unknown ||
                                         (result.outcome == Outcome::Cancelled && result.requestSent)));
-    setTone(unknown ? "unknown" : "failure");
+    setTone(unknown ? Tone::Unknown : Tone::Failure);
     QString explanation = result.explanation;
     switch (kind) {
     case FailureKind::Plain:
@@ -306,7 +345,7 @@ void ResultPanel::addNote(const QString& note, bool warning)
     m_lastNoteIsWarning = warning;
     m_ui->explanationLabel->setText(m_baseExplanation + u'\n' + note);
     if (warning)
-        setTone("unknown");
+        setTone(Tone::Unknown);
 }
 
 QString ResultPanel::title() const

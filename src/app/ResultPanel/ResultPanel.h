@@ -2,6 +2,7 @@
 
 #include "CreateResult.h"
 
+#include <QColor>
 #include <QElapsedTimer>
 #include <QFrame>
 #include <QStringList>
@@ -38,6 +39,17 @@ public:
         Existing,  // an existing connection was chosen instead of creating a duplicate
     };
 
+    // The colour of what is shown: the stripe on the left and the background behind the text.
+    enum class Tone
+    {
+        Busy,
+        Success,
+        Failure,
+        Unknown, // the outcome is not known, or a question is open
+    };
+    static QColor stripeColor(Tone tone);
+    static QColor backgroundColor(Tone tone);
+
     // The width of the coloured stripe on the left that shows the tone, and the space around the text.
     static constexpr int StripeWidth = 5;
     static constexpr int TextPadding = 8;
@@ -48,6 +60,7 @@ public:
     ~ResultPanel() override;
 
     State state() const { return m_state; }
+    Tone tone() const { return m_tone; }
     void clear();
     void showBusy(const QString& target);
     // Before sending: the profile's secrets are being read from the OS keychain.
@@ -81,6 +94,7 @@ signals:
 
 protected:
     void changeEvent(QEvent* event) override;
+    void paintEvent(QPaintEvent* event) override;
 
 private:
     enum class Busy
@@ -99,7 +113,7 @@ private:
         Ambiguous,
     };
 
-    void setTone(const char* tone);
+    void setTone(Tone tone);
     void startBusy(Busy busy, const QString& target);
     void updateBusyText();
     void showFailureAs(FailureKind kind, const CreateResult& result);
@@ -112,6 +126,7 @@ private:
 
     std::unique_ptr<Ui::ResultPanel> m_ui;
     State m_state = State::Empty;
+    Tone m_tone = Tone::Busy;
     Busy m_busy = Busy::Creating;
     QTimer m_busyTicker;
     QElapsedTimer m_busyElapsed;

@@ -1,0 +1,174 @@
+// What the window builds only when it is first needed, to show itself sooner: the On DAS pane (when its tab
+// is first shown, by click, Alt+letter or any code that asks for it) and the result panel (when a create or a
+// problem first shows something). Built late, they must behave as if they had always been there.
+#include "ConnectionForm.h"
+#include "ConnectionTableModel.h"
+#include "ConnectionsPane.h"
+#include "GuiTestBase.h"
+#include "HelpActions.h"
+#include "HelpDialog.h"
+#include "HistoryPane.h"
+#include "MainWindow.h"
+#include "ResultPanel.h"
+#include "SandboxServer.h"
+
+#include <QComboBox>
+#include <QImage>
+#include <QLineEdit>
+#include <QScrollArea>
+#include <QTabBar>
+#include <QTabWidget>
+#include <QTableWidget>
+#include <QTest>
+
+using namespace das;
+using namespace das::test;
+
+class TestMainWindowLazy : public GuiTestBase
+{
+    Q_OBJECT
+
+private:
+    MainWindow* w = nullptr;
+
+    // The colour at the middle of the panel's stripe and at its right-hand side, as painted.
+    static QPair<QColor, QColor> panelColours(ResultPanel* panel)
+    {
+        const QImage image = panel->grab().toImage();
+        const int y = image.height() / 2;
+        return {image.pixelColor(1, y), image.pixelColor(image.width() - 2, y)};
+    }
+
+private slots:
+    void init()
+    {
+        GuiTestBase::init();
+        QVERIFY(openWindow());
+        w = window();
+    }
+
+    void onDasPaneIsBuiltWhenItsTabIsFirstShown()
+    {
+        QVERIFY(!w->isConnectionsPaneBuilt());
+        QVERIFY(!w->findChild<ConnectionsPane*>());
+        auto* page = w->findChild<QScrollArea*>(QStringLiteral("connectionsScroll"));
+        QVERIFY(page && !page->widget());
+
+        w->form()->fillExample(); // a project to list
+
+        // As a user reaches it: Alt and the tab's letter.
+        w->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(w));
+        const int before = w->sandbox()->requestCount();
+        QTest::keyClick(w, Qt::Key_O, Qt::AltModifier);
+        QCOMPARE(w->sideTabs()->currentWidget(), page);
+        QVERIFY(w->isConnectionsPaneBuilt());
+        auto* pane = w->findChild<ConnectionsPane*>();
+        QVERIFY(pane);
+        QCOMPARE(page->widget(), pane);
+        QVERIFY(pane->isVisible());
+        QVERIFY(pane->width() > 0 && pane->height() > 0);
+        // It knows the form's target and services as if built with the window: it lists the sandbox.
+        QTRY_COMPARE(w->sandbox()->requestCount(), before + 1);
+        QTRY_VERIFY(!pane->isLoading());
+        QCOMPARE(pane->model()->rowCount(), 0);
+        auto* filter = child<QLineEdit>(pane, "filterEdit");
+        QVERIFY(filter->isVisible());
+
+        // Its own keys work: F5 in the pane lists again.
+        filter->setFocus();
+        QTRY_VERIFY(filter->hasFocus());
+        QTest::keyClick(filter, Qt::Key_F5);
+        QTRY_COMPARE(w->sandbox()->requestCount(), before + 2);
+
+        // Built once: going back and forth keeps the same pane.
+        QTest::keyClick(w, Qt::Key_Y, Qt::AltModifier);
+        QCOMPARE(w->sideTabs()->currentWidget(), w->historyPane());
+        QTest::keyClick(w, Qt::Key_O, Qt::AltModifier);
+        QCOMPARE(w->findChildren<ConnectionsPane*>().size(), 1);
+        QCOMPARE(w->connectionsPane(), pane);
+    }
+
+    void onDasPaneKnowsWhatHappenedBeforeItWasBuilt()
+    {
+        // A create before the pane exists: built later, it lists it for the form's target and marks it as
+        // held by the history it was never handed at the time.
+        w->form()->fillExample();
+        QVERIFY(clickCreateAndWait());
+        QVERIFY(!w->isConnectionsPaneBuilt());
+        const QString id = w->resultPanel()->connectionId();
+        w->sideTabs()->setCurrentIndex(1);
+        QVERIFY(w->isConnectionsPaneBuilt());
+        ConnectionsPane* pane = w->connectionsPane();
+        QTRY_VERIFY(!pane->isLoading());
+        QCOMPARE(pane->model()->rowCount(), 1);
+        const QModelIndex row = pane->model()->index(0, ConnectionTableModel::UserColumn);
+        QCOMPARE(row.data(ConnectionTableModel::ConnectionIdRole).toString(), id);
+        QVERIFY(row.data(ConnectionTableModel::InHistoryRole).toBool());
+    }
+
+    void keyboardShortcutsListTheUnbuiltPanesKeys()
+    {
+        QVERIFY(!w->isConnectionsPaneBuilt());
+        w->helpActions()->show(HelpDialog::Page::Shortcuts);
+        HelpDialog* dialog = w->helpActions()->dialog();
+        QVERIFY(dialog);
+        // The pane's F5 (Refresh) is listed, in the On DAS pane, as if the pane had always been there.
+        const QString refresh = QKeySequence(QKeySequence::Refresh).toString(QKeySequence::NativeText);
+        QTableWidget* table = dialog->shortcutsTable();
+        bool listed = false;
+        for (int r = 0; r < table->rowCount(); ++r) {
+            QStringList cells;
+            for (int c = 0; c < table->columnCount(); ++c)
+                cells.append(table->item(r, c) ? table->item(r, c)->text() : QString());
+            listed = listed || (cells.contains(refresh) && cells.contains(QStringLiteral("On DAS")));
+        }
+        QVERIFY2(listed, qPrintable(refresh));
+        dialog->close();
+    }
+
+    void resultPanelIsBuiltWhenFirstNeeded()
+    {
+        QVERIFY(!w->isResultPanelBuilt());
+        QVERIFY(!w->findChild<ResultPanel*>());
+        w->form()->fillExample();
+        QVERIFY(clickCreateAndWait());
+        QVERIFY(w->isResultPanelBuilt());
+        ResultPanel* panel = w->resultPanel();
+        QCOMPARE(w->findChildren<ResultPanel*>().size(), 1);
+        QVERIFY(panel->isVisible());
+        QCOMPARE(panel->state(), ResultPanel::State::Success);
+        // Above the form, as the window always had it.
+        auto* formScroll = w->findChild<QScrollArea*>(QStringLiteral("formScroll"));
+        QVERIFY(panel->geometry().bottom() < formScroll->geometry().top());
+        QCOMPARE(panel->parentWidget(), formScroll->parentWidget());
+        // Painted in its tone without a style sheet: the green stripe on the light green.
+        QVERIFY(panel->styleSheet().isEmpty());
+        const auto [stripe, background] = panelColours(panel);
+        QCOMPARE(stripe, ResultPanel::stripeColor(ResultPanel::Tone::Success));
+        QCOMPARE(background, ResultPanel::backgroundColor(ResultPanel::Tone::Success));
+    }
+
+    void resultPanelShowsAProblemBeforeAnyCreate()
+    {
+        QVERIFY(!w->isResultPanelBuilt());
+        auto* target = windowChild<QComboBox>("targetCombo");
+        target->setCurrentIndex(target->findData(QLatin1String(ConnectionForm::CustomKey)));
+        auto* endpoint = windowChild<QLineEdit>("endpointEdit");
+        endpoint->clear();
+        QTest::keyClicks(endpoint, QStringLiteral("not an endpoint"));
+        QVERIFY(!w->form()->target().error.isEmpty());
+        w->previewRequest(); // the problem is shown instead of a preview
+        QVERIFY(w->isResultPanelBuilt());
+        ResultPanel* panel = w->resultPanel();
+        QTRY_VERIFY(panel->isVisible());
+        QCOMPARE(panel->state(), ResultPanel::State::Failure);
+        QCOMPARE(panel->tone(), ResultPanel::Tone::Failure);
+        const auto [stripe, background] = panelColours(panel);
+        QCOMPARE(stripe, ResultPanel::stripeColor(ResultPanel::Tone::Failure));
+        QCOMPARE(background, ResultPanel::backgroundColor(ResultPanel::Tone::Failure));
+    }
+};
+
+QTEST_MAIN(TestMainWindowLazy)
+#include "tst_mainwindow_lazy.moc"
