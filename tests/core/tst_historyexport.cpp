@@ -8,6 +8,10 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QMap>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimeZone>
@@ -199,6 +203,51 @@ protected:
     }
 };
 
+// Inserts a row as another program (or a damaged file) might hold it, through a connection of its own: each
+// value is SQL, the columns not given get plain values.
+bool insertRaw(const QString& path, const QMap<QString, QString>& values)
+{
+    const QString name = QStringLiteral("raw-export-test");
+    bool ok = false;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        db.setDatabaseName(path);
+        QMap<QString, QString> row = {
+            {QStringLiteral("created_at"), QStringLiteral("'2024-05-01T09:30:15.250Z'")},
+            {QStringLiteral("endpoint"), QStringLiteral("'https://raw.example'")},
+            {QStringLiteral("region"), QStringLiteral("'r'")},
+            {QStringLiteral("project_id"), QStringLiteral("'p'")},
+            {QStringLiteral("instance_id"), QStringLiteral("'rawinstance'")},
+            {QStringLiteral("engine_type"), QStringLiteral("'mysql'")},
+            {QStringLiteral("network_type"), QStringLiteral("'rds'")},
+            {QStringLiteral("username"), QStringLiteral("'rawuser'")},
+            {QStringLiteral("node_ids"), QStringLiteral("'n1,n2'")},
+            {QStringLiteral("port"), QStringLiteral("'3306'")},
+            {QStringLiteral("database_name"), QStringLiteral("'d'")},
+            {QStringLiteral("remarks"), QStringLiteral("'raw row'")},
+            {QStringLiteral("sql_record_flag"), QStringLiteral("1")},
+            {QStringLiteral("is_save_password"), QStringLiteral("0")},
+            {QStringLiteral("password_saved"), QStringLiteral("0")},
+            {QStringLiteral("connection_id"), QStringLiteral("'c'")},
+            {QStringLiteral("request_id"), QStringLiteral("'q'")},
+            {QStringLiteral("state"), QStringLiteral("'created'")},
+            {QStringLiteral("origin"), QStringLiteral("'existing'")},
+            {QStringLiteral("state_detail"), QStringLiteral("''")},
+            {QStringLiteral("updated_at"), QStringLiteral("''")},
+        };
+        for (auto it = values.begin(); it != values.end(); ++it)
+            row.insert(it.key(), it.value());
+        QSqlQuery q(db);
+        ok = db.open() &&
+             q.exec(QStringLiteral("INSERT INTO connections (%1) VALUES (%2)")
+                        .arg(row.keys().join(QStringLiteral(", ")), row.values().join(QStringLiteral(", "))));
+        if (!ok)
+            qWarning() << q.lastError().text();
+    }
+    QSqlDatabase::removeDatabase(name);
+    return ok;
+}
+
 } // namespace
 
 class TestHistoryExport : public QObject
@@ -273,6 +322,73 @@ private slots:
         QVERIFY(all.writes > 3);
         QVERIFY2(all.largest <= 320 * 1024, QByteArray::number(all.largest).constData());
         QCOMPARE(all.data, csv ? oldCsv(store.fetch()) : oldJson(store.fetch()));
+    }
+
+    void storeExportIsTheRecordsBytes_data()
+    {
+        QTest::addColumn<bool>("csv");
+        QTest::newRow("csv") << true;
+        QTest::newRow("json") << false;
+    }
+
+    // The export reads the stored UTF-8 itself (HistoryExportStream::writeRow); whatever a row holds, the
+    // bytes are those of the rows as the store reads them (fetch) written by the reference exporter.
+    void storeExportIsTheRecordsBytes()
+    {
+        QFETCH(bool, csv);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("history.sqlite"));
+        HistoryStore store(path);
+        QString error;
+        QVERIFY2(store.open(&error), qPrintable(error));
+        QList<HistoryRecord> records = trickyRecords();
+        QVERIFY2(store.addMany(records, &error), qPrintable(error));
+        const QList<QMap<QString, QString>> raw = {
+            {{QStringLiteral("created_at"), QStringLiteral("'2024-05-01T09:30:15Z'")}},     // no milliseconds
+            {{QStringLiteral("created_at"), QStringLiteral("'2023-02-30T10:00:00.000Z'")}}, // no such day
+            {{QStringLiteral("created_at"), QStringLiteral("'0999-01-01T00:00:00.000Z'")}},
+            {{QStringLiteral("created_at"), QStringLiteral("'2024-01-01T24:00:00.000Z'")}},
+            {{QStringLiteral("created_at"), QStringLiteral("''")},
+             {QStringLiteral("updated_at"), QStringLiteral("'garbage'")}},
+            {{QStringLiteral("updated_at"), QStringLiteral("'2030-01-01T00:00:00.000Z'")}},
+            {{QStringLiteral("remarks"), QStringLiteral("CAST(X'41EDA08042' AS TEXT)")}}, // a surrogate
+            {{QStringLiteral("remarks"), QStringLiteral("CAST(X'41FF42C0AF' AS TEXT)")}}, // not UTF-8
+            {{QStringLiteral("remarks"), QStringLiteral("CAST(X'41EFBFBF42' AS TEXT)")}}, // U+FFFF
+            {{QStringLiteral("remarks"), QStringLiteral("CAST(X'41E282' AS TEXT)")}},     // cut short
+            {{QStringLiteral("remarks"), QStringLiteral("CAST(X'3031323334353637383961ED' AS TEXT)")}},
+            {{QStringLiteral("remarks"), QStringLiteral("CAST(X'410042' AS TEXT)")}},    // a NUL
+            {{QStringLiteral("username"), QStringLiteral("CAST(X'F4908080' AS TEXT)")}}, // past U+10FFFF
+            {{QStringLiteral("port"), QStringLiteral("X'33333036'")}},                   // a blob
+            {{QStringLiteral("sql_record_flag"), QStringLiteral("'yes'")},
+             {QStringLiteral("password_saved"), QStringLiteral("'false'")}},
+            {{QStringLiteral("is_save_password"), QStringLiteral("2.5")}},
+            {{QStringLiteral("state"), QStringLiteral("'bogus'")},
+             {QStringLiteral("origin"), QStringLiteral("'x'")}},
+            {{QStringLiteral("node_ids"), QStringLiteral("'a,,b,'")},
+             {QStringLiteral("remarks"), QStringLiteral("'-,\"x\"'")}},
+            {{QStringLiteral("node_ids"), QStringLiteral("','")},
+             {QStringLiteral("remarks"), QStringLiteral("'@'")}},
+            {{QStringLiteral("id"), QStringLiteral("5000000000")}},
+        };
+        for (const auto& row : raw)
+            QVERIFY(insertRaw(path, row));
+        const auto format = csv ? HistoryExportStream::Format::Csv : HistoryExportStream::Format::Json;
+        const QStringList filters = {QString(), QStringLiteral("raw"), QStringLiteral("user"),
+                                     QStringLiteral("引号")};
+        for (const QString& filter : filters) {
+            for (auto sort : {HistoryColumn::Time, HistoryColumn::Port, HistoryColumn::Remarks}) {
+                QBuffer buffer;
+                buffer.open(QIODevice::WriteOnly);
+                qint64 count = 0;
+                QVERIFY2(HistoryExporter::write(store, filter, sort, Qt::AscendingOrder, &buffer, format,
+                                                &count, &error),
+                         qPrintable(error));
+                const QList<HistoryRecord> rows = store.fetch(filter, sort, Qt::AscendingOrder);
+                QCOMPARE(count, qint64(rows.size()));
+                QCOMPARE(buffer.data(), csv ? oldCsv(rows) : oldJson(rows));
+            }
+        }
+        QCOMPARE(store.count(QStringLiteral("raw")), int(raw.size()));
     }
 
     void refusedWritesAreReported()

@@ -1,5 +1,6 @@
 // The history filter through the trigram index (three characters or more) finds exactly the rows LIKE finds:
 // a substring of a filtered column, ASCII letters in any case, other characters as they are.
+#include "HistoryFilterPlan.h"
 #include "HistoryStore.h"
 
 #include <QSqlDatabase>
@@ -134,6 +135,38 @@ private slots:
             m_store->pageAt({filter, HistoryColumn::Username, Qt::DescendingOrder}, 3, 5).rows;
         const QList<HistoryRecord> all = m_store->fetch(filter, HistoryColumn::Username, Qt::DescendingOrder);
         QCOMPARE(ids(page), ids(all.mid(3, 5)));
+        // Walking the order instead of looking the matches up (a common filter's pages) finds the same rows.
+        for (HistoryColumn::Column column : {HistoryColumn::Time, HistoryColumn::Username}) {
+            const HistoryStore::PageQuery walked{filter, column, Qt::DescendingOrder, true};
+            const QList<HistoryRecord> sorted = m_store->fetch(filter, column, Qt::DescendingOrder);
+            QCOMPARE(ids(m_store->pageAt(walked, 0, -1).rows), ids(sorted));
+            QCOMPARE(ids(m_store->pageAt(walked, 2, 7).rows), ids(sorted.mid(2, 7)));
+            if (sorted.size() > 4) {
+                const HistoryRecord& third = sorted.at(2);
+                const QVariant key =
+                    column == HistoryColumn::Time ? QVariant(third.id) : QVariant(third.username);
+                QCOMPARE(ids(m_store->pageAfter(walked, key, third.id, 2).rows), ids(sorted.mid(3, 2)));
+                QCOMPARE(ids(m_store->pageBefore(walked, key, third.id, 2).rows), ids(sorted.mid(0, 2)));
+            }
+        }
+    }
+
+    // The walk turns the index lookups of a filter of three characters or more off (if HistorySql wrote
+    // the condition in another shape, the walk would silently look rows up again); one or two characters
+    // have none to turn off. A filter matching many rows is common, one matching a few is not.
+    void walkingTurnsTheLookupsOff()
+    {
+        for (const QString& filter : {QStringLiteral("user_1"), QStringLiteral("north")}) {
+            const QString walked = HistoryFilterPlan::clause(filter, true);
+            QVERIFY(walked != HistoryFilterPlan::clause(filter, false));
+            QVERIFY(walked.contains(QLatin1String("+id IN (SELECT rowid")));
+            for (const char* column : {"endpoint", "engine_type", "project_id", "state"})
+                QVERIFY2(walked.contains(QStringLiteral(" OR +%1 IN (").arg(QLatin1String(column))), column);
+        }
+        QVERIFY(HistoryFilterPlan::alwaysWalks(QStringLiteral("p")));
+        QVERIFY(m_store->isCommonFilter(QStringLiteral("p")));
+        QVERIFY(!m_store->isCommonFilter(QStringLiteral("zz-nothing")));
+        QVERIFY(!m_store->isCommonFilter(QStringLiteral("user_1")));
     }
 
     void indexFollowsWrites()

@@ -1,5 +1,7 @@
 // The windowed history model at a size where the page cache must evict: every row shows its record at any
 // page boundary, in every order, after jumps and filters, while the cache stays within its bound.
+#include "HistoryFilterPlan.h"
+#include "HistoryOrderScan.h"
 #include "HistoryPageCache.h"
 #include "HistoryStore.h"
 #include "HistoryTableModel.h"
@@ -7,10 +9,14 @@
 #include <QAbstractItemModelTester>
 #include <QRandomGenerator>
 #include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
 #include <QTimeZone>
 
+#include <functional>
 #include <memory>
 
 using namespace das;
@@ -83,6 +89,68 @@ private:
             QCOMPARE(idAt(*m_model, row), expected.at(row));
         }
         QVERIFY(m_model->cachedPages() <= HistoryPageCache::MaxPages);
+    }
+
+    // The ids of rows offset .. offset + limit - 1 by a plain ORDER BY ... LIMIT ... OFFSET on a connection
+    // of the test's own: what a jump must land on, found without the store's paging code.
+    QList<qint64> plainIds(const QString& orderBy, int offset, int limit)
+    {
+        const QString name = QStringLiteral("plain-order");
+        QList<qint64> out;
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+            db.setDatabaseName(m_store->path());
+            if (!db.open())
+                return out;
+            QSqlQuery q(db);
+            q.exec(QStringLiteral("SELECT id FROM connections ORDER BY %1 LIMIT %2 OFFSET %3")
+                       .arg(orderBy)
+                       .arg(limit)
+                       .arg(offset));
+            while (q.next())
+                out.append(q.value(0).toLongLong());
+        }
+        QSqlDatabase::removeDatabase(name);
+        return out;
+    }
+
+    void waitForBoundaries()
+    {
+        QSignalSpy known(m_model.get(), &HistoryTableModel::pageBoundariesKnown);
+        QVERIFY(m_model->hasPageBoundaries() || known.wait(10000));
+        QVERIFY(m_model->hasPageBoundaries());
+    }
+
+    void checkJumpsAfterBoundaries(const QString& orderBy)
+    {
+        checkJumpsAfterBoundaries(
+            [&](int first) { return plainIds(orderBy, first, HistoryPageCache::PageRows); });
+    }
+
+    // `expected(first)`: the ids of the page starting at row `first`.
+    void checkJumpsAfterBoundaries(const std::function<QList<qint64>(int)>& expectedPage)
+    {
+        const int rows = m_model->rowCount();
+        const int pages = (rows + HistoryPageCache::PageRows - 1) / HistoryPageCache::PageRows;
+        QList<int> jumps;
+        for (int page = 0; page < pages; page += 2)
+            jumps.append(page);
+        for (int page = pages - 1 - (pages - 1) % 2; page >= 0; page -= 2)
+            jumps.append(page);
+        const int readsBefore = m_model->pagesRead();
+        const int boundaryReadsBefore = m_model->pagesReadAfterBoundary();
+        for (int page : std::as_const(jumps)) {
+            const int first = page * HistoryPageCache::PageRows;
+            const QList<qint64> expected = expectedPage(first);
+            QVERIFY(!expected.isEmpty());
+            for (int i = 0; i < expected.size(); ++i)
+                QCOMPARE(idAt(*m_model, first + i), expected.at(i));
+        }
+        // Every page but the first was read after its boundary (the first has none before it); the way back
+        // read again those the cache had dropped.
+        QVERIFY(m_model->pagesRead() > readsBefore);
+        QCOMPARE(m_model->pagesReadAfterBoundary() - boundaryReadsBefore,
+                 m_model->pagesRead() - readsBefore - 1);
     }
 
 private slots:
@@ -159,6 +227,178 @@ private slots:
         }
     }
 
+    // Once the background scan has read the order's page boundaries, a jump to any page reads it after the
+    // boundary before it: pages 0, 2, 4, ... and back, none next to a cached one, each row the one a plain
+    // ORDER BY ... LIMIT/OFFSET gives.
+    void jumpsAfterBoundariesLandOnTheRightRows_data()
+    {
+        QTest::addColumn<int>("column");
+        QTest::addColumn<Qt::SortOrder>("order");
+        QTest::addColumn<QString>("orderBy");
+        QTest::newRow("time desc") << int(HistoryColumn::Time) << Qt::DescendingOrder
+                                   << QStringLiteral("id DESC");
+        QTest::newRow("username asc")
+            << int(HistoryColumn::Username) << Qt::AscendingOrder << QStringLiteral("username ASC, id ASC");
+        QTest::newRow("remarks desc")
+            << int(HistoryColumn::Remarks) << Qt::DescendingOrder << QStringLiteral("remarks DESC, id DESC");
+        QTest::newRow("port asc") << int(HistoryColumn::Port) << Qt::AscendingOrder
+                                  << QStringLiteral("CAST(port AS INTEGER) ASC, id ASC");
+    }
+
+    void jumpsAfterBoundariesLandOnTheRightRows()
+    {
+        QFETCH(int, column);
+        QFETCH(Qt::SortOrder, order);
+        QFETCH(QString, orderBy);
+        m_model->sortBy(column, order);
+        if (column == HistoryColumn::Time)
+            m_model->reload(); // nothing changed: the boundaries read for the first order are kept
+        waitForBoundaries();
+        checkJumpsAfterBoundaries(orderBy);
+    }
+
+    // The boundaries of a filtered order: each jump lands where the store's own OFFSET read says.
+    void filteredJumpsAfterBoundariesLandOnTheRightRows()
+    {
+        const QString filter = QStringLiteral("user");
+        m_model->sortBy(HistoryColumn::Instance, Qt::DescendingOrder);
+        m_model->setFilter(filter);
+        QVERIFY(m_model->rowCount() > HistoryTableModel::MaxCachedRows);
+        waitForBoundaries();
+        checkJumpsAfterBoundaries([&](int first) {
+            return ids(m_store->fetch(filter, HistoryColumn::Instance, Qt::DescendingOrder, first,
+                                      HistoryPageCache::PageRows));
+        });
+    }
+
+    // A filter's first page shows at once; its rows are counted in the background, then inserted, and the
+    // model ends up holding exactly the matching rows.
+    void filterCountArrivesLaterAndIsExact()
+    {
+        m_model->setBackgroundCounting(true);
+        m_model->sortBy(HistoryColumn::Username, Qt::AscendingOrder);
+        const QString filter = QStringLiteral("user");
+        const QList<qint64> expected =
+            ids(m_store->fetch(filter, HistoryColumn::Username, Qt::AscendingOrder));
+        QVERIFY(expected.size() >= HistoryFilterPlan::CommonMatches);
+        QSignalSpy inserted(m_model.get(), &QAbstractItemModel::rowsInserted);
+        QSignalSpy reset(m_model.get(), &QAbstractItemModel::modelReset);
+        m_model->setFilter(filter);
+        QCOMPARE(reset.size(), 1);
+        QVERIFY(!m_model->isCountExact());
+        QCOMPARE(m_model->rowCount(), HistoryPageCache::PageRows);
+        QVERIFY(m_model->canFetchMore(QModelIndex()));
+        for (int row = 0; row < HistoryPageCache::PageRows; ++row)
+            QCOMPARE(idAt(*m_model, row), expected.at(row));
+        QTRY_VERIFY(m_model->isCountExact());
+        QCOMPARE(reset.size(), 1);
+        QCOMPARE(inserted.size(), 1);
+        QCOMPARE(inserted.at(0).at(1).toInt(), HistoryPageCache::PageRows);
+        QCOMPARE(inserted.at(0).at(2).toInt(), int(expected.size()) - 1);
+        QCOMPARE(m_model->totalCount(), int(expected.size()));
+        QVERIFY(!m_model->canFetchMore(QModelIndex()));
+        checkEveryRow(expected);
+    }
+
+    // A filter matching fewer rows than HistoryFilterPlan::CommonMatches is counted by the read that chose
+    // how to find its pages: exact at once, nothing arrives later.
+    void fewMatchesAreCountedAtOnce()
+    {
+        m_model->setBackgroundCounting(true);
+        const QString filter = QStringLiteral("user1");
+        const QList<qint64> expected = ids(m_store->fetch(filter));
+        QVERIFY(expected.size() > HistoryPageCache::PageRows);
+        QVERIFY(expected.size() < HistoryFilterPlan::CommonMatches);
+        QSignalSpy inserted(m_model.get(), &QAbstractItemModel::rowsInserted);
+        m_model->setFilter(filter);
+        QVERIFY(m_model->isCountExact());
+        QCOMPARE(m_model->totalCount(), int(expected.size()));
+        checkEveryRow(expected);
+        QCOMPARE(inserted.size(), 0);
+    }
+
+    // Before the count arrives, the view may ask for more: the next page is appended; the count then adds
+    // the rest.
+    void fetchMoreGrowsTheRowsUntilTheCountArrives()
+    {
+        m_model->setBackgroundCounting(true);
+        const QString filter = QStringLiteral("user");
+        const QList<qint64> expected = ids(m_store->fetch(filter));
+        m_model->setFilter(filter);
+        QVERIFY(!m_model->isCountExact());
+        m_model->fetchMore(QModelIndex());
+        QCOMPARE(m_model->rowCount(), 2 * HistoryPageCache::PageRows);
+        for (int row = 0; row < m_model->rowCount(); ++row)
+            QCOMPARE(idAt(*m_model, row), expected.at(row));
+        QTRY_VERIFY(m_model->isCountExact());
+        checkEveryRow(expected);
+    }
+
+    // A filter changed before its count arrives never shows that count: every exact count the model shows
+    // is the count of the filter it has at that moment.
+    void staleCountIsNeverShown()
+    {
+        m_model->setBackgroundCounting(true);
+        QList<QPair<QString, int>> shown;
+        connect(m_model.get(), &HistoryTableModel::countsChanged, this, [&] {
+            if (m_model->isCountExact())
+                shown.append({m_model->filter(), m_model->totalCount()});
+        });
+        for (const QString& filter :
+             {QStringLiteral("user"), QStringLiteral("c-0"), QStringLiteral("user1"), QStringLiteral("1")})
+            m_model->setFilter(filter);
+        QTRY_VERIFY(m_model->isCountExact());
+        QVERIFY(!shown.isEmpty());
+        for (const auto& [filter, count] : std::as_const(shown))
+            QCOMPARE(count, m_store->count(filter));
+        QCOMPARE(shown.constLast().first, QStringLiteral("1"));
+    }
+
+    // The scan itself: an answer already on its way for a request made stale is dropped; only the latest
+    // request's answer is emitted.
+    void scanDropsStaleAnswers()
+    {
+        HistoryOrderScan scan(m_store->path());
+        QSignalSpy counted(&scan, &HistoryOrderScan::counted);
+        HistoryOrderScan::Request request;
+        request.generation = 1;
+        request.filter = QStringLiteral("user");
+        request.boundaries = false;
+        scan.request(request);
+        // Without running the event loop: the first answer is posted, not delivered.
+        while (scan.answersPosted() < 1)
+            QThread::yieldCurrentThread();
+        request.generation = 2;
+        request.filter = QStringLiteral("user1");
+        scan.request(request);
+        QVERIFY(counted.wait(10000));
+        QCOMPARE(counted.size(), 1);
+        QCOMPARE(counted.at(0).at(0).toULongLong(), quint64(2));
+        QCOMPARE(counted.at(0).at(1).toInt(), m_store->count(QStringLiteral("user1")));
+    }
+
+    // A reload with nothing changed reads nothing again; a change made through the store is noticed.
+    void reloadReadsAgainOnlyWhenSomethingChanged()
+    {
+        QVERIFY(idAt(*m_model, 0) > 0);
+        const int reads = m_model->pagesRead();
+        QSignalSpy reset(m_model.get(), &QAbstractItemModel::modelReset);
+        m_model->reload();
+        QVERIFY(idAt(*m_model, 0) > 0);
+        QCOMPARE(m_model->pagesRead(), reads);
+        const HistoryRecord top = m_model->record(0);
+        QString error;
+        QVERIFY2(m_store->setState(top.id, HistoryRecord::State::Deleted, QString(), QString(),
+                                   QStringLiteral("gone"), &error),
+                 qPrintable(error));
+        m_model->reload();
+        QCOMPARE(m_model->record(0).stateDetail, QStringLiteral("gone"));
+        QVERIFY(m_model->pagesRead() > reads);
+        QCOMPARE(reset.size(), 0);
+        QVERIFY2(m_store->setState(top.id, top.state, QString(), QString(), top.stateDetail, &error),
+                 qPrintable(error));
+    }
+
     void filtersShowTheirRowsOnly_data()
     {
         QTest::addColumn<QString>("filter");
@@ -207,6 +447,25 @@ private slots:
         m_model->setFilter(QStringLiteral("user"));
         m_model->reload();
         m_model->setFilter(QString());
+    }
+
+    // The time order of ids without gaps needs no scan (row r holds id max - r); with a gap (a row
+    // deleted), it is scanned like any other order. Last: it deletes a row.
+    void timeOrderWithAGapIsScanned()
+    {
+        QVERIFY(m_model->hasPageBoundaries()); // at once: the ids have no gaps
+        const QList<qint64> all = ids(m_store->fetch());
+        QString error;
+        QVERIFY2(m_store->remove({all.at(RowCount / 2)}, &error), qPrintable(error));
+        m_model = std::make_unique<HistoryTableModel>();
+        m_model->setStore(m_store.get());
+        QCOMPARE(m_model->rowCount(), RowCount - 1);
+        QVERIFY(!m_model->hasPageBoundaries()); // read in the background
+        waitForBoundaries();
+        checkJumpsAfterBoundaries(QStringLiteral("id DESC"));
+        m_model->sortBy(HistoryColumn::Time, Qt::AscendingOrder);
+        waitForBoundaries();
+        checkJumpsAfterBoundaries(QStringLiteral("id ASC"));
     }
 };
 

@@ -401,7 +401,11 @@ void HistoryPane::updateCountLabel()
     const int all = m_model->storeCount();
     const QLocale locale;
     QString text;
-    if (!m_model->filter().isEmpty())
+    if (!m_model->filter().isEmpty() && !m_model->isCountExact())
+        //: Shown instead of "N of M connections" while the rows matching the filter are counted. Short: the
+        //: filter box beside it shrinks to make room.
+        text = tr("Counting matches…");
+    else if (!m_model->filter().isEmpty())
         text = tr("%1 of %2 connections").arg(locale.toString(matching), locale.toString(all));
     else if (all == 1)
         text = tr("1 connection");

@@ -98,6 +98,8 @@ protected:
 
 void HistoryPane::setUpTable()
 {
+    // A filter's first screen does not wait for its rows to be counted; the count label says so meanwhile.
+    m_model->setBackgroundCounting(true);
     m_proxy->setSourceModel(m_model);
     QTableView* table = m_ui->historyTable;
     table->setModel(m_proxy);

@@ -1,11 +1,51 @@
 #include "HistoryExportStream.h"
 
+#include "HistoryExportText.h"
+
 #include <QIODevice>
 #include <QStringEncoder>
 
 #include <algorithm>
 
 namespace das {
+
+namespace HistoryExportText {
+
+void appendEscapedUnit(QByteArray& out, char16_t unit)
+{
+    out += '\\';
+    switch (unit) {
+    case u'"':
+        out += '"';
+        return;
+    case u'\\':
+        out += '\\';
+        return;
+    case u'\b':
+        out += 'b';
+        return;
+    case u'\f':
+        out += 'f';
+        return;
+    case u'\n':
+        out += 'n';
+        return;
+    case u'\r':
+        out += 'r';
+        return;
+    case u'\t':
+        out += 't';
+        return;
+    default:
+        out += 'u';
+        for (int shift = 12; shift >= 0; shift -= 4) {
+            const uint digit = (unit >> shift) & 0xf;
+            out += char(digit < 10 ? '0' + digit : 'a' + digit - 10);
+        }
+    }
+}
+
+} // namespace HistoryExportText
 
 namespace {
 
@@ -100,43 +140,6 @@ void appendCsvField(QString& line, const QString& value)
 
 // ---- JSON (the bytes QJsonDocument::toJson(Indented) writes) ----
 
-char hexDigit(uint value)
-{
-    return char(value < 10 ? '0' + value : 'a' + value - 10);
-}
-
-void appendEscapedUnit(QByteArray& out, char16_t unit)
-{
-    out += '\\';
-    switch (unit) {
-    case u'"':
-        out += '"';
-        return;
-    case u'\\':
-        out += '\\';
-        return;
-    case u'\b':
-        out += 'b';
-        return;
-    case u'\f':
-        out += 'f';
-        return;
-    case u'\n':
-        out += 'n';
-        return;
-    case u'\r':
-        out += 'r';
-        return;
-    case u'\t':
-        out += 't';
-        return;
-    default:
-        out += 'u';
-        for (int shift = 12; shift >= 0; shift -= 4)
-            out += hexDigit((unit >> shift) & 0xf);
-    }
-}
-
 void appendJsonString(QByteArray& out, const QString& text)
 {
     out += '"';
@@ -155,7 +158,7 @@ void appendJsonString(QByteArray& out, const QString& text)
         }
         appendUtf8(out, QStringView(data + runStart, i - runStart));
         // A lone surrogate has no UTF-8 form: QJsonDocument writes it as \uXXXX, and so does this.
-        appendEscapedUnit(out, u);
+        HistoryExportText::appendEscapedUnit(out, u);
         runStart = i + 1;
     }
     appendUtf8(out, QStringView(data + runStart, size - runStart));

@@ -5,6 +5,7 @@
 #include <QByteArray>
 
 class QIODevice;
+struct sqlite3_stmt;
 
 namespace das {
 
@@ -26,6 +27,11 @@ public:
     HistoryExportStream& operator=(const HistoryExportStream&) = delete;
 
     void write(const HistoryRecord& record);
+    // Writes a row of "SELECT <HistorySql::columns()> FROM connections" straight from SQLite's UTF-8, the
+    // bytes write(HistorySql::readRecord(row)) would write, without making the record. False, writing
+    // nothing, for a row whose stored values are not the plain ones this reads (text that is not valid
+    // UTF-8, a time of another shape, a number where text belongs): the caller then writes the record.
+    bool writeRow(sqlite3_stmt* row);
     // Writes what is left (the closing bracket) and flushes the buffer. False when the device refused
     // bytes, here or earlier; the device's errorString() says why.
     bool finish();
@@ -34,6 +40,9 @@ public:
 private:
     void writeCsv(const HistoryRecord& record);
     void writeJson(const HistoryRecord& record);
+    struct RowBytes;
+    void writeCsv(const RowBytes& row);
+    void writeJson(const RowBytes& row);
     void flushIfFull();
     void flush();
 

@@ -71,10 +71,7 @@ bool HistoryExporter::write(const HistoryStore& store, const QString& filter, Hi
                             qint64* count, QString* error)
 {
     HistoryExportStream stream(device, format);
-    const bool read = store.forEach(filter, sort, order, [&stream](const HistoryRecord& record) {
-        stream.write(record);
-        return true;
-    });
+    const bool read = store.writeRows(stream, filter, sort, order);
     const bool written = stream.finish();
     if (count)
         *count = stream.count();

@@ -22,6 +22,30 @@ void HistoryPageCache::setOrder(const Order& order)
 void HistoryPageCache::clear()
 {
     m_pages.clear();
+    m_boundaryKeys.clear();
+    m_boundaryIds.clear();
+}
+
+void HistoryPageCache::setBoundaries(QList<QVariant> keys, QList<qint64> ids)
+{
+    Q_ASSERT(keys.size() == ids.size());
+    m_boundaryKeys = std::move(keys);
+    m_boundaryIds = std::move(ids);
+}
+
+void HistoryPageCache::appendBoundaries(const QList<QVariant>& keys, const QList<qint64>& ids)
+{
+    Q_ASSERT(keys.size() == ids.size());
+    m_boundaryKeys.append(keys);
+    m_boundaryIds.append(ids);
+}
+
+int HistoryPageCache::rowsFrom(int row)
+{
+    if (!at(row))
+        return 0;
+    const auto it = m_pages.constFind(row / PageRows);
+    return it != m_pages.cend() ? int(it->rows.size()) - row % PageRows : 0;
 }
 
 const HistoryRecord* HistoryPageCache::at(int row)
@@ -69,7 +93,7 @@ HistoryPageCache::Page* HistoryPageCache::load(int page)
 {
     if (!m_store || !m_store->isOpen())
         return nullptr;
-    const HistoryStore::PageQuery query{m_order.filter, m_order.column, m_order.order};
+    const HistoryStore::PageQuery query{m_order.filter, m_order.column, m_order.order, m_order.walk};
     const int first = page * PageRows;
     HistoryStore::Page read;
     const Page* previous = cached(page - 1);
@@ -78,7 +102,10 @@ HistoryPageCache::Page* HistoryPageCache::load(int page)
         read = m_store->pageAfter(query, previous->lastKey, previous->rows.constLast().id, PageRows);
     } else if (next) {
         read = m_store->pageBefore(query, next->firstKey, next->rows.constFirst().id, PageRows);
-    } else if (m_total > 0 && first > m_total / 2 && first < m_total) {
+    } else if (page > 0 && page <= m_boundaryIds.size()) {
+        read = m_store->pageAfter(query, m_boundaryKeys.at(page - 1), m_boundaryIds.at(page - 1), PageRows);
+        ++m_boundaryReads;
+    } else if (m_totalExact && m_total > 0 && first > m_total / 2 && first < m_total) {
         const int last = std::min(m_total, first + PageRows); // one past
         read = m_store->pageFromEnd(query, m_total - last, last - first);
     } else {

@@ -6,18 +6,13 @@
 #include <QTimeZone>
 #include <QVariant>
 
-#ifdef Q_OS_UNIX
-#include <dlfcn.h>
-#endif
+#include <sqlite3.h>
 
 namespace das {
 
 namespace HistorySql {
 
 namespace {
-
-// SQLite's SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE (sqlite3.h); this library does not link SQLite itself.
-constexpr int SqliteNoCheckpointOnClose = 1006;
 
 const char* const Columns =
     "id, created_at, endpoint, region, project_id, instance_id, engine_type, network_type, "
@@ -107,82 +102,6 @@ QString sortExpression(HistoryColumn::Column column)
     return QStringLiteral("id");
 }
 
-namespace {
-
-QString likePattern(const QString& filter)
-{
-    QString escaped = filter;
-    escaped.replace(u'\\', QStringLiteral("\\\\"));
-    escaped.replace(u'%', QStringLiteral("\\%"));
-    escaped.replace(u'_', QStringLiteral("\\_"));
-    return u'%' + escaped + u'%';
-}
-
-// Every filtered column, matched with LIKE: what a filter means, and how one under three characters runs.
-const char* const LikeClause = "(endpoint LIKE :f ESCAPE '\\' OR instance_id LIKE :f ESCAPE '\\' OR "
-                               "engine_type LIKE :f ESCAPE '\\'"
-                               " OR username LIKE :f ESCAPE '\\' OR connection_id LIKE :f ESCAPE '\\' OR "
-                               "database_name LIKE :f ESCAPE '\\'"
-                               " OR remarks LIKE :f ESCAPE '\\' OR project_id LIKE :f ESCAPE '\\'"
-                               " OR state LIKE :f ESCAPE '\\')";
-
-// The same rows for three characters or more, without reading every row. The columns of many values are in
-// the trigram index (schema 5): its rows holding every trigram of the filter, checked with the LIKE that
-// defines a match (the index folds non-ASCII case, LIKE does not). The columns of a few values (endpoints,
-// engines, projects, states) are matched on their distinct values, found by hopping through their indexes
-// (one seek per value), and then taken by index.
-const char* const IndexedClause =
-    "((id IN (SELECT rowid FROM connections_fts WHERE connections_fts MATCH :q)"
-    " AND (instance_id LIKE :f ESCAPE '\\' OR username LIKE :f ESCAPE '\\' OR connection_id LIKE :f ESCAPE "
-    "'\\'"
-    " OR database_name LIKE :f ESCAPE '\\' OR remarks LIKE :f ESCAPE '\\'))"
-    " OR endpoint IN (%1) OR engine_type IN (%2) OR project_id IN (%3) OR state IN (%4))";
-
-QString distinctMatching(const char* column)
-{
-    return QStringLiteral("WITH RECURSIVE v(x) AS (SELECT MIN(%1) FROM connections UNION ALL SELECT (SELECT "
-                          "MIN(%1) FROM connections WHERE %1 > v.x) FROM v WHERE v.x IS NOT NULL) "
-                          "SELECT x FROM v WHERE x LIKE :f ESCAPE '\\'")
-        .arg(QLatin1String(column));
-}
-
-// The filter's trigrams (of code points, as the tokenizer counts), each a quoted FTS5 string, all required.
-QString trigramQuery(const QList<uint>& codePoints)
-{
-    QStringList terms;
-    for (qsizetype i = 0; i + 3 <= codePoints.size(); ++i) {
-        QString term = QString::fromUcs4(reinterpret_cast<const char32_t*>(codePoints.constData() + i), 3);
-        term.replace(u'"', QStringLiteral("\"\""));
-        term = u'"' + term + u'"';
-        if (!terms.contains(term))
-            terms.append(term);
-    }
-    return terms.join(QStringLiteral(" AND "));
-}
-
-bool usesIndex(const QString& filter)
-{
-    return filter.toUcs4().size() >= 3;
-}
-
-} // namespace
-
-QString filterClause(const QString& filter)
-{
-    if (!usesIndex(filter))
-        return QLatin1String(LikeClause);
-    return QString::fromLatin1(IndexedClause)
-        .arg(distinctMatching("endpoint"), distinctMatching("engine_type"), distinctMatching("project_id"),
-             distinctMatching("state"));
-}
-
-void bindFilter(QSqlQuery& q, const QString& filter)
-{
-    q.bindValue(QStringLiteral(":f"), likePattern(filter));
-    if (usesIndex(filter))
-        q.bindValue(QStringLiteral(":q"), trigramQuery(filter.toUcs4()));
-}
-
 int columnCount()
 {
     return int(QString::fromLatin1(Columns).count(u',')) + 1;
@@ -232,25 +151,60 @@ QString nonNull(const QString& text)
     return text.isNull() ? QStringLiteral("") : text;
 }
 
-HistoryRecord readRecord(const QSqlQuery& q)
+namespace {
+
+template <typename Value> HistoryRecord readRecordFrom(const Value& value)
 {
     HistoryRecord r;
-    r.id = q.value(0).toLongLong();
-    r.createdAt = fromTimestamp(q.value(1).toString());
-    const QString nodes = q.value(9).toString();
+    r.id = value(0).toLongLong();
+    r.createdAt = fromTimestamp(value(CreatedAtIndex).toString());
+    const QString nodes = value(NodeIdsIndex).toString();
     r.nodeIds = nodes.isEmpty() ? QStringList() : nodes.split(u',');
     for (const TextColumn& c : TextColumns)
-        r.*c.field = q.value(c.index).toString();
+        r.*c.field = value(c.index).toString();
     for (const FlagColumn& c : FlagColumns)
-        r.*c.field = q.value(c.index).toBool();
+        r.*c.field = value(c.index).toBool();
     // Only this code writes these columns; a name it does not know is a damaged row, and Unknown is the
     // state that sends it to be checked on DAS.
     r.state =
-        HistoryRecord::stateFromName(q.value(StateIndex).toString()).value_or(HistoryRecord::State::Unknown);
-    r.origin = HistoryRecord::originFromName(q.value(OriginIndex).toString())
-                   .value_or(HistoryRecord::Origin::Created);
-    r.updatedAt = fromTimestamp(q.value(UpdatedAtIndex).toString());
+        HistoryRecord::stateFromName(value(StateIndex).toString()).value_or(HistoryRecord::State::Unknown);
+    r.origin =
+        HistoryRecord::originFromName(value(OriginIndex).toString()).value_or(HistoryRecord::Origin::Created);
+    r.updatedAt = fromTimestamp(value(UpdatedAtIndex).toString());
     return r;
+}
+
+// A value as the QtSql SQLite driver makes it (QSQLiteResultPrivate::fetchNext, default precision).
+QVariant driverValue(sqlite3_stmt* s, int column)
+{
+    switch (sqlite3_column_type(s, column)) {
+    case SQLITE_INTEGER:
+        return QVariant(qlonglong(sqlite3_column_int64(s, column)));
+    case SQLITE_FLOAT:
+        return QVariant(sqlite3_column_double(s, column));
+    case SQLITE_NULL:
+        return QVariant(QMetaType::fromType<QString>());
+    case SQLITE_BLOB:
+        return QVariant(QByteArray(static_cast<const char*>(sqlite3_column_blob(s, column)),
+                                   sqlite3_column_bytes(s, column)));
+    default: {
+        const void* text = sqlite3_column_text16(s, column);
+        return QVariant(QString(static_cast<const QChar*>(text),
+                                sqlite3_column_bytes16(s, column) / qsizetype(sizeof(QChar))));
+    }
+    }
+}
+
+} // namespace
+
+HistoryRecord readRecord(const QSqlQuery& q)
+{
+    return readRecordFrom([&q](int column) { return q.value(column); });
+}
+
+HistoryRecord readRecord(sqlite3_stmt* statement)
+{
+    return readRecordFrom([statement](int column) { return driverValue(statement, column); });
 }
 
 QString insertStatement(int rows)
@@ -284,37 +238,159 @@ void bindRecord(QSqlQuery& q, const HistoryRecord& record, int row)
     q.bindValue(base + UpdatedAtIndex, timestamp(record.updatedAt));
 }
 
+namespace {
+
+// Appends `text` as UTF-8; false, appending nothing, when it holds a surrogate (SQLite's own conversion of
+// UTF-16, which the driver's binding used, treats unpaired ones its own way: such text is bound as UTF-16).
+bool appendUtf8(QByteArray& out, QStringView text)
+{
+    const qsizetype start = out.size();
+    for (const QChar ch : text) {
+        const char16_t c = ch.unicode();
+        if (c < 0x80) {
+            out += char(c);
+        } else if (c < 0x800) {
+            out += char(0xc0 | (c >> 6));
+            out += char(0x80 | (c & 0x3f));
+        } else if (QChar::isSurrogate(c)) {
+            out.truncate(start);
+            return false;
+        } else {
+            out += char(0xe0 | (c >> 12));
+            out += char(0x80 | ((c >> 6) & 0x3f));
+            out += char(0x80 | (c & 0x3f));
+        }
+    }
+    return true;
+}
+
+// timestamp(time) as UTF-8, written by hand for the usual years (QDateTime::toString() was a good part of a
+// bulk insert).
+void appendTimestamp(QByteArray& out, const QDateTime& time)
+{
+    if (!time.isValid())
+        return;
+    const qint64 msecs = time.toMSecsSinceEpoch();
+    const qint64 days = msecs >= 0 ? msecs / 86400000 : -((-msecs + 86399999) / 86400000);
+    const QDate date = QDate::fromJulianDay(days + 2440588);
+    if (date.year() < 1000 || date.year() > 9999) {
+        out += timestamp(time).toUtf8();
+        return;
+    }
+    const int ms = int(msecs - days * 86400000);
+    char text[] = "0000-00-00T00:00:00.000Z";
+    auto put = [&text](int at, int digits, int value) {
+        for (int i = at + digits - 1; i >= at; --i, value /= 10)
+            text[i] = char('0' + value % 10);
+    };
+    put(0, 4, date.year());
+    put(5, 2, date.month());
+    put(8, 2, date.day());
+    put(11, 2, ms / 3600000);
+    put(14, 2, ms / 60000 % 60);
+    put(17, 2, ms / 1000 % 60);
+    put(20, 3, ms % 1000);
+    out.append(text, 24);
+}
+
+const QByteArray& nameBytes(HistoryRecord::State state)
+{
+    static const QList<QByteArray> names = [] {
+        QList<QByteArray> all;
+        for (int i = 0; i <= int(HistoryRecord::State::Deleted); ++i)
+            all.append(HistoryRecord::stateName(HistoryRecord::State(i)).toLatin1());
+        return all;
+    }();
+    return names.at(int(state));
+}
+
+const QByteArray& nameBytes(HistoryRecord::Origin origin)
+{
+    static const QList<QByteArray> names = [] {
+        QList<QByteArray> all;
+        for (int i = 0; i <= int(HistoryRecord::Origin::Adopted); ++i)
+            all.append(HistoryRecord::originName(HistoryRecord::Origin(i)).toLatin1());
+        return all;
+    }();
+    return names.at(int(origin));
+}
+
+} // namespace
+
+bool bindRecord(sqlite3_stmt* s, const HistoryRecord& record, BoundText& keep, int row)
+{
+    const int base = row * insertColumnCount();
+    // Parameter i (1-based) is column i of Columns (id has none). First every value into one buffer (which
+    // may move as it grows), then the bindings to it.
+    constexpr int Count = UpdatedAtIndex + 1;
+    static_assert(Count <= int(sizeof(BoundText::wide) / sizeof(QString)));
+    qsizetype start[Count] = {};
+    qsizetype end[Count] = {};
+    bool wide[Count] = {};
+    QByteArray& out = keep.utf8;
+    out.resize(0);
+    auto text = [&](int column, const QString& value) {
+        start[column] = out.size();
+        wide[column] = !appendUtf8(out, value);
+        if (wide[column])
+            keep.wide[column] = value;
+        end[column] = out.size();
+    };
+    start[CreatedAtIndex] = out.size();
+    appendTimestamp(out, record.createdAt);
+    end[CreatedAtIndex] = out.size();
+    start[UpdatedAtIndex] = out.size();
+    appendTimestamp(out, record.updatedAt);
+    end[UpdatedAtIndex] = out.size();
+    start[StateIndex] = out.size();
+    out += nameBytes(record.state);
+    end[StateIndex] = start[OriginIndex] = out.size();
+    out += nameBytes(record.origin);
+    end[OriginIndex] = out.size();
+    text(NodeIdsIndex, record.nodeIds.size() == 1 ? record.nodeIds.constFirst() : record.nodeIds.join(u','));
+    for (const TextColumn& c : TextColumns)
+        text(c.index, record.*c.field);
+    bool ok = true;
+    for (const FlagColumn& c : FlagColumns) {
+        ok = ok && sqlite3_bind_int(s, base + c.index, record.*c.field ? 1 : 0) == SQLITE_OK;
+        start[c.index] = -1;
+    }
+    for (int column = 1; ok && column < Count; ++column) {
+        if (start[column] < 0)
+            continue;
+        if (wide[column]) {
+            const QString& value = keep.wide[column];
+            ok = sqlite3_bind_text16(s, base + column, value.utf16(), int(value.size() * 2), SQLITE_STATIC) ==
+                 SQLITE_OK;
+        } else {
+            ok = sqlite3_bind_text(s, base + column, out.constData() + start[column],
+                                   int(end[column] - start[column]), SQLITE_STATIC) == SQLITE_OK;
+        }
+    }
+    return ok;
+}
+
+sqlite3* handle(const QSqlDatabase& db)
+{
+    if (!db.isOpen())
+        return nullptr;
+    const QVariant handle = db.driver()->handle();
+    if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0)
+        return nullptr;
+    return *static_cast<sqlite3* const*>(handle.constData());
+}
+
 // For a process that leaves the history's write-ahead log to the next one
 // (AppPaths::historyCompactedOnClose): the close no longer copies the log back into the database file and
 // deletes it, which costs a flush of the log, a flush of the database and two unlinks, and then the next
 // process's first commit a new log's header and directory flushes. Every commit is on disk in the log already
-// (synchronous=FULL), and SQLite copies the log back every wal_autocheckpoint pages in any case. The option
-// is set through the SQLite the driver plugin itself uses: the function is looked up in the plugin's library
-// and what it links, never in another copy.
+// (synchronous=FULL), and SQLite copies the log back every wal_autocheckpoint pages in any case.
 bool keepWalOnClose(const QSqlDatabase& db)
 {
-#ifdef Q_OS_UNIX
-    const QVariant handle = db.driver()->handle();
-    if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0)
-        return false;
-    void* const sqlite = *static_cast<void* const*>(handle.constData());
-    Dl_info plugin{};
-    // The driver object's vtable lies in the plugin's library.
-    if (!sqlite || !::dladdr(*reinterpret_cast<void* const*>(db.driver()), &plugin) || !plugin.dli_fname)
-        return false;
-    void* const library = ::dlopen(plugin.dli_fname, RTLD_LAZY | RTLD_NOLOAD);
-    if (!library)
-        return false;
-    using DbConfig = int (*)(void*, int, ...);
-    const auto config = reinterpret_cast<DbConfig>(::dlsym(library, "sqlite3_db_config"));
+    sqlite3* const sqlite = handle(db);
     int set = 0;
-    const bool kept = config && config(sqlite, SqliteNoCheckpointOnClose, 1, &set) == 0 && set == 1;
-    ::dlclose(library);
-    return kept;
-#else
-    Q_UNUSED(db)
-    return false;
-#endif
+    return sqlite && sqlite3_db_config(sqlite, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, &set) == SQLITE_OK &&
+           set == 1;
 }
 
 } // namespace HistorySql

@@ -1,6 +1,7 @@
 #include "HistoryStore.h"
 
 #include "AppPaths.h"
+#include "HistoryBulkInsert.h"
 #include "HistoryLog.h"
 #include "HistorySql.h"
 
@@ -11,6 +12,11 @@
 #include <QSqlQuery>
 #include <QThread>
 #include <QUuid>
+
+#include <algorithm>
+#include <future>
+
+#include <sqlite3.h>
 
 namespace das {
 
@@ -82,33 +88,6 @@ const char* const Migrations[] = {
 };
 static_assert(sizeof(Migrations) / sizeof(Migrations[0]) == HistoryStore::SchemaVersion);
 
-// Each row goes into every index (and the trigram index) at a place of its own: with SQLite's default
-// 2 MiB page cache a bulk insert reads the same index pages again and again. A larger cache while many rows
-// go in, SQLite's default again after (the app's memory stays small the rest of the time).
-class BulkCache
-{
-public:
-    BulkCache(const QSqlDatabase& db, bool wanted)
-        : m_query(db)
-    {
-        m_on = wanted && m_query.exec(QStringLiteral("PRAGMA cache_size = -32768"));
-    }
-    ~BulkCache()
-    {
-        if (m_on)
-            m_query.exec(QStringLiteral("PRAGMA cache_size = -2000"));
-    }
-    BulkCache(const BulkCache&) = delete;
-    BulkCache& operator=(const BulkCache&) = delete;
-
-private:
-    QSqlQuery m_query;
-    bool m_on = false;
-};
-
-// Rows per INSERT statement of addMany(): 21 values each, well under SQLite's 32,766 bound values.
-constexpr int BatchRows = 20;
-
 // A step's statements, split at ';' except inside a trigger's BEGIN ... END.
 QStringList splitStatements(const QString& step)
 {
@@ -132,17 +111,22 @@ QStringList splitStatements(const QString& step)
 // instead of waiting when another process holds one (the busy timeout does not cover it). When many processes
 // open a new history together (a batch of CLI runs), the others simply try again until the first has switched
 // it; the mode is then stored in the file and the statement no longer needs the lock. Bounded: about 5 s.
-bool execRetryingLock(QSqlQuery& q, const QString& statement)
+bool configure(sqlite3* db, QString* why)
 {
+    if (!db) {
+        *why = QStringLiteral("SQLite is not reachable");
+        return false;
+    }
+    const char* const pragmas = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON";
     for (int attempt = 0; attempt < 100; ++attempt) {
-        if (q.exec(statement))
+        const int code = sqlite3_exec(db, pragmas, nullptr, nullptr, nullptr);
+        if (code == SQLITE_OK)
             return true;
-        const int code =
-            q.lastError().nativeErrorCode().toInt() & 0xff; // SQLITE_BUSY, SQLITE_LOCKED, extended
-        if (code != 5 && code != 6)
-            return false;
+        if ((code & 0xff) != SQLITE_BUSY && (code & 0xff) != SQLITE_LOCKED)
+            break;
         QThread::msleep(20 + QRandomGenerator::global()->bounded(30));
     }
+    *why = QString::fromUtf8(sqlite3_errmsg(db));
     return false;
 }
 
@@ -179,18 +163,17 @@ bool HistoryStore::open(QString* error)
     }
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
     db.setDatabaseName(m_path);
+    // Set by the driver as it opens, without a statement.
+    db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
     if (!db.open()) {
         *error = tr("Cannot open the history database %1: %2").arg(m_path, db.lastError().text());
         return false;
     }
-    QSqlQuery q(db);
-    const char* const pragmas[] = {"PRAGMA busy_timeout=5000", "PRAGMA journal_mode=WAL",
-                                   "PRAGMA synchronous=FULL", "PRAGMA foreign_keys=ON"};
-    for (const char* pragma : pragmas) {
-        if (!execRetryingLock(q, QLatin1String(pragma))) {
-            *error = tr("Cannot configure the history database: %1").arg(q.lastError().text());
-            return false;
-        }
+    // Straight through SQLite (what a one-shot CLI create pays for each QSqlQuery adds up).
+    QString why;
+    if (!configure(HistorySql::handle(db), &why)) {
+        *error = tr("Cannot configure the history database: %1").arg(why);
+        return false;
     }
     if (!migrate(error) || !checkPrivate(error))
         return false;
@@ -323,56 +306,66 @@ bool HistoryStore::add(HistoryRecord& record, QString* error)
 
 bool HistoryStore::addMany(QList<HistoryRecord>& records, QString* error)
 {
-    QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
-    QSqlQuery* q = insertQuery(error);
-    if (!q)
-        return false;
-    if (!db.transaction()) {
-        if (error)
-            *error = tr("Cannot save the connection to history: %1").arg(db.lastError().text());
-        return false;
-    }
-    const BulkCache cache(db, records.size() > 1000);
-    // Many rows a statement: SQLite wraps each statement that fires triggers in a savepoint, and FTS5 writes
-    // its pending index data out at every savepoint, so one row a statement made the trigram index a
-    // thousand tiny segments to merge. Whole batches first, then the rest one at a time.
-    QSqlQuery batch(db);
-    const qsizetype full = records.size() / BatchRows * BatchRows;
-    bool ok = full == 0 || batch.prepare(HistorySql::insertStatement(BatchRows));
-    for (qsizetype first = 0; ok && first < full; first += BatchRows) {
-        for (int row = 0; row < BatchRows; ++row) {
-            HistoryRecord& record = records[first + row];
-            if (!record.createdAt.isValid())
-                record.createdAt = QDateTime::currentDateTimeUtc();
-            HistorySql::bindRecord(batch, record, row);
-        }
-        ok = batch.exec();
-        // One writer (this transaction) and AUTOINCREMENT: the rows took consecutive ids.
-        const qint64 last = batch.lastInsertId().toLongLong();
-        for (int row = 0; ok && row < BatchRows; ++row)
-            records[first + row].id = last - (BatchRows - 1 - row);
-    }
-    if (!ok && error)
-        *error = tr("Cannot save the connection to history: %1").arg(batch.lastError().text());
-    for (qsizetype i = full; ok && i < records.size(); ++i)
-        ok = insert(*q, records[i], error);
+    qint64 index = 0;
+    // On this thread: the callbacks read and write the caller's list.
+    const bool ok = addRows(
+        records.size(), [&records](qint64 i) { return records.at(i); },
+        [&records, &index](const HistoryRecord& added) {
+            // The id, and createdAt when the record had none (the time of its insert).
+            records[index].id = added.id;
+            records[index].createdAt = added.createdAt;
+            ++index;
+        },
+        false, error);
     if (!ok) {
-        db.rollback();
         for (HistoryRecord& r : records)
             r.id = 0;
-        return false;
     }
-    batch.finish();
-    q->finish();
-    if (!db.commit()) {
-        if (error)
-            *error = tr("Cannot save the connection to history: %1").arg(db.lastError().text());
-        db.rollback();
-        for (HistoryRecord& r : records)
-            r.id = 0;
+    return ok;
+}
+
+bool HistoryStore::addEach(qint64 rows, const std::function<HistoryRecord(qint64)>& row,
+                           const std::function<void(const HistoryRecord&)>& added, QString* error)
+{
+    return addRows(rows, row, added, true, error);
+}
+
+bool HistoryStore::addRows(qint64 rows, const std::function<HistoryRecord(qint64)>& row,
+                           const std::function<void(const HistoryRecord&)>& added, bool makeAhead,
+                           QString* error)
+{
+    HistoryBulkInsert insert(HistorySql::handle(QSqlDatabase::database(m_connectionName, false)));
+    if (!insert.begin(rows, error))
         return false;
+    if (added)
+        insert.setStored(added);
+    // The rows of a large load are made a chunk ahead, on a thread of their own, while the chunk before
+    // goes in: making them (the caller's work) and inserting them (SQLite's) overlap on two cores.
+    constexpr qint64 Chunk = 4096;
+    auto make = [&row](qint64 first, qint64 count) {
+        QList<HistoryRecord> chunk;
+        chunk.reserve(count);
+        for (qint64 i = first; i < first + count; ++i)
+            chunk.append(row(i));
+        return chunk;
+    };
+    const bool ahead = makeAhead && rows >= 2 * Chunk;
+    std::future<QList<HistoryRecord>> next;
+    if (ahead)
+        next = std::async(std::launch::async, make, 0, std::min(Chunk, rows));
+    for (qint64 first = 0; first < rows; first += Chunk) {
+        const qint64 count = std::min(Chunk, rows - first);
+        const QList<HistoryRecord> chunk = ahead ? next.get() : make(first, count);
+        if (ahead && first + Chunk < rows)
+            next = std::async(std::launch::async, make, first + Chunk, std::min(Chunk, rows - first - Chunk));
+        for (const HistoryRecord& record : chunk) {
+            if (!insert.add(record, error))
+                return false; // rolled back as `insert` goes (and `next` waits for its thread)
+        }
     }
-    qCDebug(lcHistory) << "added" << records.size() << "rows";
+    if (!insert.commit(error))
+        return false;
+    qCDebug(lcHistory) << "added" << rows << "rows";
     return true;
 }
 

@@ -17,9 +17,11 @@ class QSqlQuery;
 
 namespace das {
 
-// SQLite history of creates (QtSql), written ahead: a row in state pending is committed before the request
-// leaves and later set to where the create ended. WAL with synchronous=FULL: a row is durable once add()
-// returns.
+class HistoryExportStream;
+
+// SQLite history of creates (QtSql; SQLite's own C API, through the driver's handle, for bulk inserts and
+// exports), written ahead: a row in state pending is committed before the request leaves and later set to
+// where the create ended. WAL with synchronous=FULL: a row is durable once add() returns.
 class HistoryStore
 {
     Q_DECLARE_TR_FUNCTIONS(HistoryStore)
@@ -42,9 +44,19 @@ public:
 
     // Inserts and commits; sets record.id. The caller shows the connection ID only after this returns true.
     bool add(HistoryRecord& record, QString* error);
-    // Inserts every record in one transaction through one prepared statement, setting each id: a bulk load
-    // or an import pays one commit, not one per row. All or none (ids stay 0 when it fails).
+    // Inserts every record in one transaction (HistoryBulkInsert), setting each id (and createdAt, when
+    // unset): a bulk load or an import pays one commit, not one per row. All or none (ids stay 0 when it
+    // fails).
     bool addMany(QList<HistoryRecord>& records, QString* error);
+    // A bulk load streamed into one transaction: `rows` records, made one at a time by row(0) ..
+    // row(rows - 1), so that memory stays flat however many there are; `added`, when set, gets each as
+    // stored (with its id). All or none. When the rows outnumber those present, the table's indexes are
+    // built again after the insert instead of row by row (see HistoryBulkInsert): a first import or a
+    // restore of 100,000 rows takes a second or two.
+    // row() is called in order, from a thread of its own for a large load (it must not touch what the
+    // caller's thread is using); added() on the caller's thread.
+    bool addEach(qint64 rows, const std::function<HistoryRecord(qint64 index)>& row,
+                 const std::function<void(const HistoryRecord& added)>& added, QString* error);
     bool remove(const QList<qint64>& ids, QString* error);
     bool setPasswordSaved(qint64 id, bool saved, QString* error);
 
@@ -102,7 +114,21 @@ public:
         QString filter;
         HistoryColumn::Column sort = HistoryColumn::Time;
         Qt::SortOrder order = Qt::DescendingOrder;
+        // How a filter's page is found: false, its matching rows are looked up by index and sorted (quick
+        // when few match); true, the order is walked and each row checked until the page is full (quick when
+        // many match). The same rows either way. See isCommonFilter().
+        bool walk = false;
     };
+    // At least HistoryFilterPlan::CommonMatches rows match the filter (checked by reading at most that
+    // many): its pages are quicker found by walking the order (PageQuery::walk). Rows matching a filter of
+    // one or two characters are never looked up by index: true.
+    bool isCommonFilter(const QString& filter) const;
+    // The rows matching the filter, counting no further than `limit` (reads at most that many): below it,
+    // the count. -1 when the query failed.
+    int countUpTo(const QString& filter, int limit) const;
+    // The lowest and highest id, false when there are no rows. When max - min + 1 is the number of rows, the
+    // ids have no gaps (nothing was deleted) and row r of the time order holds id max - r (or min + r).
+    bool idRange(qint64* min, qint64* max) const;
     struct Page
     {
         QList<HistoryRecord> rows;
@@ -121,6 +147,16 @@ public:
     // visit returns false. False when the query failed.
     bool forEach(const QString& filter, HistoryColumn::Column sort, Qt::SortOrder order,
                  const std::function<bool(const HistoryRecord&)>& visit) const;
+    // A number that changes whenever the rows may have changed: a commit by this store (SQLite's
+    // total_changes()) or by anyone else (dataVersion()). Equal numbers mean the same rows, so a reload can
+    // keep what it read. -1 when it cannot be read.
+    qint64 changeStamp() const;
+
+    // Writes every row matching the filter, in that order (the rows forEach() visits), to `stream`, read
+    // through SQLite's C API: the stored UTF-8 goes into the export without a QString or QVariant per value
+    // (HistoryExportStream::writeRow). False when the query failed.
+    bool writeRows(HistoryExportStream& stream, const QString& filter, HistoryColumn::Column sort,
+                   Qt::SortOrder order) const;
 
     // SQLite's PRAGMA data_version: a number that changes when another connection (another process such as
     // the CLI, or another HistoryStore) commits to the database, and not on this store's own commits. -1 when
@@ -132,6 +168,8 @@ private:
     bool checkPrivate(QString* error) const;
     QSqlQuery* insertQuery(QString* error);
     bool insert(QSqlQuery& query, HistoryRecord& record, QString* error);
+    bool addRows(qint64 rows, const std::function<HistoryRecord(qint64)>& row,
+                 const std::function<void(const HistoryRecord&)>& added, bool makeAhead, QString* error);
     int updateState(qint64 id, HistoryRecord::State state, const QString& connectionId,
                     const QString& requestId, const QString& detail, bool onlyUnresolved, QString* error);
 

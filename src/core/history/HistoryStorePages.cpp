@@ -3,6 +3,7 @@
 // in HistoryStore.cpp and HistoryStoreState.cpp.
 #include "HistoryStore.h"
 
+#include "HistoryFilterPlan.h"
 #include "HistoryLog.h"
 #include "HistorySql.h"
 
@@ -47,7 +48,7 @@ bool run(QSqlQuery& q, const Select& s)
                   QStringLiteral(" FROM connections");
     QStringList where;
     if (!s.query.filter.isEmpty())
-        where.append(HistorySql::filterClause(s.query.filter));
+        where.append(HistoryFilterPlan::clause(s.query.filter, s.query.walk));
     if (s.bound != Bound::None) {
         // Row values walk the (column, id) index from the bound instead of counting rows up to it.
         const bool greater = (s.bound == Bound::After) == (s.query.order == Qt::AscendingOrder);
@@ -158,6 +159,53 @@ HistoryStore::Page HistoryStore::pageBefore(const PageQuery& query, const QVaria
     s.id = id;
     s.limit = limit;
     return readPage(m_connectionName, s);
+}
+
+bool HistoryStore::isCommonFilter(const QString& filter) const
+{
+    return filter.isEmpty() || HistoryFilterPlan::alwaysWalks(filter) ||
+           countUpTo(filter, HistoryFilterPlan::CommonMatches) >= HistoryFilterPlan::CommonMatches;
+}
+
+int HistoryStore::countUpTo(const QString& filter, int limit) const
+{
+    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    q.setForwardOnly(true);
+    QString sql = QStringLiteral("SELECT COUNT(*) FROM (SELECT 1 FROM connections");
+    if (!filter.isEmpty())
+        sql += QStringLiteral(" WHERE ") + HistorySql::filterClause(filter);
+    q.prepare(sql + QStringLiteral(" LIMIT %1)").arg(limit));
+    if (!filter.isEmpty())
+        HistorySql::bindFilter(q, filter);
+    if (!q.exec() || !q.next())
+        return -1;
+    return q.value(0).toInt();
+}
+
+bool HistoryStore::idRange(qint64* min, qint64* max) const
+{
+    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    // Two subqueries: SQLite reads one end of the table for a lone MIN or MAX, and every row for both.
+    if (!q.exec(
+            QStringLiteral("SELECT (SELECT MIN(id) FROM connections), (SELECT MAX(id) FROM connections)")) ||
+        !q.next() || q.isNull(0))
+        return false;
+    *min = q.value(0).toLongLong();
+    *max = q.value(1).toLongLong();
+    return true;
+}
+
+qint64 HistoryStore::changeStamp() const
+{
+    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    if (!q.exec(QStringLiteral("SELECT total_changes()")) || !q.next())
+        return -1;
+    const qint64 own = q.value(0).toLongLong();
+    const qint64 others = dataVersion();
+    if (others < 0)
+        return -1;
+    // Both grow from small numbers; neither reaches 2^32 in a session.
+    return (others << 32) + (own & 0xffffffff);
 }
 
 } // namespace das

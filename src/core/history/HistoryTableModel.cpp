@@ -1,47 +1,52 @@
 #include "HistoryTableModel.h"
 
-#include <QLocale>
+#include "HistoryFilterPlan.h"
+#include "HistoryOrderScan.h"
+
 #include <QSet>
-#include <QUrl>
 
 #include <algorithm>
 
 namespace das {
 
-namespace {
-
-QString endpointDisplay(const QString& endpoint)
-{
-    const QUrl url(endpoint);
-    if (!url.isValid() || url.host().isEmpty())
-        return endpoint;
-    if (url.port() == -1)
-        return url.host();
-    return url.host() + u':' + QString::number(url.port());
-}
-
-QString singleLine(const QString& text)
-{
-    if (!text.contains(u'\n') && !text.contains(u'\r'))
-        return text;
-    QString out = text;
-    out.replace(QStringLiteral("\r\n"), QStringLiteral("\n"));
-    out.replace(u'\r', u'\n');
-    out.replace(QStringLiteral("\n"), QStringLiteral(" \u23CE "));
-    return out;
-}
-
-} // namespace
-
 HistoryTableModel::HistoryTableModel(QObject* parent)
     : QAbstractTableModel(parent)
 {}
 
+HistoryTableModel::~HistoryTableModel() = default;
+
 void HistoryTableModel::setStore(HistoryStore* store)
 {
+    m_scan.reset(); // it reads another file, or none
     m_store = store;
     m_cache.setStore(store);
+    updatePlan();
     reset();
+}
+
+bool HistoryTableModel::canFetchMore(const QModelIndex& parent) const
+{
+    return !parent.isValid() && !m_exact;
+}
+
+void HistoryTableModel::fetchMore(const QModelIndex& parent)
+{
+    if (parent.isValid() || m_exact)
+        return;
+    // While the count is made, the next page by keyset after the last row known.
+    const int more = m_cache.rowsFrom(m_total);
+    const bool last = more < PageSize;
+    if (more > 0) {
+        beginInsertRows(QModelIndex(), m_total, m_total + more - 1);
+        m_total += more;
+        m_exact = last;
+        m_cache.setTotal(m_total, m_exact);
+        endInsertRows();
+    } else {
+        m_exact = true;
+        m_cache.setTotal(m_total, true);
+    }
+    emit countsChanged();
 }
 
 int HistoryTableModel::rowCount(const QModelIndex& parent) const
@@ -52,128 +57,6 @@ int HistoryTableModel::rowCount(const QModelIndex& parent) const
 int HistoryTableModel::columnCount(const QModelIndex& parent) const
 {
     return parent.isValid() ? 0 : int(HistoryColumn::Count);
-}
-
-QString HistoryTableModel::stateText(const HistoryRecord& record)
-{
-    QString state;
-    switch (record.state) {
-    case HistoryRecord::State::Pending:
-        state = tr("Pending");
-        break;
-    case HistoryRecord::State::Created:
-        state = tr("Created");
-        break;
-    case HistoryRecord::State::NotCreated:
-        state = tr("Not created");
-        break;
-    case HistoryRecord::State::Unknown:
-        state = tr("Unknown");
-        break;
-    case HistoryRecord::State::Deleted:
-        state = tr("Deleted");
-        break;
-    }
-    switch (record.origin) {
-    case HistoryRecord::Origin::Created:
-        return state;
-    case HistoryRecord::Origin::Existing:
-        //: %1 is a state such as "Created"; the connection existed before and was chosen instead of a
-        //: duplicate create.
-        return tr("%1 (existing)").arg(state);
-    case HistoryRecord::Origin::Adopted:
-        //: %1 is a state such as "Created"; the connection was taken from the list of connections on DAS.
-        return tr("%1 (adopted)").arg(state);
-    }
-    return state;
-}
-
-QVariant HistoryTableModel::displayData(const HistoryRecord& r, int column)
-{
-    switch (column) {
-    case HistoryColumn::Time:
-        return r.createdAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
-    case HistoryColumn::Endpoint:
-        return endpointDisplay(r.endpoint);
-    case HistoryColumn::Instance:
-        return r.instanceId;
-    case HistoryColumn::Engine:
-        return r.engineType;
-    case HistoryColumn::Username:
-        return r.username;
-    case HistoryColumn::ConnectionId:
-        return r.connectionId;
-    case HistoryColumn::Remarks:
-        return singleLine(r.remarks);
-    case HistoryColumn::PasswordSaved:
-        return r.passwordSaved ? tr("Yes") : tr("No");
-    case HistoryColumn::State:
-        return stateText(r);
-    case HistoryColumn::ProjectId:
-        return r.projectId;
-    case HistoryColumn::Region:
-        return r.region;
-    case HistoryColumn::NetworkType:
-        return r.networkType;
-    case HistoryColumn::NodeIds:
-        return r.nodeIds.join(QStringLiteral(", "));
-    case HistoryColumn::Port:
-        return r.port;
-    case HistoryColumn::DatabaseName:
-        return r.databaseName;
-    case HistoryColumn::RequestId:
-        return r.requestId;
-    case HistoryColumn::UpdatedAt:
-        return r.updatedAt.isValid()
-                   ? r.updatedAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"))
-                   : QString();
-    case HistoryColumn::StateDetail:
-        return singleLine(r.stateDetail);
-    }
-    return {};
-}
-
-QVariant HistoryTableModel::toolTipData(const HistoryRecord& r, int column)
-{
-    switch (column) {
-    case HistoryColumn::Time:
-        return tr("%1 (UTC %2)")
-            .arg(QLocale().toString(r.createdAt.toLocalTime(), QLocale::LongFormat),
-                 r.createdAt.toUTC().toString(Qt::ISODate));
-    case HistoryColumn::Endpoint:
-        return r.region.isEmpty() ? r.endpoint : tr("%1\nRegion: %2").arg(r.endpoint, r.region);
-    case HistoryColumn::Instance: {
-        QString tip = tr("Project: %1\nInstance: %2").arg(r.projectId, r.instanceId);
-        if (!r.nodeIds.isEmpty())
-            tip += u'\n' + tr("Nodes: %1").arg(r.nodeIds.join(QStringLiteral(", ")));
-        if (!r.port.isEmpty())
-            tip += u'\n' + tr("Port: %1").arg(r.port);
-        if (!r.databaseName.isEmpty())
-            tip += u'\n' + tr("Database: %1").arg(r.databaseName);
-        return tip;
-    }
-    case HistoryColumn::Engine:
-        return tr("Engine: %1\nNetwork: %2").arg(r.engineType, r.networkType);
-    case HistoryColumn::Username:
-        return r.username;
-    case HistoryColumn::ConnectionId:
-        return tr("Connection ID: %1\nRequest ID: %2").arg(r.connectionId, r.requestId);
-    case HistoryColumn::Remarks:
-        return r.remarks;
-    case HistoryColumn::PasswordSaved:
-        return r.passwordSaved ? tr("The database password is in the OS keychain.")
-                               : tr("The database password was not saved.");
-    case HistoryColumn::State:
-    case HistoryColumn::StateDetail:
-        // No tooltip rather than an empty one when nothing was said about the state.
-        return r.stateDetail.isEmpty() ? QVariant() : QVariant(r.stateDetail);
-    case HistoryColumn::UpdatedAt:
-        return r.updatedAt.isValid() ? QVariant(r.updatedAt.toUTC().toString(Qt::ISODate)) : QVariant();
-    default:
-        // The optional columns show their whole text; a tooltip would repeat it.
-        break;
-    }
-    return {};
 }
 
 QVariant HistoryTableModel::data(const QModelIndex& index, int role) const
@@ -205,62 +88,6 @@ QVariant HistoryTableModel::data(const QModelIndex& index, int role) const
     return {};
 }
 
-QVariant HistoryTableModel::headerData(int section, Qt::Orientation orientation, int role) const
-{
-    if (orientation != Qt::Horizontal)
-        return QAbstractTableModel::headerData(section, orientation, role);
-    if (role == Qt::DisplayRole) {
-        switch (section) {
-        case HistoryColumn::Time:
-            return tr("Time");
-        case HistoryColumn::Endpoint:
-            return tr("Endpoint");
-        case HistoryColumn::Instance:
-            return tr("Instance");
-        case HistoryColumn::Engine:
-            return tr("Engine");
-        case HistoryColumn::Username:
-            return tr("Username");
-        case HistoryColumn::ConnectionId:
-            return tr("Connection ID");
-        case HistoryColumn::Remarks:
-            return tr("Remarks");
-        case HistoryColumn::PasswordSaved:
-            return tr("Password saved");
-        case HistoryColumn::State:
-            return tr("State");
-        case HistoryColumn::ProjectId:
-            return tr("Project ID");
-        case HistoryColumn::Region:
-            return tr("Region");
-        case HistoryColumn::NetworkType:
-            return tr("Network");
-        case HistoryColumn::NodeIds:
-            return tr("Node IDs");
-        case HistoryColumn::Port:
-            return tr("Port");
-        case HistoryColumn::DatabaseName:
-            return tr("Database");
-        case HistoryColumn::RequestId:
-            return tr("Request ID");
-        case HistoryColumn::UpdatedAt:
-            return tr("Updated");
-        case HistoryColumn::StateDetail:
-            return tr("State detail");
-        }
-    } else if (role == Qt::ToolTipRole) {
-        if (section == HistoryColumn::Time)
-            return tr("When the connection was created, in local time");
-        if (section == HistoryColumn::PasswordSaved)
-            return tr("Whether the database password was saved in the OS keychain");
-        if (section == HistoryColumn::State)
-            return tr("Whether the connection was created on DAS, and whether it still exists");
-        if (section == HistoryColumn::UpdatedAt)
-            return tr("When the state last changed, in local time");
-    }
-    return {};
-}
-
 Qt::ItemFlags HistoryTableModel::flags(const QModelIndex& index) const
 {
     if (!index.isValid())
@@ -279,7 +106,143 @@ void HistoryTableModel::setFilter(const QString& filter)
     if (trimmed == m_filter)
         return;
     m_filter = trimmed;
-    reset();
+    updatePlan();
+    if (!m_backgroundCounting || !m_store || !m_store->isOpen()) {
+        reset();
+        return;
+    }
+    resetProvisional();
+}
+
+bool HistoryTableModel::setDenseBoundaries()
+{
+    // Every row in time order, and no id missing in between (nothing deleted): row r holds id max - r, so
+    // every page boundary is known without reading the rows.
+    qint64 min = 0;
+    qint64 max = 0;
+    if (!m_filter.isEmpty() || sortKey() != HistoryColumn::Time || !m_store->idRange(&min, &max) ||
+        max - min + 1 != m_total)
+        return false;
+    const int pages = m_total / PageSize;
+    QList<QVariant> keys;
+    QList<qint64> ids;
+    keys.reserve(pages);
+    ids.reserve(pages);
+    for (int page = 0; page < pages; ++page) {
+        const qint64 last = qint64(page + 1) * PageSize - 1;
+        const qint64 id = m_sortOrder == Qt::AscendingOrder ? min + last : max - last;
+        keys.append(id);
+        ids.append(id);
+    }
+    m_cache.setBoundaries(std::move(keys), std::move(ids));
+    m_boundariesKnown = true;
+    emit pageBoundariesKnown();
+    return true;
+}
+
+void HistoryTableModel::updatePlan()
+{
+    // One read of at most CommonMatches rows decides how the pages are read, and is the count of a filter
+    // that matches fewer. A filter of one or two characters is always walked, and not counted here (LIKE
+    // over every row until enough match: slow for a rare one).
+    m_walk = false;
+    m_fewMatches = -1;
+    if (m_filter.isEmpty() || !m_store || !m_store->isOpen())
+        return;
+    if (HistoryFilterPlan::alwaysWalks(m_filter)) {
+        m_walk = true;
+        return;
+    }
+    const int found = m_store->countUpTo(m_filter, HistoryFilterPlan::CommonMatches);
+    m_walk = found >= HistoryFilterPlan::CommonMatches;
+    if (found >= 0 && !m_walk)
+        m_fewMatches = found;
+}
+
+void HistoryTableModel::resetProvisional()
+{
+    // The first screen must not wait for a COUNT over every row: the model starts with the first page and
+    // grows as the view asks (fetchMore) until the count arrives (counted). No filter: every row, counted
+    // already.
+    beginResetModel();
+    m_cache.setOrder({m_filter, sortKey(), m_sortOrder, m_walk});
+    if (m_filter.isEmpty()) {
+        m_total = m_storeTotal;
+        m_exact = true;
+    } else if (m_fewMatches >= 0) {
+        m_total = m_fewMatches; // counted by updatePlan()
+        m_exact = true;
+    } else {
+        m_cache.setTotal(0, false);
+        m_total = m_cache.rowsFrom(0);
+        m_exact = m_total < PageSize;
+    }
+    m_cache.setTotal(m_total, m_exact);
+    endResetModel();
+    emit countsChanged();
+    scanInBackground();
+}
+
+void HistoryTableModel::counted(quint64 generation, int rows)
+{
+    if (generation != m_generation || m_exact)
+        return;
+    if (rows < m_total) {
+        // Fewer than were read already: the history changed meanwhile; start again from what it holds.
+        reset();
+        return;
+    }
+    if (rows > m_total) {
+        beginInsertRows(QModelIndex(), m_total, rows - 1);
+        m_total = rows;
+        m_exact = true;
+        m_cache.setTotal(m_total, true);
+        endInsertRows();
+    } else {
+        m_exact = true;
+        m_cache.setTotal(m_total, true);
+    }
+    emit countsChanged();
+}
+
+void HistoryTableModel::scanInBackground()
+{
+    ++m_generation;
+    m_cache.setBoundaries({}, {});
+    m_boundariesKnown = false;
+    if (!m_store || !m_store->isOpen() || m_total == 0)
+        return;
+    // Jumps within the cache's reach read by OFFSET at no cost worth a scan.
+    const bool boundaries = m_total > MaxCachedRows || !m_exact;
+    if (!boundaries || (m_exact && setDenseBoundaries())) {
+        if (m_scan)
+            m_scan->cancel();
+        return;
+    }
+    if (!m_scan) {
+        m_scan = std::make_unique<HistoryOrderScan>(m_store->path());
+        connect(m_scan.get(), &HistoryOrderScan::counted, this, &HistoryTableModel::counted);
+        connect(m_scan.get(), &HistoryOrderScan::bounded, this,
+                [this](quint64 generation, const HistoryOrderScan::Boundaries& found, bool last) {
+                    if (generation != m_generation)
+                        return;
+                    m_cache.appendBoundaries(found.keys, found.ids);
+                    if (last) {
+                        m_boundariesKnown = true;
+                        emit pageBoundariesKnown();
+                    }
+                });
+    }
+    HistoryOrderScan::Request request;
+    request.generation = m_generation;
+    request.filter = m_filter;
+    request.column = sortKey();
+    request.order = m_sortOrder;
+    request.count = !m_exact;
+    request.boundaries = boundaries;
+    request.pageRows = PageSize;
+    request.walk = m_walk;
+    m_scan->request(request);
 }
 
 bool HistoryTableModel::isSortable(int column)
@@ -298,10 +261,16 @@ void HistoryTableModel::sortBy(int column, Qt::SortOrder order)
 
 void HistoryTableModel::reload()
 {
+    if (m_store && m_store->isOpen() && m_stamp != -1 && m_store->changeStamp() == m_stamp) {
+        // The same rows: what was read (pages, boundaries, a count under way) still holds.
+        emit countsChanged();
+        return;
+    }
     const int before = m_total;
+    const bool wasExact = m_exact;
     m_cache.clear();
     recount();
-    if (m_total != before) {
+    if (m_total != before || !wasExact) {
         // Rows came or went somewhere in the order: which rows moved is unknown without reading them all.
         reset(false);
         return;
@@ -309,6 +278,7 @@ void HistoryTableModel::reload()
     if (m_total > 0)
         emit dataChanged(index(0, 0), index(m_total - 1, HistoryColumn::Count - 1));
     emit countsChanged();
+    scanInBackground();
 }
 
 int HistoryTableModel::rowOf(qint64 id, int nearRow) const
@@ -423,6 +393,7 @@ bool HistoryTableModel::removeRecords(const QList<qint64>& ids, QString* error)
         return true;
     }
     emit countsChanged();
+    scanInBackground(); // the boundaries moved
     return true;
 }
 
@@ -430,9 +401,13 @@ void HistoryTableModel::recount()
 {
     m_total = 0;
     m_storeTotal = 0;
+    m_exact = true;
+    m_stamp = -1;
     m_cache.setTotal(0);
     if (!m_store || !m_store->isOpen())
         return;
+    // Before counting: a commit between the two makes the next reload count again.
+    m_stamp = m_store->changeStamp();
     m_total = m_store->count(m_filter);
     m_storeTotal = m_filter.isEmpty() ? m_total : m_store->count();
     m_cache.setTotal(m_total);
@@ -441,12 +416,13 @@ void HistoryTableModel::recount()
 void HistoryTableModel::reset(bool count)
 {
     beginResetModel();
-    m_cache.setOrder({m_filter, sortKey(), m_sortOrder});
-    m_cache.setTotal(m_total);
+    m_cache.setOrder({m_filter, sortKey(), m_sortOrder, m_walk});
+    m_cache.setTotal(m_total, m_exact);
     if (count)
         recount();
     endResetModel();
     emit countsChanged();
+    scanInBackground();
 }
 
 } // namespace das

@@ -1,0 +1,364 @@
+// Bulk loads (HistoryStore::addMany, addEach; HistoryBulkInsert): whichever way the rows go in (row by row,
+// the trigram index filled after, or every index built again after), the history answers every query the
+// same, and a load that fails leaves the table, its indexes and its triggers as they were.
+#include "HistoryBulkInsert.h"
+#include "HistorySql.h"
+#include "HistoryStore.h"
+
+#include <QAtomicInt>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QMap>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QThread>
+#include <QTimeZone>
+#include <QUuid>
+
+using namespace das;
+
+namespace {
+
+HistoryRecord sample(int i)
+{
+    HistoryRecord r;
+    r.createdAt = QDateTime(QDate(2024, 3, 1), QTime(8, 0), QTimeZone::utc()).addSecs(qint64(i) * 61);
+    r.endpoint = i % 3 ? QStringLiteral("https://das.cn-north-4.myhuaweicloud.com")
+                       : QStringLiteral("https://das.ap-southeast-1.myhuaweicloud.com");
+    r.region = i % 3 ? QStringLiteral("cn-north-4") : QStringLiteral("ap-southeast-1");
+    r.projectId = QStringLiteral("0520414948%1").arg(i % 4);
+    r.instanceId = QStringLiteral("bcfa9751in%1").arg((i * 37) % 101, 3, 10, QLatin1Char('0'));
+    r.engineType = i % 2 ? QStringLiteral("mysql") : QStringLiteral("postgresql");
+    r.networkType = QStringLiteral("rds");
+    r.username = i % 50 == 0 ? QStringLiteral("审计员") : QStringLiteral("user%1").arg((i * 7) % 89);
+    r.nodeIds = {QStringLiteral("node%1a").arg(i % 7), QStringLiteral("node%1b").arg(i % 5)};
+    r.port = QString::number(3000 + (i * 13) % 700);
+    r.databaseName = QStringLiteral("db_%1").arg(i % 9);
+    r.remarks = QStringLiteral("批次 %1, \"quoted\" 100%_x").arg(i / 10);
+    r.sqlRecordFlag = i % 2 == 0;
+    r.isSavePassword = i % 3 == 0;
+    r.passwordSaved = i % 6 == 0;
+    r.connectionId = QStringLiteral("7d3e1c0b-%1").arg((i * 7919) % 100003, 8, 16, QLatin1Char('0'));
+    r.requestId = QStringLiteral("req-%1").arg(i);
+    r.state = HistoryRecord::State(i % 5);
+    r.origin = HistoryRecord::Origin(i % 3);
+    r.stateDetail = i % 4 ? QString() : QStringLiteral("detail %1").arg(i);
+    if (i % 3 == 0)
+        r.updatedAt = r.createdAt.addSecs(30);
+    return r;
+}
+
+// A second connection to the same file, for what the store does not offer (schema, raw SQL).
+class RawConnection
+{
+public:
+    explicit RawConnection(const QString& path)
+        : m_name(QUuid::createUuid().toString())
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_name);
+        db.setDatabaseName(path);
+        db.open();
+    }
+    ~RawConnection() { QSqlDatabase::removeDatabase(m_name); }
+    RawConnection(const RawConnection&) = delete;
+    RawConnection& operator=(const RawConnection&) = delete;
+
+    bool exec(const QString& sql)
+    {
+        QSqlQuery q(QSqlDatabase::database(m_name));
+        if (!q.exec(sql))
+            qWarning() << q.lastError().text();
+        return q.isActive();
+    }
+    QStringList column(const QString& sql)
+    {
+        QSqlQuery q(QSqlDatabase::database(m_name));
+        QStringList out;
+        if (!q.exec(sql))
+            out.append(q.lastError().text());
+        while (q.next())
+            out.append(q.value(0).toString());
+        return out;
+    }
+    // The table's indexes and triggers (and the trigram index), as SQLite keeps their SQL.
+    QStringList schema()
+    {
+        return column(
+            QStringLiteral("SELECT type || ' ' || name || ': ' || COALESCE(sql, '') FROM sqlite_master "
+                           "ORDER BY type, name"));
+    }
+    QString check()
+    {
+        const QStringList integrity = column(QStringLiteral("PRAGMA integrity_check"));
+        const bool fts = exec(QStringLiteral(
+            "INSERT INTO connections_fts(connections_fts, rank) VALUES ('integrity-check', 1)"));
+        return integrity.join(u'|') + (fts ? QString() : QStringLiteral(" fts damaged"));
+    }
+
+private:
+    QString m_name;
+};
+
+QString dump(const QList<HistoryRecord>& rows)
+{
+    QStringList out;
+    for (const HistoryRecord& r : rows) {
+        QJsonObject json = r.toJson();
+        json.insert(QStringLiteral("id"), r.id);
+        out.append(QString::fromUtf8(QJsonDocument(json).toJson(QJsonDocument::Compact)));
+    }
+    return out.join(u'\n');
+}
+
+const QStringList Filters = {QString(),
+                             QStringLiteral("审计员"),
+                             QStringLiteral("db_3"),
+                             QStringLiteral("in0"),
+                             QStringLiteral("100%"),
+                             QStringLiteral("ap-south"),
+                             QStringLiteral("us"),
+                             QStringLiteral("not_created"),
+                             QStringLiteral("批次 1")};
+
+} // namespace
+
+class TestHistoryBulk : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase() { QVERIFY(m_dir.isValid()); }
+
+    void eachWayGivesTheSameHistory()
+    {
+        constexpr int Rows = 400;
+        auto open = [this](HistoryStore& store) {
+            QString error;
+            return store.open(&error);
+        };
+        QString error;
+        // Row by row: 50 at a time, under the size where the trigram index is filled afterwards.
+        HistoryStore rowByRow(m_dir.filePath(QStringLiteral("rows.sqlite")));
+        QVERIFY(open(rowByRow));
+        for (int first = 0; first < Rows; first += 50) {
+            QList<HistoryRecord> chunk;
+            for (int i = first; i < first + 50; ++i)
+                chunk.append(sample(i));
+            QVERIFY2(rowByRow.addMany(chunk, &error), qPrintable(error));
+            QCOMPARE(chunk.last().id - chunk.first().id, 49);
+        }
+        // Everything at once into an empty history: indexes dropped and built again.
+        HistoryStore rebuilt(m_dir.filePath(QStringLiteral("rebuilt.sqlite")));
+        QVERIFY(open(rebuilt));
+        qint64 seen = 0;
+        QVERIFY2(rebuilt.addEach(
+                     Rows, [](qint64 i) { return sample(int(i)); },
+                     [&seen](const HistoryRecord& added) { seen += added.id > 0 ? 1 : 0; }, &error),
+                 qPrintable(error));
+        QCOMPARE(seen, qint64(Rows));
+        // 300 rows, then 100 more: the trigram index filled after, the other indexes row by row.
+        HistoryStore topUp(m_dir.filePath(QStringLiteral("topup.sqlite")));
+        QVERIFY(open(topUp));
+        QVERIFY2(topUp.addEach(
+                     300, [](qint64 i) { return sample(int(i)); }, {}, &error),
+                 qPrintable(error));
+        QVERIFY2(topUp.addEach(
+                     100, [](qint64 i) { return sample(int(i) + 300); }, {}, &error),
+                 qPrintable(error));
+
+        RawConnection reference(rowByRow.path());
+        for (HistoryStore* store : {&rebuilt, &topUp}) {
+            RawConnection raw(store->path());
+            QCOMPARE(raw.schema(), reference.schema());
+            QCOMPARE(raw.check(), QStringLiteral("ok"));
+            for (const QString& filter : Filters) {
+                QCOMPARE(store->count(filter), rowByRow.count(filter));
+                QCOMPARE(dump(store->fetch(filter)), dump(rowByRow.fetch(filter)));
+            }
+            // Every order (each walks its own index), unfiltered and through the trigram index.
+            for (const QString& filter : {QString(), QStringLiteral("db_3")}) {
+                for (int sort = 0; sort < HistoryColumn::Count; ++sort) {
+                    for (Qt::SortOrder order : {Qt::AscendingOrder, Qt::DescendingOrder}) {
+                        const auto column = HistoryColumn::Column(sort);
+                        QCOMPARE(dump(store->fetch(filter, column, order)),
+                                 dump(rowByRow.fetch(filter, column, order)));
+                    }
+                }
+            }
+        }
+        QCOMPARE(reference.check(), QStringLiteral("ok"));
+        QVERIFY(rowByRow.count(QStringLiteral("审计员")) == Rows / 50);
+    }
+
+    void choosesTheWayByTheRowsPresent()
+    {
+        HistoryStore store(m_dir.filePath(QStringLiteral("ways.sqlite")));
+        QString error;
+        QVERIFY2(store.open(&error), qPrintable(error));
+        sqlite3* db = HistorySql::handle(QSqlDatabase::database(connectionOf(store), false));
+        QVERIFY(db);
+        auto load = [&](int rows, bool* search, bool* indexes) {
+            HistoryBulkInsert insert(db);
+            bool ok = insert.begin(rows, &error);
+            *search = insert.deferredSearch();
+            *indexes = insert.rebuildsIndexes();
+            for (int i = 0; ok && i < rows; ++i) {
+                HistoryRecord r = sample(i);
+                ok = insert.add(r, &error);
+            }
+            return ok && insert.commit(&error);
+        };
+        bool search = false;
+        bool indexes = false;
+        QVERIFY2(load(10, &search, &indexes), qPrintable(error));
+        QVERIFY(!search && !indexes); // a handful: row by row
+        QVERIFY2(load(200, &search, &indexes), qPrintable(error));
+        QVERIFY(search && indexes); // more than the 10 present
+        QVERIFY2(load(100, &search, &indexes), qPrintable(error));
+        QVERIFY(search && !indexes); // fewer than the 210 present
+        QCOMPARE(store.count(), 310);
+        QCOMPARE(RawConnection(store.path()).check(), QStringLiteral("ok"));
+    }
+
+    void failedLoadLeavesEverythingAsItWas_data()
+    {
+        QTest::addColumn<int>("present");
+        QTest::addColumn<int>("rows");
+        QTest::addColumn<bool>("atCommit");
+        QTest::newRow("rebuilding, failing at a row") << 100 << 500 << false;
+        QTest::newRow("rebuilding, failing at an index") << 100 << 500 << true;
+        QTest::newRow("topping up, failing at a row") << 300 << 100 << false;
+    }
+
+    void failedLoadLeavesEverythingAsItWas()
+    {
+        QFETCH(int, present);
+        QFETCH(int, rows);
+        QFETCH(bool, atCommit);
+        const QString path =
+            m_dir.filePath(QStringLiteral("failing-%1.sqlite")
+                               .arg(QString::fromLatin1(QTest::currentDataTag()).replace(u' ', u'-')));
+        HistoryStore store(path);
+        QString error;
+        QVERIFY2(store.open(&error), qPrintable(error));
+        QVERIFY2(store.addEach(
+                     present, [](qint64 i) { return sample(int(i)); }, {}, &error),
+                 qPrintable(error));
+        RawConnection raw(path);
+        // Refusals the store does not know of: a row that a trigger aborts, or a unique index that the
+        // rebuilt index breaks (rows go in while it is dropped, and it is created again at commit).
+        QVERIFY(atCommit
+                    ? raw.exec(QStringLiteral("CREATE UNIQUE INDEX test_unique ON connections(request_id)"))
+                    : raw.exec(QStringLiteral("CREATE TRIGGER test_refuse BEFORE INSERT ON connections "
+                                              "WHEN new.remarks = 'boom' BEGIN "
+                                              "SELECT RAISE(ABORT, 'refused by test'); END")));
+        const QStringList schema = raw.schema();
+        const QString before = dump(store.fetch());
+        QMap<QString, int> counts;
+        for (const QString& filter : Filters)
+            counts.insert(filter, store.count(filter));
+
+        QList<HistoryRecord> records;
+        for (int i = 0; i < rows; ++i) {
+            HistoryRecord r = sample(present + i);
+            if (i == rows * 3 / 4) {
+                r.remarks = QStringLiteral("boom");
+                r.requestId = sample(present).requestId; // a duplicate of another new row
+            }
+            records.append(r);
+        }
+        QVERIFY(!store.addMany(records, &error));
+        QVERIFY2(error.contains(atCommit ? QStringLiteral("UNIQUE") : QStringLiteral("refused by test")),
+                 qPrintable(error));
+        for (const HistoryRecord& r : std::as_const(records))
+            QCOMPARE(r.id, 0);
+        QCOMPARE(raw.schema(), schema);
+        QCOMPARE(raw.check(), QStringLiteral("ok"));
+        QCOMPARE(dump(store.fetch()), before);
+        for (const QString& filter : Filters)
+            QCOMPARE(store.count(filter), counts.value(filter));
+        // And the store goes on working, its triggers included.
+        HistoryRecord one = sample(9999);
+        one.remarks = QStringLiteral("added after the failure");
+        QVERIFY2(store.add(one, &error), qPrintable(error));
+        QCOMPARE(store.count(QStringLiteral("after the failure")), 1);
+        QCOMPARE(raw.check(), QStringLiteral("ok"));
+    }
+
+    // A large load makes its rows a chunk ahead on another thread: every row still goes in once, in order,
+    // told back in order on this thread.
+    void largeLoadMakesRowsAhead()
+    {
+        constexpr int Rows = 9001; // more than two chunks, the last one short
+        HistoryStore store(m_dir.filePath(QStringLiteral("ahead.sqlite")));
+        QString error;
+        QVERIFY2(store.open(&error), qPrintable(error));
+        QThread* const caller = QThread::currentThread();
+        QAtomicInt madeOnCaller = 0;
+        qint64 lastId = 0;
+        int told = 0;
+        bool inOrder = true;
+        bool onCaller = true;
+        QVERIFY2(store.addEach(
+                     Rows,
+                     [&](qint64 i) {
+                         if (QThread::currentThread() == caller)
+                             madeOnCaller.ref();
+                         return sample(int(i));
+                     },
+                     [&](const HistoryRecord& added) {
+                         inOrder =
+                             inOrder && added.id == lastId + 1 && added.requestId == sample(told).requestId;
+                         onCaller = onCaller && QThread::currentThread() == caller;
+                         lastId = added.id;
+                         ++told;
+                     },
+                     &error),
+                 qPrintable(error));
+        QCOMPARE(told, Rows);
+        QVERIFY(inOrder);
+        QVERIFY(onCaller);
+        QCOMPARE(madeOnCaller.loadRelaxed(), 0);
+        QCOMPARE(store.count(), Rows);
+        QCOMPARE(store.byId(Rows).requestId, sample(Rows - 1).requestId);
+        QCOMPARE(store.count(QStringLiteral("审计员")), (Rows + 49) / 50);
+        QCOMPARE(RawConnection(store.path()).check(), QStringLiteral("ok"));
+    }
+
+    // open() sets these through SQLite itself (no QSqlQuery): each must hold.
+    void openConfiguresTheConnection()
+    {
+        HistoryStore store(m_dir.filePath(QStringLiteral("pragmas.sqlite")));
+        QString error;
+        QVERIFY2(store.open(&error), qPrintable(error));
+        QSqlQuery q(QSqlDatabase::database(connectionOf(store), false));
+        auto pragma = [&q](const char* name) {
+            return q.exec(QStringLiteral("PRAGMA %1").arg(QLatin1String(name))) && q.next()
+                       ? q.value(0).toString()
+                       : QStringLiteral("?");
+        };
+        QCOMPARE(pragma("busy_timeout"), QStringLiteral("5000"));
+        QCOMPARE(pragma("journal_mode"), QStringLiteral("wal"));
+        QCOMPARE(pragma("synchronous"), QStringLiteral("2")); // FULL
+        QCOMPARE(pragma("foreign_keys"), QStringLiteral("1"));
+    }
+
+private:
+    // The store's QSqlDatabase connection: the one whose name starts with "history-".
+    static QString connectionOf(const HistoryStore&)
+    {
+        for (const QString& name : QSqlDatabase::connectionNames()) {
+            if (name.startsWith(QLatin1String("history-")))
+                return name;
+        }
+        return QString();
+    }
+
+    QTemporaryDir m_dir;
+};
+
+QTEST_GUILESS_MAIN(TestHistoryBulk)
+#include "tst_historybulk.moc"
