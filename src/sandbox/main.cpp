@@ -318,13 +318,14 @@ int main(int argc, char* argv[])
         err << error << Qt::endl;
         return 1;
     }
+    // Ctrl+C and SIGTERM (kill, a service manager, a test harness) quit the event loop, so that the server is
+    // destroyed normally and writes what its --state file has not been told yet (up to the last 250 ms of
+    // changes). A second signal ends the process at once. Set before the banner, which
+    // is what a harness waits for before it may signal.
+    const das::StopSignalWatcher stop([] { QCoreApplication::quit(); },
+                                      das::StopSignalWatcher::Interrupt | das::StopSignalWatcher::Terminate);
     QTextStream out(stdout);
     out << server.banner() << Qt::flush;
     logRequests(server, out);
-    // Ctrl+C and SIGTERM (kill, a service manager, a test harness) quit the event loop, so that the server is
-    // destroyed normally and writes what its --state file has not been told yet (up to the last 250 ms of
-    // changes). A second signal ends the process at once.
-    const das::StopSignalWatcher stop([] { QCoreApplication::quit(); },
-                                      das::StopSignalWatcher::Interrupt | das::StopSignalWatcher::Terminate);
     return app.exec();
 }

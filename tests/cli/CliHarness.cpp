@@ -8,6 +8,7 @@
 #include <QRegularExpression>
 
 #ifdef Q_OS_UNIX
+#include <csignal>
 #include <fcntl.h>
 #include <poll.h>
 #include <stdlib.h>
@@ -18,6 +19,11 @@
 CliHarness::CliHarness()
     : m_env(QProcessEnvironment::systemEnvironment())
 {
+    // The programs started here inherit these: a runner that started the tests with SIGINT ignored (a
+    // script's background job) would make them keep it ignored (StopSignalWatcher), and the Ctrl+C tests
+    // could not stop them.
+    std::signal(SIGINT, SIG_DFL);
+    std::signal(SIGTERM, SIG_DFL);
     const QStringList inherited = m_env.keys();
     for (const QString& key : inherited) {
         if (key.startsWith(QLatin1String("HUAWEICLOUD_")) ||

@@ -1,6 +1,6 @@
 // das-sandbox stops cleanly on SIGINT (Ctrl+C) and SIGTERM: the event loop quits and the server writes what
-// its
-// --state file has not been told yet, so that nothing of its last quarter-second is lost.
+// its --state file has not been told yet, so that nothing of its last quarter-second is lost. A signal its
+// parent ignored stays ignored.
 #include "RawHttp.h"
 #include "SandboxProcess.h"
 
@@ -33,6 +33,33 @@ QStringList stateIds(const QString& path)
     return ids;
 }
 
+// The signals a process ignores and catches, from /proc/PID/status (bit N-1 for signal N).
+struct SignalMasks
+{
+    quint64 ignored = 0;
+    quint64 caught = 0;
+};
+
+SignalMasks signalMasks(qint64 pid)
+{
+    QFile status(QStringLiteral("/proc/%1/status").arg(pid));
+    SignalMasks masks;
+    if (!status.open(QIODevice::ReadOnly))
+        return masks;
+    for (const QByteArray& line : status.readAll().split('\n')) {
+        if (line.startsWith("SigIgn:"))
+            masks.ignored = line.mid(7).trimmed().toULongLong(nullptr, 16);
+        else if (line.startsWith("SigCgt:"))
+            masks.caught = line.mid(7).trimmed().toULongLong(nullptr, 16);
+    }
+    return masks;
+}
+
+constexpr quint64 bit(int signalNumber)
+{
+    return quint64(1) << (signalNumber - 1);
+}
+
 QString connectionIdOf(const RawResponse& r)
 {
     return QJsonDocument::fromJson(r.body).object().value(QLatin1String("connection_id")).toString();
@@ -45,6 +72,35 @@ class TestSandboxQuit : public QObject
     Q_OBJECT
 
 private slots:
+    // A runner that started this test with SIGINT ignored (a background job of a script) would pass that on
+    // to the sandbox, which keeps an ignored signal ignored (ignoredInterruptStaysIgnored).
+    void initTestCase()
+    {
+        std::signal(SIGINT, SIG_DFL);
+        std::signal(SIGTERM, SIG_DFL);
+    }
+
+    // Once it says where it listens, it catches both; a signal its parent ignored it leaves ignored.
+    void ignoredInterruptStaysIgnored()
+    {
+        {
+            SandboxProcess sandbox({}, cleanEnvironment());
+            QVERIFY2(sandbox.waitListening().isValid(), sandbox.output().constData());
+            const SignalMasks masks = signalMasks(sandbox.processId());
+            QCOMPARE(masks.caught & (bit(SIGINT) | bit(SIGTERM)), bit(SIGINT) | bit(SIGTERM));
+            QCOMPARE(masks.ignored & bit(SIGINT), quint64(0));
+        }
+        std::signal(SIGINT, SIG_IGN); // inherited by the child QProcess starts
+        SandboxProcess sandbox({}, cleanEnvironment());
+        std::signal(SIGINT, SIG_DFL);
+        QVERIFY2(sandbox.waitListening().isValid(), sandbox.output().constData());
+        const SignalMasks masks = signalMasks(sandbox.processId());
+        QCOMPARE(masks.ignored & bit(SIGINT), bit(SIGINT));
+        QCOMPARE(masks.caught & (bit(SIGINT) | bit(SIGTERM)), bit(SIGTERM));
+        QCOMPARE(::kill(pid_t(sandbox.processId()), SIGTERM), 0);
+        QCOMPARE(sandbox.waitExitCode(), 0);
+    }
+
     void signalWritesTheStateAndQuits_data()
     {
         QTest::addColumn<int>("signalNumber");

@@ -18,17 +18,25 @@ namespace das {
 
 namespace {
 
+constexpr int Watched[] = {SIGINT, SIGTERM};
+
 // The write end of the socket pair, for the handler; -1 while no StopSignalWatcher is installed.
 volatile sig_atomic_t wakeFd = -1;
+// Which of Watched the handler is installed for (bit i for Watched[i]).
+volatile sig_atomic_t handledMask = 0;
 
-extern "C" void onStopSignal(int signalNumber)
+extern "C" void onStopSignal(int)
 {
     const int savedErrno = errno;
-    // The default action first, so that a second signal ends the process even if the event loop is stuck.
+    // The default action first, for every watched signal, so that a second one (Ctrl+C, then a SIGTERM) ends
+    // the process even if the event loop is stuck.
     struct sigaction fallback = {};
     fallback.sa_handler = SIG_DFL;
     sigemptyset(&fallback.sa_mask);
-    sigaction(signalNumber, &fallback, nullptr);
+    for (int i = 0; i < 2; ++i) {
+        if (handledMask & (1 << i))
+            sigaction(Watched[i], &fallback, nullptr);
+    }
     const char byte = 1;
     const int fd = wakeFd;
     // Non-blocking: if the byte cannot be written the notifier has one waiting already.
@@ -36,8 +44,6 @@ extern "C" void onStopSignal(int signalNumber)
     }
     errno = savedErrno;
 }
-
-constexpr int Watched[] = {SIGINT, SIGTERM};
 
 } // namespace
 
@@ -71,9 +77,23 @@ StopSignalWatcher::StopSignalWatcher(std::function<void()> onStop, int watched)
     action.sa_flags = SA_RESTART;
     installed->watched[0] = (watched & Interrupt) != 0;
     installed->watched[1] = (watched & Terminate) != 0;
+    int mask = 0;
+    for (int i = 0; i < 2; ++i) {
+        if (!installed->watched[i])
+            continue;
+        // A signal the parent ignored stays ignored (a script's `das-sandbox &` without job control: the
+        // Ctrl+C meant for the script is not this process's to act on).
+        sigaction(Watched[i], nullptr, &installed->previous[i]);
+        if (installed->previous[i].sa_handler == SIG_IGN) {
+            installed->watched[i] = false;
+            continue;
+        }
+        mask |= 1 << i;
+    }
+    handledMask = mask;
     for (int i = 0; i < 2; ++i) {
         if (installed->watched[i])
-            sigaction(Watched[i], &action, &installed->previous[i]);
+            sigaction(Watched[i], &action, nullptr);
     }
     m_installed = std::move(installed);
 }
@@ -86,6 +106,7 @@ StopSignalWatcher::~StopSignalWatcher()
         if (m_installed->watched[i])
             sigaction(Watched[i], &m_installed->previous[i], nullptr);
     }
+    handledMask = 0;
     wakeFd = -1;
     m_notifier.reset();
     ::close(m_installed->fds[0]);

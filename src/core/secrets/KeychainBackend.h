@@ -55,5 +55,9 @@ public:
 
 } // namespace das
 
-// The module's one exported symbol: the backend, created on the first call, alive until the process ends.
+// The module's exported symbols: the backend, created on the first call, alive until the process ends; and
+// the version it was built as. A program loads only a module of its own version: the module is loaded on
+// first use, so a program started before an upgrade would otherwise load the new module (KeychainBackend has
+// no stable ABI).
 #define DAS_KEYCHAIN_BACKEND_SYMBOL "das_keychain_backend_v1"
+#define DAS_KEYCHAIN_VERSION_SYMBOL "das_keychain_module_version"

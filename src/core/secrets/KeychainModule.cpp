@@ -42,6 +42,15 @@ KeychainBackend* open(const QByteArray& path, QString* error)
         *error = lastDlError();
         return nullptr;
     }
+    using Version = const char* (*)();
+    const auto version = reinterpret_cast<Version>(::dlsym(handle, DAS_KEYCHAIN_VERSION_SYMBOL));
+    if (!version || qstrcmp(version(), DAS_CONNECT_VERSION) != 0) {
+        *error = version ? QStringLiteral("version %1, the program is %2")
+                               .arg(QString::fromUtf8(version()), QStringLiteral(DAS_CONNECT_VERSION))
+                         : lastDlError();
+        ::dlclose(handle);
+        return nullptr;
+    }
     using Factory = KeychainBackend* (*)();
     const auto factory = reinterpret_cast<Factory>(::dlsym(handle, DAS_KEYCHAIN_BACKEND_SYMBOL));
     if (!factory) {
@@ -67,12 +76,21 @@ KeychainBackend* load(QString* error)
                 .arg(installed, problem);
         return nullptr;
     }
-    // 2. The bare file name: RUNPATH (the build tree), LD_LIBRARY_PATH, the system's folders.
-    if (KeychainBackend* backend = open(QFile::encodeName(fileName), &problem))
-        return backend;
+    // 2. A program inside the build tree (a test): the module's folder there. Never a bare file name: ld.so
+    // would search LD_LIBRARY_PATH, where an empty entry means the current directory.
+    const QString buildTree = QStringLiteral(DAS_BUILD_TREE "/");
+    const QString built = QStringLiteral(DAS_KEYCHAIN_MODULE_BUILD_DIR "/") + fileName;
+    if (QCoreApplication::applicationDirPath().startsWith(buildTree) && QFileInfo::exists(built)) {
+        if (KeychainBackend* backend = open(QFile::encodeName(built), &problem))
+            return backend;
+        *error =
+            QCoreApplication::translate("das::KeychainModule", "the keychain module %1 cannot be loaded: %2")
+                .arg(built, problem);
+        return nullptr;
+    }
     *error = QCoreApplication::translate("das::KeychainModule",
                                          "the keychain module %1 is not installed next to %2 (%3)")
-                 .arg(fileName, QCoreApplication::applicationFilePath(), problem);
+                 .arg(fileName, QCoreApplication::applicationFilePath(), installed);
     return nullptr;
 }
 

@@ -1,5 +1,6 @@
 // The keychain module (libdas-keychain.so): KeychainBackend over QtKeychain and QtDBus. Built as a MODULE
-// library, loaded by KeychainModule on first use; its only exported symbol is DAS_KEYCHAIN_BACKEND_SYMBOL.
+// library, loaded by KeychainModule on first use; it exports DAS_KEYCHAIN_BACKEND_SYMBOL and
+// DAS_KEYCHAIN_VERSION_SYMBOL.
 #include "KeychainBackend.h"
 
 #include "SecretItemLabeler.h"
@@ -131,6 +132,11 @@ public:
 } // namespace
 
 } // namespace das
+
+extern "C" Q_DECL_EXPORT const char* das_keychain_module_version()
+{
+    return DAS_CONNECT_VERSION;
+}
 
 extern "C" Q_DECL_EXPORT das::KeychainBackend* das_keychain_backend_v1()
 {
