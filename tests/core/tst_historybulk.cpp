@@ -2,13 +2,16 @@
 // the trigram index filled after, or every index built again after), the history answers every query the
 // same, and a load that fails leaves the table, its indexes and its triggers as they were.
 #include "HistoryBulkInsert.h"
+#include "HistoryExporter.h"
 #include "HistorySql.h"
 #include "HistoryStore.h"
 
 #include <QAtomicInt>
+#include <QBuffer>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QMap>
+#include <QScopeGuard>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -191,6 +194,47 @@ private slots:
         }
         QCOMPARE(reference.check(), QStringLiteral("ok"));
         QVERIFY(rowByRow.count(QStringLiteral("审计员")) == Rows / 50);
+    }
+
+    // With a Qt driver that has SQLite of its own, the store keeps to QtSql: the same rows, the same export
+    // bytes, the same filters.
+    void qtSqlWayGivesTheSameHistory()
+    {
+        constexpr int Rows = 300;
+        QString error;
+        HistoryStore direct(m_dir.filePath(QStringLiteral("direct.sqlite")));
+        QVERIFY2(direct.open(&error), qPrintable(error));
+        QVERIFY2(direct.addEach(
+                     Rows, [](qint64 i) { return sample(int(i)); }, {}, &error),
+                 qPrintable(error));
+        HistorySql::setDriverSqliteIgnoredForTests(true);
+        const auto restore = qScopeGuard([] { HistorySql::setDriverSqliteIgnoredForTests(false); });
+        HistoryStore viaQt(m_dir.filePath(QStringLiteral("viaqt.sqlite")));
+        QVERIFY2(viaQt.open(&error), qPrintable(error));
+        qint64 seen = 0;
+        QVERIFY2(viaQt.addEach(
+                     Rows, [](qint64 i) { return sample(int(i)); },
+                     [&seen](const HistoryRecord& added) { seen += added.id > 0 ? 1 : 0; }, &error),
+                 qPrintable(error));
+        QCOMPARE(seen, qint64(Rows));
+        for (const QString& filter : Filters) {
+            QCOMPARE(viaQt.count(filter), direct.count(filter));
+            QCOMPARE(dump(viaQt.fetch(filter)), dump(direct.fetch(filter)));
+        }
+        for (auto format : {HistoryExportStream::Format::Csv, HistoryExportStream::Format::Json}) {
+            QByteArray bytes[2];
+            const HistoryStore* stores[2] = {&direct, &viaQt};
+            for (int i = 0; i < 2; ++i) {
+                QBuffer buffer(&bytes[i]);
+                QVERIFY(buffer.open(QIODevice::WriteOnly));
+                qint64 count = 0;
+                QVERIFY2(HistoryExporter::write(*stores[i], QString(), HistoryColumn::Time,
+                                                Qt::DescendingOrder, &buffer, format, &count, &error),
+                         qPrintable(error));
+                QCOMPARE(count, qint64(Rows));
+            }
+            QCOMPARE(bytes[1], bytes[0]);
+        }
     }
 
     void choosesTheWayByTheRowsPresent()

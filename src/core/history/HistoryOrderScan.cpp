@@ -37,8 +37,14 @@ public:
 private:
     bool stale(const Request& request) const { return request.generation != m_latest->load(); }
     bool open();
-    // A query that an interrupt meant for an older request may have hit is run again while still wanted.
-    template <typename Read> bool exec(const Request& request, QSqlQuery& q, Read read);
+    // A query that an interrupt meant for an older request may have hit is run again while still wanted,
+    // unless it already handed part of its answer over (`delivered`): a second run would hand it over again.
+    template <typename Read>
+    bool exec(const Request& request, QSqlQuery& q, Read read, const bool* delivered = nullptr);
+    // SQLite's progress handler: a running query stops as soon as a newer request (or the owner's end) makes
+    // it stale. Unlike sqlite3_interrupt from the owner's thread, it cannot miss a query that had not yet
+    // started its first step.
+    static int progress(void* worker);
     std::optional<int> count(const Request& request);
     static QString boundarySql(const Request& request);
     bool boundaries(const Request& request, HistoryOrderScan* owner);
@@ -52,7 +58,15 @@ private:
     QMutex m_mutex; // guards m_handle and m_running against interruptIfStale()
     sqlite3* m_handle = nullptr;
     quint64 m_running = 0;
+    std::atomic<quint64> m_current{0}; // the generation the running query is for (this thread's)
 };
+
+int HistoryOrderScan::Worker::progress(void* worker)
+{
+    const auto* self = static_cast<const Worker*>(worker);
+    const quint64 current = self->m_current.load();
+    return current != 0 && current != self->m_latest->load() ? 1 : 0;
+}
 
 bool HistoryOrderScan::Worker::open()
 {
@@ -69,6 +83,8 @@ bool HistoryOrderScan::Worker::open()
     QSqlQuery(db).exec(QStringLiteral("PRAGMA cache_size = -512"));
     const QMutexLocker lock(&m_mutex);
     m_handle = HistorySql::handle(db);
+    if (m_handle)
+        sqlite3_progress_handler(m_handle, 2000, &Worker::progress, this);
     m_opened = true;
     return true;
 }
@@ -96,14 +112,17 @@ void HistoryOrderScan::Worker::interruptIfStale()
         sqlite3_interrupt(m_handle);
 }
 
-template <typename Read> bool HistoryOrderScan::Worker::exec(const Request& request, QSqlQuery& q, Read read)
+template <typename Read>
+bool HistoryOrderScan::Worker::exec(const Request& request, QSqlQuery& q, Read read, const bool* delivered)
 {
-    for (int attempt = 0; attempt < 3 && !stale(request); ++attempt) {
+    for (int attempt = 0; attempt < 3 && !stale(request) && !(delivered && *delivered); ++attempt) {
         {
             const QMutexLocker lock(&m_mutex);
             m_running = request.generation;
         }
-        const bool ok = q.exec() && read(q);
+        m_current = request.generation;
+        const bool ok = !stale(request) && q.exec() && read(q);
+        m_current = 0;
         {
             const QMutexLocker lock(&m_mutex);
             m_running = 0;
@@ -174,26 +193,30 @@ bool HistoryOrderScan::Worker::boundaries(const Request& request, HistoryOrderSc
     q.bindValue(QStringLiteral(":skip"), request.pageRows - 1);
     // Handed over in chunks, growing: the first soon, the rest without a signal per boundary.
     int chunk = 256;
-    const bool ok = exec(request, q, [&](QSqlQuery& query) {
+    bool delivered = false;
+    const auto read = [&](QSqlQuery& query) {
         Boundaries found;
-        bool more = true;
-        while (more) {
-            more = query.next();
-            if (more) {
-                found.ids.append(query.value(0).toLongLong());
-                found.keys.append(query.value(1));
-            }
+        while (query.next()) {
+            found.ids.append(query.value(0).toLongLong());
+            found.keys.append(query.value(1));
             if (stale(request))
                 return false;
-            if ((!more && !found.ids.isEmpty()) || found.ids.size() >= chunk) {
-                deliver(request, owner, std::move(found), !more);
+            if (found.ids.size() >= chunk) {
+                deliver(request, owner, std::move(found), false);
+                delivered = true;
                 found = {};
                 chunk *= 2;
             }
         }
-        return query.lastError().type() == QSqlError::NoError;
-    });
-    return ok;
+        // The last chunk says so even when it is empty (the boundaries ended on a chunk's edge, or there are
+        // none); a failed read never claims to be complete.
+        if (stale(request) || query.lastError().type() != QSqlError::NoError)
+            return false;
+        deliver(request, owner, std::move(found), true);
+        delivered = true;
+        return true;
+    };
+    return exec(request, q, read, &delivered);
 }
 
 void HistoryOrderScan::Worker::deliver(const Request& request, HistoryOrderScan* owner, Boundaries found,

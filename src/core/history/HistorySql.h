@@ -66,7 +66,11 @@ bool keepWalOnClose(const QSqlDatabase& db);
 // The SQLite connection under `db` (its driver's handle), for what QtSql does slowly or not at all: a bulk
 // insert (HistoryBulkInsert) and an export read as UTF-8 (HistoryExportQuery). Null when the driver is not
 // SQLite or not open. The driver plugin links the system libsqlite3 this library links: one SQLite.
+// Null too when Qt's driver does not link the system libsqlite3 (a driver with SQLite built in): then the
+// store keeps to QtSql.
 sqlite3* handle(const QSqlDatabase& db);
+// For tests: act as with a driver that has SQLite of its own (handle() null), or as found again.
+void setDriverSqliteIgnoredForTests(bool ignored);
 
 } // namespace HistorySql
 

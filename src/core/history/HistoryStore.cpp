@@ -111,11 +111,19 @@ QStringList splitStatements(const QString& step)
 // instead of waiting when another process holds one (the busy timeout does not cover it). When many processes
 // open a new history together (a batch of CLI runs), the others simply try again until the first has switched
 // it; the mode is then stored in the file and the statement no longer needs the lock. Bounded: about 5 s.
-bool configure(sqlite3* db, QString* why)
+bool configure(const QSqlDatabase& connection, QString* why)
 {
-    if (!db) {
-        *why = QStringLiteral("SQLite is not reachable");
-        return false;
+    sqlite3* const db = HistorySql::handle(connection);
+    if (!db) { // a driver with SQLite of its own (HistorySql::handle)
+        QSqlQuery q(connection);
+        for (const char* pragma :
+             {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL", "PRAGMA foreign_keys=ON"}) {
+            if (!q.exec(QLatin1String(pragma))) {
+                *why = q.lastError().text();
+                return false;
+            }
+        }
+        return true;
     }
     const char* const pragmas = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON";
     for (int attempt = 0; attempt < 100; ++attempt) {
@@ -171,7 +179,7 @@ bool HistoryStore::open(QString* error)
     }
     // Straight through SQLite (what a one-shot CLI create pays for each QSqlQuery adds up).
     QString why;
-    if (!configure(HistorySql::handle(db), &why)) {
+    if (!configure(db, &why)) {
         *error = tr("Cannot configure the history database: %1").arg(why);
         return false;
     }
@@ -334,7 +342,10 @@ bool HistoryStore::addRows(qint64 rows, const std::function<HistoryRecord(qint64
                            const std::function<void(const HistoryRecord&)>& added, bool makeAhead,
                            QString* error)
 {
-    HistoryBulkInsert insert(HistorySql::handle(QSqlDatabase::database(m_connectionName, false)));
+    sqlite3* const handle = HistorySql::handle(QSqlDatabase::database(m_connectionName, false));
+    if (!handle)
+        return addRowsThroughQtSql(rows, row, added, error);
+    HistoryBulkInsert insert(handle);
     if (!insert.begin(rows, error))
         return false;
     if (added)

@@ -170,6 +170,10 @@ private:
     bool insert(QSqlQuery& query, HistoryRecord& record, QString* error);
     bool addRows(qint64 rows, const std::function<HistoryRecord(qint64)>& row,
                  const std::function<void(const HistoryRecord&)>& added, bool makeAhead, QString* error);
+    // The same through QtSql, a row at a time in one transaction: for a Qt SQLite driver that does not share
+    // the system libsqlite3 (HistorySql::handle() is null).
+    bool addRowsThroughQtSql(qint64 rows, const std::function<HistoryRecord(qint64)>& row,
+                             const std::function<void(const HistoryRecord&)>& added, QString* error);
     int updateState(qint64 id, HistoryRecord::State state, const QString& connectionId,
                     const QString& requestId, const QString& detail, bool onlyUnresolved, QString* error);
 
