@@ -54,7 +54,10 @@ public:
     // built again after the insert instead of row by row (see HistoryBulkInsert): a first import or a
     // restore of 100,000 rows takes a second or two.
     // row() is called in order, from a thread of its own for a large load (it must not touch what the
-    // caller's thread is using); added() on the caller's thread.
+    // caller's thread is using); added() on the caller's thread, as each row goes in, before the commit: when
+    // the load then fails, the ids it was given were rolled back (addMany sets them to 0 again; createdAt
+    // stays as filled in). The load holds the write lock throughout: another process's create waits for it
+    // (up to the 5 s busy timeout, then gives up without sending).
     bool addEach(qint64 rows, const std::function<HistoryRecord(qint64 index)>& row,
                  const std::function<void(const HistoryRecord& added)>& added, QString* error);
     bool remove(const QList<qint64>& ids, QString* error);
