@@ -10,7 +10,9 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFontDatabase>
+#include <QIcon>
 #include <QMessageBox>
+#include <QPixmap>
 #include <QScreen>
 #include <QScrollArea>
 #include <QScrollBar>
@@ -319,6 +321,14 @@ void afterFirstPaint(QWidget& window, std::function<void()> then)
 {
     window.winId(); // the QWindow exists from here on; show() made it already
     new FirstPaintWatch(window.windowHandle(), std::move(then));
+}
+
+QIcon placeholderIcon()
+{
+    // Its size does not matter: the widgets size an icon by their icon size, and nothing of it is drawn.
+    QPixmap pixmap(16, 16);
+    pixmap.fill(Qt::transparent);
+    return QIcon(pixmap);
 }
 
 void startAfterFirstPaint(MainWindow& window, const DeferredStartup& plan)

@@ -1,5 +1,6 @@
 // The form as a user drives it: real widgets, QTest key and mouse events, offscreen.
 #include "ConnectionForm.h"
+#include "DatabaseNameCompleter.h"
 #include "GuiTestBase.h"
 #include "NodeIdListEditor.h"
 #include "RequestValidator.h"
@@ -9,13 +10,16 @@
 #include <QCheckBox>
 #include <QClipboard>
 #include <QComboBox>
+#include <QCompleter>
 #include <QGuiApplication>
+#include <QImage>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QStringListModel>
 #include <QTest>
 
 using namespace das;
@@ -327,6 +331,77 @@ private slots:
         QCOMPARE(password->echoMode(), QLineEdit::Normal);
         reveal->trigger();
         QCOMPARE(password->echoMode(), QLineEdit::Password);
+    }
+
+    // The eye is an SVG: a form on its own loads it once it has been painted (the window does it too).
+    void passwordEyeArrivesAfterTheFirstPaint()
+    {
+        auto* reveal = child<QAction>("revealPasswordAction");
+        const auto drawsSomething = [reveal] {
+            const QImage image = reveal->icon().pixmap(QSize(16, 16)).toImage();
+            for (int y = 0; y < image.height(); ++y) {
+                for (int x = 0; x < image.width(); ++x) {
+                    if (image.pixelColor(x, y).alpha() != 0)
+                        return true;
+                }
+            }
+            return false;
+        };
+        QTRY_VERIFY(drawsSomething());
+        ConnectionForm unshown; // never painted: the stand-in, which takes the same room
+        auto* standIn = das::test::child<QAction>(&unshown, "revealPasswordAction");
+        QVERIFY(!standIn->icon().isNull());
+        QCOMPARE(standIn->icon().pixmap(QSize(16, 16)).toImage().pixelColor(8, 8).alpha(), 0);
+    }
+
+    // A fresh form sets no style sheet anywhere (the first one costs the start-up a style sheet style and a
+    // polish of every widget under it); the node picker's problem is red through the label's palette.
+    void freshFormHasNoStyleSheetAndPickerProblemsAreRed()
+    {
+        const QList<QWidget*> widgets = form->findChildren<QWidget*>();
+        for (const QWidget* widget : widgets)
+            QVERIFY2(widget->styleSheet().isEmpty(), qPrintable(widget->objectName()));
+        auto* editor = child<NodeIdListEditor>("nodeIdEditor");
+        auto* status = child<QLabel>("nodePickerStatus");
+        const QColor normal = status->palette().color(QPalette::WindowText);
+        editor->setNodesProblem(QStringLiteral("The AK/SK signature was rejected."));
+        QCOMPARE(status->palette().color(QPalette::WindowText), QColor(0xb3, 0x26, 0x1e));
+        editor->setAvailableNodes({});
+        QCOMPARE(status->palette().color(QPalette::WindowText), normal);
+    }
+
+    // The database name completer is made with the first names DAS lists, and then completes as it did.
+    void databaseNameCompleterIsBuiltWithTheFirstNames()
+    {
+        auto* database = child<QLineEdit>("databaseNameEdit");
+        DatabaseNameCompleter completer;
+        completer.attach(database);
+        QVERIFY(!completer.completer());
+        QVERIFY(!database->completer());
+        completer.setNames({});
+        QVERIFY(!completer.completer());
+        QVERIFY(completer.names().isEmpty());
+        completer.setNames(
+            {QStringLiteral("orders_report"), QStringLiteral("orders"), QStringLiteral("archive")});
+        QVERIFY(completer.completer());
+        QCOMPARE(database->completer(), completer.completer());
+        QCOMPARE(completer.names(), (QStringList{QStringLiteral("archive"), QStringLiteral("orders"),
+                                                 QStringLiteral("orders_report")}));
+        QSignalSpy create(form.get(), &ConnectionForm::createRequested);
+        database->setFocus();
+        QTest::keyClicks(database, QStringLiteral("orders_r"));
+        QCompleter* c = database->completer();
+        QCOMPARE(c->completionCount(), 1);
+        QTRY_VERIFY(c->popup()->isVisible());
+        QTest::keyClick(c->popup(), Qt::Key_Down);
+        QTest::keyClick(c->popup(), Qt::Key_Return);
+        QCOMPARE(database->text(), QStringLiteral("orders_report"));
+        QCOMPARE(create.count(), 0); // Enter chose the completion
+        // Detached and attached again: the same completer, no second one.
+        completer.attach(nullptr);
+        QVERIFY(!database->completer());
+        completer.attach(database);
+        QCOMPARE(database->completer(), c);
     }
 
     void busyStateLocksTheForm()

@@ -1,6 +1,7 @@
 // What the window builds only when it is first needed, to show itself sooner: the On DAS pane (when its tab
 // is first shown, by click, Alt+letter or any code that asks for it) and the result panel (when a create or a
-// problem first shows something). Built late, they must behave as if they had always been there.
+// problem first shows something). Built late, they must behave as if they had always been there. The SVG
+// icons come after the first paint, in place of transparent stand-ins that take the same room.
 #include "ConnectionForm.h"
 #include "ConnectionTableModel.h"
 #include "ConnectionsPane.h"
@@ -11,15 +12,19 @@
 #include "MainWindow.h"
 #include "ResultPanel.h"
 #include "SandboxServer.h"
+#include "StartupHooks.h"
 
 #include <QComboBox>
 #include <QImage>
 #include <QLineEdit>
 #include <QScrollArea>
+#include <QSignalSpy>
 #include <QTabBar>
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QTest>
+#include <QToolBar>
+#include <QToolButton>
 
 using namespace das;
 using namespace das::test;
@@ -37,6 +42,19 @@ private:
         const QImage image = panel->grab().toImage();
         const int y = image.height() / 2;
         return {image.pixelColor(1, y), image.pixelColor(image.width() - 2, y)};
+    }
+
+    // True for an icon that draws nothing at all (the stand-in), false for one that draws something.
+    static bool drawsNothing(const QIcon& icon)
+    {
+        const QImage image = icon.pixmap(QSize(24, 24)).toImage().convertToFormat(QImage::Format_ARGB32);
+        for (int y = 0; y < image.height(); ++y) {
+            for (int x = 0; x < image.width(); ++x) {
+                if (qAlpha(image.pixel(x, y)) != 0)
+                    return false;
+            }
+        }
+        return true;
     }
 
 private slots:
@@ -167,6 +185,64 @@ private slots:
         const auto [stripe, background] = panelColours(panel);
         QCOMPARE(stripe, ResultPanel::stripeColor(ResultPanel::Tone::Failure));
         QCOMPARE(background, ResultPanel::backgroundColor(ResultPanel::Tone::Failure));
+    }
+
+    void svgIconsComeAfterTheFirstPaint()
+    {
+        closeWindow();
+        MainWindow fresh;
+        auto* toolBar = child<QToolBar>(&fresh, "mainToolBar");
+        auto* reveal = child<QAction>(fresh.form(), "revealPasswordAction");
+        auto* password = child<QLineEdit>(fresh.form(), "passwordEdit");
+        QList<QAction*> actions{reveal};
+        QList<QSize> buttonSizes;
+        for (const char* name : {"actionCreate", "actionPreview", "actionFillExample"}) {
+            auto* action = child<QAction>(&fresh, name);
+            actions.append(action);
+            QWidget* button = toolBar->widgetForAction(action);
+            QVERIFY2(button, name);
+            buttonSizes.append(button->sizeHint());
+        }
+        actions.append(child<QAction>(&fresh, "actionStartSandbox")); // in the Sandbox menu only
+        const QSize passwordSize = password->sizeHint();
+        // Built, not yet painted: stand-ins, not null icons (a null icon would take no room).
+        for (QAction* action : std::as_const(actions)) {
+            QVERIFY2(!action->icon().isNull(), qPrintable(action->objectName()));
+            QVERIFY2(drawsNothing(action->icon()), qPrintable(action->objectName()));
+        }
+
+        QSignalSpy started(&fresh, &MainWindow::startupFinished);
+        DeferredStartup plan;
+        plan.historyPath = historyPath();
+        startAfterFirstPaint(fresh, plan);
+        QVERIFY(showAndWait(&fresh));
+        QVERIFY(fresh.isStartupFinished() || started.wait(CreateTimeoutMs));
+        for (QAction* action : std::as_const(actions))
+            QVERIFY2(!drawsNothing(action->icon()), qPrintable(action->objectName()));
+        // Nothing moved for them.
+        for (int i = 0; i < buttonSizes.size(); ++i)
+            QCOMPARE(toolBar->widgetForAction(actions.at(i + 1))->sizeHint(), buttonSizes.at(i));
+        QCOMPARE(password->sizeHint(), passwordSize);
+
+        // The eye follows the action's state as before: shown and hidden draw different icons.
+        const qint64 hidden = reveal->icon().cacheKey();
+        password->setFocus();
+        QTest::keyClick(password, Qt::Key_H, Qt::ControlModifier);
+        QVERIFY(reveal->isChecked());
+        QVERIFY(reveal->icon().cacheKey() != hidden);
+        QVERIFY(!drawsNothing(reveal->icon()));
+    }
+
+    // A window that is never shown still gets its icons when its start-up is declared finished.
+    void iconsLoadWhenStartupFinishesUnshown()
+    {
+        closeWindow();
+        MainWindow fresh;
+        auto* create = child<QAction>(&fresh, "actionCreate");
+        QVERIFY(drawsNothing(create->icon()));
+        fresh.finishStartup();
+        QVERIFY(!drawsNothing(create->icon()));
+        QVERIFY(!drawsNothing(child<QAction>(fresh.form(), "revealPasswordAction")->icon()));
     }
 };
 

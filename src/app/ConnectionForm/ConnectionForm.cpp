@@ -6,12 +6,16 @@
 #include "PasswordRow.h"
 #include "RequestValidator.h"
 #include "SandboxOptions.h"
+#include "StartupHooks.h"
 #include "ui_ConnectionForm.h"
 
 #include <QAbstractItemView>
 #include <QCompleter>
 #include <QCryptographicHash>
+#include <QPointer>
 #include <QShortcut>
+
+#include <utility>
 
 namespace das {
 
@@ -361,6 +365,23 @@ void ConnectionForm::fillExample()
     setRequest(r);
     m_feedback->touch(Password);
     revalidate();
+}
+
+void ConnectionForm::loadIcons()
+{
+    m_password->loadIcon();
+}
+
+void ConnectionForm::showEvent(QShowEvent* event)
+{
+    QWidget::showEvent(event);
+    if (std::exchange(m_shownOnce, true))
+        return;
+    // The first SVG icon loads QtSvg and the image plugins: not before the window is on screen.
+    afterFirstPaint(*window(), [form = QPointer<ConnectionForm>(this)] {
+        if (form)
+            form->loadIcons();
+    });
 }
 
 void ConnectionForm::changeEvent(QEvent* event)

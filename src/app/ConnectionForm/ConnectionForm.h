@@ -92,6 +92,9 @@ public:
     void markAllTouched();
     void focusFirstProblem();
     void fillExample();
+    // The SVG icons (the password's eye) in place of their transparent stand-ins. Done by itself once the
+    // window has been painted; the window calls it too when its start-up is finished.
+    void loadIcons();
     // The message shown for an API field, empty when none ("project_id", "endpoint", …).
     QString messageFor(const QString& field) const;
 
@@ -119,6 +122,7 @@ signals:
 
 protected:
     void changeEvent(QEvent* event) override;
+    void showEvent(QShowEvent* event) override;
     bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
@@ -146,6 +150,7 @@ private:
     bool m_keychainAvailable = true;
     bool m_busy = false;
     bool m_ready = false;
+    bool m_shownOnce = false;
 };
 
 } // namespace das

@@ -13,6 +13,24 @@ namespace das {
 
 using namespace FormField;
 
+namespace {
+
+// The variables resolveRegion() reads, as they are now. target() runs on every keystroke (and some twenty
+// times while the window is built): a copy of the whole environment each time is most of its cost.
+QProcessEnvironment regionEnvironment(const QString& region)
+{
+    QProcessEnvironment env;
+    const QString names[] = {EndpointResolver::environmentVariableFor(region),
+                             QStringLiteral("HUAWEICLOUD_SDK_REGIONS_FILE"), QStringLiteral("HOME")};
+    for (const QString& name : names) {
+        if (qEnvironmentVariableIsSet(qPrintable(name)))
+            env.insert(name, qEnvironmentVariable(qPrintable(name)));
+    }
+    return env;
+}
+
+} // namespace
+
 ConnectionForm::Target ConnectionForm::target() const
 {
     Target t;
@@ -25,7 +43,7 @@ ConnectionForm::Target ConnectionForm::target() const
         t.error = parsed.error;
     } else {
         t.region = t.key;
-        const auto resolved = EndpointResolver::resolveRegion(t.key);
+        const auto resolved = EndpointResolver::resolveRegion(t.key, regionEnvironment(t.key));
         t.endpoint = resolved.endpoint;
         t.error = resolved.error;
     }

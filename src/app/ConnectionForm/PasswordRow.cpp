@@ -1,5 +1,7 @@
 #include "PasswordRow.h"
 
+#include "StartupHooks.h"
+
 #include <QAction>
 #include <QLabel>
 #include <QLineEdit>
@@ -11,19 +13,29 @@ PasswordRow::PasswordRow(const Widgets& widgets)
     : m_widgets(widgets)
 {
     QLineEdit* edit = m_widgets.edit;
-    auto* reveal = new QAction(QIcon(QStringLiteral(":/icons/eye.svg")), tr("Show password"), edit);
+    auto* reveal = new QAction(placeholderIcon(), tr("Show password"), edit);
     m_reveal = reveal;
     reveal->setObjectName(QStringLiteral("revealPasswordAction"));
     reveal->setCheckable(true);
     reveal->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_H));
     reveal->setShortcutContext(Qt::WidgetShortcut);
     edit->addAction(reveal, QLineEdit::TrailingPosition);
-    QObject::connect(reveal, &QAction::toggled, edit, [edit, reveal](bool shown) {
+    QObject::connect(reveal, &QAction::toggled, edit, [this, edit, reveal](bool shown) {
         edit->setEchoMode(shown ? QLineEdit::Normal : QLineEdit::Password);
         reveal->setText(shown ? tr("Hide password") : tr("Show password"));
-        reveal->setIcon(
-            QIcon(shown ? QStringLiteral(":/icons/eye-off.svg") : QStringLiteral(":/icons/eye.svg")));
+        if (m_iconLoaded)
+            reveal->setIcon(
+                QIcon(shown ? QStringLiteral(":/icons/eye-off.svg") : QStringLiteral(":/icons/eye.svg")));
+        else
+            loadIcon(); // toggled before the first paint was done (Ctrl+H in a test, say)
     });
+}
+
+void PasswordRow::loadIcon()
+{
+    m_iconLoaded = true;
+    m_reveal->setIcon(QIcon(m_reveal->isChecked() ? QStringLiteral(":/icons/eye-off.svg")
+                                                  : QStringLiteral(":/icons/eye.svg")));
 }
 
 void PasswordRow::setSavedState(SavedPassword state, const QString& text)

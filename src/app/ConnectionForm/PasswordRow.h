@@ -35,8 +35,11 @@ public:
         QPushButton* useSavedButton = nullptr;
     };
 
-    // Adds the reveal action (object name "revealPasswordAction") to the field.
+    // Adds the reveal action (object name "revealPasswordAction") to the field, with a transparent stand-in
+    // for its eye icon until loadIcon().
     explicit PasswordRow(const Widgets& widgets);
+    // The eye icon (SVG) for the action's state; ConnectionForm calls it after the window's first paint.
+    void loadIcon();
 
     // `text` replaces the default offer for Available. A password from the keychain cannot be revealed.
     void setSavedState(SavedPassword state, const QString& text = QString());
@@ -45,6 +48,7 @@ public:
 private:
     Widgets m_widgets;
     QAction* m_reveal = nullptr;
+    bool m_iconLoaded = false;
     SavedPassword m_state = SavedPassword::None;
 };
 

@@ -150,6 +150,10 @@ void MainWindow::keepFormUnclipped()
 
 void MainWindow::setUpToolBarAndStatus()
 {
+    // Stand-ins of the toolbar's size until loadIcons(), after the first paint.
+    for (QAction* action :
+         {m_ui->actionCreate, m_ui->actionPreview, m_ui->actionFillExample, m_ui->actionStartSandbox})
+        action->setIcon(placeholderIcon());
     m_sandboxBadge->setObjectName(QStringLiteral("sandboxBadge"));
     auto* spacer = new QWidget(this);
     spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);

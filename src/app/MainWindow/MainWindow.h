@@ -98,6 +98,8 @@ protected:
 
 private:
     void setUpToolBarAndStatus();
+    // The toolbar's SVG icons (and the form's) in place of their transparent stand-ins, once.
+    void loadIcons();
     void connectForm();
     void connectActions();
     void setUpHelpers();
@@ -136,6 +138,7 @@ private:
     QMenu* m_languageMenu = nullptr;
     bool m_startupFinished = false;
     bool m_shownOnce = false;
+    bool m_iconsLoaded = false;
 };
 
 } // namespace das

@@ -1,6 +1,6 @@
 // MainWindow: what the window remembers between runs (geometry, splitter, history columns, the form's target
-// and defaults), the end of its start-up and the parts it builds only when first needed (the result panel,
-// the On DAS pane), kept apart from the wiring in MainWindow.cpp.
+// and defaults), the end of its start-up (the SVG icons once it is painted) and the parts it builds only when
+// first needed (the result panel, the On DAS pane), kept apart from the wiring in MainWindow.cpp.
 #include "MainWindow.h"
 
 #include "AppSettings.h"
@@ -17,6 +17,8 @@
 
 #include <QLayout>
 #include <QScrollArea>
+
+#include <utility>
 
 namespace das {
 
@@ -58,11 +60,26 @@ void MainWindow::setStartingSandbox(bool starting)
         m_status->showText(QString(), 0);
 }
 
+void MainWindow::loadIcons()
+{
+    if (std::exchange(m_iconsLoaded, true))
+        return;
+    const std::pair<QAction*, const char*> icons[] = {{m_ui->actionCreate, ":/icons/create.svg"},
+                                                      {m_ui->actionPreview, ":/icons/preview.svg"},
+                                                      {m_ui->actionFillExample, ":/icons/example.svg"},
+                                                      {m_ui->actionStartSandbox, ":/icons/sandbox.svg"}};
+    for (const auto& [action, file] : icons)
+        action->setIcon(QIcon(QLatin1String(file)));
+    form()->loadIcons();
+    markStartup("icons");
+}
+
 void MainWindow::finishStartup()
 {
     if (m_startupFinished)
         return;
     m_startupFinished = true;
+    loadIcons(); // already done after the first paint, unless the window was never shown
     // The sandbox badge was shown after the toolbar's layout: lay it out now, not on its next pass, so that
     // "started" means the window looks the part.
     m_ui->mainToolBar->layout()->activate();
@@ -108,7 +125,10 @@ void MainWindow::showEvent(QShowEvent* event)
     m_shownOnce = true;
     // Whatever else runs the start-up (main(), a test), the keychain box learns about the bus only once the
     // window is on screen: a D-Bus connection is not needed to draw it.
-    afterFirstPaint(*this, [this] { m_createFlow->checkKeychain(); });
+    afterFirstPaint(*this, [this] {
+        loadIcons();
+        m_createFlow->checkKeychain();
+    });
 }
 
 } // namespace das

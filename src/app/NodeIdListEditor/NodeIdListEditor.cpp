@@ -49,7 +49,6 @@ NodeIdListEditor::NodeIdListEditor(QWidget* parent)
         emit changed();
     });
 
-    m_ui->nodePicker->setStyleSheet(QStringLiteral("QLabel[role=\"error\"] { color: #b3261e; }"));
     m_ui->nodeChecks->hide();
     connect(m_ui->fromDasButton, &QPushButton::clicked, this, &NodeIdListEditor::nodesWanted);
     connect(this, &NodeIdListEditor::changed, this, &NodeIdListEditor::syncNodeChecks);
@@ -275,8 +274,12 @@ void NodeIdListEditor::showPickerState()
     const QString role = !m_nodesLoading && !m_nodesProblem.isEmpty() ? QStringLiteral("error") : QString();
     if (label->property("role").toString() != role) {
         label->setProperty("role", role);
-        label->style()->unpolish(label);
-        label->style()->polish(label);
+        // A palette rather than a style sheet: the window's first style sheet would cost its start-up a
+        // style sheet style and the polish of every widget under it. Unresolved roles follow the parent.
+        QPalette palette;
+        if (!role.isEmpty())
+            palette.setColor(QPalette::WindowText, QColor(0xb3, 0x26, 0x1e));
+        label->setPalette(palette);
     }
     m_ui->fromDasButton->setEnabled(!m_nodesLoading);
 }
