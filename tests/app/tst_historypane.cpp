@@ -269,7 +269,8 @@ private slots:
         QVERIFY(label);
         QCOMPARE(label->buddy(), filterEdit());
         QCOMPARE(label->text(), QStringLiteral("Filter:"));
-        QVERIFY(filterEdit()->isClearButtonEnabled());
+        // Set up after the table's first paint (its icon lookup is slow).
+        QTRY_VERIFY(filterEdit()->isClearButtonEnabled());
         QVERIFY(!filterEdit()->placeholderText().isEmpty());
         const QList<QWidget*> named = {filterEdit(),           table(),
                                        button("copyIdButton"), button("useTemplateButton"),

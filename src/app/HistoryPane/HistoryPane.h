@@ -126,6 +126,8 @@ private:
     void showHeaderMenu(const QPoint& pos);
     void updateEmptyState();
     void updateWatcher();
+    // The filter's clear button, set up after the table's first paint, or when text is put in the filter.
+    void enableClearButton();
     // A row to find again after a reload: its record and the row it was at (it is looked for near there).
     struct KeptRow
     {

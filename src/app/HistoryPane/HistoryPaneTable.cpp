@@ -6,6 +6,7 @@
 #include "AppSettings.h"
 #include "HistoryColumn.h"
 #include "HistoryProxyModel.h"
+#include "HistoryRowDelegate.h"
 #include "HistoryStore.h"
 #include "HistoryTableModel.h"
 #include "HistoryWatcher.h"
@@ -20,7 +21,6 @@
 #include <QSet>
 #include <QSignalBlocker>
 #include <QStyle>
-#include <QStyledItemDelegate>
 #include <QTimer>
 #include <QToolButton>
 
@@ -77,23 +77,6 @@ QString widthSample(int column)
     }
 }
 
-// Draws the rows whose connection does not exist in the disabled text colour: the model, in a library
-// without a palette, only says which ones (InactiveRole).
-class InactiveRowDelegate : public QStyledItemDelegate
-{
-public:
-    using QStyledItemDelegate::QStyledItemDelegate;
-
-protected:
-    void initStyleOption(QStyleOptionViewItem* option, const QModelIndex& index) const override
-    {
-        QStyledItemDelegate::initStyleOption(option, index);
-        if (!index.data(HistoryTableModel::InactiveRole).toBool())
-            return;
-        option->palette.setColor(QPalette::Text, option->palette.color(QPalette::Disabled, QPalette::Text));
-    }
-};
-
 } // namespace
 
 void HistoryPane::setUpTable()
@@ -108,7 +91,7 @@ void HistoryPane::setUpTable()
     QHeaderView* header = table->horizontalHeader();
     header->setSectionResizeMode(QHeaderView::Interactive);
     header->setContextMenuPolicy(Qt::CustomContextMenu);
-    table->setItemDelegate(new InactiveRowDelegate(table));
+    table->setItemDelegate(new HistoryRowDelegate(table));
     applyDefaultColumns();
     header->setSortIndicator(HistoryColumn::Time, Qt::DescendingOrder);
     table->setSortingEnabled(true);
@@ -218,6 +201,9 @@ void HistoryPane::setColumnShown(int column, bool shown)
 void HistoryPane::applyDefaultColumns()
 {
     QHeaderView* header = m_ui->historyTable->horizontalHeader();
+    // Before the table is shown (the constructor) the view need not hear of each of these 18 moves, hides and
+    // resizes: each move had it lay out again, a third of the pane's construction. It lays out when shown.
+    const QSignalBlocker quiet(m_ui->historyTable->isVisible() ? nullptr : header);
     for (int visual = 0; visual < HistoryColumn::Count; ++visual)
         header->moveSection(header->visualIndex(DefaultOrder[visual]), visual);
     const QFontMetrics metrics = m_ui->historyTable->fontMetrics();
@@ -381,6 +367,11 @@ void HistoryPane::showEvent(QShowEvent* event)
 {
     QWidget::showEvent(event);
     updateWatcher();
+}
+
+void HistoryPane::enableClearButton()
+{
+    m_ui->historyFilterEdit->setClearButtonEnabled(true);
 }
 
 void HistoryPane::hideEvent(QHideEvent* event)

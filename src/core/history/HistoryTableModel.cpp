@@ -167,6 +167,10 @@ void HistoryTableModel::resetProvisional()
     beginResetModel();
     m_cache.setOrder({m_filter, sortKey(), m_sortOrder, m_walk});
     if (m_filter.isEmpty()) {
+        // The count taken with the last recount, unless the rows changed since (another process's commit
+        // the watcher has not reported yet): an exact total lets pages be read from the end.
+        if (m_store && m_store->isOpen() && m_store->changeStamp() != m_stamp)
+            m_storeTotal = m_store->count();
         m_total = m_storeTotal;
         m_exact = true;
     } else if (m_fewMatches >= 0) {
