@@ -3094,10 +3094,6 @@
         <source>there is no OS keychain here.</source>
         <translation>此处没有系统钥匙串。</translation>
     </message>
-    <message>
-        <source>no OS keychain can be reached: %1.</source>
-        <translation>无法访问系统钥匙串：%1。</translation>
-    </message>
 </context>
 <context>
     <name>das::CreateSession</name>
@@ -3639,6 +3635,11 @@ Clear the filter (Esc) to see all connections.</source>
         <source>Loading history…</source>
         <translation>正在加载历史记录…</translation>
     </message>
+    <message>
+        <source>Counting matches…</source>
+        <extracomment>Shown instead of &quot;N of M connections&quot; while the rows matching the filter are counted. Short: the filter box beside it shrinks to make room.</extracomment>
+        <translation>正在统计匹配项…</translation>
+    </message>
 </context>
 <context>
     <name>das::HistoryReconciliation</name>
@@ -3951,6 +3952,17 @@ Request ID: %2</source>
     <message>
         <source>Port</source>
         <translation>端口</translation>
+    </message>
+</context>
+<context>
+    <name>das::KeychainModule</name>
+    <message>
+        <source>the keychain module %1 cannot be loaded: %2</source>
+        <translation>无法加载密钥环模块 %1：%2</translation>
+    </message>
+    <message>
+        <source>the keychain module %1 is not installed next to %2 (looked for %3)</source>
+        <translation>密钥环模块 %1 未安装在 %2 旁边（已查找 %3）</translation>
     </message>
 </context>
 <context>

@@ -89,7 +89,7 @@ KeychainBackend* load(QString* error)
         return nullptr;
     }
     *error = QCoreApplication::translate("das::KeychainModule",
-                                         "the keychain module %1 is not installed next to %2 (%3)")
+                                         "the keychain module %1 is not installed next to %2 (looked for %3)")
                  .arg(fileName, QCoreApplication::applicationFilePath(), installed);
     return nullptr;
 }
