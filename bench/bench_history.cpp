@@ -204,9 +204,10 @@ bool populate(const QString& path, int rows, Report& report)
     const QString cpu =
         QStringLiteral("CPU %1 ms").arg((bench::ownCpuSeconds() - cpuBefore) * 1000.0, 0, 'f', 0);
     const QString what = QStringLiteral("populate %1 rows (addEach, one transaction):").arg(rows);
+    // The target: five times faster than the 10.4 s the issue measured for 100,000 rows.
     if (rows <= 100000)
-        report.figure(what, double(timer.elapsed()), QStringLiteral("ms"), 2000.0 * rows / 100000,
-                      QStringLiteral("today 10.4 s at 100,000; ") + cpu);
+        report.figure(what, double(timer.elapsed()), QStringLiteral("ms"), 10400.0 / 5 * rows / 100000,
+                      QStringLiteral("was 10.4 s at 100,000; ") + cpu);
     else
         report.info(what, double(timer.elapsed()), QStringLiteral("ms"), cpu);
     return true;
