@@ -6,7 +6,11 @@
 #include "RequestBuilder.h"
 #include "SandboxTestSupport.h"
 
+#include <QFile>
 #include <QHostAddress>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTcpSocket>
 #include <QTest>
 #include <QUrlQuery>
@@ -175,6 +179,26 @@ inline QByteArray rawRequest(const QByteArray& requestLine, const QByteArrayList
     for (const QByteArray& line : headerLines)
         out += line + "\r\n";
     return out + "\r\n" + body;
+}
+
+// The connection ID a create answered with; empty when the body has none.
+inline QString connectionIdOf(const RawResponse& r)
+{
+    return QJsonDocument::fromJson(r.body).object().value(QLatin1String("connection_id")).toString();
+}
+
+// The connection IDs in a sandbox --state file, in file order; empty if it cannot be read.
+inline QStringList stateIds(const QString& path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    QStringList ids;
+    const QJsonArray list =
+        QJsonDocument::fromJson(file.readAll()).object().value(QLatin1String("connections")).toArray();
+    for (const QJsonValue& entry : list)
+        ids.append(entry.toObject().value(QLatin1String("connection_id")).toString());
+    return ids;
 }
 
 } // namespace das::test

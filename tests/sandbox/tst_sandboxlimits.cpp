@@ -25,25 +25,6 @@ QString listPath()
     return QStringLiteral("/v3/%1/list-connections").arg(QLatin1String(SandboxOptions::DemoProjectId));
 }
 
-QString connectionIdOf(const RawResponse& r)
-{
-    return QJsonDocument::fromJson(r.body).object().value(QLatin1String("connection_id")).toString();
-}
-
-// The connection IDs in a state file, in file order; empty if it cannot be read.
-QStringList stateIds(const QString& path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    QStringList ids;
-    const QJsonArray list =
-        QJsonDocument::fromJson(file.readAll()).object().value(QLatin1String("connections")).toArray();
-    for (const QJsonValue& entry : list)
-        ids.append(entry.toObject().value(QLatin1String("connection_id")).toString());
-    return ids;
-}
-
 } // namespace
 
 class TestSandboxLimits : public QObject, public SandboxFixture

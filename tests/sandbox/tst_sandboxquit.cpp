@@ -19,20 +19,6 @@ using namespace das::test;
 
 namespace {
 
-// The connection IDs in a state file, in file order; empty if it cannot be read.
-QStringList stateIds(const QString& path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    QStringList ids;
-    const QJsonArray list =
-        QJsonDocument::fromJson(file.readAll()).object().value(QLatin1String("connections")).toArray();
-    for (const QJsonValue& entry : list)
-        ids.append(entry.toObject().value(QLatin1String("connection_id")).toString());
-    return ids;
-}
-
 // The signals a process ignores and catches, from /proc/PID/status (bit N-1 for signal N).
 struct SignalMasks
 {
@@ -58,11 +44,6 @@ SignalMasks signalMasks(qint64 pid)
 constexpr quint64 bit(int signalNumber)
 {
     return quint64(1) << (signalNumber - 1);
-}
-
-QString connectionIdOf(const RawResponse& r)
-{
-    return QJsonDocument::fromJson(r.body).object().value(QLatin1String("connection_id")).toString();
 }
 
 } // namespace
