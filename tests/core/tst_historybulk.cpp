@@ -138,7 +138,7 @@ private slots:
     void eachWayGivesTheSameHistory()
     {
         constexpr int Rows = 400;
-        auto open = [this](HistoryStore& store) {
+        auto open = [](HistoryStore& store) {
             QString error;
             return store.open(&error);
         };
