@@ -1,6 +1,7 @@
 // Bulk loads (HistoryStore::addMany, addEach; HistoryBulkInsert): whichever way the rows go in (row by row,
 // the trigram index filled after, or every index built again after), the history answers every query the
 // same, and a load that fails leaves the table, its indexes and its triggers as they were.
+#include "AppPaths.h"
 #include "HistoryBulkInsert.h"
 #include "HistoryExporter.h"
 #include "HistorySql.h"
@@ -8,6 +9,7 @@
 
 #include <QAtomicInt>
 #include <QBuffer>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QMap>
@@ -388,6 +390,35 @@ private slots:
         QCOMPARE(pragma("journal_mode"), QStringLiteral("wal"));
         QCOMPARE(pragma("synchronous"), QStringLiteral("2")); // FULL
         QCOMPARE(pragma("foreign_keys"), QStringLiteral("1"));
+        QCOMPARE(pragma("wal_autocheckpoint"),
+                 QStringLiteral("1000")); // SQLite's: the log is folded on close
+    }
+
+    // A process that leaves the write-ahead log to the next one (the CLI) keeps it short, since the next
+    // process to open the history reads all of it. Settled creates one by one, as the CLI writes them: with
+    // SQLite's default the log grows to 1,000 pages (4 MiB) here; kept short, it stays near 128.
+    void oneShotProcessLeavesAShortLog()
+    {
+        AppPaths::setHistoryCompactedOnClose(false);
+        const auto restore = qScopeGuard([] { AppPaths::setHistoryCompactedOnClose(true); });
+        const QString path = m_dir.filePath(QStringLiteral("oneshot.sqlite"));
+        for (int i = 0; i < 80; ++i) {
+            HistoryStore store(path);
+            QString error;
+            QVERIFY2(store.open(&error), qPrintable(error));
+            HistoryRecord row = sample(i);
+            row.connectionId.clear();
+            row.state = HistoryRecord::State::Pending;
+            QVERIFY2(store.add(row, &error), qPrintable(error));
+            QVERIFY2(store.setState(row.id, HistoryRecord::State::Created, sample(i).connectionId,
+                                    row.requestId, QString(), &error),
+                     qPrintable(error));
+        }
+        const qint64 pageFrame = 4096 + 24;
+        const qint64 log = QFileInfo(path + QStringLiteral("-wal")).size();
+        QVERIFY2(log > 0, "the log is left for the next process");
+        QVERIFY2(log <= 200 * pageFrame, qPrintable(QString::number(log / pageFrame)));
+        QCOMPARE(RawConnection(path).check(), QStringLiteral("ok"));
     }
 
 private:

@@ -3,14 +3,13 @@
 #include "AppPaths.h"
 #include "HistoryBulkInsert.h"
 #include "HistoryLog.h"
+#include "HistorySchema.h"
 #include "HistorySql.h"
 
 #include <QFileInfo>
-#include <QRandomGenerator>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
-#include <QThread>
 #include <QUuid>
 
 #include <algorithm>
@@ -19,126 +18,6 @@
 #include <sqlite3.h>
 
 namespace das {
-
-namespace {
-
-// Each step takes the schema from version i to i+1; never edit a step once released.
-const char* const Migrations[] = {
-    "CREATE TABLE connections ("
-    " id INTEGER PRIMARY KEY AUTOINCREMENT,"
-    " created_at TEXT NOT NULL,"
-    " endpoint TEXT NOT NULL, region TEXT NOT NULL,"
-    " project_id TEXT NOT NULL, instance_id TEXT NOT NULL,"
-    " engine_type TEXT NOT NULL, network_type TEXT NOT NULL,"
-    " username TEXT NOT NULL, node_ids TEXT NOT NULL, port TEXT NOT NULL,"
-    " database_name TEXT NOT NULL, remarks TEXT NOT NULL,"
-    " sql_record_flag INTEGER NOT NULL, is_save_password INTEGER NOT NULL,"
-    " connection_id TEXT NOT NULL, request_id TEXT NOT NULL)",
-    "ALTER TABLE connections ADD COLUMN password_saved INTEGER NOT NULL DEFAULT 0",
-    // Sorted paging walks an index instead of sorting every row for every page.
-    "CREATE INDEX connections_endpoint ON connections(endpoint, id);"
-    "CREATE INDEX connections_instance_sort ON connections(instance_id, id);"
-    "CREATE INDEX connections_engine ON connections(engine_type, id);"
-    "CREATE INDEX connections_username ON connections(username, id);"
-    "CREATE INDEX connections_connection_id ON connections(connection_id, id);"
-    "CREATE INDEX connections_remarks ON connections(remarks, id);"
-    "CREATE INDEX connections_password_saved ON connections(password_saved, id)",
-    // Write-ahead history: a row per create, written pending before the request leaves. Rows from before
-    // were all created by this tool.
-    "ALTER TABLE connections ADD COLUMN state TEXT NOT NULL DEFAULT 'created';"
-    "ALTER TABLE connections ADD COLUMN origin TEXT NOT NULL DEFAULT 'created';"
-    "ALTER TABLE connections ADD COLUMN state_detail TEXT NOT NULL DEFAULT '';"
-    "ALTER TABLE connections ADD COLUMN updated_at TEXT NOT NULL DEFAULT '';"
-    "CREATE INDEX connections_state ON connections(state, id)",
-    // Every column the table sorts by has an index, so that a page anywhere in any order is a walk down an
-    // index (HistoryPageCache) rather than a sort of every row. connections_instance repeated
-    // connections_instance_sort (an index holds the rowid) and only cost every insert.
-    "CREATE INDEX connections_project ON connections(project_id, id);"
-    "CREATE INDEX connections_region ON connections(region, id);"
-    "CREATE INDEX connections_network ON connections(network_type, id);"
-    "CREATE INDEX connections_node_ids ON connections(node_ids, id);"
-    "CREATE INDEX connections_port ON connections(CAST(port AS INTEGER), id);"
-    "CREATE INDEX connections_database ON connections(database_name, id);"
-    "CREATE INDEX connections_request_id ON connections(request_id, id);"
-    "CREATE INDEX connections_updated_at ON connections(updated_at, id);"
-    "CREATE INDEX connections_state_detail ON connections(state_detail, id);"
-    "DROP INDEX IF EXISTS connections_instance;"
-    // A filter of three characters or more looks its rows up in a trigram index of the columns of many
-    // values (HistorySql::filterClause), kept in step with the table by triggers, whoever writes.
-    "CREATE VIRTUAL TABLE connections_fts USING fts5(instance_id, username, connection_id, database_name,"
-    " remarks, content='connections', content_rowid='id', tokenize='trigram', detail='none');"
-    "INSERT INTO connections_fts(connections_fts) VALUES ('rebuild');"
-    "CREATE TRIGGER connections_fts_insert AFTER INSERT ON connections BEGIN"
-    " INSERT INTO connections_fts(rowid, instance_id, username, connection_id, database_name, remarks)"
-    " VALUES (new.id, new.instance_id, new.username, new.connection_id, new.database_name, new.remarks);"
-    " END;"
-    "CREATE TRIGGER connections_fts_delete AFTER DELETE ON connections BEGIN"
-    " INSERT INTO connections_fts(connections_fts, rowid, instance_id, username, connection_id,"
-    " database_name, remarks) VALUES ('delete', old.id, old.instance_id, old.username, old.connection_id,"
-    " old.database_name, old.remarks);"
-    " END;"
-    "CREATE TRIGGER connections_fts_update AFTER UPDATE OF instance_id, username, connection_id,"
-    " database_name, remarks ON connections BEGIN"
-    " INSERT INTO connections_fts(connections_fts, rowid, instance_id, username, connection_id,"
-    " database_name, remarks) VALUES ('delete', old.id, old.instance_id, old.username, old.connection_id,"
-    " old.database_name, old.remarks);"
-    " INSERT INTO connections_fts(rowid, instance_id, username, connection_id, database_name, remarks)"
-    " VALUES (new.id, new.instance_id, new.username, new.connection_id, new.database_name, new.remarks);"
-    " END",
-};
-static_assert(sizeof(Migrations) / sizeof(Migrations[0]) == HistoryStore::SchemaVersion);
-
-// A step's statements, split at ';' except inside a trigger's BEGIN ... END.
-QStringList splitStatements(const QString& step)
-{
-    QStringList out;
-    QString pending;
-    const QStringList pieces = step.split(u';', Qt::SkipEmptyParts);
-    for (const QString& piece : pieces) {
-        pending += piece;
-        if (pending.contains(QLatin1String("CREATE TRIGGER")) &&
-            !pending.trimmed().endsWith(QLatin1String(" END"))) {
-            pending += u';';
-            continue;
-        }
-        out.append(pending);
-        pending.clear();
-    }
-    return out;
-}
-
-// Switching a new database to WAL needs an exclusive lock, and SQLite answers "database is locked" at once
-// instead of waiting when another process holds one (the busy timeout does not cover it). When many processes
-// open a new history together (a batch of CLI runs), the others simply try again until the first has switched
-// it; the mode is then stored in the file and the statement no longer needs the lock. Bounded: about 5 s.
-bool configure(const QSqlDatabase& connection, QString* why)
-{
-    sqlite3* const db = HistorySql::handle(connection);
-    if (!db) { // a driver with SQLite of its own (HistorySql::handle)
-        QSqlQuery q(connection);
-        for (const char* pragma :
-             {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL", "PRAGMA foreign_keys=ON"}) {
-            if (!q.exec(QLatin1String(pragma))) {
-                *why = q.lastError().text();
-                return false;
-            }
-        }
-        return true;
-    }
-    const char* const pragmas = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON";
-    for (int attempt = 0; attempt < 100; ++attempt) {
-        const int code = sqlite3_exec(db, pragmas, nullptr, nullptr, nullptr);
-        if (code == SQLITE_OK)
-            return true;
-        if ((code & 0xff) != SQLITE_BUSY && (code & 0xff) != SQLITE_LOCKED)
-            break;
-        QThread::msleep(20 + QRandomGenerator::global()->bounded(30));
-    }
-    *why = QString::fromUtf8(sqlite3_errmsg(db));
-    return false;
-}
-
-} // namespace
 
 HistoryStore::HistoryStore(const QString& path)
     : m_path(path)
@@ -179,13 +58,14 @@ bool HistoryStore::open(QString* error)
     }
     // Straight through SQLite (what a one-shot CLI create pays for each QSqlQuery adds up).
     QString why;
-    if (!configure(db, &why)) {
+    const bool keepsLog = !AppPaths::historyCompactedOnClose();
+    if (!HistorySchema::configure(db, keepsLog, &why)) {
         *error = tr("Cannot configure the history database: %1").arg(why);
         return false;
     }
     if (!migrate(error) || !checkPrivate(error))
         return false;
-    if (!AppPaths::historyCompactedOnClose() && !HistorySql::keepWalOnClose(db))
+    if (keepsLog && !HistorySql::keepWalOnClose(db))
         qCDebug(lcHistory) << "the write-ahead log will be checkpointed on close: SQLite not reachable";
     m_open = true;
     qCDebug(lcHistory) << "opened" << m_path << "schema version" << schemaVersion();
@@ -257,7 +137,7 @@ bool HistoryStore::migrate(QString* error)
     }
     for (int v = version; v < SchemaVersion; ++v) {
         qCDebug(lcHistory) << "migrating schema" << v << "to" << v + 1;
-        const QStringList statements = splitStatements(QString::fromLatin1(Migrations[v]));
+        const QStringList statements = HistorySchema::migration(v);
         for (const QString& statement : statements) {
             if (!q.exec(statement))
                 return fail(q);

@@ -2,6 +2,7 @@
 
 #include "HistoryColumn.h"
 #include "HistoryRecord.h"
+#include "HistorySchema.h"
 
 #include <QCoreApplication>
 #include <QList>
@@ -27,7 +28,7 @@ class HistoryStore
     Q_DECLARE_TR_FUNCTIONS(HistoryStore)
 
 public:
-    static constexpr int SchemaVersion = 5;
+    static constexpr int SchemaVersion = HistorySchema::Version;
 
     explicit HistoryStore(const QString& path);
     ~HistoryStore();
