@@ -44,8 +44,15 @@ bool run(QSqlQuery& q, const Select& s)
     const QString key = HistorySql::sortExpression(s.query.sort);
     const bool ascending = (s.query.order == Qt::AscendingOrder) != s.reversed;
     const QString direction = ascending ? QStringLiteral(" ASC") : QStringLiteral(" DESC");
+    const QString order = QStringLiteral(" ORDER BY ") + key + direction + QStringLiteral(", id") + direction;
     QString sql = QStringLiteral("SELECT ") + HistorySql::columns() + QStringLiteral(", ") + key +
                   QStringLiteral(" FROM connections");
+    // A filter looked up by index gives its matches in no order, and SQLite sorts what the query returns:
+    // here only their keys and ids, and the page's rows are read by id after. Every column of every match
+    // in the sorter cost a quarter more (1 % of 100,000 rows: 4.6 against 3.3 ms a page).
+    const bool sortsIds = !s.query.filter.isEmpty() && !s.query.walk && s.limit > 0;
+    if (sortsIds)
+        sql += QStringLiteral(" WHERE id IN (SELECT id FROM connections");
     QStringList where;
     if (!s.query.filter.isEmpty())
         where.append(HistoryFilterPlan::clause(s.query.filter, s.query.walk));
@@ -57,8 +64,9 @@ bool run(QSqlQuery& q, const Select& s)
     }
     if (!where.isEmpty())
         sql += QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND "));
-    sql += QStringLiteral(" ORDER BY ") + key + direction + QStringLiteral(", id") + direction;
-    sql += QStringLiteral(" LIMIT :limit OFFSET :offset");
+    sql += order + QStringLiteral(" LIMIT :limit OFFSET :offset");
+    if (sortsIds)
+        sql += u')' + order;
     q.setForwardOnly(true);
     q.prepare(sql);
     if (!s.query.filter.isEmpty())
