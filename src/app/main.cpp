@@ -1,6 +1,7 @@
 #include "AppPaths.h"
 #include "AppSettings.h"
 #include "MainWindow.h"
+#include "OverflowIconStyle.h"
 #include "ProgramDoc.h"
 #include "StartupHooks.h"
 #include "Translations.h"
@@ -70,6 +71,7 @@ int main(int argc, char* argv[])
     sinceMain.start();
     QApplication app(argc, argv);
     das::markStartup("QApplication");
+    das::deferOverflowIcons();
     das::AppPaths::setupApplication();
     QApplication::setApplicationDisplayName(QStringLiteral("DAS Connect"));
     QApplication::setDesktopFileName(QStringLiteral("das-connect"));

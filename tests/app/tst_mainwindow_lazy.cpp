@@ -1,7 +1,8 @@
 // What the window builds only when it is first needed, to show itself sooner: the On DAS pane (when its tab
 // is first shown, by click, Alt+letter or any code that asks for it) and the result panel (when a create or a
 // problem first shows something). Built late, they must behave as if they had always been there. The SVG
-// icons come after the first paint, in place of transparent stand-ins that take the same room.
+// icons and the overflow buttons' icons come after the first paint, in place of transparent stand-ins that
+// take the same room; so do the credentials' selectable text and the profile list's fit to its names.
 #include "ConnectionForm.h"
 #include "ConnectionTableModel.h"
 #include "ConnectionsPane.h"
@@ -10,13 +11,17 @@
 #include "HelpDialog.h"
 #include "HistoryPane.h"
 #include "MainWindow.h"
+#include "OverflowIconStyle.h"
 #include "ResultPanel.h"
 #include "SandboxServer.h"
 #include "StartupHooks.h"
 
+#include <QApplication>
 #include <QComboBox>
 #include <QImage>
+#include <QLabel>
 #include <QLineEdit>
+#include <QMenuBar>
 #include <QScrollArea>
 #include <QSignalSpy>
 #include <QTabBar>
@@ -243,6 +248,57 @@ private slots:
         fresh.finishStartup();
         QVERIFY(!drawsNothing(create->icon()));
         QVERIFY(!drawsNothing(child<QAction>(fresh.form(), "revealPasswordAction")->icon()));
+    }
+
+    // After the first paint the credentials can be selected, and the profile list widens to a long name.
+    void formFinishesAfterTheFirstPaint()
+    {
+        closeWindow();
+        MainWindow fresh;
+        QSignalSpy started(&fresh, &MainWindow::startupFinished);
+        DeferredStartup plan;
+        plan.historyPath = historyPath();
+        startAfterFirstPaint(fresh, plan);
+        QVERIFY(showAndWait(&fresh));
+        QVERIFY(fresh.isStartupFinished() || started.wait(CreateTimeoutMs));
+        auto* credentials = child<QLabel>(fresh.form(), "credentialsValue");
+        QVERIFY(credentials->textInteractionFlags().testFlag(Qt::TextSelectableByMouse));
+        auto* profiles = child<QComboBox>(fresh.form(), "profileCombo");
+        QCOMPARE(profiles->sizeAdjustPolicy(), QComboBox::AdjustToContents);
+        const int width = profiles->sizeHint().width();
+        const QString longName = QString(80, u'p');
+        fresh.form()->setProfiles({longName}, longName);
+        QVERIFY(profiles->sizeHint().width() > width);
+    }
+
+    // main() wraps the style so that the menu bar's and toolbar's overflow buttons start with a stand-in:
+    // their PNG would load every image format plugin before the window is mapped. Last: the style stays.
+    void overflowIconsComeAfterTheFirstPaint()
+    {
+        closeWindow();
+        const QPalette palette = QApplication::palette();
+        deferOverflowIcons();
+        QCOMPARE(QApplication::palette(), palette); // the same look
+        QVERIFY(!drawsNothing(QApplication::style()->standardIcon(QStyle::SP_DialogOkButton)));
+        MainWindow fresh;
+        auto* menuBarButton = child<QToolButton>(fresh.menuBar(), "qt_menubar_ext_button");
+        auto* toolBarButton =
+            child<QToolButton>(child<QToolBar>(&fresh, "mainToolBar"), "qt_toolbar_ext_button");
+        for (QToolButton* button : {menuBarButton, toolBarButton}) {
+            QVERIFY(!button->icon().isNull());
+            QVERIFY(drawsNothing(button->icon()));
+        }
+        QSignalSpy started(&fresh, &MainWindow::startupFinished);
+        DeferredStartup plan;
+        plan.historyPath = historyPath();
+        startAfterFirstPaint(fresh, plan);
+        QVERIFY(showAndWait(&fresh));
+        QVERIFY(fresh.isStartupFinished() || started.wait(CreateTimeoutMs));
+        for (QToolButton* button : {menuBarButton, toolBarButton})
+            QVERIFY(!drawsNothing(button->icon()));
+        // Later overflow buttons get the real icon at once.
+        QMenuBar later;
+        QVERIFY(!drawsNothing(child<QToolButton>(&later, "qt_menubar_ext_button")->icon()));
     }
 };
 

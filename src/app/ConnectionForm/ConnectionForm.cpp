@@ -379,8 +379,16 @@ void ConnectionForm::showEvent(QShowEvent* event)
         return;
     // The first SVG icon loads QtSvg and the image plugins: not before the window is on screen.
     afterFirstPaint(*window(), [form = QPointer<ConnectionForm>(this)] {
-        if (form)
-            form->loadIcons();
+        if (!form)
+            return;
+        form->loadIcons();
+        // A selectable label is measured through a text document (QWidgetTextControl): each of the many
+        // height-for-width passes of the first layout re-lays out the credentials text (a tenth of show()).
+        // Selectable from here on; its heights and pixels are the same either way.
+        form->m_ui->credentialsValue->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        // The profile list widens to its longest name. AdjustToContents builds the list's popup at once;
+        // until now the default policy sized it the same way, from the same names, on the first show.
+        form->m_ui->profileCombo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     });
 }
 

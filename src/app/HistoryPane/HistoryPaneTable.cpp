@@ -85,7 +85,12 @@ void HistoryPane::setUpTable()
     m_model->setBackgroundCounting(true);
     m_proxy->setSourceModel(m_model);
     QTableView* table = m_ui->historyTable;
+    // setModel() has the view measure the titles of all the columns for the header's height, the optional
+    // ones hidden below included, and measure again after each move and hide. A hidden header is not
+    // measured: it is, once, when shown, with the columns it shows.
+    table->horizontalHeader()->hide();
     table->setModel(m_proxy);
+    table->horizontalHeader()->show();
     // Uniform row heights: the view never measures 100,000 rows.
     table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     QHeaderView* header = table->horizontalHeader();

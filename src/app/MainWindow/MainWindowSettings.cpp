@@ -9,6 +9,7 @@
 #include "ConnectionsPane.h"
 #include "CreateFlow.h"
 #include "HistoryPane.h"
+#include "OverflowIconStyle.h"
 #include "ResultPanel.h"
 #include "SandboxHost.h"
 #include "StartupHooks.h"
@@ -71,6 +72,7 @@ void MainWindow::loadIcons()
     for (const auto& [action, file] : icons)
         action->setIcon(QIcon(QLatin1String(file)));
     form()->loadIcons();
+    loadOverflowIcons(*this);
     markStartup("icons");
 }
 

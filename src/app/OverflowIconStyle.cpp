@@ -1,0 +1,63 @@
+#include "OverflowIconStyle.h"
+
+#include "StartupHooks.h"
+
+#include <QApplication>
+#include <QProxyStyle>
+#include <QToolBar>
+#include <QToolButton>
+
+namespace das {
+
+namespace {
+
+// Everything from the application's own style, except the overflow icons while `deferring`.
+class OverflowIconStyle : public QProxyStyle
+{
+public:
+    using QProxyStyle::QProxyStyle;
+
+    bool deferring = true;
+
+    QIcon standardIcon(StandardPixmap icon, const QStyleOption* option, const QWidget* widget) const override
+    {
+        if (deferring &&
+            (icon == SP_ToolBarHorizontalExtensionButton || icon == SP_ToolBarVerticalExtensionButton))
+            return placeholderIcon();
+        return QProxyStyle::standardIcon(icon, option, widget);
+    }
+};
+
+} // namespace
+
+void deferOverflowIcons()
+{
+    if (dynamic_cast<OverflowIconStyle*>(QApplication::style()))
+        return;
+    // The base is a fresh instance of the style the application would use: the same look and palette.
+    QApplication::setStyle(new OverflowIconStyle(QApplication::style()->name()));
+}
+
+void loadOverflowIcons(QWidget& window)
+{
+    auto* style = dynamic_cast<OverflowIconStyle*>(QApplication::style());
+    if (!style || !style->deferring)
+        return;
+    style->deferring = false;
+    // The buttons Qt makes (QMenuBarExtension, QToolBarExtension), with the icons their constructors ask for.
+    const QList<QToolButton*> buttons = window.findChildren<QToolButton*>();
+    for (QToolButton* button : buttons) {
+        const QString name = button->objectName();
+        const auto* toolBar = qobject_cast<const QToolBar*>(button->parentWidget());
+        if (name == QLatin1String("qt_menubar_ext_button") ||
+            (name == QLatin1String("qt_toolbar_ext_button") && toolBar)) {
+            const bool vertical = toolBar && toolBar->orientation() == Qt::Vertical;
+            button->setIcon(button->style()->standardIcon(vertical
+                                                              ? QStyle::SP_ToolBarVerticalExtensionButton
+                                                              : QStyle::SP_ToolBarHorizontalExtensionButton,
+                                                          nullptr, button->parentWidget()));
+        }
+    }
+}
+
+} // namespace das
