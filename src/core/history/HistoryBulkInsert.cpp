@@ -24,7 +24,7 @@ constexpr qint64 RebuildCacheKiB = 128 * 1024;
 constexpr qint64 DefaultSearchHashBytes = 1024 * 1024;
 constexpr qint64 BulkSearchHashBytes = 64 * 1024 * 1024;
 
-// The trigram index of schema 5 and 6 (HistorySchema's migrations) and what its insert trigger copies into it.
+// The trigram index (schemas 5 and 6, HistorySchema.cpp) and what its insert trigger copies into it.
 const char* const SearchTrigger = "connections_fts_insert";
 const char* const FillSearch =
     "INSERT INTO connections_fts(rowid, instance_id, username, connection_id, database_name, remarks)"
