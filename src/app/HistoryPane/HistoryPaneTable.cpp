@@ -5,6 +5,7 @@
 
 #include "AppSettings.h"
 #include "HistoryColumn.h"
+#include "HistoryHeaderView.h"
 #include "HistoryProxyModel.h"
 #include "HistoryRowDelegate.h"
 #include "HistoryStore.h"
@@ -85,6 +86,7 @@ void HistoryPane::setUpTable()
     m_model->setBackgroundCounting(true);
     m_proxy->setSourceModel(m_model);
     QTableView* table = m_ui->historyTable;
+    HistoryHeaderView::install(table);
     // setModel() has the view measure the titles of all the columns for the header's height, the optional
     // ones hidden below included, and measure again after each move and hide. A hidden header is not
     // measured: it is, once, when shown, with the columns it shows.
