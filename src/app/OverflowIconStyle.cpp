@@ -3,6 +3,7 @@
 #include "StartupHooks.h"
 
 #include <QApplication>
+#include <QPointer>
 #include <QProxyStyle>
 #include <QToolBar>
 #include <QToolButton>
@@ -28,19 +29,24 @@ public:
     }
 };
 
+// The wrapper deferOverflowIcons() made. Kept here rather than found from QApplication::style(): an
+// application style sheet puts a style of its own in front of it.
+QPointer<OverflowIconStyle> wrapper;
+
 } // namespace
 
 void deferOverflowIcons()
 {
-    if (dynamic_cast<OverflowIconStyle*>(QApplication::style()))
+    if (wrapper)
         return;
     // The base is a fresh instance of the style the application would use: the same look and palette.
-    QApplication::setStyle(new OverflowIconStyle(QApplication::style()->name()));
+    wrapper = new OverflowIconStyle(QApplication::style()->name());
+    QApplication::setStyle(wrapper);
 }
 
 void loadOverflowIcons(QWidget& window)
 {
-    auto* style = dynamic_cast<OverflowIconStyle*>(QApplication::style());
+    OverflowIconStyle* const style = wrapper;
     if (!style || !style->deferring)
         return;
     style->deferring = false;
@@ -58,6 +64,11 @@ void loadOverflowIcons(QWidget& window)
                                                           nullptr, button->parentWidget()));
         }
     }
+}
+
+const QStyle* drawingStyle(const QStyle* style)
+{
+    return style && style == wrapper ? wrapper->baseStyle() : style;
 }
 
 } // namespace das

@@ -1,5 +1,6 @@
 #pragma once
 
+class QStyle;
 class QWidget;
 
 namespace das {
@@ -13,5 +14,9 @@ namespace das {
 // image plugins are loaded anyway. Without deferOverflowIcons() (the tests) loadOverflowIcons() does nothing.
 void deferOverflowIcons();
 void loadOverflowIcons(QWidget& window);
+
+// The style that draws for `style`: the application's own style when `style` is the wrapper
+// deferOverflowIcons() made (it only changes two icons), else `style` itself.
+const QStyle* drawingStyle(const QStyle* style);
 
 } // namespace das

@@ -10,6 +10,7 @@
 #include "HelpActions.h"
 #include "HelpDialog.h"
 #include "HistoryPane.h"
+#include "HistoryRowDelegate.h"
 #include "MainWindow.h"
 #include "OverflowIconStyle.h"
 #include "ResultPanel.h"
@@ -22,6 +23,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
+#include <QScopeGuard>
 #include <QScrollArea>
 #include <QSignalSpy>
 #include <QTabBar>
@@ -279,6 +281,11 @@ private slots:
         const QPalette palette = QApplication::palette();
         deferOverflowIcons();
         QCOMPARE(QApplication::palette(), palette); // the same look
+        // The history's cells are still drawn by its delegate: the wrapper changes two icons, nothing else.
+        QVERIFY(HistoryRowDelegate::drawsPlainCells(QApplication::style()));
+        // An application style sheet puts a style of its own in front of the wrapper; the icons still come.
+        qApp->setStyleSheet(QStringLiteral("QToolTip { padding: 1px; }"));
+        const auto noStyleSheet = qScopeGuard([] { qApp->setStyleSheet(QString()); });
         QVERIFY(!drawsNothing(QApplication::style()->standardIcon(QStyle::SP_DialogOkButton)));
         MainWindow fresh;
         auto* menuBarButton = child<QToolButton>(fresh.menuBar(), "qt_menubar_ext_button");

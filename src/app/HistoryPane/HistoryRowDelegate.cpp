@@ -1,6 +1,7 @@
 #include "HistoryRowDelegate.h"
 
 #include "HistoryTableModel.h"
+#include "OverflowIconStyle.h"
 
 #include <QApplication>
 #include <QPainter>
@@ -42,12 +43,19 @@ void HistoryRowDelegate::initStyleOption(QStyleOptionViewItem* option, const QMo
     option->palette.setColor(QPalette::Text, option->palette.color(QPalette::Disabled, QPalette::Text));
 }
 
+bool HistoryRowDelegate::drawsPlainCells(const QStyle* style)
+{
+    // Through the wrapper that only defers two icons (main(), OverflowIconStyle).
+    const QStyle* drawing = drawingStyle(style);
+    return drawing && drawing->name() == QLatin1String("fusion");
+}
+
 bool HistoryRowDelegate::isPlainCell(const QStyleOptionViewItem& opt, const QStyle* style)
 {
     constexpr auto Extras = QStyleOptionViewItem::HasCheckIndicator | QStyleOptionViewItem::HasDecoration |
                             QStyleOptionViewItem::WrapText;
     return !(opt.features & Extras) && !(opt.state & (QStyle::State_HasFocus | QStyle::State_Editing)) &&
-           style->name() == QLatin1String("fusion") && !opt.text.contains(QChar::LineSeparator) &&
+           drawsPlainCells(style) && !opt.text.contains(QChar::LineSeparator) &&
            !opt.text.contains(QLatin1Char('\n'));
 }
 

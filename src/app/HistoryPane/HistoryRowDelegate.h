@@ -24,6 +24,10 @@ public:
     void paint(QPainter* painter, const QStyleOptionViewItem& option,
                const QModelIndex& index) const override;
 
+    // Whether plain cells are drawn here under `style` rather than by it: only Fusion is known to draw them
+    // as this delegate does.
+    static bool drawsPlainCells(const QStyle* style);
+
 protected:
     void initStyleOption(QStyleOptionViewItem* option, const QModelIndex& index) const override;
 
