@@ -64,6 +64,17 @@ private:
         return true;
     }
 
+    // Shows `window` as main() does, the deferred start-up planned for after its first paint, and waits for
+    // that start-up to finish.
+    bool startAndFinish(MainWindow& window)
+    {
+        QSignalSpy started(&window, &MainWindow::startupFinished);
+        DeferredStartup plan;
+        plan.historyPath = historyPath();
+        startAfterFirstPaint(window, plan);
+        return showAndWait(&window) && (window.isStartupFinished() || started.wait(CreateTimeoutMs));
+    }
+
 private slots:
     void init()
     {
@@ -218,12 +229,7 @@ private slots:
             QVERIFY2(drawsNothing(action->icon()), qPrintable(action->objectName()));
         }
 
-        QSignalSpy started(&fresh, &MainWindow::startupFinished);
-        DeferredStartup plan;
-        plan.historyPath = historyPath();
-        startAfterFirstPaint(fresh, plan);
-        QVERIFY(showAndWait(&fresh));
-        QVERIFY(fresh.isStartupFinished() || started.wait(CreateTimeoutMs));
+        QVERIFY(startAndFinish(fresh));
         for (QAction* action : std::as_const(actions))
             QVERIFY2(!drawsNothing(action->icon()), qPrintable(action->objectName()));
         // Nothing moved for them.
@@ -257,12 +263,7 @@ private slots:
     {
         closeWindow();
         MainWindow fresh;
-        QSignalSpy started(&fresh, &MainWindow::startupFinished);
-        DeferredStartup plan;
-        plan.historyPath = historyPath();
-        startAfterFirstPaint(fresh, plan);
-        QVERIFY(showAndWait(&fresh));
-        QVERIFY(fresh.isStartupFinished() || started.wait(CreateTimeoutMs));
+        QVERIFY(startAndFinish(fresh));
         auto* credentials = child<QLabel>(fresh.form(), "credentialsValue");
         QVERIFY(credentials->textInteractionFlags().testFlag(Qt::TextSelectableByMouse));
         auto* profiles = child<QComboBox>(fresh.form(), "profileCombo");
@@ -295,12 +296,7 @@ private slots:
             QVERIFY(!button->icon().isNull());
             QVERIFY(drawsNothing(button->icon()));
         }
-        QSignalSpy started(&fresh, &MainWindow::startupFinished);
-        DeferredStartup plan;
-        plan.historyPath = historyPath();
-        startAfterFirstPaint(fresh, plan);
-        QVERIFY(showAndWait(&fresh));
-        QVERIFY(fresh.isStartupFinished() || started.wait(CreateTimeoutMs));
+        QVERIFY(startAndFinish(fresh));
         for (QToolButton* button : {menuBarButton, toolBarButton})
             QVERIFY(!drawsNothing(button->icon()));
         // Later overflow buttons get the real icon at once.

@@ -6,6 +6,7 @@
 #include "HistoryExporter.h"
 #include "HistorySql.h"
 #include "HistoryStore.h"
+#include "RawHistoryConnection.h"
 
 #include <QAtomicInt>
 #include <QBuffer>
@@ -55,57 +56,6 @@ HistoryRecord sample(int i)
         r.updatedAt = r.createdAt.addSecs(30);
     return r;
 }
-
-// A second connection to the same file, for what the store does not offer (schema, raw SQL).
-class RawConnection
-{
-public:
-    explicit RawConnection(const QString& path)
-        : m_name(QUuid::createUuid().toString())
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_name);
-        db.setDatabaseName(path);
-        db.open();
-    }
-    ~RawConnection() { QSqlDatabase::removeDatabase(m_name); }
-    RawConnection(const RawConnection&) = delete;
-    RawConnection& operator=(const RawConnection&) = delete;
-
-    bool exec(const QString& sql)
-    {
-        QSqlQuery q(QSqlDatabase::database(m_name));
-        if (!q.exec(sql))
-            qWarning() << q.lastError().text();
-        return q.isActive();
-    }
-    QStringList column(const QString& sql)
-    {
-        QSqlQuery q(QSqlDatabase::database(m_name));
-        QStringList out;
-        if (!q.exec(sql))
-            out.append(q.lastError().text());
-        while (q.next())
-            out.append(q.value(0).toString());
-        return out;
-    }
-    // The table's indexes and triggers (and the trigram index), as SQLite keeps their SQL.
-    QStringList schema()
-    {
-        return column(
-            QStringLiteral("SELECT type || ' ' || name || ': ' || COALESCE(sql, '') FROM sqlite_master "
-                           "ORDER BY type, name"));
-    }
-    QString check()
-    {
-        const QStringList integrity = column(QStringLiteral("PRAGMA integrity_check"));
-        const bool fts = exec(QStringLiteral(
-            "INSERT INTO connections_fts(connections_fts, rank) VALUES ('integrity-check', 1)"));
-        return integrity.join(u'|') + (fts ? QString() : QStringLiteral(" fts damaged"));
-    }
-
-private:
-    QString m_name;
-};
 
 QString dump(const QList<HistoryRecord>& rows)
 {
@@ -174,9 +124,9 @@ private slots:
                      100, [](qint64 i) { return sample(int(i) + 300); }, {}, &error),
                  qPrintable(error));
 
-        RawConnection reference(rowByRow.path());
+        RawHistoryConnection reference(rowByRow.path());
         for (HistoryStore* store : {&rebuilt, &topUp}) {
-            RawConnection raw(store->path());
+            RawHistoryConnection raw(store->path());
             QCOMPARE(raw.schema(), reference.schema());
             QCOMPARE(raw.check(), QStringLiteral("ok"));
             for (const QString& filter : Filters) {
@@ -266,7 +216,7 @@ private slots:
         QVERIFY2(load(100, &search, &indexes), qPrintable(error));
         QVERIFY(search && !indexes); // fewer than the 210 present
         QCOMPARE(store.count(), 310);
-        QCOMPARE(RawConnection(store.path()).check(), QStringLiteral("ok"));
+        QCOMPARE(RawHistoryConnection(store.path()).check(), QStringLiteral("ok"));
     }
 
     void failedLoadLeavesEverythingAsItWas_data()
@@ -293,7 +243,7 @@ private slots:
         QVERIFY2(store.addEach(
                      present, [](qint64 i) { return sample(int(i)); }, {}, &error),
                  qPrintable(error));
-        RawConnection raw(path);
+        RawHistoryConnection raw(path);
         // Refusals the store does not know of: a row that a trigger aborts, or a unique index that the
         // rebuilt index breaks (rows go in while it is dropped, and it is created again at commit).
         QVERIFY(atCommit
@@ -371,7 +321,7 @@ private slots:
         QCOMPARE(store.count(), Rows);
         QCOMPARE(store.byId(Rows).requestId, sample(Rows - 1).requestId);
         QCOMPARE(store.count(QStringLiteral("审计员")), (Rows + 49) / 50);
-        QCOMPARE(RawConnection(store.path()).check(), QStringLiteral("ok"));
+        QCOMPARE(RawHistoryConnection(store.path()).check(), QStringLiteral("ok"));
     }
 
     // open() sets these through SQLite itself (no QSqlQuery): each must hold.
@@ -418,7 +368,7 @@ private slots:
         const qint64 log = QFileInfo(path + QStringLiteral("-wal")).size();
         QVERIFY2(log > 0, "the log is left for the next process");
         QVERIFY2(log <= 200 * pageFrame, qPrintable(QString::number(log / pageFrame)));
-        QCOMPARE(RawConnection(path).check(), QStringLiteral("ok"));
+        QCOMPARE(RawHistoryConnection(path).check(), QStringLiteral("ok"));
     }
 
 private:

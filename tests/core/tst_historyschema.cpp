@@ -3,14 +3,11 @@
 // inserts, updates and deletes through the triggers of schema 5.
 #include "HistorySchema.h"
 #include "HistoryStore.h"
+#include "RawHistoryConnection.h"
 
-#include <QSqlDatabase>
-#include <QSqlError>
-#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimeZone>
-#include <QUuid>
 
 using namespace das;
 
@@ -39,54 +36,12 @@ HistoryRecord sample(int i)
     return r;
 }
 
-// A raw connection to the file, for what the store does not do: write an older schema, read SQLite's own.
-class RawConnection
-{
-public:
-    explicit RawConnection(const QString& path)
-        : m_name(QUuid::createUuid().toString())
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_name);
-        db.setDatabaseName(path);
-        db.open();
-    }
-    ~RawConnection() { QSqlDatabase::removeDatabase(m_name); }
-    RawConnection(const RawConnection&) = delete;
-    RawConnection& operator=(const RawConnection&) = delete;
-
-    bool exec(const QString& sql)
-    {
-        QSqlQuery q(QSqlDatabase::database(m_name));
-        if (!q.exec(sql))
-            qWarning() << sql.left(80) << q.lastError().text();
-        return q.isActive();
-    }
-    QList<qint64> ids(const QString& sql)
-    {
-        QSqlQuery q(QSqlDatabase::database(m_name));
-        QList<qint64> out;
-        if (!q.exec(sql))
-            out.append(-1);
-        while (q.next())
-            out.append(q.value(0).toLongLong());
-        return out;
-    }
-    QString value(const QString& sql)
-    {
-        QSqlQuery q(QSqlDatabase::database(m_name));
-        return q.exec(sql) && q.next() ? q.value(0).toString() : q.lastError().text();
-    }
-
-private:
-    QString m_name;
-};
-
 // The history as schema 5 left it, with `rows` rows in (through the store's own insert, so that every column
 // is as the store writes it, then the version set back): its steps are the released ones, run as released.
 bool writeVersion5(const QString& path, int rows)
 {
     {
-        RawConnection raw(path);
+        RawHistoryConnection raw(path);
         if (!raw.exec(QStringLiteral("CREATE TABLE schema_version (version INTEGER NOT NULL)")) ||
             !raw.exec(QStringLiteral("INSERT INTO schema_version (version) VALUES (5)")))
             return false;
@@ -96,13 +51,13 @@ bool writeVersion5(const QString& path, int rows)
                     return false;
             }
         }
-        if (raw.value(QStringLiteral("SELECT COUNT(*) FROM sqlite_master WHERE name = "
-                                     "'connections_fts_docsize'")) != QLatin1String("1"))
+        if (raw.column(QStringLiteral("SELECT COUNT(*) FROM sqlite_master WHERE name = "
+                                      "'connections_fts_docsize'")) != QStringList{QStringLiteral("1")})
             return false; // not schema 5's index
     }
     // The rows go in by SQL, the columns as schema 5's store wrote them, its triggers filling the index (a
     // store would migrate the file as it opened it).
-    RawConnection raw(path);
+    RawHistoryConnection raw(path);
     for (int i = 0; i < rows; ++i) {
         const HistoryRecord r = sample(i);
         if (!raw.exec(QStringLiteral("INSERT INTO connections (created_at, endpoint, region, project_id, "
@@ -118,11 +73,12 @@ bool writeVersion5(const QString& path, int rows)
     return true;
 }
 
-QList<qint64> ids(const QList<HistoryRecord>& rows)
+// The rows' ids, as the raw connection reads them.
+QStringList ids(const QList<HistoryRecord>& rows)
 {
-    QList<qint64> out;
+    QStringList out;
     for (const HistoryRecord& r : rows)
-        out.append(r.id);
+        out.append(QString::number(r.id));
     return out;
 }
 
@@ -139,11 +95,11 @@ private slots:
         const QString path = dir.filePath(QStringLiteral("v5.sqlite"));
         QVERIFY(writeVersion5(path, 60));
         // What schema 5 answers, by LIKE over the searched columns (the index is what changes).
-        QMap<QString, QList<qint64>> before;
+        QMap<QString, QStringList> before;
         {
-            RawConnection raw(path);
+            RawHistoryConnection raw(path);
             for (const QString& filter : Filters) {
-                before[filter] = raw.ids(
+                before[filter] = raw.column(
                     QStringLiteral("SELECT id FROM connections WHERE username LIKE '%%1%' OR database_name "
                                    "LIKE '%%1%' OR instance_id LIKE '%%1%' OR connection_id LIKE '%%1%' OR "
                                    "remarks LIKE '%%1%' ORDER BY created_at DESC, id DESC")
@@ -160,12 +116,11 @@ private slots:
         for (const QString& filter : Filters)
             QCOMPARE(ids(store.fetch(filter)), before.value(filter));
 
-        RawConnection raw(path);
-        QCOMPARE(raw.value(QStringLiteral(
+        RawHistoryConnection raw(path);
+        QCOMPARE(raw.column(QStringLiteral(
                      "SELECT COUNT(*) FROM sqlite_master WHERE name = 'connections_fts_docsize'")),
-                 QStringLiteral("0"));
-        QVERIFY(raw.exec(QStringLiteral(
-            "INSERT INTO connections_fts(connections_fts, rank) VALUES ('integrity-check', 1)")));
+                 QStringList{QStringLiteral("0")});
+        QCOMPARE(raw.check(), QStringLiteral("ok")); // the table and the trigram index
     }
 
     // The triggers of schema 5 keep the rebuilt index in step: what a CLI create writes (a pending row, then
@@ -182,16 +137,14 @@ private slots:
         row.connectionId.clear();
         row.state = HistoryRecord::State::Pending;
         QVERIFY2(store.add(row, &error), qPrintable(error));
-        QCOMPARE(ids(store.fetch(QStringLiteral("c0ffee42"))), QList<qint64>());
+        QCOMPARE(ids(store.fetch(QStringLiteral("c0ffee42"))), QStringList());
         QVERIFY2(store.setState(row.id, HistoryRecord::State::Created, QStringLiteral("c0ffee42-0001"),
                                 QStringLiteral("req-x"), QString(), &error),
                  qPrintable(error));
-        QCOMPARE(ids(store.fetch(QStringLiteral("c0ffee42"))), QList<qint64>{row.id});
+        QCOMPARE(ids(store.fetch(QStringLiteral("c0ffee42"))), QStringList{QString::number(row.id)});
         QVERIFY2(store.remove({row.id}, &error), qPrintable(error));
-        QCOMPARE(ids(store.fetch(QStringLiteral("c0ffee42"))), QList<qint64>());
-        RawConnection raw(path);
-        QVERIFY(raw.exec(QStringLiteral(
-            "INSERT INTO connections_fts(connections_fts, rank) VALUES ('integrity-check', 1)")));
+        QCOMPARE(ids(store.fetch(QStringLiteral("c0ffee42"))), QStringList());
+        QCOMPARE(RawHistoryConnection(path).check(), QStringLiteral("ok"));
     }
 };
 
