@@ -1,5 +1,6 @@
 #include "AppPaths.h"
 #include "AppSettings.h"
+#include "FontconfigWarmUp.h"
 #include "MainWindow.h"
 #include "OverflowIconStyle.h"
 #include "ProgramDoc.h"
@@ -67,6 +68,7 @@ das::ProgramDoc programDoc(const QList<QCommandLineOption>& options)
 int main(int argc, char* argv[])
 {
     das::markStartup("main() (loader, static init)");
+    const das::FontconfigWarmUp fontconfig; // before QApplication: see FontconfigWarmUp.h
     QElapsedTimer sinceMain;
     sinceMain.start();
     QApplication app(argc, argv);
