@@ -6,8 +6,7 @@ namespace das {
 
 FontconfigWarmUp::FontconfigWarmUp()
     : m_thread([] { FcInit(); })
-{
-}
+{}
 
 FontconfigWarmUp::~FontconfigWarmUp()
 {
