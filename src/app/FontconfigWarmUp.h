@@ -12,7 +12,9 @@ namespace das {
 //
 // FcInit() is safe to call from any thread: fontconfig publishes its configuration with an atomic
 // compare-and-swap, so if Qt asks before the thread is done, both build one and one of them is dropped.
-// The destructor waits for the thread, so that nothing runs once main() returns.
+// The destructor waits for the thread, so that nothing runs once main() returns. QCommandLineParser ends
+// the process with exit() for --help and --version, maybe while the thread runs: harmless, since the thread
+// touches only fontconfig, which registers no exit handlers.
 class FontconfigWarmUp
 {
 public:
