@@ -68,10 +68,11 @@ das::ProgramDoc programDoc(const QList<QCommandLineOption>& options)
 int main(int argc, char* argv[])
 {
     das::markStartup("main() (loader, static init)");
-    const das::FontconfigWarmUp fontconfig; // before QApplication: see FontconfigWarmUp.h
+    das::FontconfigWarmUp fontconfig(argc, argv); // only while QApplication is constructed: see its header
     QElapsedTimer sinceMain;
     sinceMain.start();
     QApplication app(argc, argv);
+    fontconfig.wait();
     das::markStartup("QApplication");
     das::deferOverflowIcons();
     das::AppPaths::setupApplication();
