@@ -3,6 +3,7 @@
 #include <QByteArray>
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 #include <functional>
 #include <thread>
@@ -17,11 +18,12 @@ namespace das {
 //
 // The thread runs only while QApplication is being constructed: start it just before, wait() just after.
 // FcInit() itself may run on any thread (fontconfig publishes its configuration with a compare-and-swap), but
-// it reads the environment and the C locale, and QApplication's constructor writes both. So the thread runs
-// only where the writes are known and harmless (isSafe()): the C locale is set here first to what
-// QCoreApplication sets it to, and the thread is not started where the xcb plugin removes
-// DESKTOP_STARTUP_ID, where another platform plugin or a platform theme plugin (GTK's init sets the locale
-// and the environment) may be loaded, or for --help and --version.
+// it reads the environment and the C locale, and QApplication's constructor writes both. So the main thread
+// first sets the C locale to what QCoreApplication sets it to, and the thread is started only where the
+// constructor's other writes are known not to happen (isSafe()): not where the xcb plugin removes
+// DESKTOP_STARTUP_ID (a start from a desktop launcher), not where another platform plugin, a platform theme
+// (GTK's sets the locale and the environment), a style, a generic or another input-method plugin may be
+// loaded, and not for --help and --version, which show no window.
 class FontconfigWarmUp
 {
 public:
@@ -37,9 +39,13 @@ public:
     bool started() const { return m_started; }
 
     // Whether the thread may run during QApplication's constructor for these arguments (without the
-    // program's name), this environment and this platform-theme plugin folder.
+    // program's name) and this environment, given the plugin places that must hold nothing: folders that
+    // must be absent or empty, files that must not exist.
     static bool isSafe(const QList<QByteArray>& arguments, const Environment& environment,
-                       const QString& platformThemeDir);
+                       const QStringList& pluginPlaces);
+    // Where plugins that isSafe() does not know could come from on this installation: Qt's platformthemes
+    // and styles folders, and a qt.conf or plugin folders beside the program.
+    static QStringList pluginPlaces();
 
 private:
     std::thread m_thread;
