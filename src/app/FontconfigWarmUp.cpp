@@ -12,7 +12,10 @@ namespace das {
 
 namespace {
 
-// --help, --version and the build's doc options print and exit: no window, nothing to warm up.
+// --help, --version (QCommandLineParser's options) and the build's --help-man and --bash-completion
+// (ProgramDoc.cpp's ManOption and CompletionOption) print and leave: no window to warm up. And --help and
+// --version leave through exit(), which skips QApplication's end, where its font database releases the
+// configuration the thread loads: LeakSanitizer would report it (the install_programs test).
 bool isDocOption(const QByteArray& argument)
 {
     return argument == "-h" || argument == "-?" || argument == "--help" || argument == "-v" ||
