@@ -17,9 +17,10 @@
 #                 curl-check; also shown against the single-POST curl.
 #   floor-post    build/bench/create_floor: a pre-signed POST through QtNetwork and nothing else.
 #   floor-commits the same with a pending row committed before the POST and settled after it (QtSql, WAL,
-#                 synchronous=FULL, a one-table database): the least a Qt program that keeps the history rule
-#                 can cost here, so the room the CLI has under the target is (1.3 - its ratio) x curl.
-#   floor-sqlite  as floor-commits through SQLite's C API (create_floor_sqlite), without QtSql loaded.
+#                 synchronous=FULL, a one-table database).
+#   floor-sqlite  as floor-commits through SQLite's C API (create_floor_sqlite), as the history writes: the
+#                 least a Qt program that keeps the history rule can cost here, so the room the CLI's own
+#                 work has under the target is (1.3 - its ratio) x curl.
 # Every Qt program runs right after a curl, as the CLI does in use after other programs: a Qt program that
 # follows another one finds Qt's libraries in the CPU's caches and starts up to 1 ms sooner.
 # Wall time from the shell's $EPOCHREALTIME before the fork to after the wait: process start, dynamic loading,
@@ -158,11 +159,10 @@ echo "  ratio, median, --if-exists create / curl POST: $(verdict "$create_med" "
 echo "  ratio, median, default / curl GET + POST:      $(verdict "$default_med" "$check_med") (target <= ${target}x)"
 echo "  ratio, median, default / curl POST:            $(verdict "$default_med" "$curl_med") (two requests against one)"
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2fx", a / b }'; }
-echo "  floor, median: Qt POST only / curl POST $(ratio "$post_med" "$curl_med");" \
-    "with the two commits $(ratio "$commits_med" "$curl_med"): the CLI's own work may take" \
-    "$(awk -v c="$curl_med" -v f="$commits_med" -v t="$target" 'BEGIN { printf "%.2f", t * c - f }') ms" \
-    "under the target, takes $(awk -v a="$create_med" -v f="$commits_med" 'BEGIN { printf "%.2f", a - f }') ms;" \
-    "without QtSql $(ratio "$direct_med" "$curl_med")"
+echo "  floor, median: Qt POST only / curl POST $(ratio "$post_med" "$curl_med"); with the two commits" \
+    "$(ratio "$direct_med" "$curl_med") (through QtSql $(ratio "$commits_med" "$curl_med")): the CLI's own" \
+    "work may take $(awk -v c="$curl_med" -v f="$direct_med" -v t="$target" 'BEGIN { printf "%.2f", t * c - f }') ms" \
+    "under the target, takes $(awk -v a="$create_med" -v f="$direct_med" 'BEGIN { printf "%.2f", a - f }') ms"
 
 # Where one create spends its time: the CLI's own phase marks (DAS_CLI_TIMING), median over 15 runs each.
 breakdown() { # breakdown LABEL [options…]

@@ -122,12 +122,12 @@ if(DAS_HOMEPAGE_URL)
     set(CPACK_DEBIAN_PACKAGE_HOMEPAGE "${DAS_HOMEPAGE_URL}")
 endif()
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
-# What the executables load at run time, which dpkg-shlibdeps cannot see: the SQLite driver (history) and the
-# SVG image and icon engine plugins. The TLS backend (Debian ships the OpenSSL one in libqt6network6) and the
+# What the executables load at run time, which dpkg-shlibdeps cannot see: the SVG image and icon engine
+# plugins (the history uses SQLite's own library, which shlibdeps sees). The TLS backend (Debian ships the OpenSSL one in libqt6network6) and the
 # platform plugins (xcb, offscreen: libqt6gui6) come with libraries shlibdeps already lists.
 # QtKeychain loads libsecret at run time (dlopen), so shlibdeps cannot see it either; without it there is no
 # Secret Service keychain.
-set(CPACK_DEBIAN_PACKAGE_DEPENDS "libqt6sql6-sqlite, libqt6svg6, libsecret-1-0")
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "libqt6svg6, libsecret-1-0")
 # Profiles keep their secrets in a Secret Service; without one the app still works with environment keys.
 set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "gnome-keyring | kwalletmanager | keepassxc")
 set(CPACK_DEBIAN_PACKAGE_SUGGESTS "fonts-noto-cjk")

@@ -10,9 +10,9 @@
 #include "PhaseTimer.h"
 #include "ProfileCommand.h"
 #include "ProgramDoc.h"
+#include "SqliteConnection.h"
 
 #include <QCoreApplication>
-#include <QSqlDatabase>
 #include <QTextStream>
 
 #include <cstdio>
@@ -135,14 +135,14 @@ bool isGroupVersion(const QString& command, const QStringList& arguments)
 // and reports are written and their locks released. What a normal return would still do is tear down
 // QCoreApplication and every library's static objects and run their finalisers (~0.3 ms, none of it writes
 // anything of ours), so once the last bytes are out of stdio's buffers the process ends here. Only if no
-// QtSql connection is open (there is none: a future one left open would be closed by the normal path, so
+// history connection is open (there is none: a future one left open would be closed by the normal path, so
 // that path is then kept), and never under the sanitizers, whose leak check runs at exit.
 int quickExit(int status)
 {
 #if defined(__SANITIZE_ADDRESS__) || defined(DAS_NO_QUICK_EXIT)
     return status;
 #else
-    if (!QSqlDatabase::connectionNames().isEmpty() || std::fflush(stdout) != 0 || std::fflush(stderr) != 0)
+    if (das::SqliteConnection::openCount() != 0 || std::fflush(stdout) != 0 || std::fflush(stderr) != 0)
         return status;
     ::_exit(status);
 #endif

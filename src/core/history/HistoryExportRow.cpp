@@ -45,7 +45,7 @@ enum Column
     ColumnCount
 };
 
-// UTF-8 that SQLite's UTF-16 conversion (what the QtSql driver reads) and QString::toUtf8() (what the
+// UTF-8 that SQLite's UTF-16 conversion (what SqliteQuery::value() reads) and QString::toUtf8() (what the
 // export writes) carry through unchanged: shortest forms of scalar values, not U+FFFE or U+FFFF (SQLite
 // makes those U+FFFD).
 bool plainUtf8(const unsigned char* p, qsizetype size)

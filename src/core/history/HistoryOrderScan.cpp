@@ -3,14 +3,11 @@
 #include "HistoryFilterPlan.h"
 #include "HistoryLog.h"
 #include "HistorySql.h"
+#include "SqliteConnection.h"
 
 #include <QMutex>
 #include <QMutexLocker>
-#include <QSqlDatabase>
-#include <QSqlError>
-#include <QSqlQuery>
 #include <QThread>
-#include <QUuid>
 
 #include <sqlite3.h>
 
@@ -25,7 +22,6 @@ public:
     Worker(const QString& path, std::shared_ptr<std::atomic<quint64>> latest,
            std::shared_ptr<std::atomic<int>> posted)
         : m_path(path)
-        , m_connection(QStringLiteral("history-scan-") + QUuid::createUuid().toString(QUuid::WithoutBraces))
         , m_latest(std::move(latest))
         , m_posted(std::move(posted))
     {}
@@ -40,7 +36,7 @@ private:
     // A query that an interrupt meant for an older request may have hit is run again while still wanted,
     // unless it already handed part of its answer over (`delivered`): a second run would hand it over again.
     template <typename Read>
-    bool exec(const Request& request, QSqlQuery& q, Read read, const bool* delivered = nullptr);
+    bool exec(const Request& request, SqliteQuery& q, Read read, const bool* delivered = nullptr);
     // SQLite's progress handler: a running query stops as soon as a newer request (or the owner's end) makes
     // it stale. Unlike sqlite3_interrupt from the owner's thread, it cannot miss a query that had not yet
     // started its first step.
@@ -51,10 +47,9 @@ private:
     void deliver(const Request& request, HistoryOrderScan* owner, Boundaries found, bool last);
 
     QString m_path;
-    QString m_connection;
+    SqliteConnection m_db;
     std::shared_ptr<std::atomic<quint64>> m_latest;
     std::shared_ptr<std::atomic<int>> m_posted;
-    bool m_opened = false;
     QMutex m_mutex; // guards m_handle and m_running against interruptIfStale()
     sqlite3* m_handle = nullptr;
     quint64 m_running = 0;
@@ -70,22 +65,18 @@ int HistoryOrderScan::Worker::progress(void* worker)
 
 bool HistoryOrderScan::Worker::open()
 {
-    if (m_opened)
+    if (m_db.isOpen())
         return true;
-    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
-    db.setDatabaseName(m_path);
-    db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=5000"));
-    if (!db.open()) {
-        qCWarning(lcHistory) << "background reader cannot open the history:" << db.lastError().text();
+    QString why;
+    if (!m_db.open(m_path, SqliteConnection::Mode::ReadOnly, 5000, &why)) {
+        qCWarning(lcHistory) << "background reader cannot open the history:" << why;
         return false;
     }
     // A walk along an index gains little from a page cache: a small one keeps the window's memory down.
-    QSqlQuery(db).exec(QStringLiteral("PRAGMA cache_size = -512"));
+    SqliteQuery(m_db).exec(QStringLiteral("PRAGMA cache_size = -512"));
     const QMutexLocker lock(&m_mutex);
-    m_handle = HistorySql::handle(db);
-    if (m_handle)
-        sqlite3_progress_handler(m_handle, 2000, &Worker::progress, this);
-    m_opened = true;
+    m_handle = m_db.handle();
+    sqlite3_progress_handler(m_handle, 2000, &Worker::progress, this);
     return true;
 }
 
@@ -95,14 +86,7 @@ void HistoryOrderScan::Worker::close()
         const QMutexLocker lock(&m_mutex);
         m_handle = nullptr;
     }
-    if (!m_opened)
-        return;
-    {
-        QSqlDatabase db = QSqlDatabase::database(m_connection, false);
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(m_connection);
-    m_opened = false;
+    m_db.close();
 }
 
 void HistoryOrderScan::Worker::interruptIfStale()
@@ -113,7 +97,7 @@ void HistoryOrderScan::Worker::interruptIfStale()
 }
 
 template <typename Read>
-bool HistoryOrderScan::Worker::exec(const Request& request, QSqlQuery& q, Read read, const bool* delivered)
+bool HistoryOrderScan::Worker::exec(const Request& request, SqliteQuery& q, Read read, const bool* delivered)
 {
     for (int attempt = 0; attempt < 3 && !stale(request) && !(delivered && *delivered); ++attempt) {
         {
@@ -131,24 +115,22 @@ bool HistoryOrderScan::Worker::exec(const Request& request, QSqlQuery& q, Read r
         if (ok)
             return !stale(request);
         if (!stale(request))
-            qCDebug(lcHistory) << "background read failed:" << q.lastError().text();
+            qCDebug(lcHistory) << "background read failed:" << q.lastError();
     }
     return false;
 }
 
 std::optional<int> HistoryOrderScan::Worker::count(const Request& request)
 {
-    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    SqliteQuery q(m_db);
     QString sql = QStringLiteral("SELECT COUNT(*) FROM connections");
     if (!request.filter.isEmpty())
         sql += QStringLiteral(" WHERE ") + HistorySql::filterClause(request.filter);
-    q.setForwardOnly(true);
-    if (!q.prepare(sql))
+    if (!q.prepare(sql) ||
+        (!request.filter.isEmpty() && !HistorySql::bindFilter(q.statement(), request.filter)))
         return std::nullopt;
-    if (!request.filter.isEmpty())
-        HistorySql::bindFilter(q, request.filter);
     int rows = 0;
-    const bool ok = exec(request, q, [&rows](QSqlQuery& query) {
+    const bool ok = exec(request, q, [&rows](SqliteQuery& query) {
         if (!query.next())
             return false;
         rows = query.value(0).toInt();
@@ -184,17 +166,15 @@ QString HistoryOrderScan::Worker::boundarySql(const Request& request)
 
 bool HistoryOrderScan::Worker::boundaries(const Request& request, HistoryOrderScan* owner)
 {
-    QSqlQuery q(QSqlDatabase::database(m_connection, false));
-    q.setForwardOnly(true);
-    if (!q.prepare(boundarySql(request)))
+    SqliteQuery q(m_db);
+    if (!q.prepare(boundarySql(request)) ||
+        (!request.filter.isEmpty() && !HistorySql::bindFilter(q.statement(), request.filter)))
         return false;
-    if (!request.filter.isEmpty())
-        HistorySql::bindFilter(q, request.filter);
-    q.bindValue(QStringLiteral(":skip"), request.pageRows - 1);
+    q.bindValue(":skip", request.pageRows - 1);
     // Handed over in chunks, growing: the first soon, the rest without a signal per boundary.
     int chunk = 256;
     bool delivered = false;
-    const auto read = [&](QSqlQuery& query) {
+    const auto read = [&](SqliteQuery& query) {
         Boundaries found;
         while (query.next()) {
             found.ids.append(query.value(0).toLongLong());
@@ -210,7 +190,7 @@ bool HistoryOrderScan::Worker::boundaries(const Request& request, HistoryOrderSc
         }
         // The last chunk says so even when it is empty (the boundaries ended on a chunk's edge, or there are
         // none); a failed read never claims to be complete.
-        if (stale(request) || query.lastError().type() != QSqlError::NoError)
+        if (stale(request) || !query.lastError().isEmpty())
             return false;
         deliver(request, owner, std::move(found), true);
         delivered = true;
@@ -255,7 +235,7 @@ void HistoryOrderScan::Worker::run(const Request& request, HistoryOrderScan* own
     if (request.boundaries && !stale(request))
         boundaries(request, owner);
     // Idle until the next request: the cache pages go back.
-    QSqlQuery(QSqlDatabase::database(m_connection, false)).exec(QStringLiteral("PRAGMA shrink_memory"));
+    SqliteQuery(m_db).exec(QStringLiteral("PRAGMA shrink_memory"));
 }
 
 HistoryOrderScan::HistoryOrderScan(const QString& databasePath, QObject* parent)

@@ -1,10 +1,6 @@
 #include "HistorySchema.h"
 
-#include "HistorySql.h"
-
 #include <QRandomGenerator>
-#include <QSqlError>
-#include <QSqlQuery>
 #include <QThread>
 
 #include <sqlite3.h>
@@ -130,20 +126,9 @@ QByteArray pragmas(bool keepsLogForNextProcess)
 // instead of waiting when another process holds one (the busy timeout does not cover it). When many processes
 // open a new history together (a batch of CLI runs), the others simply try again until the first has switched
 // it; the mode is then stored in the file and the statement no longer needs the lock. Bounded: about 5 s.
-bool configure(const QSqlDatabase& connection, bool keepsLogForNextProcess, QString* why)
+bool configure(sqlite3* db, bool keepsLogForNextProcess, QString* why)
 {
     const QByteArray statements = pragmas(keepsLogForNextProcess);
-    sqlite3* const db = HistorySql::handle(connection);
-    if (!db) { // a driver with SQLite of its own (HistorySql::handle)
-        QSqlQuery q(connection);
-        for (const QByteArray& pragma : statements.split(';')) {
-            if (!q.exec(QString::fromLatin1(pragma.trimmed()))) {
-                *why = q.lastError().text();
-                return false;
-            }
-        }
-        return true;
-    }
     for (int attempt = 0; attempt < 100; ++attempt) {
         const int code = sqlite3_exec(db, statements.constData(), nullptr, nullptr, nullptr);
         if (code == SQLITE_OK)

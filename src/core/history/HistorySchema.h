@@ -2,7 +2,7 @@
 
 #include <QStringList>
 
-class QSqlDatabase;
+struct sqlite3;
 
 namespace das {
 
@@ -18,7 +18,7 @@ QStringList migration(int version);
 
 // Sets the connection's pragmas (WAL, synchronous FULL, foreign keys; a short log for a process that leaves
 // the log to the next one), waiting out a switch to WAL that another process holds. False with `why` if not.
-bool configure(const QSqlDatabase& connection, bool keepsLogForNextProcess, QString* why);
+bool configure(sqlite3* db, bool keepsLogForNextProcess, QString* why);
 
 } // namespace HistorySchema
 

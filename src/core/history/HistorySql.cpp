@@ -1,8 +1,7 @@
 #include "HistorySql.h"
 
-#include <QSqlDatabase>
-#include <QSqlDriver>
-#include <QSqlQuery>
+#include "SqliteConnection.h"
+
 #include <QTimeZone>
 #include <QVariant>
 
@@ -174,37 +173,11 @@ template <typename Value> HistoryRecord readRecordFrom(const Value& value)
     return r;
 }
 
-// A value as the QtSql SQLite driver makes it (QSQLiteResultPrivate::fetchNext, default precision).
-QVariant driverValue(sqlite3_stmt* s, int column)
-{
-    switch (sqlite3_column_type(s, column)) {
-    case SQLITE_INTEGER:
-        return QVariant(qlonglong(sqlite3_column_int64(s, column)));
-    case SQLITE_FLOAT:
-        return QVariant(sqlite3_column_double(s, column));
-    case SQLITE_NULL:
-        return QVariant(QMetaType::fromType<QString>());
-    case SQLITE_BLOB:
-        return QVariant(QByteArray(static_cast<const char*>(sqlite3_column_blob(s, column)),
-                                   sqlite3_column_bytes(s, column)));
-    default: {
-        const void* text = sqlite3_column_text16(s, column);
-        return QVariant(QString(static_cast<const QChar*>(text),
-                                sqlite3_column_bytes16(s, column) / qsizetype(sizeof(QChar))));
-    }
-    }
-}
-
 } // namespace
-
-HistoryRecord readRecord(const QSqlQuery& q)
-{
-    return readRecordFrom([&q](int column) { return q.value(column); });
-}
 
 HistoryRecord readRecord(sqlite3_stmt* statement)
 {
-    return readRecordFrom([statement](int column) { return driverValue(statement, column); });
+    return readRecordFrom([statement](int column) { return SqliteQuery::columnValue(statement, column); });
 }
 
 QString insertStatement(int rows)
@@ -221,21 +194,6 @@ QString insertStatement(int rows)
 int insertColumnCount()
 {
     return columnCount() - 1;
-}
-
-void bindRecord(QSqlQuery& q, const HistoryRecord& record, int row)
-{
-    // Placeholder i of a row is column i + 1 of Columns (id has none).
-    const int base = row * insertColumnCount() - 1;
-    q.bindValue(base + CreatedAtIndex, timestamp(record.createdAt));
-    q.bindValue(base + NodeIdsIndex, nonNull(record.nodeIds.join(u',')));
-    for (const TextColumn& c : TextColumns)
-        q.bindValue(base + c.index, nonNull(record.*c.field));
-    for (const FlagColumn& c : FlagColumns)
-        q.bindValue(base + c.index, record.*c.field);
-    q.bindValue(base + StateIndex, HistoryRecord::stateName(record.state));
-    q.bindValue(base + OriginIndex, HistoryRecord::originName(record.origin));
-    q.bindValue(base + UpdatedAtIndex, timestamp(record.updatedAt));
 }
 
 namespace {
@@ -368,6 +326,17 @@ bool bindRecord(sqlite3_stmt* s, const HistoryRecord& record, BoundText& keep, i
         }
     }
     return ok;
+}
+
+// For a process that leaves the history's write-ahead log to the next one
+// (AppPaths::historyCompactedOnClose): the close no longer copies the log back into the database file and
+// deletes it, which costs a flush of the log, a flush of the database and two unlinks, and then the next
+// process's first commit a new log's header and directory flushes. Every commit is on disk in the log already
+// (synchronous=FULL), and SQLite copies the log back every wal_autocheckpoint pages in any case.
+bool keepWalOnClose(sqlite3* db)
+{
+    int set = 0;
+    return db && sqlite3_db_config(db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, &set) == SQLITE_OK && set == 1;
 }
 
 } // namespace HistorySql

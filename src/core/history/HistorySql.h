@@ -7,8 +7,6 @@
 #include <QLatin1String>
 #include <QString>
 
-class QSqlDatabase;
-class QSqlQuery;
 struct sqlite3;
 struct sqlite3_stmt;
 
@@ -21,19 +19,15 @@ namespace HistorySql {
 // The columns readRecord() expects, in its order, for "SELECT <columns> FROM connections".
 QLatin1String columns();
 int columnCount();
-HistoryRecord readRecord(const QSqlQuery& query);
-// The same from a statement stepped through SQLite's C API, each value read as the QtSql driver reads it
-// (text as UTF-16, numbers as numbers): the same record, value for value.
+// From a statement's current row, each value read as SqliteQuery::value() reads it.
 HistoryRecord readRecord(sqlite3_stmt* statement);
 
 // "INSERT INTO connections (...) VALUES (...), ..." with every column but id, for `rows` rows, and binding a
-// record to the placeholders of one of them (positional).
+// record to the placeholders of one of them (positional): each value converted to UTF-8 into one buffer, no
+// QVariant or allocation per value. `keep` holds the bytes, and must outlive the statement's next step
+// (bound without a copy). The stored bytes are those QtSql's binding stored when the history used it.
 QString insertStatement(int rows = 1);
 int insertColumnCount();
-void bindRecord(QSqlQuery& query, const HistoryRecord& record, int row = 0);
-// The same through SQLite's C API, for a statement of one row: each value converted to UTF-8 into one
-// buffer, no QVariant or allocation per value. `keep` holds the bytes, and must outlive the statement's next
-// step (bound without a copy). The stored bytes are those the QtSql binding stores.
 struct BoundText
 {
     QByteArray utf8;
@@ -48,7 +42,6 @@ QString sortExpression(HistoryColumn::Column column);
 // a substring, ASCII letters in any case), and binding the filter to it. Three characters or more use the
 // trigram index; fewer, LIKE over every row.
 QString filterClause(const QString& filter);
-void bindFilter(QSqlQuery& query, const QString& filter);
 bool bindFilter(sqlite3_stmt* statement, const QString& filter);
 
 // The stored form of a time: UTC ISO 8601 with milliseconds; empty for an invalid time.
@@ -60,17 +53,7 @@ QString nonNull(const QString& text);
 
 // Makes `db` leave its write-ahead log in place when it closes instead of copying it back into the database
 // file (for a process that does not compact the history on close: AppPaths::historyCompactedOnClose()).
-// False, changing nothing, when the driver's SQLite cannot be reached.
-bool keepWalOnClose(const QSqlDatabase& db);
-
-// The SQLite connection under `db` (its driver's handle), for what QtSql does slowly or not at all: a bulk
-// insert (HistoryBulkInsert) and an export read as UTF-8 (HistoryExportQuery). Null when the driver is not
-// SQLite or not open. The driver plugin links the system libsqlite3 this library links: one SQLite.
-// Null too when Qt's driver does not link the system libsqlite3 (a driver with SQLite built in): then the
-// store keeps to QtSql.
-sqlite3* handle(const QSqlDatabase& db);
-// For tests: act as with a driver that has SQLite of its own (handle() null), or as found again.
-void setDriverSqliteIgnoredForTests(bool ignored);
+bool keepWalOnClose(sqlite3* db);
 
 } // namespace HistorySql
 

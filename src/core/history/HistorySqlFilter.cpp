@@ -2,7 +2,6 @@
 // HistorySql.cpp.
 #include "HistorySql.h"
 
-#include <QSqlQuery>
 #include <QStringList>
 #include <QVariant>
 
@@ -81,19 +80,13 @@ QString filterClause(const QString& filter)
              distinctMatching("state"));
 }
 
-void bindFilter(QSqlQuery& q, const QString& filter)
-{
-    q.bindValue(QStringLiteral(":f"), likePattern(filter));
-    if (usesIndex(filter))
-        q.bindValue(QStringLiteral(":q"), trigramQuery(filter.toUcs4()));
-}
-
 bool bindFilter(sqlite3_stmt* s, const QString& filter)
 {
     auto bind = [s](const char* name, const QString& value) {
+        // A clause may leave a value out (HistoryFilterPlan's walk has no trigram query).
         const int index = sqlite3_bind_parameter_index(s, name);
-        return index > 0 && sqlite3_bind_text16(s, index, value.utf16(), int(value.size() * 2),
-                                                SQLITE_TRANSIENT) == SQLITE_OK;
+        return index == 0 || sqlite3_bind_text16(s, index, value.utf16(), int(value.size() * 2),
+                                                 SQLITE_TRANSIENT) == SQLITE_OK;
     };
     return bind(":f", likePattern(filter)) &&
            (!usesIndex(filter) || bind(":q", trigramQuery(filter.toUcs4())));

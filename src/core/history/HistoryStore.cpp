@@ -7,10 +7,6 @@
 #include "HistorySql.h"
 
 #include <QFileInfo>
-#include <QSqlDatabase>
-#include <QSqlError>
-#include <QSqlQuery>
-#include <QUuid>
 
 #include <algorithm>
 #include <future>
@@ -19,20 +15,22 @@
 
 namespace das {
 
+// The prepared INSERT and the buffer its values are bound from (HistorySql::bindRecord).
+struct HistoryStore::Insert
+{
+    sqlite3_stmt* statement = nullptr;
+    HistorySql::BoundText text;
+    ~Insert() { sqlite3_finalize(statement); }
+};
+
 HistoryStore::HistoryStore(const QString& path)
     : m_path(path)
-    , m_connectionName(QStringLiteral("history-") + QUuid::createUuid().toString(QUuid::WithoutBraces))
 {}
 
 HistoryStore::~HistoryStore()
 {
     m_insert.reset(); // a statement left would keep the connection in use
-    {
-        QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
-        if (db.isOpen())
-            db.close();
-    }
-    QSqlDatabase::removeDatabase(m_connectionName);
+    m_db.close();
 }
 
 bool HistoryStore::open(QString* error)
@@ -48,25 +46,20 @@ bool HistoryStore::open(QString* error)
         *error = tr("The history database cannot be opened: %1").arg(problem);
         return false;
     }
-    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
-    db.setDatabaseName(m_path);
-    // Set by the driver as it opens, without a statement.
-    db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
-    if (!db.open()) {
-        *error = tr("Cannot open the history database %1: %2").arg(m_path, db.lastError().text());
+    QString why;
+    if (!m_db.open(m_path, SqliteConnection::Mode::ReadWrite, 5000, &why)) {
+        *error = tr("Cannot open the history database %1: %2").arg(m_path, why);
         return false;
     }
-    // Straight through SQLite (what a one-shot CLI create pays for each QSqlQuery adds up).
-    QString why;
     const bool keepsLog = !AppPaths::historyCompactedOnClose();
-    if (!HistorySchema::configure(db, keepsLog, &why)) {
+    if (!HistorySchema::configure(m_db.handle(), keepsLog, &why)) {
         *error = tr("Cannot configure the history database: %1").arg(why);
         return false;
     }
     if (!migrate(error) || !checkPrivate(error))
         return false;
-    if (keepsLog && !HistorySql::keepWalOnClose(db))
-        qCDebug(lcHistory) << "the write-ahead log will be checkpointed on close: SQLite not reachable";
+    if (keepsLog && !HistorySql::keepWalOnClose(m_db.handle()))
+        qCDebug(lcHistory) << "the write-ahead log will be checkpointed on close: SQLite refused";
     m_open = true;
     qCDebug(lcHistory) << "opened" << m_path << "schema version" << schemaVersion();
     return true;
@@ -91,7 +84,7 @@ bool HistoryStore::checkPrivate(QString* error) const
 
 int HistoryStore::schemaVersion() const
 {
-    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    SqliteQuery q(m_db);
     if (!q.exec(QStringLiteral("SELECT version FROM schema_version")) || !q.next())
         return 0;
     return q.value(0).toInt();
@@ -99,17 +92,18 @@ int HistoryStore::schemaVersion() const
 
 bool HistoryStore::migrate(QString* error)
 {
-    QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
-    QSqlQuery q(db);
+    SqliteConnection& db = m_db;
+    SqliteQuery q(db);
     // The usual case, a history of this version: one read, no write transaction.
     if (q.exec(QStringLiteral("SELECT version FROM schema_version")) && q.next() &&
         q.value(0).toInt() == SchemaVersion) {
         q.finish();
         return true;
     }
-    auto fail = [&](const QSqlQuery& failed) {
+    auto fail = [&](const SqliteQuery& failed) {
         if (error)
-            *error = tr("Cannot upgrade the history database: %1").arg(failed.lastError().text());
+            *error = tr("Cannot upgrade the history database: %1")
+                         .arg(failed.lastError().isEmpty() ? db.lastError() : failed.lastError());
         db.rollback();
         return false;
     };
@@ -145,7 +139,7 @@ bool HistoryStore::migrate(QString* error)
     }
     if (version < SchemaVersion) {
         q.prepare(QStringLiteral("UPDATE schema_version SET version = :v"));
-        q.bindValue(QStringLiteral(":v"), SchemaVersion);
+        q.bindValue(":v", SchemaVersion);
         if (!q.exec())
             return fail(q);
     }
@@ -154,42 +148,30 @@ bool HistoryStore::migrate(QString* error)
     return true;
 }
 
-QSqlQuery* HistoryStore::insertQuery(QString* error)
-{
-    if (!m_insert) {
-        auto q = std::make_unique<QSqlQuery>(QSqlDatabase::database(m_connectionName, false));
-        if (!q->prepare(HistorySql::insertStatement())) {
-            if (error)
-                *error = tr("Cannot save the connection to history: %1").arg(q->lastError().text());
-            return nullptr;
-        }
-        m_insert = std::move(q);
-    }
-    return m_insert.get();
-}
-
-bool HistoryStore::insert(QSqlQuery& q, HistoryRecord& record, QString* error)
-{
-    if (!record.createdAt.isValid())
-        record.createdAt = QDateTime::currentDateTimeUtc();
-    HistorySql::bindRecord(q, record);
-    if (!q.exec()) {
-        if (error)
-            *error = tr("Cannot save the connection to history: %1").arg(q.lastError().text());
-        return false;
-    }
-    record.id = q.lastInsertId().toLongLong();
-    return true;
-}
-
 bool HistoryStore::add(HistoryRecord& record, QString* error)
 {
-    QSqlQuery* q = insertQuery(error);
-    if (!q || !insert(*q, record, error))
-        return false;
-    q->finish();
-    qCDebug(lcHistory) << "added row" << record.id;
-    return true;
+    if (!m_insert) {
+        auto insert = std::make_unique<Insert>();
+        if (sqlite3_prepare_v3(m_db.handle(), HistorySql::insertStatement().toUtf8().constData(), -1,
+                               SQLITE_PREPARE_PERSISTENT, &insert->statement, nullptr) != SQLITE_OK) {
+            if (error)
+                *error = tr("Cannot save the connection to history: %1").arg(m_db.lastError());
+            return false;
+        }
+        m_insert = std::move(insert);
+    }
+    if (!record.createdAt.isValid())
+        record.createdAt = QDateTime::currentDateTimeUtc();
+    sqlite3_stmt* const s = m_insert->statement;
+    const bool ok = HistorySql::bindRecord(s, record, m_insert->text) && sqlite3_step(s) == SQLITE_DONE;
+    if (ok)
+        record.id = sqlite3_last_insert_rowid(m_db.handle());
+    else if (error)
+        *error = tr("Cannot save the connection to history: %1").arg(m_db.lastError());
+    sqlite3_reset(s);
+    if (ok)
+        qCDebug(lcHistory) << "added row" << record.id;
+    return ok;
 }
 
 bool HistoryStore::addMany(QList<HistoryRecord>& records, QString* error)
@@ -222,10 +204,7 @@ bool HistoryStore::addRows(qint64 rows, const std::function<HistoryRecord(qint64
                            const std::function<void(const HistoryRecord&)>& added, bool makeAhead,
                            QString* error)
 {
-    sqlite3* const handle = HistorySql::handle(QSqlDatabase::database(m_connectionName, false));
-    if (!handle)
-        return addRowsThroughQtSql(rows, row, added, error);
-    HistoryBulkInsert insert(handle);
+    HistoryBulkInsert insert(m_db.handle());
     if (!insert.begin(rows, error))
         return false;
     if (added)
@@ -262,31 +241,36 @@ bool HistoryStore::addRows(qint64 rows, const std::function<HistoryRecord(qint64
 
 bool HistoryStore::remove(const QList<qint64>& ids, QString* error)
 {
-    QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
-    db.transaction();
-    QSqlQuery q(db);
+    m_db.transaction();
+    SqliteQuery q(m_db);
     q.prepare(QStringLiteral("DELETE FROM connections WHERE id = :id"));
     for (qint64 id : ids) {
-        q.bindValue(QStringLiteral(":id"), id);
+        q.bindValue(":id", id);
         if (!q.exec()) {
             if (error)
-                *error = tr("Cannot delete history rows: %1").arg(q.lastError().text());
-            db.rollback();
+                *error = tr("Cannot delete history rows: %1").arg(q.lastError());
+            m_db.rollback();
             return false;
         }
     }
-    return db.commit();
+    q.finish();
+    if (m_db.commit())
+        return true;
+    if (error)
+        *error = tr("Cannot delete history rows: %1").arg(m_db.lastError());
+    m_db.rollback();
+    return false;
 }
 
 bool HistoryStore::setPasswordSaved(qint64 id, bool saved, QString* error)
 {
-    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    SqliteQuery q(m_db);
     q.prepare(QStringLiteral("UPDATE connections SET password_saved = :s WHERE id = :id"));
-    q.bindValue(QStringLiteral(":s"), saved);
-    q.bindValue(QStringLiteral(":id"), id);
+    q.bindValue(":s", saved);
+    q.bindValue(":id", id);
     if (!q.exec()) {
         if (error)
-            *error = tr("Cannot update history: %1").arg(q.lastError().text());
+            *error = tr("Cannot update history: %1").arg(q.lastError());
         return false;
     }
     return true;
@@ -294,13 +278,13 @@ bool HistoryStore::setPasswordSaved(qint64 id, bool saved, QString* error)
 
 int HistoryStore::count(const QString& filter) const
 {
-    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    SqliteQuery q(m_db);
     QString sql = QStringLiteral("SELECT COUNT(*) FROM connections");
     if (!filter.isEmpty())
         sql += QStringLiteral(" WHERE ") + HistorySql::filterClause(filter);
     q.prepare(sql);
     if (!filter.isEmpty())
-        HistorySql::bindFilter(q, filter);
+        HistorySql::bindFilter(q.statement(), filter);
     if (!q.exec() || !q.next())
         return 0;
     return q.value(0).toInt();
@@ -308,7 +292,7 @@ int HistoryStore::count(const QString& filter) const
 
 qint64 HistoryStore::dataVersion() const
 {
-    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    SqliteQuery q(m_db);
     if (!q.exec(QStringLiteral("PRAGMA data_version")) || !q.next())
         return -1;
     return q.value(0).toLongLong();
@@ -316,12 +300,12 @@ qint64 HistoryStore::dataVersion() const
 
 HistoryRecord HistoryStore::byId(qint64 id) const
 {
-    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    SqliteQuery q(m_db);
     q.prepare(QStringLiteral("SELECT ") + HistorySql::columns() +
               QStringLiteral(" FROM connections WHERE id = :id"));
-    q.bindValue(QStringLiteral(":id"), id);
+    q.bindValue(":id", id);
     if (q.exec() && q.next())
-        return HistorySql::readRecord(q);
+        return HistorySql::readRecord(q.statement());
     return {};
 }
 

@@ -3,6 +3,7 @@
 #include "HistoryColumn.h"
 #include "HistoryRecord.h"
 #include "HistorySchema.h"
+#include "SqliteConnection.h"
 
 #include <QCoreApplication>
 #include <QList>
@@ -14,15 +15,13 @@
 #include <functional>
 #include <memory>
 
-class QSqlQuery;
-
 namespace das {
 
 class HistoryExportStream;
 
-// SQLite history of creates (QtSql; SQLite's own C API, through the driver's handle, for bulk inserts and
-// exports), written ahead: a row in state pending is committed before the request leaves and later set to
-// where the create ended. WAL with synchronous=FULL: a row is durable once add() returns.
+// SQLite history of creates (SQLite's own C API, SqliteConnection), written ahead: a row in state pending is
+// committed before the request leaves and later set to where the create ended. WAL with synchronous=FULL: a
+// row is durable once add() returns.
 class HistoryStore
 {
     Q_DECLARE_TR_FUNCTIONS(HistoryStore)
@@ -34,6 +33,9 @@ public:
     ~HistoryStore();
     HistoryStore(const HistoryStore&) = delete;
     HistoryStore& operator=(const HistoryStore&) = delete;
+
+    // The store's own connection, with the settings open() gave it: for tests that check them.
+    const SqliteConnection& connection() const { return m_db; }
 
     // Creates the folder 0700 and the database 0600 when missing, then checks that the folder, the database
     // and each of its side files (-wal, -shm, -journal) is private, tightening them; fails, saying why, when
@@ -170,22 +172,18 @@ public:
 private:
     bool migrate(QString* error);
     bool checkPrivate(QString* error) const;
-    QSqlQuery* insertQuery(QString* error);
-    bool insert(QSqlQuery& query, HistoryRecord& record, QString* error);
     bool addRows(qint64 rows, const std::function<HistoryRecord(qint64)>& row,
                  const std::function<void(const HistoryRecord&)>& added, bool makeAhead, QString* error);
-    // The same through QtSql, a row at a time in one transaction: for a Qt SQLite driver that does not share
-    // the system libsqlite3 (HistorySql::handle() is null).
-    bool addRowsThroughQtSql(qint64 rows, const std::function<HistoryRecord(qint64)>& row,
-                             const std::function<void(const HistoryRecord&)>& added, QString* error);
     int updateState(qint64 id, HistoryRecord::State state, const QString& connectionId,
                     const QString& requestId, const QString& detail, bool onlyUnresolved, QString* error);
 
+    struct Insert;
+
     QString m_path;
-    QString m_connectionName;
+    SqliteConnection m_db;
     bool m_open = false;
     // Prepared once: compiling the INSERT took longer than running it.
-    std::unique_ptr<QSqlQuery> m_insert;
+    std::unique_ptr<Insert> m_insert;
 };
 
 } // namespace das

@@ -7,10 +7,6 @@
 #include "HistoryLog.h"
 #include "HistorySql.h"
 
-#include <QSqlDatabase>
-#include <QSqlError>
-#include <QSqlQuery>
-
 #include <algorithm>
 
 namespace das {
@@ -39,7 +35,7 @@ struct Select
 };
 
 // Builds and runs the query; the sort key is the column after HistorySql::columns().
-bool run(QSqlQuery& q, const Select& s)
+bool run(SqliteQuery& q, const Select& s)
 {
     const QString key = HistorySql::sortExpression(s.query.sort);
     const bool ascending = (s.query.order == Qt::AscendingOrder) != s.reversed;
@@ -67,25 +63,26 @@ bool run(QSqlQuery& q, const Select& s)
     sql += order + QStringLiteral(" LIMIT :limit OFFSET :offset");
     if (sortsIds)
         sql += u')' + order;
-    q.setForwardOnly(true);
-    q.prepare(sql);
-    if (!s.query.filter.isEmpty())
-        HistorySql::bindFilter(q, s.query.filter);
-    if (s.bound != Bound::None) {
-        q.bindValue(QStringLiteral(":key"), s.key);
-        q.bindValue(QStringLiteral(":id"), s.id);
+    if (!q.prepare(sql) ||
+        (!s.query.filter.isEmpty() && !HistorySql::bindFilter(q.statement(), s.query.filter))) {
+        qCWarning(lcHistory) << "query failed:" << q.lastError();
+        return false;
     }
-    q.bindValue(QStringLiteral(":limit"), s.limit);
-    q.bindValue(QStringLiteral(":offset"), s.offset);
+    if (s.bound != Bound::None) {
+        q.bindValue(":key", s.key);
+        q.bindValue(":id", s.id);
+    }
+    q.bindValue(":limit", s.limit);
+    q.bindValue(":offset", s.offset);
     if (q.exec())
         return true;
-    qCWarning(lcHistory) << "query failed:" << q.lastError().text();
+    qCWarning(lcHistory) << "query failed:" << q.lastError();
     return false;
 }
 
-HistoryStore::Page readPage(const QString& connectionName, const Select& s)
+HistoryStore::Page readPage(const SqliteConnection& db, const Select& s)
 {
-    QSqlQuery q(QSqlDatabase::database(connectionName, false));
+    SqliteQuery q(db);
     HistoryStore::Page page;
     if (!run(q, s))
         return page;
@@ -93,7 +90,7 @@ HistoryStore::Page readPage(const QString& connectionName, const Select& s)
     QVariant first;
     QVariant last;
     while (q.next()) {
-        page.rows.append(HistorySql::readRecord(q));
+        page.rows.append(HistorySql::readRecord(q.statement()));
         last = q.value(keyColumn);
         if (page.rows.size() == 1)
             first = last;
@@ -118,12 +115,12 @@ QList<HistoryRecord> HistoryStore::fetch(const QString& filter, HistoryColumn::C
 bool HistoryStore::forEach(const QString& filter, HistoryColumn::Column sort, Qt::SortOrder order,
                            const std::function<bool(const HistoryRecord&)>& visit) const
 {
-    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    SqliteQuery q(m_db);
     const PageQuery query{filter, sort, order};
     if (!run(q, Select{query}))
         return false;
     while (q.next()) {
-        if (!visit(HistorySql::readRecord(q)))
+        if (!visit(HistorySql::readRecord(q.statement())))
             break;
     }
     return true;
@@ -134,7 +131,7 @@ HistoryStore::Page HistoryStore::pageAt(const PageQuery& query, int offset, int 
     Select s{query};
     s.offset = offset;
     s.limit = limit;
-    return readPage(m_connectionName, s);
+    return readPage(m_db, s);
 }
 
 HistoryStore::Page HistoryStore::pageFromEnd(const PageQuery& query, int offsetFromEnd, int limit) const
@@ -143,7 +140,7 @@ HistoryStore::Page HistoryStore::pageFromEnd(const PageQuery& query, int offsetF
     s.reversed = true;
     s.offset = offsetFromEnd;
     s.limit = limit;
-    return readPage(m_connectionName, s);
+    return readPage(m_db, s);
 }
 
 HistoryStore::Page HistoryStore::pageAfter(const PageQuery& query, const QVariant& key, qint64 id,
@@ -154,7 +151,7 @@ HistoryStore::Page HistoryStore::pageAfter(const PageQuery& query, const QVarian
     s.key = key;
     s.id = id;
     s.limit = limit;
-    return readPage(m_connectionName, s);
+    return readPage(m_db, s);
 }
 
 HistoryStore::Page HistoryStore::pageBefore(const PageQuery& query, const QVariant& key, qint64 id,
@@ -166,7 +163,7 @@ HistoryStore::Page HistoryStore::pageBefore(const PageQuery& query, const QVaria
     s.key = key;
     s.id = id;
     s.limit = limit;
-    return readPage(m_connectionName, s);
+    return readPage(m_db, s);
 }
 
 bool HistoryStore::isCommonFilter(const QString& filter) const
@@ -177,14 +174,13 @@ bool HistoryStore::isCommonFilter(const QString& filter) const
 
 int HistoryStore::countUpTo(const QString& filter, int limit) const
 {
-    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
-    q.setForwardOnly(true);
+    SqliteQuery q(m_db);
     QString sql = QStringLiteral("SELECT COUNT(*) FROM (SELECT 1 FROM connections");
     if (!filter.isEmpty())
         sql += QStringLiteral(" WHERE ") + HistorySql::filterClause(filter);
     q.prepare(sql + QStringLiteral(" LIMIT %1)").arg(limit));
     if (!filter.isEmpty())
-        HistorySql::bindFilter(q, filter);
+        HistorySql::bindFilter(q.statement(), filter);
     if (!q.exec() || !q.next())
         return -1;
     return q.value(0).toInt();
@@ -192,7 +188,7 @@ int HistoryStore::countUpTo(const QString& filter, int limit) const
 
 bool HistoryStore::idRange(qint64* min, qint64* max) const
 {
-    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    SqliteQuery q(m_db);
     // Two subqueries: SQLite reads one end of the table for a lone MIN or MAX, and every row for both.
     if (!q.exec(
             QStringLiteral("SELECT (SELECT MIN(id) FROM connections), (SELECT MAX(id) FROM connections)")) ||
@@ -205,7 +201,7 @@ bool HistoryStore::idRange(qint64* min, qint64* max) const
 
 qint64 HistoryStore::changeStamp() const
 {
-    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    SqliteQuery q(m_db);
     if (!q.exec(QStringLiteral("SELECT total_changes()")) || !q.next())
         return -1;
     const qint64 own = q.value(0).toLongLong();

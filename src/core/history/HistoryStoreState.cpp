@@ -5,10 +5,6 @@
 #include "HistoryLog.h"
 #include "HistorySql.h"
 
-#include <QSqlDatabase>
-#include <QSqlError>
-#include <QSqlQuery>
-
 #include <algorithm>
 #include <initializer_list>
 #include <utility>
@@ -29,22 +25,21 @@ void sortOldestFirst(QList<HistoryRecord>& rows)
 
 // Rows matching `where`, oldest first. Empty when the query fails: the callers' answers are lists to act on,
 // and an unreadable history has nothing to act on.
-QList<HistoryRecord> selectRows(const QString& connectionName, const QString& where,
+QList<HistoryRecord> selectRows(const SqliteConnection& db, const QString& where,
                                 std::initializer_list<Binding> values)
 {
-    QSqlQuery q(QSqlDatabase::database(connectionName, false));
-    q.setForwardOnly(true);
+    SqliteQuery q(db);
     q.prepare(QStringLiteral("SELECT ") + HistorySql::columns() + QStringLiteral(" FROM connections WHERE ") +
               where);
     for (const Binding& value : values)
-        q.bindValue(QLatin1String(value.first), value.second);
+        q.bindValue(value.first, value.second);
     QList<HistoryRecord> out;
     if (!q.exec()) {
-        qCWarning(lcHistory) << "query failed:" << q.lastError().text();
+        qCWarning(lcHistory) << "query failed:" << q.lastError();
         return out;
     }
     while (q.next())
-        out.append(HistorySql::readRecord(q));
+        out.append(HistorySql::readRecord(q.statement()));
     sortOldestFirst(out);
     return out;
 }
@@ -85,19 +80,19 @@ int HistoryStore::updateState(qint64 id, HistoryRecord::State state, const QStri
     sql += QStringLiteral(" WHERE id = :id");
     if (onlyUnresolved)
         sql += QStringLiteral(" AND state IN ('pending', 'unknown')");
-    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    SqliteQuery q(m_db);
     q.prepare(sql);
-    q.bindValue(QStringLiteral(":state"), stateValue(state));
-    q.bindValue(QStringLiteral(":detail"), HistorySql::nonNull(detail));
-    q.bindValue(QStringLiteral(":updated_at"), HistorySql::timestamp(QDateTime::currentDateTimeUtc()));
+    q.bindValue(":state", stateValue(state));
+    q.bindValue(":detail", HistorySql::nonNull(detail));
+    q.bindValue(":updated_at", HistorySql::timestamp(QDateTime::currentDateTimeUtc()));
     if (!connectionId.isEmpty())
-        q.bindValue(QStringLiteral(":connection_id"), connectionId);
+        q.bindValue(":connection_id", connectionId);
     if (!requestId.isEmpty())
-        q.bindValue(QStringLiteral(":request_id"), requestId);
-    q.bindValue(QStringLiteral(":id"), id);
+        q.bindValue(":request_id", requestId);
+    q.bindValue(":id", id);
     if (!q.exec()) {
         if (error)
-            *error = tr("Cannot update history: %1").arg(q.lastError().text());
+            *error = tr("Cannot update history: %1").arg(q.lastError());
         return -1;
     }
     const int changed = q.numRowsAffected() < 1 ? 0 : 1;
@@ -107,17 +102,19 @@ int HistoryStore::updateState(qint64 id, HistoryRecord::State state, const QStri
 
 int HistoryStore::markDeleted(const QStringList& connectionIds, QString* error)
 {
-    QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
-    QSqlQuery q(db);
+    SqliteConnection& db = m_db;
+    SqliteQuery q(db);
     auto fail = [&]() {
         if (error)
-            *error = tr("Cannot update history: %1").arg(q.lastError().text());
+            *error =
+                tr("Cannot update history: %1").arg(q.lastError().isEmpty() ? db.lastError() : q.lastError());
+        q.finish();
         db.rollback();
         return -1;
     };
     if (!db.transaction()) {
         if (error)
-            *error = tr("Cannot update history: %1").arg(db.lastError().text());
+            *error = tr("Cannot update history: %1").arg(db.lastError());
         return -1;
     }
     q.prepare(QStringLiteral("UPDATE connections SET state = :deleted, state_detail = '', updated_at = :now "
@@ -128,9 +125,9 @@ int HistoryStore::markDeleted(const QStringList& connectionIds, QString* error)
         // An empty ID would match every row that never got one, pending creates included.
         if (connectionId.isEmpty())
             continue;
-        q.bindValue(QStringLiteral(":deleted"), stateValue(HistoryRecord::State::Deleted));
-        q.bindValue(QStringLiteral(":now"), now);
-        q.bindValue(QStringLiteral(":id"), connectionId);
+        q.bindValue(":deleted", stateValue(HistoryRecord::State::Deleted));
+        q.bindValue(":now", now);
+        q.bindValue(":id", connectionId);
         if (!q.exec())
             return fail();
         changed += std::max(0, q.numRowsAffected());
@@ -143,7 +140,7 @@ int HistoryStore::markDeleted(const QStringList& connectionIds, QString* error)
 
 QList<HistoryRecord> HistoryStore::unresolved() const
 {
-    return selectRows(m_connectionName, QStringLiteral("state IN (:pending, :unknown)"),
+    return selectRows(m_db, QStringLiteral("state IN (:pending, :unknown)"),
                       {{":pending", stateValue(HistoryRecord::State::Pending)},
                        {":unknown", stateValue(HistoryRecord::State::Unknown)}});
 }
@@ -152,7 +149,7 @@ QList<HistoryRecord> HistoryStore::createdSince(const QString& endpoint, const Q
                                                 const QDateTime& since) const
 {
     QList<HistoryRecord> rows = selectRows(
-        m_connectionName,
+        m_db,
         QStringLiteral(
             "state = :state AND origin = :origin AND endpoint = :endpoint AND project_id = :project"),
         {{":state", stateValue(HistoryRecord::State::Created)},
@@ -168,11 +165,10 @@ QList<HistoryRecord> HistoryStore::createdSince(const QString& endpoint, const Q
 
 QSet<QString> HistoryStore::connectionIds() const
 {
-    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
-    q.setForwardOnly(true);
+    SqliteQuery q(m_db);
     QSet<QString> out;
     if (!q.exec(QStringLiteral("SELECT DISTINCT connection_id FROM connections WHERE connection_id <> ''"))) {
-        qCWarning(lcHistory) << "query failed:" << q.lastError().text();
+        qCWarning(lcHistory) << "query failed:" << q.lastError();
         return out;
     }
     while (q.next())
@@ -189,8 +185,7 @@ QList<HistoryRecord> HistoryStore::byConnectionIds(const QStringList& connection
         if (connectionId.isEmpty() || seen.contains(connectionId))
             continue;
         seen.insert(connectionId);
-        out.append(
-            selectRows(m_connectionName, QStringLiteral("connection_id = :id"), {{":id", connectionId}}));
+        out.append(selectRows(m_db, QStringLiteral("connection_id = :id"), {{":id", connectionId}}));
     }
     sortOldestFirst(out);
     return out;
@@ -198,12 +193,12 @@ QList<HistoryRecord> HistoryStore::byConnectionIds(const QStringList& connection
 
 bool HistoryStore::setDurability(Durability durability, QString* error)
 {
-    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    SqliteQuery q(m_db);
     const bool ok =
         q.exec(durability == Durability::EveryCommit ? QStringLiteral("PRAGMA synchronous=FULL")
                                                      : QStringLiteral("PRAGMA synchronous=NORMAL"));
     if (!ok && error)
-        *error = tr("Cannot configure the history database: %1").arg(q.lastError().text());
+        *error = tr("Cannot configure the history database: %1").arg(q.lastError());
     return ok;
 }
 

@@ -1,0 +1,245 @@
+#include "SqliteConnection.h"
+
+#include <QByteArray>
+#include <QFile>
+
+#include <sqlite3.h>
+
+namespace das {
+
+std::atomic<int> SqliteConnection::s_open{0};
+
+SqliteConnection::~SqliteConnection()
+{
+    close();
+}
+
+bool SqliteConnection::open(const QString& path, Mode mode, int busyTimeoutMs, QString* error)
+{
+    close();
+    const int flags =
+        (mode == Mode::ReadOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) |
+        SQLITE_OPEN_NOMUTEX;
+    sqlite3* db = nullptr;
+    const int code = sqlite3_open_v2(QFile::encodeName(path).constData(), &db, flags, nullptr);
+    if (code != SQLITE_OK) {
+        if (error)
+            *error = db ? QString::fromUtf8(sqlite3_errmsg(db)) : QString::fromUtf8(sqlite3_errstr(code));
+        sqlite3_close_v2(db);
+        return false;
+    }
+    sqlite3_busy_timeout(db, busyTimeoutMs);
+    m_db = db;
+    ++s_open;
+    return true;
+}
+
+void SqliteConnection::close()
+{
+    if (!m_db)
+        return;
+    sqlite3_close_v2(m_db);
+    m_db = nullptr;
+    --s_open;
+}
+
+bool SqliteConnection::run(const char* sql)
+{
+    return m_db && sqlite3_exec(m_db, sql, nullptr, nullptr, nullptr) == SQLITE_OK;
+}
+
+bool SqliteConnection::transaction()
+{
+    return run("BEGIN");
+}
+
+bool SqliteConnection::commit()
+{
+    return run("COMMIT");
+}
+
+bool SqliteConnection::rollback()
+{
+    return run("ROLLBACK");
+}
+
+QString SqliteConnection::lastError() const
+{
+    return m_db ? QString::fromUtf8(sqlite3_errmsg(m_db)) : QStringLiteral("the database is not open");
+}
+
+SqliteQuery::SqliteQuery(const SqliteConnection& connection)
+    : m_db(connection.handle())
+{}
+
+SqliteQuery::~SqliteQuery()
+{
+    sqlite3_finalize(m_statement);
+}
+
+bool SqliteQuery::fail()
+{
+    m_error = m_db ? QString::fromUtf8(sqlite3_errmsg(m_db)) : QStringLiteral("the database is not open");
+    m_active = m_hasRow = m_pending = false;
+    return false;
+}
+
+bool SqliteQuery::prepare(const QString& sql)
+{
+    sqlite3_finalize(m_statement);
+    m_statement = nullptr;
+    m_active = m_hasRow = m_pending = false;
+    m_error.clear();
+    if (!m_db)
+        return fail();
+    // UTF-16 as Qt's driver prepares: no conversion of the SQL text.
+    if (sqlite3_prepare16_v2(m_db, sql.utf16(), int(sql.size() * sizeof(char16_t)), &m_statement, nullptr) !=
+            SQLITE_OK ||
+        !m_statement)
+        return fail();
+    return true;
+}
+
+void SqliteQuery::bindValue(int position, const QVariant& value)
+{
+    if (!m_statement)
+        return;
+    const int index = position + 1;
+    int code = SQLITE_OK;
+    if (value.isNull() || (value.userType() == QMetaType::QString && value.toString().isNull())) {
+        code = sqlite3_bind_null(m_statement, index);
+    } else {
+        switch (value.userType()) {
+        case QMetaType::Bool:
+        case QMetaType::Int:
+        case QMetaType::UInt:
+        case QMetaType::LongLong:
+        case QMetaType::ULongLong:
+            code = sqlite3_bind_int64(m_statement, index, value.toLongLong());
+            break;
+        case QMetaType::Double:
+            code = sqlite3_bind_double(m_statement, index, value.toDouble());
+            break;
+        case QMetaType::QByteArray: {
+            const QByteArray bytes = value.toByteArray();
+            code =
+                sqlite3_bind_blob(m_statement, index, bytes.constData(), int(bytes.size()), SQLITE_TRANSIENT);
+            break;
+        }
+        default: {
+            const QString text = value.toString();
+            code = sqlite3_bind_text16(m_statement, index, text.utf16(), int(text.size() * sizeof(char16_t)),
+                                       SQLITE_TRANSIENT);
+            break;
+        }
+        }
+    }
+    if (code != SQLITE_OK)
+        fail();
+}
+
+void SqliteQuery::bindValue(const char* name, const QVariant& value)
+{
+    const int index = m_statement ? sqlite3_bind_parameter_index(m_statement, name) : 0;
+    if (index > 0)
+        bindValue(index - 1, value);
+}
+
+bool SqliteQuery::step()
+{
+    const int code = sqlite3_step(m_statement);
+    m_hasRow = code == SQLITE_ROW;
+    if (code != SQLITE_ROW && code != SQLITE_DONE) {
+        sqlite3_reset(m_statement);
+        return fail();
+    }
+    return true;
+}
+
+bool SqliteQuery::exec()
+{
+    if (!m_statement)
+        return fail();
+    sqlite3_reset(m_statement);
+    m_error.clear();
+    if (!step())
+        return false;
+    // As Qt's driver counts: the rows of this statement, not those its triggers changed.
+    m_changes = sqlite3_changes(m_db);
+    m_active = true;
+    m_pending = m_hasRow;
+    if (!m_hasRow)
+        sqlite3_reset(m_statement); // done: hold no lock
+    return true;
+}
+
+bool SqliteQuery::exec(const QString& sql)
+{
+    return prepare(sql) && exec();
+}
+
+bool SqliteQuery::next()
+{
+    if (!m_active)
+        return false;
+    if (m_pending) {
+        m_pending = false;
+        return true;
+    }
+    if (!m_hasRow || !step())
+        return false;
+    if (!m_hasRow)
+        sqlite3_reset(m_statement);
+    return m_hasRow;
+}
+
+QVariant SqliteQuery::value(int column) const
+{
+    return m_statement && m_hasRow ? columnValue(m_statement, column) : QVariant();
+}
+
+// As Qt's SQLite driver makes a value (QSQLiteResultPrivate::fetchNext, default precision), so that what the
+// history read through QtSql before reads the same now.
+QVariant SqliteQuery::columnValue(sqlite3_stmt* s, int column)
+{
+    switch (sqlite3_column_type(s, column)) {
+    case SQLITE_INTEGER:
+        return QVariant(qlonglong(sqlite3_column_int64(s, column)));
+    case SQLITE_FLOAT:
+        return QVariant(sqlite3_column_double(s, column));
+    case SQLITE_NULL:
+        return QVariant(QMetaType::fromType<QString>());
+    case SQLITE_BLOB:
+        return QVariant(QByteArray(static_cast<const char*>(sqlite3_column_blob(s, column)),
+                                   sqlite3_column_bytes(s, column)));
+    default: {
+        const void* text = sqlite3_column_text16(s, column);
+        return QVariant(QString(static_cast<const QChar*>(text),
+                                sqlite3_column_bytes16(s, column) / qsizetype(sizeof(QChar))));
+    }
+    }
+}
+
+bool SqliteQuery::isNull(int column) const
+{
+    return !m_statement || !m_hasRow || sqlite3_column_type(m_statement, column) == SQLITE_NULL;
+}
+
+int SqliteQuery::numRowsAffected() const
+{
+    return m_changes;
+}
+
+qint64 SqliteQuery::lastInsertId() const
+{
+    return m_db ? qint64(sqlite3_last_insert_rowid(m_db)) : 0;
+}
+
+void SqliteQuery::finish()
+{
+    if (m_statement)
+        sqlite3_reset(m_statement);
+    m_active = m_hasRow = m_pending = false;
+}
+
+} // namespace das
