@@ -4,6 +4,7 @@
 #include "DasClient.h"
 #include "EndpointResolver.h"
 #include "HistoryStore.h"
+#include "OneShotExit.h"
 #include "PhaseTimer.h"
 #include "ProfileManager.h"
 #include "ProfileStore.h"
@@ -298,7 +299,12 @@ int CreateCommand::send(Input in, const CredentialChoice& choice)
         return ExitKeychain;
     }
     printOutcome(outcome, in);
-    return outcome.exitCode();
+    // The answer is out and on record: the process may end here, before its network managers and history
+    // are taken down.
+    PhaseTimer::mark("outcome printed");
+    m_out.flush();
+    m_err.flush();
+    return OneShotExit::now(outcome.exitCode());
 }
 
 } // namespace das

@@ -7,10 +7,10 @@
 #include "DeleteCommand.h"
 #include "DiscoveryCommand.h"
 #include "HistoryCommand.h"
+#include "OneShotExit.h"
 #include "PhaseTimer.h"
 #include "ProfileCommand.h"
 #include "ProgramDoc.h"
-#include "SqliteConnection.h"
 
 #include <QCoreApplication>
 #include <QTextStream>
@@ -131,23 +131,6 @@ bool isGroupVersion(const QString& command, const QStringList& arguments)
            arguments.value(1) == QLatin1String("--version");
 }
 
-// The command is over: every object it made is destroyed, so the history is committed and closed, settings
-// and reports are written and their locks released. What a normal return would still do is tear down
-// QCoreApplication and every library's static objects and run their finalisers (~0.3 ms, none of it writes
-// anything of ours), so once the last bytes are out of stdio's buffers the process ends here. Only if no
-// history connection is open (there is none: a future one left open would be closed by the normal path, so
-// that path is then kept), and never under the sanitizers, whose leak check runs at exit.
-int quickExit(int status)
-{
-#if defined(__SANITIZE_ADDRESS__) || defined(DAS_NO_QUICK_EXIT)
-    return status;
-#else
-    if (das::SqliteConnection::openCount() != 0 || std::fflush(stdout) != 0 || std::fflush(stderr) != 0)
-        return status;
-    ::_exit(status);
-#endif
-}
-
 } // namespace
 
 int main(int argc, char* argv[])
@@ -191,11 +174,15 @@ int main(int argc, char* argv[])
         out << das::CommandLine::versionText() << Qt::endl;
         return 0;
     }
+    das::OneShotExit::enable();
     const int status = runCommand(command, arguments, out, err, in);
     das::PhaseTimer::mark("command teardown (history close, network)");
-    das::PhaseTimer::report(stderr);
     qCDebug(das::lcCli) << "command" << command << "exit status" << status;
     out.flush();
     err.flush();
-    return quickExit(status);
+    // The command is over and every object it made destroyed: what a normal return would still do is tear
+    // down QCoreApplication and every library's static objects (~0.3 ms, none of it writes anything of ours).
+    das::OneShotExit::now(status);
+    das::PhaseTimer::report(stderr);
+    return status;
 }

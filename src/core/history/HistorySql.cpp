@@ -328,17 +328,6 @@ bool bindRecord(sqlite3_stmt* s, const HistoryRecord& record, BoundText& keep, i
     return ok;
 }
 
-// For a process that leaves the history's write-ahead log to the next one
-// (AppPaths::historyCompactedOnClose): the close no longer copies the log back into the database file and
-// deletes it, which costs a flush of the log, a flush of the database and two unlinks, and then the next
-// process's first commit a new log's header and directory flushes. Every commit is on disk in the log already
-// (synchronous=FULL), and SQLite copies the log back every wal_autocheckpoint pages in any case.
-bool keepWalOnClose(sqlite3* db)
-{
-    int set = 0;
-    return db && sqlite3_db_config(db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, &set) == SQLITE_OK && set == 1;
-}
-
 } // namespace HistorySql
 
 } // namespace das

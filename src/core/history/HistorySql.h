@@ -51,10 +51,6 @@ QDateTime fromTimestamp(const QString& text);
 // A null QString binds as SQL NULL; the columns are NOT NULL text.
 QString nonNull(const QString& text);
 
-// Makes `db` leave its write-ahead log in place when it closes instead of copying it back into the database
-// file (for a process that does not compact the history on close: AppPaths::historyCompactedOnClose()).
-bool keepWalOnClose(sqlite3* db);
-
 } // namespace HistorySql
 
 } // namespace das

@@ -58,7 +58,10 @@ bool HistoryStore::open(QString* error)
     }
     if (!migrate(error) || !checkPrivate(error))
         return false;
-    if (keepsLog && !HistorySql::keepWalOnClose(m_db.handle()))
+    // Every commit is on disk in the log already (synchronous=FULL), and SQLite copies the log back every
+    // wal_autocheckpoint pages in any case; closing then costs neither the copy and its flushes nor, for the
+    // next process, a new log and its directory flush.
+    if (keepsLog && !m_db.leaveLogOnClose())
         qCDebug(lcHistory) << "the write-ahead log will be checkpointed on close: SQLite refused";
     m_open = true;
     qCDebug(lcHistory) << "opened" << m_path << "schema version" << schemaVersion();

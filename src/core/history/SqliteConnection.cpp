@@ -2,12 +2,25 @@
 
 #include <QByteArray>
 #include <QFile>
+#include <QMutex>
+#include <QMutexLocker>
+#include <QSet>
 
 #include <sqlite3.h>
 
 namespace das {
 
-std::atomic<int> SqliteConnection::s_open{0};
+namespace {
+
+// The connections open in this process (any thread), for closingAnyWouldWrite().
+QMutex openMutex;
+QSet<const SqliteConnection*>& openConnections()
+{
+    static QSet<const SqliteConnection*> open;
+    return open;
+}
+
+} // namespace
 
 SqliteConnection::~SqliteConnection()
 {
@@ -29,18 +42,41 @@ bool SqliteConnection::open(const QString& path, Mode mode, int busyTimeoutMs, Q
         return false;
     }
     sqlite3_busy_timeout(db, busyTimeoutMs);
+    const QMutexLocker lock(&openMutex);
     m_db = db;
-    ++s_open;
+    m_logLeftOnClose = false;
+    openConnections().insert(this);
     return true;
 }
 
 void SqliteConnection::close()
 {
+    const QMutexLocker lock(&openMutex);
     if (!m_db)
         return;
     sqlite3_close_v2(m_db);
     m_db = nullptr;
-    --s_open;
+    openConnections().remove(this);
+}
+
+bool SqliteConnection::leaveLogOnClose()
+{
+    int set = 0;
+    const bool ok =
+        m_db && sqlite3_db_config(m_db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, &set) == SQLITE_OK && set == 1;
+    const QMutexLocker lock(&openMutex);
+    m_logLeftOnClose = m_logLeftOnClose || ok;
+    return ok;
+}
+
+bool SqliteConnection::closingAnyWouldWrite()
+{
+    const QMutexLocker lock(&openMutex);
+    for (const SqliteConnection* c : std::as_const(openConnections())) {
+        if (!c->m_logLeftOnClose || !sqlite3_get_autocommit(c->m_db))
+            return true;
+    }
+    return false;
 }
 
 bool SqliteConnection::run(const char* sql)

@@ -3,8 +3,6 @@
 #include <QString>
 #include <QVariant>
 
-#include <atomic>
-
 struct sqlite3;
 struct sqlite3_stmt;
 
@@ -39,14 +37,19 @@ public:
     // SQLite's message for the last call that failed on this connection.
     QString lastError() const;
 
-    // Connections open in this process, for a process that leaves with _exit once every one is closed.
-    static int openCount() { return s_open.load(); }
+    // Leaves the write-ahead log in place when the connection closes instead of copying it back into the
+    // database file, for a process that leaves the log to the next one (AppPaths::historyCompactedOnClose):
+    // the close then writes nothing. False, changing nothing, when SQLite refuses.
+    bool leaveLogOnClose();
+    // Whether closing one of the connections open in this process would still write something (a
+    // transaction's rollback, the log copied back): when none would, a process may end without closing them.
+    static bool closingAnyWouldWrite();
 
 private:
     bool run(const char* sql);
 
     sqlite3* m_db = nullptr;
-    static std::atomic<int> s_open;
+    bool m_logLeftOnClose = false;
 };
 
 // One statement on a SqliteConnection, used like a forward-only QSqlQuery: prepare, bind (by position from 0,

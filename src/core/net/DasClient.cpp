@@ -42,12 +42,18 @@ QString incompleteCredentials()
 DasClient::DasClient(QObject* parent)
     : QObject(parent)
     , m_nam(makeManager(this))
-    , m_readNam(makeManager(this))
 {
     m_createNams.append(m_nam);
 }
 
 DasClient::~DasClient() = default;
+
+QNetworkAccessManager* DasClient::readNetworkAccessManager()
+{
+    if (!m_readNam)
+        m_readNam = makeManager(this);
+    return m_readNam;
+}
 
 bool DasClient::setOptions(const ClientOptions& options, QString* error)
 {
@@ -78,7 +84,8 @@ bool DasClient::setOptions(const ClientOptions& options, QString* error)
     // Cached connections keep the TLS configuration they were opened with.
     for (QNetworkAccessManager* nam : std::as_const(m_createNams))
         nam->clearConnectionCache();
-    m_readNam->clearConnectionCache();
+    if (m_readNam)
+        m_readNam->clearConnectionCache();
     return true;
 }
 
@@ -141,8 +148,8 @@ ReadJob* DasClient::call(const QUrl& endpoint, const ApiRequest& request, const 
         const PreparedRequest prepared =
             RequestBuilder::buildCall(endpointCheck.endpoint, request, credentials);
         // A call that changes something (a delete) never rides a kept-alive connection, like a create.
-        job = new ReadJob(request.changesState() ? m_nam : m_readNam, prepared, m_options, m_extraCa,
-                          credentials.kind == Credentials::Kind::IamToken, this);
+        job = new ReadJob(request.changesState() ? m_nam : readNetworkAccessManager(), prepared, m_options,
+                          m_extraCa, credentials.kind == Credentials::Kind::IamToken, this);
     }
     QMetaObject::invokeMethod(job, &ReadJob::start, Qt::QueuedConnection);
     return job;

@@ -54,13 +54,14 @@ public:
 
     // For calls that change state on the server (create, delete): never a kept-alive connection.
     QNetworkAccessManager* networkAccessManager() const { return m_nam; }
-    // For idempotent reads (probe, lists), which may reuse connections among themselves.
-    QNetworkAccessManager* readNetworkAccessManager() const { return m_readNam; }
+    // For idempotent reads (probe, lists), which may reuse connections among themselves. Made on first use:
+    // a one-shot create that sends no read does not pay for a second manager.
+    QNetworkAccessManager* readNetworkAccessManager();
     const QList<QSslCertificate>& extraCaCertificates() const { return m_extraCa; }
 
 private:
     QNetworkAccessManager* m_nam;
-    QNetworkAccessManager* m_readNam;
+    QNetworkAccessManager* m_readNam = nullptr;
     QList<QNetworkAccessManager*> m_createNams; // m_nam first; creates take them in turn, made as needed
     int m_nextCreateManager = 0;
     ClientOptions m_options;

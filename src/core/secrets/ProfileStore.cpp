@@ -64,25 +64,29 @@ bool writesIniFile(const QSettings& settings)
 
 ProfileStore::ProfileStore(QSettings* settings)
     : m_settings(settings)
+{}
+
+QSettings& ProfileStore::settings() const
 {
     if (!m_settings) {
         m_owned = std::make_unique<QSettings>();
         m_settings = m_owned.get();
     }
+    return *m_settings;
 }
 
 ProfileStore::~ProfileStore() = default;
 
 QString ProfileStore::fileName() const
 {
-    return m_settings->fileName();
+    return settings().fileName();
 }
 
 QStringList ProfileStore::names() const
 {
-    m_settings->beginGroup(Group);
-    QStringList out = m_settings->childGroups();
-    m_settings->endGroup();
+    settings().beginGroup(Group);
+    QStringList out = settings().childGroups();
+    settings().endGroup();
     std::sort(out.begin(), out.end(), nameLess);
     return out;
 }
@@ -106,15 +110,15 @@ Profile ProfileStore::profile(const QString& name) const
     Profile p;
     if (!contains(name))
         return p;
-    m_settings->beginGroup(groupOf(name));
+    settings().beginGroup(groupOf(name));
     p.name = name;
-    if (!Profile::parseAuth(m_settings->value(AuthKey).toString(), &p.auth))
+    if (!Profile::parseAuth(settings().value(AuthKey).toString(), &p.auth))
         p.auth = Profile::AuthMethod::AkSk;
-    p.accessKey = m_settings->value(AccessKeyKey).toString();
-    p.region = m_settings->value(RegionKey).toString();
-    p.endpoint = m_settings->value(EndpointKey).toString();
-    p.projectId = m_settings->value(ProjectIdKey).toString();
-    m_settings->endGroup();
+    p.accessKey = settings().value(AccessKeyKey).toString();
+    p.region = settings().value(RegionKey).toString();
+    p.endpoint = settings().value(EndpointKey).toString();
+    p.projectId = settings().value(ProjectIdKey).toString();
+    settings().endGroup();
     return p;
 }
 
@@ -207,18 +211,18 @@ bool ProfileStore::save(const Profile& p, QString* error)
 {
     if (!validate(p, error) || !prepareFile(error))
         return false;
-    m_settings->remove(groupOf(p.name));
-    m_settings->beginGroup(groupOf(p.name));
-    m_settings->setValue(AuthKey, Profile::authName(p.auth));
+    settings().remove(groupOf(p.name));
+    settings().beginGroup(groupOf(p.name));
+    settings().setValue(AuthKey, Profile::authName(p.auth));
     if (p.usesAccessKey())
-        m_settings->setValue(AccessKeyKey, p.accessKey.trimmed());
+        settings().setValue(AccessKeyKey, p.accessKey.trimmed());
     if (!p.region.trimmed().isEmpty())
-        m_settings->setValue(RegionKey, p.region.trimmed());
+        settings().setValue(RegionKey, p.region.trimmed());
     if (!p.endpoint.trimmed().isEmpty())
-        m_settings->setValue(EndpointKey, p.endpoint.trimmed());
+        settings().setValue(EndpointKey, p.endpoint.trimmed());
     if (!p.projectId.trimmed().isEmpty())
-        m_settings->setValue(ProjectIdKey, p.projectId.trimmed());
-    m_settings->endGroup();
+        settings().setValue(ProjectIdKey, p.projectId.trimmed());
+    settings().endGroup();
     return syncAndTighten(error);
 }
 
@@ -226,21 +230,21 @@ bool ProfileStore::remove(const QString& name)
 {
     if (!contains(name) || !prepareFile(nullptr))
         return false;
-    m_settings->remove(groupOf(name));
+    settings().remove(groupOf(name));
     return syncAndTighten(nullptr);
 }
 
 // Before anything changes, so that a refusal leaves no pending change for QSettings to write later.
 bool ProfileStore::prepareFile(QString* error)
 {
-    const QString file = m_settings->fileName();
+    const QString file = settings().fileName();
     const QString dir = QFileInfo(file).absolutePath();
     // The file holds no secrets, but other local users have no business reading account names. It is created
     // 0600 before QSettings first writes it, because QSaveFile keeps an existing file's mode but gives a new
     // one the umask's (usually 0644).
     QString problem;
     if ((isOwnDirectory(dir) && !AppPaths::ensurePrivateDir(dir, &problem)) ||
-        (writesIniFile(*m_settings) && !AppPaths::createPrivateFile(file, &problem))) {
+        (writesIniFile(settings()) && !AppPaths::createPrivateFile(file, &problem))) {
         if (error)
             *error = notPrivate(file, problem);
         return false;
@@ -250,9 +254,9 @@ bool ProfileStore::prepareFile(QString* error)
 
 bool ProfileStore::syncAndTighten(QString* error)
 {
-    const QString file = m_settings->fileName();
-    m_settings->sync();
-    if (m_settings->status() != QSettings::NoError) {
+    const QString file = settings().fileName();
+    settings().sync();
+    if (settings().status() != QSettings::NoError) {
         if (error)
             *error = tr("Could not write the settings file %1.").arg(QDir::toNativeSeparators(file));
         return false;
