@@ -11,6 +11,7 @@
 
 #include <QAtomicInt>
 #include <QBuffer>
+#include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -24,6 +25,8 @@
 #include <QThread>
 #include <QTimeZone>
 #include <QUuid>
+
+#include <sqlite3.h>
 
 using namespace das;
 
@@ -359,6 +362,40 @@ private slots:
         QCOMPARE(pragma("foreign_keys"), QStringLiteral("1"));
         QCOMPARE(pragma("wal_autocheckpoint"),
                  QStringLiteral("1000")); // SQLite's: the log is folded on close
+    }
+
+    // The history opens through SqliteConnection's VFS, which opens a write-ahead log that is there without
+    // creating it (no folder flush); a log that is not there is created. Either way every row is kept: here
+    // the log left by one store is reopened by the next, then removed with the database folded back.
+    void keptLogIsReopenedAndAMissingOneCreated()
+    {
+        AppPaths::setHistoryCompactedOnClose(false);
+        const auto restore = qScopeGuard([] { AppPaths::setHistoryCompactedOnClose(true); });
+        const QString path = m_dir.filePath(QStringLiteral("keptlog.sqlite"));
+        const QString log = path + QStringLiteral("-wal");
+        QString error;
+        for (int i = 0; i < 6; ++i) {
+            if (i == 3) { // fold the log back and remove it: the next store creates a new one
+                // The first column: 0, nothing kept the checkpoint from finishing.
+                QCOMPARE(RawHistoryConnection(path).column(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)")),
+                         QStringList{QStringLiteral("0")});
+                QFile::remove(log); // if that connection's close (the last) has not removed it already
+                QVERIFY(!QFileInfo::exists(log));
+            }
+            HistoryStore store(path);
+            QVERIFY2(store.open(&error), qPrintable(error));
+            sqlite3_vfs* vfs = nullptr;
+            QCOMPARE(
+                sqlite3_file_control(store.connection().handle(), "main", SQLITE_FCNTL_VFS_POINTER, &vfs),
+                SQLITE_OK);
+            QVERIFY(vfs);
+            QCOMPARE(QByteArray(vfs->zName), QByteArray("das-kept-log"));
+            HistoryRecord row = sample(i);
+            QVERIFY2(store.add(row, &error), qPrintable(error));
+            QCOMPARE(store.count(), i + 1);
+            QVERIFY2(QFileInfo::exists(log), "the log is left for the next store");
+        }
+        QCOMPARE(RawHistoryConnection(path).check(), QStringLiteral("ok"));
     }
 
     // A process that leaves the write-ahead log to the next one (the CLI) keeps it short, since the next

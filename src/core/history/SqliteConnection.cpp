@@ -6,11 +6,59 @@
 #include <QMutexLocker>
 #include <QSet>
 
+#include <mutex>
+
 #include <sqlite3.h>
+#ifdef Q_OS_UNIX
+#include <sys/stat.h>
+#endif
 
 namespace das {
 
 namespace {
+
+#ifdef Q_OS_UNIX
+// SQLite's unix VFS flushes the database's folder after it creates a journal or write-ahead log, so that the
+// new file's name is on disk too. It cannot tell a file it created from one that was there (it always opens
+// the log with O_CREAT), so every process pays that flush (~0.1 ms) at its first commit, though the history
+// keeps its log from one process to the next (SqliteConnection::leaveLogOnClose). This VFS opens a log that
+// exists without SQLITE_OPEN_CREATE, which is all that decides it; one that does not (or is gone by then) is
+// created, and its folder flushed, as before.
+sqlite3_vfs* unixVfs = nullptr;
+sqlite3_vfs keptLogVfs;
+
+int openKeepingLog(sqlite3_vfs*, const char* name, sqlite3_file* file, int flags, int* outFlags)
+{
+    struct stat st;
+    if (name && (flags & SQLITE_OPEN_WAL) && (flags & SQLITE_OPEN_CREATE) && ::stat(name, &st) == 0 &&
+        unixVfs->xOpen(unixVfs, name, file, flags & ~SQLITE_OPEN_CREATE, outFlags) == SQLITE_OK)
+        return SQLITE_OK;
+    return unixVfs->xOpen(unixVfs, name, file, flags, outFlags);
+}
+
+// The VFS name to open with: "das-kept-log" over SQLite's default, or nullptr (the default) if there is none.
+const char* vfsName()
+{
+    static std::once_flag registered;
+    std::call_once(registered, [] {
+        unixVfs = sqlite3_vfs_find(nullptr);
+        if (!unixVfs)
+            return;
+        keptLogVfs = *unixVfs; // its other calls are the default's, with its data
+        keptLogVfs.zName = "das-kept-log";
+        keptLogVfs.xOpen = openKeepingLog;
+        keptLogVfs.pNext = nullptr;
+        if (sqlite3_vfs_register(&keptLogVfs, 0) != SQLITE_OK)
+            unixVfs = nullptr;
+    });
+    return unixVfs ? keptLogVfs.zName : nullptr;
+}
+#else
+const char* vfsName()
+{
+    return nullptr;
+}
+#endif
 
 // The connections open in this process (any thread), for closingAnyWouldWrite().
 QMutex openMutex;
@@ -34,7 +82,7 @@ bool SqliteConnection::open(const QString& path, Mode mode, int busyTimeoutMs, Q
         (mode == Mode::ReadOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) |
         SQLITE_OPEN_NOMUTEX;
     sqlite3* db = nullptr;
-    const int code = sqlite3_open_v2(QFile::encodeName(path).constData(), &db, flags, nullptr);
+    const int code = sqlite3_open_v2(QFile::encodeName(path).constData(), &db, flags, vfsName());
     if (code != SQLITE_OK) {
         if (error)
             *error = db ? QString::fromUtf8(sqlite3_errmsg(db)) : QString::fromUtf8(sqlite3_errstr(code));
