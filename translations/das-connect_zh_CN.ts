@@ -769,6 +769,10 @@
         <source>LA-Mexico City1</source>
         <translation>拉美-墨西哥城一</translation>
     </message>
+    <message>
+        <source>%1 cannot be read: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
 </context>
 <context>
     <name>ErrorExplainer</name>
@@ -3955,17 +3959,6 @@ Request ID: %2</source>
     </message>
 </context>
 <context>
-    <name>das::KeychainModule</name>
-    <message>
-        <source>the keychain module %1 cannot be loaded: %2</source>
-        <translation>无法加载密钥环模块 %1：%2</translation>
-    </message>
-    <message>
-        <source>the keychain module %1 is not installed next to %2 (looked for %3)</source>
-        <translation>密钥环模块 %1 未安装在 %2 旁边（已查找 %3）</translation>
-    </message>
-</context>
-<context>
     <name>das::MainWindow</name>
     <message>
         <source>Sandbox</source>
@@ -4026,6 +4019,17 @@ Request ID: %2</source>
     <message>
         <source>Starting the built-in sandbox…</source>
         <translation>正在启动内置沙箱…</translation>
+    </message>
+</context>
+<context>
+    <name>das::ModuleLoader</name>
+    <message>
+        <source>the module %1 cannot be loaded: %2</source>
+        <translation>无法加载模块 %1：%2</translation>
+    </message>
+    <message>
+        <source>the module %1 is not installed for the programs in %2 (looked for %3)</source>
+        <translation>模块 %1 未随 %2 中的程序安装（已查找 %3）</translation>
     </message>
 </context>
 <context>

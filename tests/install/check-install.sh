@@ -33,9 +33,11 @@ files)
     for p in "${programs[@]}"; do
         [ -x "$root/bin/$p" ] || fail "bin/$p not executable"
     done
-    # The keychain module is loaded on demand (KeychainModule): lib/das-connect/plugins, or the multiarch libdir.
-    plugin=$(find "$root"/lib* -path '*/das-connect/plugins/libdas-keychain.so' 2>/dev/null | head -1)
-    [ -n "$plugin" ] && [ -s "$plugin" ] || fail "lib/.../das-connect/plugins/libdas-keychain.so not installed"
+    # The modules are loaded on demand (ModuleLoader): lib/das-connect/plugins, or the multiarch libdir.
+    for module in libdas-keychain.so libdas-regions.so; do
+        plugin=$(find "$root"/lib* -path "*/das-connect/plugins/$module" 2>/dev/null | head -1)
+        [ -n "$plugin" ] && [ -s "$plugin" ] || fail "lib/.../das-connect/plugins/$module not installed"
+    done
     bad=$(find "$root" -perm /o+w -o -perm /g+w | head -5)
     [ -z "$bad" ] || fail "writable by group or others: $bad"
     for f in "$root"/share/doc/das-connect/changelog.Debian.gz "$root"/share/man/man1/*.gz; do
@@ -52,6 +54,18 @@ programs)
     done
     "$root/bin/das-connect-cli" --help | grep -q '^Usage: das-connect-cli <command>' || fail "cli --help"
     "$root/bin/das-connect-cli" create --help | grep -q -- '--version' || fail "cli create --help lacks --version"
+    # A region from ~/.huaweicloud/regions.yaml: the installed program finds the regions module (yaml-cpp).
+    home=$(mktemp -d)
+    mkdir -p "$home/.huaweicloud"
+    printf 'DAS:\n  - id: cn-north-4\n    endpoint: https://das.regions-yaml.example.com\n' \
+        > "$home/.huaweicloud/regions.yaml"
+    out=$(printf 'pw\n' | HOME=$home XDG_CONFIG_HOME=$home/config XDG_DATA_HOME=$home/data \
+        HUAWEICLOUD_SDK_AK=AK HUAWEICLOUD_SDK_SK=SK "$root/bin/das-connect-cli" create --region cn-north-4 \
+        --project-id 052041494800d57c2f02c00275b4c247 --instance-id bcfa975193f1402fa11a6d4fd6baf5fbin01 \
+        --engine-type mysql --network-type rds --username root --password-stdin --dry-run 2>&1) ||
+        fail "a dry run with a regions.yaml region exited $?: $out"
+    rm -rf "$home"
+    grep -q '^POST https://das.regions-yaml.example.com/' <<<"$out" || fail "regions.yaml not read: $out"
     for sub in create connections delete reconcile projects instances nodes databases history \
         "batch plan" "batch apply" batch "profile list" "profile add" "profile remove" "profile import" profile; do
         # shellcheck disable=SC2086 # "batch plan" is two words

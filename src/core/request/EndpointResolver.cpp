@@ -1,14 +1,14 @@
 #include "EndpointResolver.h"
 
 #include "BoundedRead.h"
+#include "ModuleLoader.h"
+#include "RegionsYaml.h"
 #include "RequestLog.h"
 #include "ServerText.h"
 
 #include <QDir>
 #include <QFileInfo>
 #include <QHostAddress>
-
-#include <yaml-cpp/yaml.h>
 
 namespace das {
 
@@ -135,21 +135,6 @@ EndpointResolver::Result EndpointResolver::parseEndpoint(const QString& text)
 
 namespace {
 
-// The entry of the DAS list naming `regionId`, its endpoint (or the first of its endpoints); throws
-// YAML::Exception on nodes of the wrong kind.
-QString endpointOf(const YAML::Node& service, const std::string& regionId)
-{
-    for (const YAML::Node& entry : service) {
-        if (!entry.IsMap() || !entry["id"] || entry["id"].as<std::string>() != regionId)
-            continue;
-        if (entry["endpoint"])
-            return QString::fromStdString(entry["endpoint"].as<std::string>());
-        if (entry["endpoints"] && entry["endpoints"].IsSequence() && entry["endpoints"].size() > 0)
-            return QString::fromStdString(entry["endpoints"][0].as<std::string>());
-    }
-    return {};
-}
-
 // Without a region file entry there is nothing to parse; an unreadable one is an error.
 QString endpointFromRegionsFile(const QString& path, const QString& regionId, QString* error)
 {
@@ -170,28 +155,34 @@ QString EndpointResolver::endpointFromRegionsYaml(const QByteArray& yaml, const 
     QString ignored;
     if (!error)
         error = &ignored;
-    try {
-        const YAML::Node root = YAML::Load(std::string(yaml.constData(), size_t(yaml.size())));
-        if (root.IsNull())
-            return {};
-        if (!root.IsMap()) {
-            *error = tr("%1: expected a map of services such as DAS: [{id, endpoint}].").arg(shownPath);
-            return {};
-        }
-        const YAML::Node service = root["DAS"];
-        if (!service)
-            return {};
-        if (!service.IsSequence()) {
-            *error = tr("%1: the DAS entry must be a list of {id, endpoint}.").arg(shownPath);
-            return {};
-        }
-        return endpointOf(service, regionId.toStdString());
-    } catch (const YAML::Exception& e) {
-        *error = tr("%1 is not valid YAML: %2").arg(shownPath, quoted(QString::fromStdString(e.what())));
-    } catch (const std::exception&) {
-        // yaml-cpp's own errors are YAML::Exception; anything else (std::bad_alloc) must not reach the caller
-        // either, since the bytes may be anything.
+    // yaml-cpp is in the regions module, loaded (once) only when a regions file is read.
+    using Parse = int (*)(const QByteArray*, const QString*, QString*, QString*);
+    static QString moduleError;
+    static const auto parse = reinterpret_cast<Parse>(
+        ModuleLoader::function(ModuleLoader::load(QStringLiteral(DAS_REGIONS_MODULE_FILE), &moduleError),
+                               DAS_REGIONS_ENDPOINT_SYMBOL, &moduleError));
+    if (!parse) {
+        *error = tr("%1 cannot be read: %2").arg(shownPath, moduleError);
+        return {};
+    }
+    QString endpoint;
+    QString detail;
+    switch (RegionsYamlAnswer(parse(&yaml, &regionId, &endpoint, &detail))) {
+    case RegionsYamlAnswer::Parsed:
+        return endpoint;
+    case RegionsYamlAnswer::NotAMap:
+        *error = tr("%1: expected a map of services such as DAS: [{id, endpoint}].").arg(shownPath);
+        break;
+    case RegionsYamlAnswer::DasNotAList:
+        *error = tr("%1: the DAS entry must be a list of {id, endpoint}.").arg(shownPath);
+        break;
+    case RegionsYamlAnswer::NotYaml:
+        *error = tr("%1 is not valid YAML: %2").arg(shownPath, quoted(detail));
+        break;
+    case RegionsYamlAnswer::Unreadable:
+    default:
         *error = tr("%1 cannot be read as YAML.").arg(shownPath);
+        break;
     }
     return {};
 }

@@ -60,4 +60,3 @@ public:
 // first use, so a program started before an upgrade would otherwise load the new module (KeychainBackend has
 // no stable ABI).
 #define DAS_KEYCHAIN_BACKEND_SYMBOL "das_keychain_backend_v1"
-#define DAS_KEYCHAIN_VERSION_SYMBOL "das_keychain_module_version"

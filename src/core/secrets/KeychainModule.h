@@ -6,15 +6,8 @@ namespace das {
 
 class KeychainBackend;
 
-// Finds and loads the keychain module (libdas-keychain.so, see KeychainBackend) the first time it is needed,
-// and keeps it loaded until the process ends. Looked for, in this order:
-//   1. relative to the program: <program's folder>/<bindir to libdir>/das-connect/plugins/, the layout that
-//      `cmake --install` and the Debian package give (under any prefix or DESTDIR), and that the build tree
-//      mirrors for the programs in build/src/*/;
-//   2. by its file name, so through the program's RUNPATH (the tests' in the build tree; installed programs
-//      have none), then LD_LIBRARY_PATH and the system's library folders.
-// dlopen() is called from here, code linked into the program, so that it is the program's RUNPATH that
-// counts.
+// Loads the keychain module (libdas-keychain.so, see KeychainBackend) the first time it is needed, through
+// ModuleLoader (where it is looked for), and keeps it loaded until the process ends.
 class KeychainModule
 {
 public:

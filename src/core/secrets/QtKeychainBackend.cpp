@@ -1,6 +1,6 @@
 // The keychain module (libdas-keychain.so): KeychainBackend over QtKeychain and QtDBus. Built as a MODULE
 // library, loaded by KeychainModule on first use; it exports DAS_KEYCHAIN_BACKEND_SYMBOL and
-// DAS_KEYCHAIN_VERSION_SYMBOL.
+// das_module_version (ModuleLoader).
 #include "KeychainBackend.h"
 
 #include "SecretItemLabeler.h"
@@ -133,7 +133,7 @@ public:
 
 } // namespace das
 
-extern "C" Q_DECL_EXPORT const char* das_keychain_module_version()
+extern "C" Q_DECL_EXPORT const char* das_module_version()
 {
     return DAS_CONNECT_VERSION;
 }
