@@ -30,6 +30,8 @@ HistoryStore::HistoryStore(const QString& path)
 HistoryStore::~HistoryStore()
 {
     m_insert.reset(); // a statement left would keep the connection in use
+    for (std::unique_ptr<SqliteQuery>& update : m_stateUpdates)
+        update.reset();
     m_db.close();
 }
 

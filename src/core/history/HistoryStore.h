@@ -81,6 +81,10 @@ public:
     // replaces stateDetail. False, saying why, when the row does not exist or SQL fails.
     bool setState(qint64 id, HistoryRecord::State state, const QString& connectionId,
                   const QString& requestId, const QString& detail, QString* error);
+    // Compiles the statement that setState() uses for a create that succeeded (a connection ID and a request
+    // ID), so that the answer's commit does not wait for it: for a caller with nothing to do while the
+    // request is out.
+    void prepareSettle();
     // The same, but only while the row is still pending or unknown: a reconciliation never overwrites what a
     // create (or another reconciliation, in another process) settled meanwhile. 1 settled, 0 it was settled
     // already (or does not exist), -1 SQL failed.
@@ -176,6 +180,8 @@ private:
                  const std::function<void(const HistoryRecord&)>& added, bool makeAhead, QString* error);
     int updateState(qint64 id, HistoryRecord::State state, const QString& connectionId,
                     const QString& requestId, const QString& detail, bool onlyUnresolved, QString* error);
+    // The UPDATE updateState() runs for these, compiled on first use and kept (null if it cannot compile).
+    SqliteQuery* stateUpdate(bool connectionId, bool requestId, bool onlyUnresolved);
 
     struct Insert;
 
@@ -184,6 +190,7 @@ private:
     bool m_open = false;
     // Prepared once: compiling the INSERT took longer than running it.
     std::unique_ptr<Insert> m_insert;
+    std::unique_ptr<SqliteQuery> m_stateUpdates[8];
 };
 
 } // namespace das

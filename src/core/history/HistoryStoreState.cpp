@@ -66,36 +66,62 @@ int HistoryStore::settleUnresolved(qint64 id, HistoryRecord::State state, const 
     return updateState(id, state, connectionId, QString(), detail, true, error);
 }
 
-int HistoryStore::updateState(qint64 id, HistoryRecord::State state, const QString& connectionId,
-                              const QString& requestId, const QString& detail, bool onlyUnresolved,
-                              QString* error)
+SqliteQuery* HistoryStore::stateUpdate(bool connectionId, bool requestId, bool onlyUnresolved)
 {
+    std::unique_ptr<SqliteQuery>& kept =
+        m_stateUpdates[(connectionId ? 1 : 0) | (requestId ? 2 : 0) | (onlyUnresolved ? 4 : 0)];
+    if (kept)
+        return kept.get();
     QString sql = QStringLiteral("UPDATE connections SET state = :state, state_detail = :detail, "
                                  "updated_at = :updated_at");
     // An empty ID keeps the stored one: a later "unknown" must not erase an ID learnt earlier.
-    if (!connectionId.isEmpty())
+    if (connectionId)
         sql += QStringLiteral(", connection_id = :connection_id");
-    if (!requestId.isEmpty())
+    if (requestId)
         sql += QStringLiteral(", request_id = :request_id");
     sql += QStringLiteral(" WHERE id = :id");
     if (onlyUnresolved)
         sql += QStringLiteral(" AND state IN ('pending', 'unknown')");
-    SqliteQuery q(m_db);
-    q.prepare(sql);
-    q.bindValue(":state", stateValue(state));
-    q.bindValue(":detail", HistorySql::nonNull(detail));
-    q.bindValue(":updated_at", HistorySql::timestamp(QDateTime::currentDateTimeUtc()));
-    if (!connectionId.isEmpty())
-        q.bindValue(":connection_id", connectionId);
-    if (!requestId.isEmpty())
-        q.bindValue(":request_id", requestId);
-    q.bindValue(":id", id);
-    if (!q.exec()) {
+    auto query = std::make_unique<SqliteQuery>(m_db);
+    if (!query->prepare(sql)) {
+        qCWarning(lcHistory) << "cannot compile a state update:" << query->lastError();
+        return nullptr;
+    }
+    kept = std::move(query);
+    return kept.get();
+}
+
+void HistoryStore::prepareSettle()
+{
+    if (m_open)
+        stateUpdate(true, true, false);
+}
+
+int HistoryStore::updateState(qint64 id, HistoryRecord::State state, const QString& connectionId,
+                              const QString& requestId, const QString& detail, bool onlyUnresolved,
+                              QString* error)
+{
+    SqliteQuery* q = stateUpdate(!connectionId.isEmpty(), !requestId.isEmpty(), onlyUnresolved);
+    if (!q) {
         if (error)
-            *error = tr("Cannot update history: %1").arg(q.lastError());
+            *error = tr("Cannot update history: %1").arg(m_db.lastError());
         return -1;
     }
-    const int changed = q.numRowsAffected() < 1 ? 0 : 1;
+    q->bindValue(":state", stateValue(state));
+    q->bindValue(":detail", HistorySql::nonNull(detail));
+    q->bindValue(":updated_at", HistorySql::timestamp(QDateTime::currentDateTimeUtc()));
+    if (!connectionId.isEmpty())
+        q->bindValue(":connection_id", connectionId);
+    if (!requestId.isEmpty())
+        q->bindValue(":request_id", requestId);
+    q->bindValue(":id", id);
+    if (!q->exec()) {
+        if (error)
+            *error = tr("Cannot update history: %1").arg(q->lastError());
+        return -1;
+    }
+    const int changed = q->numRowsAffected() < 1 ? 0 : 1;
+    q->finish();
     qCDebug(lcHistory) << "row" << id << (changed ? "is now" : "left as it was, not") << stateValue(state);
     return changed;
 }

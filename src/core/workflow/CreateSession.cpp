@@ -133,6 +133,16 @@ void CreateSession::send()
     CreateJob* job = m_services.client->createConnection(m_target.endpoint, m_request, m_credentials);
     m_job = job;
     connect(job, &CreateJob::finished, this, &CreateSession::onCreateFinished);
+    // Queued behind the job's start: the statement that will record the answer is compiled while the request
+    // is out (~0.1 ms a one-shot CLI create no longer waits for after the answer).
+    if (history && history->isOpen())
+        QMetaObject::invokeMethod(
+            this,
+            [this] {
+                if (m_services.history && m_job)
+                    m_services.history->prepareSettle();
+            },
+            Qt::QueuedConnection);
     emit sending(m_target.endpoint.host());
 }
 
