@@ -7,6 +7,7 @@
 #include <QSet>
 
 #include <mutex>
+#include <utility>
 
 #include <sqlite3.h>
 #ifdef Q_OS_UNIX
@@ -99,12 +100,16 @@ bool SqliteConnection::open(const QString& path, Mode mode, int busyTimeoutMs, Q
 
 void SqliteConnection::close()
 {
-    const QMutexLocker lock(&openMutex);
-    if (!m_db)
-        return;
-    sqlite3_close_v2(m_db);
-    m_db = nullptr;
-    openConnections().remove(this);
+    sqlite3* db = nullptr;
+    {
+        // Not held while SQLite closes (a checkpoint on close flushes the disk): other threads open and
+        // close.
+        const QMutexLocker lock(&openMutex);
+        std::swap(db, m_db);
+        openConnections().remove(this);
+    }
+    if (db)
+        sqlite3_close_v2(db);
 }
 
 bool SqliteConnection::leaveLogOnClose()

@@ -43,6 +43,7 @@ public:
     bool leaveLogOnClose();
     // Whether closing one of the connections open in this process would still write something (a
     // transaction's rollback, the log copied back): when none would, a process may end without closing them.
+    // Reads each connection's state: call it when no other thread is using one (OneShotExit, at the end).
     static bool closingAnyWouldWrite();
 
 private:
