@@ -191,8 +191,8 @@ XDG_DATA_HOME=$home/data-default breakdown default
 
 echo
 echo "Dynamic loader (LD_DEBUG=statistics, das-connect-cli --version): $(ldd "$cli" | wc -l) shared objects"
-# What one create maps in the end: its DT_NEEDED closure plus what it dlopen()s (Qt's SQL driver, the keychain
-# module only when a keychain is used).
+# What one create maps in the end: its DT_NEEDED closure plus what it dlopen()s (the keychain module only when a
+# keychain is used, the regions module only when a regions.yaml is read).
 LD_DEBUG=files create ld_debug --if-exists create 2> "$home/ld-files" > /dev/null || true
 echo "    objects one --if-exists create loads: $(grep -c 'generating link map' "$home/ld-files")" \
     "($(grep -c 'dynamically loaded by' "$home/ld-files") with dlopen)"

@@ -9,6 +9,12 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
 {
+    // yaml-cpp is in the regions module: a target that could not load it would pass while parsing nothing.
+    static const bool moduleLoaded =
+        das::EndpointResolver::endpointFromRegionsYaml("DAS: [{id: r, endpoint: https://e.example}]",
+                                                       QStringLiteral("r"), QStringLiteral("seed"),
+                                                       nullptr) == QLatin1String("https://e.example");
+    DAS_FUZZ_CHECK(moduleLoaded, "the regions module (libdas-regions.so) did not load");
     const QByteArray yaml(reinterpret_cast<const char*>(data), qsizetype(size));
     for (const char* region : {"cn-north-4", "na-mexico-1", ""}) {
         QString error;

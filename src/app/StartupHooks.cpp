@@ -100,7 +100,7 @@ void screenshotAfterCreate(MainWindow& window, const QString& file, const QSize&
 }
 
 // One create with the example form on the built-in sandbox, the way a user would click it: proves that an
-// installed package has what it loads at run time (SQLite driver, TLS, platform and image plugins).
+// installed package has what it loads at run time (TLS, platform and image plugins).
 void selfTest(MainWindow& window)
 {
     QObject::connect(&window, &MainWindow::createFinished, qApp, [](const CreateResult& result) {

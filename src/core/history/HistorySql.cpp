@@ -199,7 +199,7 @@ int insertColumnCount()
 namespace {
 
 // Appends `text` as UTF-8; false, appending nothing, when it holds a surrogate (SQLite's own conversion of
-// UTF-16, which the driver's binding used, treats unpaired ones its own way: such text is bound as UTF-16).
+// UTF-16, which QtSql's binding used, treats unpaired ones its own way: such text is bound as UTF-16).
 bool appendUtf8(QByteArray& out, QStringView text)
 {
     const qsizetype start = out.size();

@@ -31,7 +31,7 @@ int insertColumnCount();
 struct BoundText
 {
     QByteArray utf8;
-    QString wide[32]; // values with surrogates, bound as UTF-16 as the driver binds them
+    QString wide[32]; // values with surrogates, bound as UTF-16 as QtSql bound them
 };
 // `row` counts the rows before this one in a statement of several (insertStatement(rows)).
 bool bindRecord(sqlite3_stmt* statement, const HistoryRecord& record, BoundText& keep, int row = 0);

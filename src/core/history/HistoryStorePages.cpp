@@ -95,6 +95,10 @@ HistoryStore::Page readPage(const SqliteConnection& db, const Select& s)
         if (page.rows.size() == 1)
             first = last;
     }
+    if (!q.lastError().isEmpty()) { // a page cut short would pass for the last one: none, as when run() fails
+        qCWarning(lcHistory) << "query failed:" << q.lastError();
+        return {};
+    }
     if (s.reversed) {
         std::reverse(page.rows.begin(), page.rows.end());
         std::swap(first, last);
@@ -121,9 +125,12 @@ bool HistoryStore::forEach(const QString& filter, HistoryColumn::Column sort, Qt
         return false;
     while (q.next()) {
         if (!visit(HistorySql::readRecord(q.statement())))
-            break;
+            return true;
     }
-    return true;
+    // A read that failed part way (I/O, a damaged file, a lock held too long) is not the end of the rows.
+    if (!q.lastError().isEmpty())
+        qCWarning(lcHistory) << "query failed:" << q.lastError();
+    return q.lastError().isEmpty();
 }
 
 HistoryStore::Page HistoryStore::pageAt(const PageQuery& query, int offset, int limit) const

@@ -1,6 +1,7 @@
 #include "SqliteConnection.h"
 
 #include <QByteArray>
+#include <QDateTime>
 #include <QFile>
 #include <QMutex>
 #include <QMutexLocker>
@@ -23,8 +24,10 @@ namespace {
 // new file's name is on disk too. It cannot tell a file it created from one that was there (it always opens
 // the log with O_CREAT), so every process pays that flush (~0.1 ms) at its first commit, though the history
 // keeps its log from one process to the next (SqliteConnection::leaveLogOnClose). This VFS opens a log that
-// exists without SQLITE_OPEN_CREATE, which is all that decides it; one that does not (or is gone by then) is
-// created, and its folder flushed, as before.
+// holds frames without SQLITE_OPEN_CREATE, which is all that decides it: frames are only written by a
+// process that found the log empty or missing, opened it with SQLITE_OPEN_CREATE and so flushed the folder
+// at its first commit. An empty log (one a reader created, whose name may not be on disk yet), a missing one
+// or one gone by then is opened as SQLite opens it.
 sqlite3_vfs* unixVfs = nullptr;
 sqlite3_vfs keptLogVfs;
 
@@ -32,6 +35,7 @@ int openKeepingLog(sqlite3_vfs*, const char* name, sqlite3_file* file, int flags
 {
     struct stat st;
     if (name && (flags & SQLITE_OPEN_WAL) && (flags & SQLITE_OPEN_CREATE) && ::stat(name, &st) == 0 &&
+        st.st_size > 0 &&
         unixVfs->xOpen(unixVfs, name, file, flags & ~SQLITE_OPEN_CREATE, outFlags) == SQLITE_OK)
         return SQLITE_OK;
     return unixVfs->xOpen(unixVfs, name, file, flags, outFlags);
@@ -61,7 +65,9 @@ const char* vfsName()
 }
 #endif
 
-// The connections open in this process (any thread), for closingAnyWouldWrite().
+// The connections open in this process (any thread), for closingAnyWouldWrite(). A connection leaves it as
+// its close begins: one closing on another thread is not waited for (a cut checkpoint is safe: the log
+// stays).
 QMutex openMutex;
 QSet<const SqliteConnection*>& openConnections()
 {
@@ -157,6 +163,32 @@ QString SqliteConnection::lastError() const
     return m_db ? QString::fromUtf8(sqlite3_errmsg(m_db)) : QStringLiteral("the database is not open");
 }
 
+namespace {
+
+// What Qt's driver binds as NULL (QSqlResultPrivate::isVariantNull): a null variant, or a null string, byte
+// array, date or time.
+bool isNullValue(const QVariant& value)
+{
+    if (value.isNull())
+        return true;
+    switch (value.userType()) {
+    case QMetaType::QString:
+        return value.toString().isNull();
+    case QMetaType::QByteArray:
+        return value.toByteArray().isNull();
+    case QMetaType::QDateTime:
+        return value.toDateTime().isNull();
+    case QMetaType::QDate:
+        return value.toDate().isNull();
+    case QMetaType::QTime:
+        return value.toTime().isNull();
+    default:
+        return false;
+    }
+}
+
+} // namespace
+
 SqliteQuery::SqliteQuery(const SqliteConnection& connection)
     : m_db(connection.handle())
 {}
@@ -182,10 +214,21 @@ bool SqliteQuery::prepare(const QString& sql)
     if (!m_db)
         return fail();
     // UTF-16 as Qt's driver prepares: no conversion of the SQL text.
-    if (sqlite3_prepare16_v2(m_db, sql.utf16(), int(sql.size() * sizeof(char16_t)), &m_statement, nullptr) !=
+    const void* tail = nullptr;
+    if (sqlite3_prepare16_v2(m_db, sql.utf16(), int(sql.size() * sizeof(char16_t)), &m_statement, &tail) !=
             SQLITE_OK ||
         !m_statement)
         return fail();
+    // One statement, as QtSql: a second one would otherwise be dropped without a word.
+    const auto* rest = static_cast<const char16_t*>(tail);
+    if (rest && !QStringView(rest, sql.utf16() + sql.size() - reinterpret_cast<const ushort*>(rest))
+                     .trimmed()
+                     .isEmpty()) {
+        sqlite3_finalize(m_statement);
+        m_statement = nullptr;
+        m_error = QStringLiteral("one statement at a time");
+        return false;
+    }
     return true;
 }
 
@@ -195,7 +238,7 @@ void SqliteQuery::bindValue(int position, const QVariant& value)
         return;
     const int index = position + 1;
     int code = SQLITE_OK;
-    if (value.isNull() || (value.userType() == QMetaType::QString && value.toString().isNull())) {
+    if (isNullValue(value)) {
         code = sqlite3_bind_null(m_statement, index);
     } else {
         switch (value.userType()) {
@@ -223,8 +266,10 @@ void SqliteQuery::bindValue(int position, const QVariant& value)
         }
         }
     }
-    if (code != SQLITE_OK)
+    if (code != SQLITE_OK) {
         fail();
+        m_bindFailed = true; // exec() refuses to run with a value missing
+    }
 }
 
 void SqliteQuery::bindValue(const char* name, const QVariant& value)
@@ -250,6 +295,10 @@ bool SqliteQuery::exec()
     if (!m_statement)
         return fail();
     sqlite3_reset(m_statement);
+    if (m_bindFailed) {
+        m_bindFailed = false;
+        return false; // m_error says which value could not be bound
+    }
     m_error.clear();
     if (!step())
         return false;

@@ -64,10 +64,11 @@ public:
     SqliteQuery(const SqliteQuery&) = delete;
     SqliteQuery& operator=(const SqliteQuery&) = delete;
 
-    // Compiles the first statement of `sql`.
+    // Compiles `sql`, which must be one statement (QtSql refuses more too).
     bool prepare(const QString& sql);
-    // A null value or a null QString binds NULL; QString as text, bool and integers as integers, double as
-    // real, QByteArray as a blob, anything else as its toString().
+    // A null value (a null variant, or a null string, byte array, date or time) binds NULL; QString as text,
+    // bool and integers as integers, double as real, QByteArray as a blob, anything else as its toString().
+    // A value that cannot be bound makes the next exec() fail.
     void bindValue(int position, const QVariant& value);
     void bindValue(const char* name, const QVariant& value);
     // Runs the prepared statement from its start with the values bound.
@@ -95,9 +96,10 @@ private:
 
     sqlite3* m_db;
     sqlite3_stmt* m_statement = nullptr;
-    bool m_active = false;  // exec() succeeded and rows may remain
-    bool m_hasRow = false;  // the current step gave a row
-    bool m_pending = false; // exec() stepped to a first row that next() has not yet returned
+    bool m_active = false;     // exec() succeeded and rows may remain
+    bool m_hasRow = false;     // the current step gave a row
+    bool m_pending = false;    // exec() stepped to a first row that next() has not yet returned
+    bool m_bindFailed = false; // a value since the last exec() could not be bound
     int m_changes = 0;
     QString m_error;
 };

@@ -156,9 +156,8 @@ QString EndpointResolver::endpointFromRegionsYaml(const QByteArray& yaml, const 
     if (!error)
         error = &ignored;
     // yaml-cpp is in the regions module, loaded (once) only when a regions file is read.
-    using Parse = int (*)(const QByteArray*, const QString*, QString*, QString*);
     static QString moduleError;
-    static const auto parse = reinterpret_cast<Parse>(
+    static const auto parse = reinterpret_cast<RegionsEndpointFunction>(
         ModuleLoader::function(ModuleLoader::load(QStringLiteral(DAS_REGIONS_MODULE_FILE), &moduleError),
                                DAS_REGIONS_ENDPOINT_SYMBOL, &moduleError));
     if (!parse) {

@@ -19,6 +19,7 @@ struct Mark
 struct Timeline
 {
     bool on = false;
+    bool reported = false;
     double launchToStartMs = -1;
     Clock::time_point started;
     std::vector<Mark> marks;
@@ -64,9 +65,10 @@ void PhaseTimer::mark(const char* phase)
 
 void PhaseTimer::report(std::FILE* to)
 {
-    const Timeline& t = timeline();
-    if (!t.on)
+    Timeline& t = timeline();
+    if (!t.on || t.reported)
         return;
+    t.reported = true;
     double total = 0;
     if (t.launchToStartMs >= 0) {
         std::fprintf(to, "timing: %-44s %7.2f ms\n", "exec -> main (loader, relocations, init)",

@@ -16,6 +16,7 @@ public:
     static void start(double launchedAtEpochSeconds);
     static bool isOn();
     static void mark(const char* phase);
+    // Prints once: the first call of a process wins (a one-shot exit and main() may both ask).
     static void report(std::FILE* to);
 };
 

@@ -9,7 +9,14 @@
 // yaml-cpp's message for NotYaml (untrusted text: the caller cleans it).
 #define DAS_REGIONS_ENDPOINT_SYMBOL "das_regions_endpoint_v1"
 
+class QByteArray;
+class QString;
+
 namespace das {
+
+// The exported function's type, for the module (checked against it) and EndpointResolver.
+using RegionsEndpointFunction = int (*)(const QByteArray* yaml, const QString* regionId, QString* endpoint,
+                                        QString* detail);
 
 enum class RegionsYamlAnswer : int
 {

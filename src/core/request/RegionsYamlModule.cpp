@@ -6,6 +6,7 @@
 #include <QString>
 
 #include <string>
+#include <type_traits>
 
 #include <yaml-cpp/yaml.h>
 
@@ -60,6 +61,9 @@ extern "C" Q_DECL_EXPORT int das_regions_endpoint_v1(const QByteArray* yaml, con
 {
     return int(parse(*yaml, *regionId, endpoint, detail));
 }
+
+static_assert(std::is_same_v<decltype(&das_regions_endpoint_v1), das::RegionsEndpointFunction>,
+              "the exported function and RegionsYaml.h disagree");
 
 extern "C" Q_DECL_EXPORT const char* das_module_version()
 {
