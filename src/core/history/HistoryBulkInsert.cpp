@@ -124,11 +124,10 @@ bool HistoryBulkInsert::begin(qint64 rows, QString* error)
         m_cacheSizeBefore = cacheSize;
         exec(QByteArray("PRAGMA cache_size = -") + QByteArray::number(wanted), nullptr);
     }
-    if (sqlite3_prepare_v3(m_db, HistorySql::insertStatement().toUtf8().constData(), -1,
-                           SQLITE_PREPARE_PERSISTENT, &m_single, nullptr) != SQLITE_OK ||
-        (rows >= BatchRows &&
-         sqlite3_prepare_v3(m_db, HistorySql::insertStatement(BatchRows).toUtf8().constData(), -1,
-                            SQLITE_PREPARE_PERSISTENT, &m_batch, nullptr) != SQLITE_OK))
+    m_single = HistorySql::prepareInsert(m_db);
+    if (m_single && rows >= BatchRows)
+        m_batch = HistorySql::prepareInsert(m_db, BatchRows);
+    if (!m_single || (rows >= BatchRows && !m_batch))
         return fail(error);
     m_pending.clear();
     m_pending.reserve(BatchRows);

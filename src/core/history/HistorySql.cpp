@@ -191,6 +191,17 @@ QString insertStatement(int rows)
         .arg(names.join(QStringLiteral(", ")), QStringList(rows, row).join(QStringLiteral(", ")));
 }
 
+sqlite3_stmt* prepareInsert(sqlite3* db, int rows)
+{
+    sqlite3_stmt* statement = nullptr;
+    if (sqlite3_prepare_v3(db, insertStatement(rows).toUtf8().constData(), -1, SQLITE_PREPARE_PERSISTENT,
+                           &statement, nullptr) != SQLITE_OK) {
+        sqlite3_finalize(statement);
+        return nullptr;
+    }
+    return statement;
+}
+
 int insertColumnCount()
 {
     return columnCount() - 1;

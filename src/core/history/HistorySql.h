@@ -28,6 +28,9 @@ HistoryRecord readRecord(sqlite3_stmt* statement);
 // (bound without a copy). The stored bytes are those QtSql's binding stored when the history used it.
 QString insertStatement(int rows = 1);
 int insertColumnCount();
+// insertStatement(rows) compiled to be kept (SQLITE_PREPARE_PERSISTENT); null when it does not compile
+// (sqlite3_errmsg says why).
+sqlite3_stmt* prepareInsert(sqlite3* db, int rows = 1);
 struct BoundText
 {
     QByteArray utf8;

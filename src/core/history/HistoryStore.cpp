@@ -157,8 +157,8 @@ bool HistoryStore::add(HistoryRecord& record, QString* error)
 {
     if (!m_insert) {
         auto insert = std::make_unique<Insert>();
-        if (sqlite3_prepare_v3(m_db.handle(), HistorySql::insertStatement().toUtf8().constData(), -1,
-                               SQLITE_PREPARE_PERSISTENT, &insert->statement, nullptr) != SQLITE_OK) {
+        insert->statement = HistorySql::prepareInsert(m_db.handle());
+        if (!insert->statement) {
             if (error)
                 *error = tr("Cannot save the connection to history: %1").arg(m_db.lastError());
             return false;

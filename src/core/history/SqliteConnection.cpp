@@ -368,11 +368,6 @@ int SqliteQuery::numRowsAffected() const
     return m_changes;
 }
 
-qint64 SqliteQuery::lastInsertId() const
-{
-    return m_db ? qint64(sqlite3_last_insert_rowid(m_db)) : 0;
-}
-
 void SqliteQuery::finish()
 {
     if (m_statement)

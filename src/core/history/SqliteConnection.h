@@ -81,12 +81,10 @@ public:
     bool isNull(int column) const;
     // A column of a statement's current row as value() gives it.
     static QVariant columnValue(sqlite3_stmt* statement, int column);
-    // The changes the last exec() made, and the rowid of the last insert on the connection.
+    // The changes the last exec() made.
     int numRowsAffected() const;
-    qint64 lastInsertId() const;
     // Ends the run (the statement stays prepared, its values bound) so that it holds no read lock.
     void finish();
-    bool isActive() const { return m_active; }
     QString lastError() const { return m_error; }
     sqlite3_stmt* statement() const { return m_statement; }
 
