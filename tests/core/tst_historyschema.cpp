@@ -1,9 +1,13 @@
-// The newest migration (HistorySchema, schema 5 to 6: the trigram index without its table of column sizes):
-// a history of schema 5 keeps every row and every filter answer, and the rebuilt index goes on following
-// inserts, updates and deletes through the triggers of schema 5.
+// The newest migrations (HistorySchema): schema 5 to 6 (the trigram index without its table of column
+// sizes) and 6 to 7 (the index without triggers, holding the rows up to a mark; HistorySearchIndex). A
+// history of schema 5 keeps every row and every filter answer; after that the store keeps the index in step
+// itself, a one-shot process (a CLI create) leaves its rows after the mark, and the window indexes them.
+#include "AppPaths.h"
 #include "HistorySchema.h"
+#include "HistorySearchIndex.h"
 #include "HistoryStore.h"
 #include "RawHistoryConnection.h"
+#include "SqliteConnection.h"
 
 #include <QTemporaryDir>
 #include <QTest>
@@ -111,7 +115,7 @@ private slots:
         HistoryStore store(path);
         QString error;
         QVERIFY2(store.open(&error), qPrintable(error));
-        QCOMPARE(store.schemaVersion(), 6);
+        QCOMPARE(store.schemaVersion(), HistoryStore::SchemaVersion);
         QCOMPARE(store.fetch().size(), 60);
         for (const QString& filter : Filters)
             QCOMPARE(ids(store.fetch(filter)), before.value(filter));
@@ -120,12 +124,20 @@ private slots:
         QCOMPARE(raw.column(QStringLiteral(
                      "SELECT COUNT(*) FROM sqlite_master WHERE name = 'connections_fts_docsize'")),
                  QStringList{QStringLiteral("0")});
+        // Schema 7: no trigger, and every row in the index (the mark at the last one).
+        QCOMPARE(raw.column(QStringLiteral("SELECT COUNT(*) FROM sqlite_master WHERE type = 'trigger'")),
+                 QStringList{QStringLiteral("0")});
+        QCOMPARE(raw.column(QStringLiteral("SELECT indexed_through FROM search_progress")),
+                 raw.column(QStringLiteral("SELECT MAX(id) FROM connections")));
+        QCOMPARE(raw.column(QStringLiteral(
+                     "SELECT COUNT(*) FROM connections_fts WHERE connections_fts MATCH '\"审计员\"'")),
+                 QStringList{QString::number(before.value(QStringLiteral("审计员")).size())});
         QCOMPARE(raw.check(), QStringLiteral("ok")); // the table and the trigram index
     }
 
-    // The triggers of schema 5 keep the rebuilt index in step: what a CLI create writes (a pending row, then
-    // its ID), a deletion, and an edit of a searched column.
-    void triggersFollowTheRebuiltIndex()
+    // What a CLI create writes (a pending row, then its ID), a deletion, and a new ID for a row the index
+    // holds: found by the filter at each step, and the index in step with the table after.
+    void storeKeepsTheIndexInStep()
     {
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("v5.sqlite"));
@@ -137,6 +149,9 @@ private slots:
         row.connectionId.clear();
         row.state = HistoryRecord::State::Pending;
         QVERIFY2(store.add(row, &error), qPrintable(error));
+        QCOMPARE(indexed(path), QStringLiteral("20 of 21")); // after the mark
+        QCOMPARE(ids(store.fetch(row.instanceId + QStringLiteral("x"))), QStringList());
+        QVERIFY(ids(store.fetch(QStringLiteral("user100"))) == QStringList{QString::number(row.id)});
         QCOMPARE(ids(store.fetch(QStringLiteral("c0ffee42"))), QStringList());
         QVERIFY2(store.setState(row.id, HistoryRecord::State::Created, QStringLiteral("c0ffee42-0001"),
                                 QStringLiteral("req-x"), QString(), &error),
@@ -144,7 +159,102 @@ private slots:
         QCOMPARE(ids(store.fetch(QStringLiteral("c0ffee42"))), QStringList{QString::number(row.id)});
         QVERIFY2(store.remove({row.id}, &error), qPrintable(error));
         QCOMPARE(ids(store.fetch(QStringLiteral("c0ffee42"))), QStringList());
+
+        // Row 3 is in the index: its new ID is found, its old one no more; then it is deleted.
+        QVERIFY2(store.setState(3, HistoryRecord::State::Created, QStringLiteral("beefcafe-0003"), QString(),
+                                QString(), &error),
+                 qPrintable(error));
+        QCOMPARE(ids(store.fetch(QStringLiteral("beefcafe"))), QStringList{QStringLiteral("3")});
+        QCOMPARE(ids(store.fetch(sample(2).connectionId)), QStringList()); // row 3 is sample(2)
         QCOMPARE(RawHistoryConnection(path).check(), QStringLiteral("ok"));
+        // settleUnresolved() leaves a created row, and its index entry, as they are.
+        QCOMPARE(store.settleUnresolved(3, HistoryRecord::State::NotCreated, QStringLiteral("0bad0bad-0003"),
+                                        QString(), &error),
+                 0);
+        QCOMPARE(ids(store.fetch(QStringLiteral("beefcafe"))), QStringList{QStringLiteral("3")});
+        QVERIFY2(store.remove({3}, &error), qPrintable(error));
+        QCOMPARE(ids(store.fetch(QStringLiteral("beefcafe"))), QStringList());
+        QCOMPARE(RawHistoryConnection(path).check(), QStringLiteral("ok"));
+    }
+
+    // A one-shot process (the CLI) leaves its rows after the mark; the window, opening the history, puts
+    // them in the index, and a create still in flight then settles a row the index holds.
+    void windowIndexesWhatTheCliLeft()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("history.sqlite"));
+        QString error;
+        HistoryStore cli(path);
+        QVERIFY(openAsCliAndAdd(cli, 5));
+        HistoryRecord inFlight = sample(5);
+        inFlight.connectionId.clear();
+        inFlight.state = HistoryRecord::State::Pending;
+        QVERIFY2(cli.add(inFlight, &error), qPrintable(error));
+        QCOMPARE(indexed(path), QStringLiteral("0 of 6"));
+        const QStringList byLike = ids(cli.fetch(QStringLiteral("审计员")));
+        QVERIFY(!byLike.isEmpty());
+
+        HistoryStore window(path);
+        QVERIFY2(window.open(&error), qPrintable(error));
+        QCOMPARE(indexed(path), QStringLiteral("6 of 6"));
+        QCOMPARE(ids(window.fetch(QStringLiteral("审计员"))), byLike);
+        QVERIFY2(cli.setState(inFlight.id, HistoryRecord::State::Created, QStringLiteral("f1a7f1a7-0005"),
+                              QString(), QString(), &error),
+                 qPrintable(error));
+        QCOMPARE(ids(window.fetch(QStringLiteral("f1a7f1a7"))), QStringList{QString::number(inFlight.id)});
+        QCOMPARE(RawHistoryConnection(path).check(), QStringLiteral("ok"));
+    }
+
+    // The index is filled up to a bound at a time (the window opening a history after a long run of CLI
+    // batches); the filter's answers are the same at every step.
+    void catchUpIsBounded()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("history.sqlite"));
+        QString error;
+        HistoryStore cli(path);
+        QVERIFY(openAsCliAndAdd(cli, 5));
+        const QStringList answer = ids(cli.fetch(QStringLiteral("in00")));
+        QCOMPARE(answer.size(), 5);
+        SqliteConnection own;
+        QVERIFY2(own.open(path, SqliteConnection::Mode::ReadWrite, 5000, &error), qPrintable(error));
+        for (const char* expected : {"2 of 5", "4 of 5", "5 of 5", "5 of 5"}) {
+            QVERIFY(own.immediateTransaction());
+            QVERIFY2(HistorySearchIndex::catchUp(own.handle(), 2, &error), qPrintable(error));
+            QVERIFY(own.commit());
+            QCOMPARE(indexed(path), QLatin1String(expected));
+            QCOMPARE(ids(cli.fetch(QStringLiteral("in00"))), answer);
+        }
+        QCOMPARE(RawHistoryConnection(path).check(), QStringLiteral("ok"));
+    }
+
+private:
+    // Opens `store` as a one-shot process does (AppPaths::historyCompactedOnClose) and adds sample(0) ..
+    // sample(rows - 1), each its own commit, as CLI creates.
+    static bool openAsCliAndAdd(HistoryStore& store, int rows)
+    {
+        QString error;
+        AppPaths::setHistoryCompactedOnClose(false);
+        bool ok = store.open(&error);
+        AppPaths::setHistoryCompactedOnClose(true);
+        for (int i = 0; ok && i < rows; ++i) {
+            HistoryRecord r = sample(i);
+            ok = store.add(r, &error);
+        }
+        if (!ok)
+            qWarning() << error;
+        return ok;
+    }
+    // "N of M": the rows the trigram index holds, of all.
+    static QString indexed(const QString& path)
+    {
+        RawHistoryConnection raw(path);
+        return raw.column(QStringLiteral("SELECT COUNT(*) FROM connections_fts_idx")).isEmpty()
+                   ? QString()
+                   : raw.column(QStringLiteral("SELECT (SELECT COUNT(*) FROM connections WHERE id <= "
+                                               "indexed_through) || ' of ' || (SELECT COUNT(*) FROM "
+                                               "connections) FROM search_progress"))
+                         .value(0);
     }
 };
 

@@ -1,6 +1,7 @@
 #include "HistoryBulkInsert.h"
 
 #include "HistoryLog.h"
+#include "HistorySearchIndex.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -11,9 +12,9 @@ namespace das {
 
 namespace {
 
-// From this many rows the trigram index is filled by one statement after the rows are in (dropping and
-// creating a trigger is a schema change: not worth it for a handful).
-constexpr qint64 DeferSearchFrom = 64;
+// From this many rows the trigram index is filled with a larger hash (below), and the indexes may be built
+// again after the rows (begin()).
+constexpr qint64 LargeLoadFrom = 64;
 // While rows go in, a page cache large enough for the indexes being written (SQLite's default is 2 MiB).
 constexpr qint64 BulkCacheKiB = 32 * 1024;
 // And while the indexes are built again: each build reads the whole table, which then stays in the cache
@@ -23,13 +24,6 @@ constexpr qint64 RebuildCacheKiB = 128 * 1024;
 // FTS5's default hash size (fts5Int.h), and the one of a bulk load: about what 100,000 rows need.
 constexpr qint64 DefaultSearchHashBytes = 1024 * 1024;
 constexpr qint64 BulkSearchHashBytes = 64 * 1024 * 1024;
-
-// The trigram index (schemas 5 and 6, HistorySchema.cpp) and what its insert trigger copies into it.
-const char* const SearchTrigger = "connections_fts_insert";
-const char* const FillSearch =
-    "INSERT INTO connections_fts(rowid, instance_id, username, connection_id, database_name, remarks)"
-    " SELECT id, instance_id, username, connection_id, database_name, remarks FROM connections WHERE id > ?";
-const char* const RebuildSearch = "INSERT INTO connections_fts(connections_fts) VALUES ('rebuild')";
 
 QString saveError(const QString& why)
 {
@@ -89,7 +83,7 @@ bool HistoryBulkInsert::anyStatementBusy() const
 
 bool HistoryBulkInsert::begin(qint64 rows, QString* error)
 {
-    m_deferSearch = false;
+    m_largeLoad = false;
     m_rebuildIndexes = false;
     m_dropped.clear();
     if (!m_db) {
@@ -103,18 +97,19 @@ bool HistoryBulkInsert::begin(qint64 rows, QString* error)
         return false;
     m_active = true;
     qint64 cacheSize = 0;
-    if (!scalar("SELECT MAX(id) FROM connections", &m_lastIdBefore, error) ||
+    qint64 lastIdBefore = 0;
+    if (!scalar("SELECT MAX(id) FROM connections", &lastIdBefore, error) ||
         !scalar("PRAGMA cache_size", &cacheSize, error))
         return fail(nullptr);
-    m_deferSearch = rows >= DeferSearchFrom && !anyStatementBusy();
-    if (m_deferSearch) {
+    m_largeLoad = rows >= LargeLoadFrom;
+    if (m_largeLoad && !anyStatementBusy()) {
         // Ids only grow (AUTOINCREMENT), so there are at most MAX(id) rows: counting is needed only when
         // that does not settle it.
-        qint64 present = m_lastIdBefore;
+        qint64 present = lastIdBefore;
         if (rows <= present && !scalar("SELECT COUNT(*) FROM connections", &present, error))
             return fail(nullptr);
         m_rebuildIndexes = rows > present;
-        if (!dropForLoad(error))
+        if (m_rebuildIndexes && !dropIndexes(error))
             return fail(nullptr);
     }
     // A larger page cache while many rows go in (negative: KiB), SQLite's default again after: the rest of
@@ -131,34 +126,28 @@ bool HistoryBulkInsert::begin(qint64 rows, QString* error)
         return fail(error);
     m_pending.clear();
     m_pending.reserve(BatchRows);
-    qCDebug(lcHistory) << "bulk insert of" << rows << "rows:"
-                       << (m_rebuildIndexes ? "indexes built after"
-                           : m_deferSearch  ? "search filled after"
-                                            : "row by row");
+    qCDebug(lcHistory) << "bulk insert of" << rows
+                       << "rows:" << (m_rebuildIndexes ? "indexes built after" : "indexes row by row");
     return true;
 }
 
-// Drops the trigram index's insert trigger and, when rebuilding, every index of the table, keeping their
-// SQL as SQLite stored it to create them again as they were.
-bool HistoryBulkInsert::dropForLoad(QString* error)
+// Drops every index of the table, keeping its SQL as SQLite stored it to create it again as it was.
+bool HistoryBulkInsert::dropIndexes(QString* error)
 {
     sqlite3_stmt* s = nullptr;
     if (sqlite3_prepare_v2(m_db,
-                           "SELECT type, name, sql FROM sqlite_master WHERE tbl_name = 'connections' AND "
-                           "sql IS NOT NULL AND ((type = 'trigger' AND name = ?) OR (type = 'index' AND ?))",
+                           "SELECT name, sql FROM sqlite_master WHERE tbl_name = 'connections' AND "
+                           "sql IS NOT NULL AND type = 'index'",
                            -1, &s, nullptr) != SQLITE_OK) {
         if (error)
             *error = saveError(QString::fromUtf8(sqlite3_errmsg(m_db)));
         return false;
     }
-    sqlite3_bind_text(s, 1, SearchTrigger, -1, SQLITE_STATIC);
-    sqlite3_bind_int(s, 2, m_rebuildIndexes ? 1 : 0);
     QList<SchemaItem> items;
     int step;
     while ((step = sqlite3_step(s)) == SQLITE_ROW) {
         items.append({QString::fromUtf8(reinterpret_cast<const char*>(sqlite3_column_text(s, 0))),
-                      QString::fromUtf8(reinterpret_cast<const char*>(sqlite3_column_text(s, 1))),
-                      QByteArray(reinterpret_cast<const char*>(sqlite3_column_text(s, 2)))});
+                      QByteArray(reinterpret_cast<const char*>(sqlite3_column_text(s, 1)))});
     }
     sqlite3_finalize(s);
     if (step != SQLITE_DONE) {
@@ -166,19 +155,8 @@ bool HistoryBulkInsert::dropForLoad(QString* error)
             *error = saveError(QString::fromUtf8(sqlite3_errmsg(m_db)));
         return false;
     }
-    bool trigger = false;
-    for (const SchemaItem& item : items)
-        trigger = trigger || item.type == QLatin1String("trigger");
-    if (!trigger) {
-        // Not the schema this knows (no trigger of that name): row by row.
-        m_deferSearch = m_rebuildIndexes = false;
-        return true;
-    }
     for (const SchemaItem& item : items) {
-        const QString drop = (item.type == QLatin1String("trigger") ? QStringLiteral("DROP TRIGGER ")
-                                                                    : QStringLiteral("DROP INDEX ")) +
-                             quoted(item.name);
-        if (!exec(drop.toUtf8(), error))
+        if (!exec((QStringLiteral("DROP INDEX ") + quoted(item.name)).toUtf8(), error))
             return false;
         m_dropped.append(item);
     }
@@ -227,45 +205,40 @@ bool HistoryBulkInsert::flush(QString* error)
     return true;
 }
 
-// The new rows into the trigram index in one statement, then the indexes and the trigger as they were.
+// The new rows (and any a one-shot process left after the index's mark) into the trigram index in one
+// statement (HistorySearchIndex::catchUp), then the indexes as they were.
 bool HistoryBulkInsert::restoreAfterLoad(QString* error)
 {
-    if (!m_deferSearch)
-        return true;
     // The trigram index keeps what it is given in memory up to its hash size (1 MiB), then writes it out as
-    // a segment to be merged with the others later: a larger one for this statement, and the setting as it
+    // a segment to be merged with the others later: a larger one for a large load, and the setting as it
     // was after (a missing row is the default).
     qint64 hashSize = 0;
-    if (!scalar("SELECT COUNT(*) FROM connections_fts_config WHERE k = 'hashsize'", &hashSize, error))
-        return false;
-    const bool customHash =
-        hashSize > 0 && scalar("SELECT v FROM connections_fts_config WHERE k = 'hashsize'", &hashSize, error);
-    if (!customHash)
-        hashSize = DefaultSearchHashBytes;
-    if (!setSearchHashSize(BulkSearchHashBytes, error))
-        return false;
-    // Into an empty table, FTS5's own rebuild (a tenth faster); else only the new rows.
-    sqlite3_stmt* fill = nullptr;
-    const bool empty = m_lastIdBefore == 0;
-    bool ok = sqlite3_prepare_v2(m_db, empty ? RebuildSearch : FillSearch, -1, &fill, nullptr) == SQLITE_OK &&
-              (empty || sqlite3_bind_int64(fill, 1, m_lastIdBefore) == SQLITE_OK) &&
-              sqlite3_step(fill) == SQLITE_DONE;
+    bool customHash = false;
+    if (m_largeLoad) {
+        if (!scalar("SELECT COUNT(*) FROM connections_fts_config WHERE k = 'hashsize'", &hashSize, error))
+            return false;
+        customHash = hashSize > 0 &&
+                     scalar("SELECT v FROM connections_fts_config WHERE k = 'hashsize'", &hashSize, error);
+        if (!customHash)
+            hashSize = DefaultSearchHashBytes;
+        if (!setSearchHashSize(BulkSearchHashBytes, error))
+            return false;
+    }
+    QString why;
+    bool ok = HistorySearchIndex::catchUp(m_db, 0, &why);
     if (!ok && error)
-        *error = saveError(QString::fromUtf8(sqlite3_errmsg(m_db)));
-    sqlite3_finalize(fill);
-    ok = ok && setSearchHashSize(hashSize, error) &&
-         (customHash || exec("DELETE FROM connections_fts_config WHERE k = 'hashsize'", error));
+        *error = saveError(why);
+    if (m_largeLoad) {
+        ok = ok && setSearchHashSize(hashSize, error) &&
+             (customHash || exec("DELETE FROM connections_fts_config WHERE k = 'hashsize'", error));
+    }
     qCDebug(lcHistory) << "bulk insert: trigram index filled" << m_timer.elapsed() << "ms";
-    // The indexes, each built from the sorted rows, then the trigger.
+    // The indexes, each built from the sorted rows.
     for (const SchemaItem& item : std::as_const(m_dropped)) {
-        if (ok && item.type != QLatin1String("trigger"))
+        if (ok)
             ok = exec(item.sql, error);
     }
     qCDebug(lcHistory) << "bulk insert: indexes built" << m_timer.elapsed() << "ms";
-    for (const SchemaItem& item : std::as_const(m_dropped)) {
-        if (ok && item.type == QLatin1String("trigger"))
-            ok = exec(item.sql, error);
-    }
     return ok;
 }
 
@@ -316,7 +289,7 @@ void HistoryBulkInsert::rollback()
     m_batch = m_single = nullptr;
     m_pending.clear();
     if (m_active) {
-        // The dropped indexes and trigger come back with the rollback.
+        // The dropped indexes come back with the rollback.
         if (sqlite3_exec(m_db, "ROLLBACK", nullptr, nullptr, nullptr) != SQLITE_OK)
             qCWarning(lcHistory) << "rollback failed:" << sqlite3_errmsg(m_db);
         m_active = false;

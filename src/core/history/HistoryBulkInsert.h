@@ -17,12 +17,13 @@ namespace das {
 // Many rows into the connections table in one transaction, through SQLite's C API (no QVariant per value).
 // Private to the history library: HistoryStore::addMany() and addEach() use it.
 //
-// Each row costs an insert into the table and one into each of its indexes and the trigram index. For many
-// rows the trigram index is filled afterwards by one INSERT ... SELECT of the new rows (its pending data is
-// written out once, not at every statement), and when the rows added outnumber those present the indexes are
-// dropped and built again once the rows are in: a sorted build instead of a row-by-row insert at a random
-// place in each of them. All of it is in the one transaction: a failure (or destroying the object before
-// commit()) rolls back the rows and the schema alike, and other connections only ever see the indexes whole.
+// Each row costs an insert into the table and one into each of its indexes and the trigram index. The
+// trigram index is filled afterwards by one INSERT ... SELECT of the new rows (HistorySearchIndex::catchUp:
+// its pending data is written out once, not at every statement), and when the rows added outnumber those
+// present the indexes are dropped and built again once the rows are in: a sorted build instead of a
+// row-by-row insert at a random place in each of them. All of it is in the one transaction: a failure (or
+// destroying the object before commit()) rolls back the rows and the schema alike, and other connections only
+// ever see the indexes whole.
 class HistoryBulkInsert
 {
 public:
@@ -41,20 +42,18 @@ public:
     bool commit(QString* error);
 
     // Which way the last begin() chose, for the tests.
-    bool deferredSearch() const { return m_deferSearch; }
     bool rebuildsIndexes() const { return !m_dropped.isEmpty() && m_rebuildIndexes; }
 
 private:
     struct SchemaItem
     {
-        QString type;
         QString name;
         QByteArray sql;
     };
     bool exec(const QByteArray& sql, QString* error);
     bool scalar(const char* sql, qint64* value, QString* error);
     bool anyStatementBusy() const;
-    bool dropForLoad(QString* error);
+    bool dropIndexes(QString* error);
     bool restoreAfterLoad(QString* error);
     bool setSearchHashSize(qint64 bytes, QString* error);
     bool fail(QString* error);
@@ -72,9 +71,8 @@ private:
     HistorySql::BoundText m_keep[BatchRows];
     std::function<void(const HistoryRecord&)> m_stored;
     bool m_active = false;
-    bool m_deferSearch = false;
+    bool m_largeLoad = false;
     bool m_rebuildIndexes = false;
-    qint64 m_lastIdBefore = 0;
     qint64 m_cacheSizeBefore = 0;
     QList<SchemaItem> m_dropped;
     QElapsedTimer m_timer; // for the debug log's figures

@@ -11,7 +11,7 @@ namespace das {
 namespace HistorySchema {
 
 // The schema version this build writes; each version has one migration step from the one before.
-constexpr int Version = 6;
+constexpr int Version = 7;
 
 // The statements that take the schema from `version` to `version + 1` (0 <= version < Version).
 QStringList migration(int version);

@@ -31,12 +31,14 @@ const char* const LikeClause = "(endpoint LIKE :f ESCAPE '\\' OR instance_id LIK
                                " OR state LIKE :f ESCAPE '\\')";
 
 // The same rows for three characters or more, without reading every row. The columns of many values are in
-// the trigram index (schema 5, 6): its rows holding every trigram of the filter, checked with the LIKE that
-// defines a match (the index folds non-ASCII case, LIKE does not). The columns of a few values (endpoints,
-// engines, projects, states) are matched on their distinct values, found by hopping through their indexes
-// (one seek per value), and then taken by index.
+// the trigram index (schema 5 to 7): its rows holding every trigram of the filter, and the rows after its
+// mark that it does not hold yet (HistorySearchIndex: the creates since the window last opened the history),
+// checked with the LIKE that defines a match (the index folds non-ASCII case, LIKE does not). The columns of
+// a few values (endpoints, engines, projects, states) are matched on their distinct values, found by hopping
+// through their indexes (one seek per value), and then taken by index.
 const char* const IndexedClause =
-    "((id IN (SELECT rowid FROM connections_fts WHERE connections_fts MATCH :q)"
+    "((id IN (SELECT rowid FROM connections_fts WHERE connections_fts MATCH :q UNION ALL SELECT id FROM "
+    "connections WHERE id > (SELECT indexed_through FROM search_progress))"
     " AND (instance_id LIKE :f ESCAPE '\\' OR username LIKE :f ESCAPE '\\' OR connection_id LIKE :f ESCAPE "
     "'\\'"
     " OR database_name LIKE :f ESCAPE '\\' OR remarks LIKE :f ESCAPE '\\'))"

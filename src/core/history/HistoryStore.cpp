@@ -4,6 +4,7 @@
 #include "HistoryBulkInsert.h"
 #include "HistoryLog.h"
 #include "HistorySchema.h"
+#include "HistorySearchIndex.h"
 #include "HistorySql.h"
 
 #include <QFileInfo>
@@ -60,6 +61,8 @@ bool HistoryStore::open(QString* error)
     }
     if (!migrate(error) || !checkPrivate(error))
         return false;
+    if (!keepsLog)
+        indexSearchTail();
     // Every commit is on disk in the log already (synchronous=FULL), and SQLite copies the log back every
     // wal_autocheckpoint pages in any case; closing then costs neither the copy and its flushes nor, for the
     // next process, a new log and its directory flush.
@@ -85,6 +88,22 @@ bool HistoryStore::checkPrivate(QString* error) const
     if (!ok)
         *error = tr("The history database cannot be kept private: %1").arg(problem);
     return ok;
+}
+
+// The rows one-shot processes (CLI creates) left after the search index's mark go into the index, so that
+// the filter's LIKE over them stays short. Not needed for a right answer: when it fails (another process
+// writing past the busy timeout), the rows stay matched by LIKE until the next time. Bounded, as the window
+// opens the history on its GUI thread: the rows of a long run of CLI batches go in over several starts.
+void HistoryStore::indexSearchTail()
+{
+    if (!HistorySearchIndex::hasRowsToIndex(m_db.handle()))
+        return;
+    QString why;
+    if (m_db.immediateTransaction() &&
+        HistorySearchIndex::catchUp(m_db.handle(), SearchTailRowsPerOpen, &why) && m_db.commit())
+        return;
+    qCWarning(lcHistory) << "the search index is left behind:" << (why.isEmpty() ? m_db.lastError() : why);
+    m_db.rollback();
 }
 
 int HistoryStore::schemaVersion() const
@@ -250,10 +269,11 @@ bool HistoryStore::remove(const QList<qint64>& ids, QString* error)
     SqliteQuery q(m_db);
     q.prepare(QStringLiteral("DELETE FROM connections WHERE id = :id"));
     for (qint64 id : ids) {
+        QString why;
         q.bindValue(":id", id);
-        if (!q.exec()) {
+        if (!HistorySearchIndex::forget(m_db.handle(), id, nullptr, &why) || !q.exec()) {
             if (error)
-                *error = tr("Cannot delete history rows: %1").arg(q.lastError());
+                *error = tr("Cannot delete history rows: %1").arg(why.isEmpty() ? q.lastError() : why);
             m_db.rollback();
             return false;
         }

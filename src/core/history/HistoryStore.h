@@ -28,6 +28,9 @@ class HistoryStore
 
 public:
     static constexpr int SchemaVersion = HistorySchema::Version;
+    // The most rows open() adds to the search index (HistorySearchIndex::catchUp) when the history is not a
+    // one-shot process's (AppPaths::historyCompactedOnClose).
+    static constexpr qint64 SearchTailRowsPerOpen = 10000;
 
     explicit HistoryStore(const QString& path);
     ~HistoryStore();
@@ -176,12 +179,17 @@ public:
 private:
     bool migrate(QString* error);
     bool checkPrivate(QString* error) const;
+    void indexSearchTail();
     bool addRows(qint64 rows, const std::function<HistoryRecord(qint64)>& row,
                  const std::function<void(const HistoryRecord&)>& added, bool makeAhead, QString* error);
     int updateState(qint64 id, HistoryRecord::State state, const QString& connectionId,
                     const QString& requestId, const QString& detail, bool onlyUnresolved, QString* error);
-    // The UPDATE updateState() runs for these, compiled on first use and kept (null if it cannot compile).
-    SqliteQuery* stateUpdate(bool connectionId, bool requestId, bool onlyUnresolved);
+    // One UPDATE of updateState(); with unindexedOnly, of a row after the search index's mark only.
+    int runStateUpdate(qint64 id, HistoryRecord::State state, const QString& connectionId,
+                       const QString& requestId, const QString& detail, bool onlyUnresolved,
+                       bool unindexedOnly, QString* error);
+    // The UPDATE runStateUpdate() runs for these, compiled on first use and kept (null if it cannot compile).
+    SqliteQuery* stateUpdate(bool connectionId, bool requestId, bool onlyUnresolved, bool unindexedOnly);
 
     struct Insert;
 
@@ -190,7 +198,7 @@ private:
     bool m_open = false;
     // Prepared once: compiling the INSERT took longer than running it.
     std::unique_ptr<Insert> m_insert;
-    std::unique_ptr<SqliteQuery> m_stateUpdates[8];
+    std::unique_ptr<SqliteQuery> m_stateUpdates[16];
 };
 
 } // namespace das

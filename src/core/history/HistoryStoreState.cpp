@@ -3,6 +3,7 @@
 #include "HistoryStore.h"
 
 #include "HistoryLog.h"
+#include "HistorySearchIndex.h"
 #include "HistorySql.h"
 
 #include <algorithm>
@@ -14,6 +15,9 @@ namespace das {
 namespace {
 
 using Binding = std::pair<const char*, QString>;
+
+// settleUnresolved() changes only a row still waiting for its outcome.
+const char* const OnlyUnresolvedCondition = "state IN ('pending', 'unknown')";
 
 // By createdAt, ties by id: rows added with a time of their own (imports, tests) need not be in id order.
 void sortOldestFirst(QList<HistoryRecord>& rows)
@@ -66,10 +70,11 @@ int HistoryStore::settleUnresolved(qint64 id, HistoryRecord::State state, const 
     return updateState(id, state, connectionId, QString(), detail, true, error);
 }
 
-SqliteQuery* HistoryStore::stateUpdate(bool connectionId, bool requestId, bool onlyUnresolved)
+SqliteQuery* HistoryStore::stateUpdate(bool connectionId, bool requestId, bool onlyUnresolved,
+                                       bool unindexedOnly)
 {
-    std::unique_ptr<SqliteQuery>& kept =
-        m_stateUpdates[(connectionId ? 1 : 0) | (requestId ? 2 : 0) | (onlyUnresolved ? 4 : 0)];
+    std::unique_ptr<SqliteQuery>& kept = m_stateUpdates[(connectionId ? 1 : 0) | (requestId ? 2 : 0) |
+                                                        (onlyUnresolved ? 4 : 0) | (unindexedOnly ? 8 : 0)];
     if (kept)
         return kept.get();
     QString sql = QStringLiteral("UPDATE connections SET state = :state, state_detail = :detail, "
@@ -81,7 +86,9 @@ SqliteQuery* HistoryStore::stateUpdate(bool connectionId, bool requestId, bool o
         sql += QStringLiteral(", request_id = :request_id");
     sql += QStringLiteral(" WHERE id = :id");
     if (onlyUnresolved)
-        sql += QStringLiteral(" AND state IN ('pending', 'unknown')");
+        sql += QStringLiteral(" AND ") + QLatin1String(OnlyUnresolvedCondition);
+    if (unindexedOnly)
+        sql += QStringLiteral(" AND ") + QLatin1String(HistorySearchIndex::unindexedCondition());
     auto query = std::make_unique<SqliteQuery>(m_db);
     if (!query->prepare(sql)) {
         qCWarning(lcHistory) << "cannot compile a state update:" << query->lastError();
@@ -94,14 +101,52 @@ SqliteQuery* HistoryStore::stateUpdate(bool connectionId, bool requestId, bool o
 void HistoryStore::prepareSettle()
 {
     if (m_open)
-        stateUpdate(true, true, false);
+        stateUpdate(true, true, false, true);
 }
 
+// A new connection ID changes a searched column. A row after the search index's mark (every create until
+// the window has opened the history again) takes one UPDATE; a row the index holds is taken out of the
+// index and put back around it, in one transaction (HistorySearchIndex).
 int HistoryStore::updateState(qint64 id, HistoryRecord::State state, const QString& connectionId,
                               const QString& requestId, const QString& detail, bool onlyUnresolved,
                               QString* error)
 {
-    SqliteQuery* q = stateUpdate(!connectionId.isEmpty(), !requestId.isEmpty(), onlyUnresolved);
+    if (connectionId.isEmpty())
+        return runStateUpdate(id, state, connectionId, requestId, detail, onlyUnresolved, false, error);
+    const int unindexed =
+        runStateUpdate(id, state, connectionId, requestId, detail, onlyUnresolved, true, error);
+    if (unindexed != 0)
+        return unindexed;
+    QString why;
+    if (!m_db.transaction() ||
+        !HistorySearchIndex::forget(m_db.handle(), id, onlyUnresolved ? OnlyUnresolvedCondition : nullptr,
+                                    &why)) {
+        if (error)
+            *error = tr("Cannot update history: %1").arg(why.isEmpty() ? m_db.lastError() : why);
+        m_db.rollback();
+        return -1;
+    }
+    const int changed =
+        runStateUpdate(id, state, connectionId, requestId, detail, onlyUnresolved, false, error);
+    if (changed != 1) {
+        m_db.rollback(); // the row is not there or not unresolved: the index as it was
+        return changed;
+    }
+    if (!HistorySearchIndex::restore(m_db.handle(), id, &why) || !m_db.commit()) {
+        if (error)
+            *error = tr("Cannot update history: %1").arg(why.isEmpty() ? m_db.lastError() : why);
+        m_db.rollback();
+        return -1;
+    }
+    return changed;
+}
+
+int HistoryStore::runStateUpdate(qint64 id, HistoryRecord::State state, const QString& connectionId,
+                                 const QString& requestId, const QString& detail, bool onlyUnresolved,
+                                 bool unindexedOnly, QString* error)
+{
+    SqliteQuery* q =
+        stateUpdate(!connectionId.isEmpty(), !requestId.isEmpty(), onlyUnresolved, unindexedOnly);
     if (!q) {
         if (error)
             *error = tr("Cannot update history: %1").arg(m_db.lastError());

@@ -148,6 +148,11 @@ bool SqliteConnection::transaction()
     return run("BEGIN");
 }
 
+bool SqliteConnection::immediateTransaction()
+{
+    return run("BEGIN IMMEDIATE");
+}
+
 bool SqliteConnection::commit()
 {
     return run("COMMIT");

@@ -32,6 +32,9 @@ public:
     sqlite3* handle() const { return m_db; }
 
     bool transaction();
+    // BEGIN IMMEDIATE: the write lock now (waiting up to the busy timeout), for a transaction that reads
+    // before it writes and would otherwise fail if another process wrote in between.
+    bool immediateTransaction();
     bool commit();
     bool rollback();
     // SQLite's message for the last call that failed on this connection.
