@@ -1,5 +1,7 @@
+#include "AppPaths.h"
 #include "HistoryStore.h"
 #include "HistoryWatcher.h"
+#include "SqliteConnection.h"
 
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -42,6 +44,16 @@ private:
         HistoryRecord r = sample(i);
         QString error;
         QVERIFY2(store.add(r, &error), qPrintable(error));
+    }
+
+    int rowsAfterSearchMark()
+    {
+        SqliteQuery q(m_mine->connection());
+        if (!q.exec(QStringLiteral("SELECT COUNT(*) FROM connections WHERE id > (SELECT indexed_through FROM "
+                                   "search_progress)")) ||
+            !q.next())
+            return -1;
+        return q.value(0).toInt();
     }
 
 private slots:
@@ -101,6 +113,29 @@ private slots:
             qPrintable(error));
         QVERIFY(watcher.checkNow());
         QCOMPARE(changed.count(), 2);
+    }
+
+    // A CLI create is left out of the search index (HistorySearchIndex); the window's watcher, seeing it,
+    // indexes it before reporting the change, so that the window's filters do not match it by LIKE.
+    void indexesAnotherProcesssCreatesForSearch()
+    {
+        HistoryWatcher watcher;
+        watcher.setStore(m_mine.get());
+        QVERIFY(!watcher.checkNow());
+        AppPaths::setHistoryCompactedOnClose(false); // a one-shot process's store
+        HistoryStore cli(m_mine->path());
+        QString error;
+        const bool opened = cli.open(&error);
+        AppPaths::setHistoryCompactedOnClose(true);
+        QVERIFY2(opened, qPrintable(error));
+        add(cli, 7);
+        add(cli, 8);
+        QCOMPARE(rowsAfterSearchMark(), 2);
+        QCOMPARE(m_mine->fetch(QStringLiteral("user7")).size(), 1); // by LIKE meanwhile
+        QVERIFY(watcher.checkNow());
+        QCOMPARE(rowsAfterSearchMark(), 0);
+        QCOMPARE(m_mine->fetch(QStringLiteral("user7")).size(), 1);
+        QVERIFY(!watcher.checkNow()); // its own commit is no change
     }
 
     void pollsOnlyWhileActive()

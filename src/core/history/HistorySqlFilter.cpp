@@ -36,13 +36,18 @@ const char* const LikeClause = "(endpoint LIKE :f ESCAPE '\\' OR instance_id LIK
 // checked with the LIKE that defines a match (the index folds non-ASCII case, LIKE does not). The columns of
 // a few values (endpoints, engines, projects, states) are matched on their distinct values, found by hopping
 // through their indexes (one seek per value), and then taken by index.
+// clang-format off
+#define DAS_SEARCHED_LIKE                                                                                   \
+    "(instance_id LIKE :f ESCAPE '\\' OR username LIKE :f ESCAPE '\\' OR connection_id LIKE :f ESCAPE '\\'" \
+    " OR database_name LIKE :f ESCAPE '\\' OR remarks LIKE :f ESCAPE '\\')"
+// clang-format on
+// The rows after the mark are matched inside the subquery, so that only their matches join the lookup.
 const char* const IndexedClause =
     "((id IN (SELECT rowid FROM connections_fts WHERE connections_fts MATCH :q UNION ALL SELECT id FROM "
-    "connections WHERE id > (SELECT indexed_through FROM search_progress))"
-    " AND (instance_id LIKE :f ESCAPE '\\' OR username LIKE :f ESCAPE '\\' OR connection_id LIKE :f ESCAPE "
-    "'\\'"
-    " OR database_name LIKE :f ESCAPE '\\' OR remarks LIKE :f ESCAPE '\\'))"
+    "connections WHERE id > (SELECT indexed_through FROM search_progress) AND " DAS_SEARCHED_LIKE ")"
+    " AND " DAS_SEARCHED_LIKE ")"
     " OR endpoint IN (%1) OR engine_type IN (%2) OR project_id IN (%3) OR state IN (%4))";
+#undef DAS_SEARCHED_LIKE
 
 QString distinctMatching(const char* column)
 {

@@ -90,17 +90,16 @@ bool HistoryStore::checkPrivate(QString* error) const
     return ok;
 }
 
-// The rows one-shot processes (CLI creates) left after the search index's mark go into the index, so that
-// the filter's LIKE over them stays short. Not needed for a right answer: when it fails (another process
-// writing past the busy timeout), the rows stay matched by LIKE until the next time. Bounded, as the window
-// opens the history on its GUI thread: the rows of a long run of CLI batches go in over several starts.
+// Bounded, as the window runs it on its GUI thread: the rows of a long run of CLI batches go in over several
+// calls. When it fails (another process writing past the busy timeout), the rows stay matched by LIKE until
+// the next time.
 void HistoryStore::indexSearchTail()
 {
     if (!HistorySearchIndex::hasRowsToIndex(m_db.handle()))
         return;
     QString why;
     if (m_db.immediateTransaction() &&
-        HistorySearchIndex::catchUp(m_db.handle(), SearchTailRowsPerOpen, &why) && m_db.commit())
+        HistorySearchIndex::catchUp(m_db.handle(), SearchTailRowsAtATime, &why) && m_db.commit())
         return;
     qCWarning(lcHistory) << "the search index is left behind:" << (why.isEmpty() ? m_db.lastError() : why);
     m_db.rollback();

@@ -28,9 +28,8 @@ class HistoryStore
 
 public:
     static constexpr int SchemaVersion = HistorySchema::Version;
-    // The most rows open() adds to the search index (HistorySearchIndex::catchUp) when the history is not a
-    // one-shot process's (AppPaths::historyCompactedOnClose).
-    static constexpr qint64 SearchTailRowsPerOpen = 10000;
+    // The most rows indexSearchTail() adds to the search index at a time.
+    static constexpr qint64 SearchTailRowsAtATime = 10000;
 
     explicit HistoryStore(const QString& path);
     ~HistoryStore();
@@ -47,6 +46,11 @@ public:
     bool isOpen() const { return m_open; }
     const QString& path() const { return m_path; }
     int schemaVersion() const;
+    // Adds the rows one-shot processes (CLI creates) left after the search index's mark to the index, at most
+    // SearchTailRowsAtATime (HistorySearchIndex): open() does, unless the store is a one-shot process's
+    // (AppPaths::historyCompactedOnClose), and HistoryWatcher when another process wrote. For speed only: the
+    // filter matches those rows by LIKE until then.
+    void indexSearchTail();
 
     // Inserts and commits; sets record.id. The caller shows the connection ID only after this returns true.
     bool add(HistoryRecord& record, QString* error);
@@ -179,7 +183,6 @@ public:
 private:
     bool migrate(QString* error);
     bool checkPrivate(QString* error) const;
-    void indexSearchTail();
     bool addRows(qint64 rows, const std::function<HistoryRecord(qint64)>& row,
                  const std::function<void(const HistoryRecord&)>& added, bool makeAhead, QString* error);
     int updateState(qint64 id, HistoryRecord::State state, const QString& connectionId,

@@ -62,6 +62,9 @@ bool HistoryWatcher::checkNow()
     if (first)
         return false;
     qCDebug(lcHistory) << "history changed by another connection";
+    // Their creates are after the search index's mark: indexed before the change is shown, the filter does
+    // not match them by LIKE (the store's own commit does not move data_version).
+    m_store->indexSearchTail();
     emit changed();
     return true;
 }

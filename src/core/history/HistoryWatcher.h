@@ -34,7 +34,8 @@ public:
     void setInterval(int milliseconds);
     int interval() const;
 
-    // Compares now; emits changed() when the version moved since the last look. True when it did.
+    // Compares now; when the version moved since the last look, indexes the new rows for search
+    // (HistoryStore::indexSearchTail) and emits changed(). True when it did.
     bool checkNow();
 
 signals:
