@@ -9,6 +9,7 @@
 #include "RawHistoryConnection.h"
 #include "SqliteConnection.h"
 
+#include <QElapsedTimer>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimeZone>
@@ -226,6 +227,32 @@ private slots:
             QCOMPARE(ids(cli.fetch(QStringLiteral("in00"))), answer);
         }
         QCOMPARE(RawHistoryConnection(path).check(), QStringLiteral("ok"));
+    }
+
+    // The window indexes on its GUI thread: while another process holds the write lock (a CLI import holds
+    // it for seconds), it leaves the rows for the next time at once instead of waiting out the 5 s busy
+    // timeout; they are indexed once the lock is free.
+    void indexingDoesNotWaitForAnotherWriter()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("history.sqlite"));
+        HistoryStore window(path);
+        QString error;
+        QVERIFY2(window.open(&error), qPrintable(error));
+        HistoryStore cli(path);
+        QVERIFY(openAsCliAndAdd(cli, 3));
+        SqliteConnection writer;
+        QVERIFY2(writer.open(path, SqliteConnection::Mode::ReadWrite, 5000, &error), qPrintable(error));
+        QVERIFY(writer.immediateTransaction());
+        QElapsedTimer waited;
+        waited.start();
+        window.indexSearchTail();
+        QVERIFY2(waited.elapsed() < 2500,
+                 "waited for the write lock"); // against the 5 s timeout, not a speed
+        QCOMPARE(indexed(path), QStringLiteral("0 of 3"));
+        QVERIFY(writer.rollback());
+        window.indexSearchTail();
+        QCOMPARE(indexed(path), QStringLiteral("3 of 3"));
     }
 
 private:

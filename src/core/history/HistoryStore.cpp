@@ -90,16 +90,19 @@ bool HistoryStore::checkPrivate(QString* error) const
     return ok;
 }
 
-// Bounded, as the window runs it on its GUI thread: the rows of a long run of CLI batches go in over several
-// calls. When it fails (another process writing past the busy timeout), the rows stay matched by LIKE until
-// the next time.
+// The window runs it on its GUI thread: bounded (the rows of a long run of CLI batches go in over several
+// calls), and not waiting for another process's write lock (a CLI import holds it for seconds). When it
+// cannot run, the rows stay matched by LIKE until the next time.
 void HistoryStore::indexSearchTail()
 {
     if (!HistorySearchIndex::hasRowsToIndex(m_db.handle()))
         return;
+    if (!m_db.tryImmediateTransaction()) {
+        qCDebug(lcHistory) << "search index left for later: another connection is writing";
+        return;
+    }
     QString why;
-    if (m_db.immediateTransaction() &&
-        HistorySearchIndex::catchUp(m_db.handle(), SearchTailRowsAtATime, &why) && m_db.commit())
+    if (HistorySearchIndex::catchUp(m_db.handle(), SearchTailRowsAtATime, &why) && m_db.commit())
         return;
     qCWarning(lcHistory) << "the search index is left behind:" << (why.isEmpty() ? m_db.lastError() : why);
     m_db.rollback();

@@ -97,6 +97,7 @@ bool SqliteConnection::open(const QString& path, Mode mode, int busyTimeoutMs, Q
         return false;
     }
     sqlite3_busy_timeout(db, busyTimeoutMs);
+    m_busyTimeoutMs = busyTimeoutMs;
     const QMutexLocker lock(&openMutex);
     m_db = db;
     m_logLeftOnClose = false;
@@ -151,6 +152,16 @@ bool SqliteConnection::transaction()
 bool SqliteConnection::immediateTransaction()
 {
     return run("BEGIN IMMEDIATE");
+}
+
+bool SqliteConnection::tryImmediateTransaction()
+{
+    if (!m_db)
+        return false;
+    sqlite3_busy_timeout(m_db, 0);
+    const bool begun = run("BEGIN IMMEDIATE");
+    sqlite3_busy_timeout(m_db, m_busyTimeoutMs);
+    return begun;
 }
 
 bool SqliteConnection::commit()

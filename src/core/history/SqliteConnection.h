@@ -35,6 +35,9 @@ public:
     // BEGIN IMMEDIATE: the write lock now (waiting up to the busy timeout), for a transaction that reads
     // before it writes and would otherwise fail if another process wrote in between.
     bool immediateTransaction();
+    // The same without waiting: false at once when another connection holds the write lock. For work that
+    // can wait for a next time, run where a wait would freeze a window.
+    bool tryImmediateTransaction();
     bool commit();
     bool rollback();
     // SQLite's message for the last call that failed on this connection.
@@ -53,6 +56,7 @@ private:
     bool run(const char* sql);
 
     sqlite3* m_db = nullptr;
+    int m_busyTimeoutMs = 0;
     bool m_logLeftOnClose = false;
 };
 
