@@ -32,7 +32,7 @@ const char* const LikeClause = "(endpoint LIKE :f ESCAPE '\\' OR instance_id LIK
 
 // The same rows for three characters or more, without reading every row. The columns of many values are in
 // the trigram index (schema 5 to 7): its rows holding every trigram of the filter, and the rows after its
-// mark that it does not hold yet (HistorySearchIndex: the creates since the window last opened the history),
+// mark that it does not hold yet (HistorySearchIndex: CLI creates the window has not indexed yet),
 // checked with the LIKE that defines a match (the index folds non-ASCII case, LIKE does not). The columns of
 // a few values (endpoints, engines, projects, states) are matched on their distinct values, found by hopping
 // through their indexes (one seek per value), and then taken by index.
