@@ -2,6 +2,7 @@
 // figure against its target (issue 13), PASS or FAIL; asserts nothing. Timings are wall clock: on a loaded
 // machine they are worse than on an idle one (the load average is printed).
 #include "AppPaths.h"
+#include "FigureReport.h"
 #include "HistoryPane.h"
 #include "HistoryProxyModel.h"
 #include "HistoryStore.h"
@@ -75,41 +76,6 @@ double peakRssMiB()
     return double(peakRssKiB()) / 1024.0;
 }
 
-class Report
-{
-public:
-    explicit Report(QTextStream& out)
-        : m_out(out)
-    {}
-    // A figure with a target; lower is better.
-    void figure(const QString& what, double value, const QString& unit, double target,
-                const QString& note = {})
-    {
-        const bool pass = value <= target;
-        m_failed += pass ? 0 : 1;
-        m_out << qSetFieldWidth(44) << Qt::left << what << qSetFieldWidth(0) << QString::number(value, 'f', 1)
-              << ' ' << unit << "  (target <= " << target << ' ' << unit << ") " << (pass ? "PASS" : "FAIL");
-        if (!note.isEmpty())
-            m_out << "  " << note;
-        m_out << Qt::endl;
-    }
-    // A figure without a target.
-    void info(const QString& what, double value, const QString& unit, const QString& note = {})
-    {
-        m_out << qSetFieldWidth(44) << Qt::left << what << qSetFieldWidth(0) << QString::number(value, 'f', 1)
-              << ' ' << unit;
-        if (!note.isEmpty())
-            m_out << "  " << note;
-        m_out << Qt::endl;
-    }
-    int failed() const { return m_failed; }
-    QTextStream& out() { return m_out; }
-
-private:
-    QTextStream& m_out;
-    int m_failed = 0;
-};
-
 // Counts the paint events of a widget.
 class PaintCounter : public QObject
 {
@@ -164,7 +130,7 @@ qint64 timed(QTableView* view, const std::function<void()>& action)
 }
 
 // HistoryStore commits (and syncs) every add, as the app does after a create.
-bool timePlainAdds(const QString& path, Report& report)
+bool timePlainAdds(const QString& path, FigureReport& report)
 {
     HistoryStore plain(path);
     QString error;
@@ -185,7 +151,7 @@ bool timePlainAdds(const QString& path, Report& report)
 
 // HistoryStore::addEach: every row in one transaction, made one at a time (memory flat), the path of a bulk
 // load or an import. Into an empty history: the indexes are built after the rows are in.
-bool populate(const QString& path, int rows, Report& report)
+bool populate(const QString& path, int rows, FigureReport& report)
 {
     HistoryStore store(path);
     QString error;
@@ -216,7 +182,7 @@ bool populate(const QString& path, int rows, Report& report)
 }
 
 // Jumps, drags and sorts: each must show its first screen within a frame at 100,000 rows.
-void timeNavigation(HistoryPane& pane, Report& report, double frame)
+void timeNavigation(HistoryPane& pane, FigureReport& report, double frame)
 {
     QTableView* view = pane.table();
     QScrollBar* bar = view->verticalScrollBar();
@@ -259,7 +225,7 @@ void timeNavigation(HistoryPane& pane, Report& report, double frame)
 
 // The first screen of a filter does not wait for its rows to be counted when many match (they are counted in
 // the background); when the count came, is printed without a target.
-void timeFilters(HistoryPane& pane, Report& report, double frame)
+void timeFilters(HistoryPane& pane, FigureReport& report, double frame)
 {
     QTableView* view = pane.table();
     const QString ms = QStringLiteral("ms");
@@ -301,7 +267,7 @@ void timeFilters(HistoryPane& pane, Report& report, double frame)
 // matched by LIKE until a window indexes them (as it opens the history, and when its watcher sees another
 // process's commit), HistoryStore::SearchTailRowsAtATime at a time: the 1 % filter with that many after the
 // mark, the watcher stopped. No target: the window does not wait so.
-void timeFilterWithTail(HistoryPane& pane, const QString& path, Report& report, int rows)
+void timeFilterWithTail(HistoryPane& pane, const QString& path, FigureReport& report, int rows)
 {
     const int tail = int(HistoryStore::SearchTailRowsAtATime);
     pane.watcher()->setActive(false);
@@ -343,7 +309,7 @@ void timeFilterWithTail(HistoryPane& pane, const QString& path, Report& report, 
 }
 
 // Page by page to the end, as a user holding Page Down would; then the memory that took.
-void scrollThroughEverything(HistoryPane& pane, Report& report, int rows)
+void scrollThroughEverything(HistoryPane& pane, FigureReport& report, int rows)
 {
     QTableView* view = pane.table();
     QScrollBar* bar = view->verticalScrollBar();
@@ -371,7 +337,7 @@ void scrollThroughEverything(HistoryPane& pane, Report& report, int rows)
                   QStringLiteral("MiB"), limit, QStringLiteral("%1 rows").arg(rows));
 }
 
-void timeExports(HistoryPane& pane, const QTemporaryDir& dir, Report& report, int rows)
+void timeExports(HistoryPane& pane, const QTemporaryDir& dir, FigureReport& report, int rows)
 {
     const double target = 500.0 * rows / 100000;
     for (HistoryPane::Format format : {HistoryPane::Format::Csv, HistoryPane::Format::Json}) {
@@ -417,7 +383,7 @@ int main(int argc, char* argv[])
     if (argc == 4 && QByteArray(argv[1]) == "--populate") {
         QCoreApplication child(argc, argv);
         QTextStream out(stdout);
-        Report report(out);
+        FigureReport report(out);
         const QString dir = QFileInfo(QString::fromLocal8Bit(argv[2])).absolutePath();
         if (!timePlainAdds(dir + QStringLiteral("/plain.sqlite"), report) ||
             !populate(QString::fromLocal8Bit(argv[2]), QByteArray(argv[3]).toInt(), report))
@@ -431,7 +397,7 @@ int main(int argc, char* argv[])
     // A frame at 100,000 rows; 50 ms at a million.
     const double frame = rows > 100000 ? 50.0 : 16.0;
     QTextStream out(stdout);
-    Report report(out);
+    FigureReport report(out);
     out << "bench_history: " << rows << " rows, load average " << bench::loadAverage() << Qt::endl;
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("history.sqlite"));
