@@ -176,6 +176,15 @@ private slots:
         QVERIFY2(store.remove({3}, &error), qPrintable(error));
         QCOMPARE(ids(store.fetch(QStringLiteral("beefcafe"))), QStringList());
         QCOMPARE(RawHistoryConnection(path).check(), QStringLiteral("ok"));
+
+        // Row 5, in the index, left unknown; reconcile then learns its ID (settleUnresolved).
+        QVERIFY2(store.setState(5, HistoryRecord::State::Unknown, QString(), QString(), QString(), &error),
+                 qPrintable(error));
+        QCOMPARE(store.settleUnresolved(5, HistoryRecord::State::Created, QStringLiteral("decade00-0005"),
+                                        QString(), &error),
+                 1);
+        QCOMPARE(ids(store.fetch(QStringLiteral("decade00"))), QStringList{QStringLiteral("5")});
+        QCOMPARE(RawHistoryConnection(path).check(), QStringLiteral("ok"));
     }
 
     // A one-shot process (the CLI) leaves its rows after the mark; the window, opening the history, puts
