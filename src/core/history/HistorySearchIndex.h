@@ -25,7 +25,7 @@ bool forget(sqlite3* db, qint64 id, const char* extraCondition, QString* why);
 // Puts row `id` back when the index holds rows up to it: after a searched column changed.
 bool restore(sqlite3* db, qint64 id, QString* why);
 // The condition that leaves out a row the index holds: an update of a searched column with it needs
-// nothing else.
+// nothing else, and the filter matches the rows it selects by LIKE (HistorySql::filterClause).
 const char* unindexedCondition();
 
 } // namespace HistorySearchIndex

@@ -2,6 +2,8 @@
 // HistorySql.cpp.
 #include "HistorySql.h"
 
+#include "HistorySearchIndex.h"
+
 #include <QStringList>
 #include <QVariant>
 
@@ -44,7 +46,7 @@ const char* const LikeClause = "(endpoint LIKE :f ESCAPE '\\' OR instance_id LIK
 // The rows after the mark are matched inside the subquery, so that only their matches join the lookup.
 const char* const IndexedClause =
     "((id IN (SELECT rowid FROM connections_fts WHERE connections_fts MATCH :q UNION ALL SELECT id FROM "
-    "connections WHERE id > (SELECT indexed_through FROM search_progress) AND " DAS_SEARCHED_LIKE ")"
+    "connections WHERE %5 AND " DAS_SEARCHED_LIKE ")"
     " AND " DAS_SEARCHED_LIKE ")"
     " OR endpoint IN (%1) OR engine_type IN (%2) OR project_id IN (%3) OR state IN (%4))";
 #undef DAS_SEARCHED_LIKE
@@ -84,7 +86,7 @@ QString filterClause(const QString& filter)
         return QLatin1String(LikeClause);
     return QString::fromLatin1(IndexedClause)
         .arg(distinctMatching("endpoint"), distinctMatching("engine_type"), distinctMatching("project_id"),
-             distinctMatching("state"));
+             distinctMatching("state"), QLatin1String(HistorySearchIndex::unindexedCondition()));
 }
 
 bool bindFilter(sqlite3_stmt* s, const QString& filter)
