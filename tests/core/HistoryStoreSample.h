@@ -2,8 +2,8 @@
 
 #include "HistoryRecord.h"
 
-// The record the HistoryStore tests (tst_historystore, tst_historylog, tst_historystate) store: row i of a
-// history, every column set.
+// The record the HistoryStore tests (tst_historystore, tst_historymigration, tst_historystate) store: row i
+// of a history, every column set.
 namespace HistoryStoreTest {
 
 inline das::HistoryRecord sample(int i)

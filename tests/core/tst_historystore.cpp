@@ -1,6 +1,6 @@
 // HistoryStore: adding, reading back, paging, filtering and removing rows; the files it creates and keeps
-// private; the schema versions it opens or refuses. Its log lines are in tst_historylog, its states in
-// tst_historystate.
+// private; the schema versions it opens or refuses. The migrations from schema 3 and 4 and what
+// opening logs are in tst_historymigration, its states in tst_historystate.
 #include "HistoryStore.h"
 #include "HistoryStoreSample.h"
 

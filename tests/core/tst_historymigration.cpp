@@ -1,4 +1,5 @@
-// What HistoryStore logs (das.history): ids and schema steps, never a value of a row.
+// HistoryStore opening a history of an older schema (3 and 4): every row kept, each migration step run and
+// logged (das.history: ids and schema steps, never a value of a row).
 #include "HistoryStore.h"
 #include "HistoryStoreSample.h"
 
@@ -74,7 +75,7 @@ bool writeVersion3(const QString& path, int rows)
 
 } // namespace
 
-class TestHistoryLog : public QObject
+class TestHistoryMigration : public QObject
 {
     Q_OBJECT
 
@@ -233,5 +234,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestHistoryLog)
-#include "tst_historylog.moc"
+QTEST_GUILESS_MAIN(TestHistoryMigration)
+#include "tst_historymigration.moc"
