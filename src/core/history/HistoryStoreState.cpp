@@ -104,8 +104,8 @@ void HistoryStore::prepareSettle()
         stateUpdate(true, true, false, true);
 }
 
-// A new connection ID changes a searched column. A row after the search index's mark (every create until
-// the window has opened the history again) takes one UPDATE; a row the index holds is taken out of the
+// A new connection ID changes a searched column. A row after the search index's mark (a create the window
+// has not indexed yet) takes one UPDATE; a row the index holds is taken out of the
 // index and put back around it, in one transaction (HistorySearchIndex).
 int HistoryStore::updateState(qint64 id, HistoryRecord::State state, const QString& connectionId,
                               const QString& requestId, const QString& detail, bool onlyUnresolved,
